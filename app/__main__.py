@@ -1,0 +1,186 @@
+"""Command line: `python -m app [EVENT] [options]` opens the window; subcommands work without one.
+
+    python -m app                       the last event, or the welcome screen
+    python -m app EVENT.showday         open an event
+    python -m app --demo                create (if needed) and open the demo event
+    python -m app new EVENT --name NAME [--guests FILE] [--rundown FILE]
+    python -m app token EVENT [--name NAME]
+    python -m app --version
+
+This is the one module under app/ that reaches the UI, and only by importing `ui.main` inside
+`main()` when a window is asked for: the core stays importable without Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import __version__
+from app.store import EventFile, EventFileError
+
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {}
+
+
+@dataclass
+class LaunchOptions:
+    """What the window should do on start. Built from the command line; read by ui.main.run."""
+
+    event: Path | None = None
+    demo: bool = False
+    obs: tuple[str, int] | None = None  # password comes from $SHOWDAY_OBS_PASSWORD
+    lan: tuple[str, int] | None = None
+    lang: str | None = None  # "zh_CN" or "en"; None follows the saved choice, then the system
+    screenshot: Path | None = None  # save a picture of the window once shown, then quit
+    quit_after: float | None = None  # seconds; for smoke tests of the built app
+
+
+def host_port(value: str) -> tuple[str, int]:
+    """'HOST:PORT' -> (host, port), with a message argparse can show."""
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
+    return host.strip("[]"), int(port)
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="showday",
+        description="Showday: run the day of a livestreamed event.",
+        epilog="Subcommands: new EVENT --name NAME | token EVENT [--name NAME]. "
+        "See `python -m app new --help`.",
+    )
+    p.add_argument("event", nargs="?", type=Path, help="the event file (*.showday) to open")
+    p.add_argument("--demo", action="store_true", help="open the demo event (created if needed)")
+    p.add_argument(
+        "--obs",
+        type=host_port,
+        metavar="HOST:PORT",
+        help="connect to OBS on start (password from $SHOWDAY_OBS_PASSWORD)",
+    )
+    p.add_argument("--lan", type=host_port, metavar="HOST:PORT", help="open the station server")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="language of the window")
+    p.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
+    p.add_argument("--version", action="version", version=f"Showday {__version__}")
+    return p
+
+
+def subcommand(name: str) -> Callable[[Callable[[list[str]], int]], Callable[[list[str]], int]]:
+    def register(fn: Callable[[list[str]], int]) -> Callable[[list[str]], int]:
+        SUBCOMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def fail(message: str) -> int:
+    print(f"showday: {message}", file=sys.stderr)
+    return 2
+
+
+@subcommand("new")
+def cmd_new(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="showday new", description="Create an event file.")
+    p.add_argument("event", type=Path)
+    p.add_argument("--name", required=True, help="the event's name")
+    p.add_argument("--guests", type=Path, help="a guest list to import (CSV or XLSX)")
+    p.add_argument("--rundown", type=Path, help="a run-of-show to import (CSV or XLSX)")
+    args = p.parse_args(argv)
+    for flag, value in (("--guests", args.guests), ("--rundown", args.rundown)):
+        if value is not None and not value.exists():
+            return fail(f"{flag}: {value} does not exist")
+    importers = _importers()
+    for flag, value in (("--guests", args.guests), ("--rundown", args.rundown)):
+        if value is not None and flag not in importers:
+            return fail(f"{flag} is not supported yet by this version; nothing was created")
+    path = args.event if args.event.suffix else args.event.with_suffix(".showday")
+    try:
+        ef = EventFile.create(path, args.name)
+    except EventFileError as err:
+        return fail(str(err))
+    try:
+        for flag, value in (("--guests", args.guests), ("--rundown", args.rundown)):
+            if value is not None:
+                print(importers[flag](ef, value))
+    except ValueError as err:  # an importer names the bad rows; the half-made file goes
+        ef.close()
+        for extra in ("", "-wal", "-shm"):
+            Path(str(path) + extra).unlink(missing_ok=True)
+        return fail(str(err))
+    ef.close()
+    print(f"Created {path}")
+    return 0
+
+
+def _importers() -> dict[str, Callable[[EventFile, Path], str]]:
+    """The file importers present in this version, by command-line flag.
+
+    Each takes (event file, path), imports all or nothing and returns a one-line summary, or
+    raises ValueError with a message naming the bad rows."""
+    found: dict[str, Callable[[EventFile, Path], str]] = {}
+    try:
+        from app.guests.importer import import_file_cli
+
+        found["--guests"] = import_file_cli
+    except ImportError:
+        pass
+    try:
+        from app.show.rundown import import_file_cli as import_rundown
+
+        found["--rundown"] = import_rundown
+    except ImportError:
+        pass
+    return found
+
+
+@subcommand("token")
+def cmd_token(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="showday token", description="Create a control-API token (Stream Deck, Companion)."
+    )
+    p.add_argument("event", type=Path)
+    p.add_argument("--name", default="Control API", help="a name to recognise the token by")
+    args = p.parse_args(argv)
+    try:
+        from app.lan.stations import create_api_token
+    except ImportError:
+        return fail("tokens are not supported yet by this version")
+    try:
+        ef = EventFile.open(args.event)
+    except EventFileError as err:
+        return fail(str(err))
+    try:
+        token = create_api_token(ef, args.name)
+    finally:
+        ef.close()
+    print(token)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[args[0]](args[1:])
+    ns = gui_parser().parse_args(args)
+    if ns.demo and ns.event:
+        return fail("give an event file or --demo, not both")
+    opts = LaunchOptions(
+        event=ns.event,
+        demo=ns.demo,
+        obs=ns.obs,
+        lan=ns.lan,
+        lang=ns.lang,
+        screenshot=ns.screenshot,
+        quit_after=ns.quit_after,
+    )
+    from ui.main import run  # the window, and Qt with it, only when a window is asked for
+
+    return run(opts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Guest lists, tickets, check-in and search."""

@@ -1,0 +1,1 @@
+"""OBS connection: worker thread, reconnect, state mirror, actions."""

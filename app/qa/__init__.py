@@ -1,0 +1,1 @@
+"""Audience questions: submit, vote, moderate, feature."""

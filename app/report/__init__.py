@@ -1,0 +1,1 @@
+"""After-show report and exports."""

@@ -1,0 +1,1 @@
+"""Run-of-show: segments, the show clock, schedule offset, speaker messages."""

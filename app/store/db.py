@@ -1,0 +1,238 @@
+"""Opening, creating and migrating an event file.
+
+One event is one SQLite file (the application-file-format pattern). Every service action is one
+short `BEGIN IMMEDIATE` transaction committed before the action returns, so a power cut loses
+nothing a screen had confirmed. WAL lets the GUI, the station server and the OBS worker each keep
+their own connection and read while another writes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from app.store.schema import MIGRATIONS
+from app.timeutil import now_iso
+
+SCHEMA_VERSION = len(MIGRATIONS)
+APPLICATION_ID = 0x53484459  # "SHDY": marks a SQLite file as a Showday event
+SUFFIX = ".showday"
+
+
+class EventFileError(Exception):
+    """A file that cannot be opened as an event. `str(err)` is written for a person to read.
+
+    `kind` is one of: missing, not_showday, newer, read_only, exists, corrupt."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False: one
+    # connection may be handed between threads, but `EventFile._lock` serialises its use.
+    conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class EventFile:
+    """A connection to one event file. Safe to share between threads (calls are serialised).
+
+    Each thread that works a lot (the station server, the OBS worker) should take its own
+    connection with `reopen()`: WAL lets them read while another writes.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], name: str) -> EventFile:
+        """Create a new event file. Refuses to overwrite an existing file."""
+        p = Path(path)
+        if p.exists():
+            raise EventFileError("exists", f"{p} already exists. Choose another name.")
+        if not os.access(p.parent if str(p.parent) else ".", os.W_OK):
+            raise EventFileError("read_only", f"Cannot create {p}: the folder is read-only.")
+        ef = cls(_connect(str(p)), p)
+        ef._set_wal()
+        ef._migrate(fresh=True)
+        ef._init_event(name)
+        return ef
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> EventFile:
+        """Open an existing event file, migrating it forward if it is from an older Showday."""
+        p = Path(path)
+        if not p.exists():
+            raise EventFileError("missing", f"{p} does not exist.")
+        if p.is_dir():
+            raise EventFileError("not_showday", f"{p} is a folder, not a Showday event.")
+        if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK):
+            # A Showday file is written on every action; opening it read-only would lose work.
+            raise EventFileError(
+                "read_only",
+                f"{p} is read-only. Showday saves every action as it happens, so it needs to "
+                "write to the file and its folder. Copy it somewhere writable and open the copy.",
+            )
+        if p.stat().st_size == 0:
+            raise EventFileError("not_showday", f"{p} is empty: it is not a Showday event.")
+        conn = _connect(str(p))
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise EventFileError(
+                "not_showday", f"{p} is not a Showday event (it is not a database file)."
+            ) from None
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise EventFileError(
+                "not_showday", f"{p} is a database, but not a Showday event."
+            ) from None
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise EventFileError(
+                "newer",
+                f"{p} was saved by a newer Showday (file format {version}; this version reads "
+                f"up to {SCHEMA_VERSION}). Update Showday to open it.",
+            )
+        ef = cls(conn, p)
+        try:
+            ef._set_wal()
+            if version < SCHEMA_VERSION:
+                # Keep the file as it was before changing its format.
+                shutil.copy2(p, p.with_name(f"{p.name}.v{version}.bak"))
+                ef._migrate(fresh=False)
+            ef.conn.execute("SELECT count(*) FROM event").fetchone()
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise EventFileError("corrupt", f"{p} could not be read: {err}.") from None
+        return ef
+
+    @classmethod
+    def memory(cls, name: str = "Test event") -> EventFile:
+        """A throwaway event in memory, for tests."""
+        ef = cls(_connect(":memory:"), None)
+        ef._migrate(fresh=True)
+        ef._init_event(name)
+        return ef
+
+    def reopen(self) -> EventFile:
+        """Another connection to the same file, for another thread."""
+        if self.path is None:
+            raise EventFileError("missing", "An event in memory cannot be opened twice.")
+        return EventFile.open(self.path)
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def save_copy(self, target: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the whole event (SQLite's online backup) to `target`."""
+        dst = sqlite3.connect(str(target))
+        try:
+            with self._lock:
+                self.conn.backup(dst)
+        finally:
+            dst.close()
+
+    # -- using ------------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed when the block ends, rolled back on error."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        with self._lock:
+            r = self.conn.execute(sql, params).fetchone()
+        return dict(r) if r is not None else None
+
+    def value(self, sql: str, params: Any = ()) -> Any:
+        with self._lock:
+            r = self.conn.execute(sql, params).fetchone()
+        return r[0] if r is not None else None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.value("PRAGMA user_version"))
+
+    @property
+    def name(self) -> str:
+        return str(self.value("SELECT name FROM event WHERE id = 1") or "")
+
+    def rename(self, name: str) -> None:
+        with self.write() as c:
+            c.execute("UPDATE event SET name = ? WHERE id = 1", (name,))
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _set_wal(self) -> None:
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit survives a power cut too, not only a killed app; writes are small.
+        self.conn.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self, fresh: bool) -> None:
+        with self._lock:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for target in range(version, SCHEMA_VERSION):
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for stmt in _statements(MIGRATIONS[target]):
+                        self.conn.execute(stmt)
+                    self.conn.execute(f"PRAGMA user_version = {target + 1}")
+                    if fresh and target == 0:
+                        self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
+
+    def _init_event(self, name: str) -> None:
+        with self.write() as c:
+            c.execute(
+                "INSERT INTO event (id, name, created_at) VALUES (1, ?, ?)", (name, now_iso())
+            )
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into statements (executescript would commit our transaction)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            stmt = buf.strip()
+            if stmt:
+                yield stmt
+            buf = ""
+    if buf.strip():
+        yield buf.strip()

@@ -1,0 +1,158 @@
+"""Schema migrations. MIGRATIONS[n] takes a file from schema version n to n + 1.
+
+Never edit a migration that has shipped: add a new one. Each runs inside one transaction.
+Append-only tables (checkins, show_log, obs_samples) are logs: rows are added, never changed,
+so the report can replay the day and a crash can lose at most an action no screen confirmed.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    starts_at TEXT,                      -- planned start, ISO 8601 local time
+    created_at TEXT NOT NULL,
+    settings TEXT NOT NULL DEFAULT '{}'  -- JSON: per-event options (not machine settings)
+);
+
+CREATE TABLE guests (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_pinyin TEXT NOT NULL DEFAULT '',    -- full pinyin without tones or spaces: "zhangsan"
+    name_initials TEXT NOT NULL DEFAULT '',  -- "zs"
+    company TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',          -- digits only, as imported
+    email TEXT NOT NULL DEFAULT '',          -- lower case
+    channel TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'guest' CHECK (role IN ('guest', 'speaker', 'vip', 'staff')),
+    notes TEXT NOT NULL DEFAULT '',
+    consent INTEGER NOT NULL DEFAULT 0,
+    ticket_code TEXT NOT NULL UNIQUE,
+    walk_in INTEGER NOT NULL DEFAULT 0,
+    extra TEXT NOT NULL DEFAULT '{}',        -- JSON: unmapped import columns, kept for export
+    checked_in_at TEXT,                      -- denormalised from checkins for fast counts
+    checked_in_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX guests_email ON guests(email) WHERE email <> '';
+CREATE INDEX guests_phone ON guests(phone) WHERE phone <> '';
+
+CREATE TABLE checkins (                      -- append-only log
+    id INTEGER PRIMARY KEY,
+    guest_id INTEGER NOT NULL REFERENCES guests(id),
+    action TEXT NOT NULL CHECK (action IN ('in', 'undo')),
+    station TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX checkins_guest ON checkins(guest_id);
+
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    speaker TEXT NOT NULL DEFAULT '',
+    speaker_guest_id INTEGER REFERENCES guests(id) ON DELETE SET NULL,
+    duration_s INTEGER NOT NULL DEFAULT 0,
+    hard_start TEXT,                          -- 'HH:MM' local time, optional
+    timer_type TEXT NOT NULL DEFAULT 'countdown'
+        CHECK (timer_type IN ('countdown', 'countup', 'clock', 'none')),
+    warn_s INTEGER NOT NULL DEFAULT 120,
+    danger_s INTEGER NOT NULL DEFAULT 30,
+    obs_scene TEXT NOT NULL DEFAULT '',
+    lt_name TEXT NOT NULL DEFAULT '',
+    lt_title TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    speaker_note TEXT NOT NULL DEFAULT '',
+    colour TEXT NOT NULL DEFAULT '',
+    skip INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX segments_position ON segments(position);
+
+CREATE TABLE show_log (                       -- append-only: the show clock is derived from it
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,                         -- Unix time, seconds
+    kind TEXT NOT NULL,                       -- start, next, goto, pause, resume, add_time, end, message
+    segment_id INTEGER REFERENCES segments(id) ON DELETE SET NULL,
+    value TEXT NOT NULL DEFAULT '{}'          -- JSON
+);
+
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,                       -- as submitted (edits keep the original below)
+    original_text TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    consent INTEGER NOT NULL DEFAULT 0,
+    device_id TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'web',       -- web, chat, phone, paper, ...
+    status TEXT NOT NULL DEFAULT 'new'
+        CHECK (status IN ('new', 'approved', 'featured', 'answered', 'rejected')),
+    held INTEGER NOT NULL DEFAULT 0,          -- matched the word filter
+    starred INTEGER NOT NULL DEFAULT 0,
+    segment_id INTEGER REFERENCES segments(id) ON DELETE SET NULL,
+    merged_into INTEGER REFERENCES questions(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    featured_at TEXT,
+    answered_at TEXT
+);
+CREATE INDEX questions_status ON questions(status);
+
+CREATE TABLE votes (
+    question_id INTEGER NOT NULL REFERENCES questions(id),
+    device_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (question_id, device_id)
+);
+
+CREATE TABLE feature_log (                    -- what was on air and when
+    id INTEGER PRIMARY KEY,
+    question_id INTEGER REFERENCES questions(id),
+    shown_at TEXT NOT NULL,
+    cleared_at TEXT
+);
+
+CREATE TABLE stations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('door', 'moderator', 'control', 'stage')),
+    token_hash TEXT UNIQUE,                   -- sha256 of the bearer token; NULL until paired
+    pair_code_hash TEXT UNIQUE,               -- sha256 of the one-time pairing code
+    pair_expires_at TEXT,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    revoked_at TEXT
+);
+
+CREATE TABLE blocked_devices (
+    device_id TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+);
+
+CREATE TABLE obs_samples (                    -- append-only stream health, about one a second
+    at TEXT NOT NULL,
+    streaming INTEGER NOT NULL,
+    recording INTEGER NOT NULL,
+    kbps REAL,
+    dropped_pct REAL,
+    skipped_pct REAL,
+    congestion REAL,
+    cpu REAL,
+    fps REAL,
+    disk_mb REAL
+);
+
+CREATE TABLE incidents (                      -- append-only: disconnects, warnings, for the report
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+"""
+
+MIGRATIONS: list[str] = [V1]

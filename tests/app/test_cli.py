@@ -1,0 +1,60 @@
+"""The command line, as power users, the README and the tests use it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.store import EventFile
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_version() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"Showday {__version__}"
+
+
+def test_new_creates_an_event_without_a_window(tmp_path: Path) -> None:
+    path = tmp_path / "meetup.showday"
+    proc = run("new", str(path), "--name", "Beijing Meetup 北京")
+    assert proc.returncode == 0, proc.stderr
+    assert "Created" in proc.stdout
+    assert EventFile.open(path).name == "Beijing Meetup 北京"
+
+
+def test_new_adds_the_suffix_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert run("new", str(tmp_path / "x"), "--name", "X").returncode == 0
+    assert (tmp_path / "x.showday").exists()
+    proc = run("new", str(tmp_path / "x.showday"), "--name", "Y")
+    assert proc.returncode == 2
+    assert "already exists" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert EventFile.open(tmp_path / "x.showday").name == "X"
+
+
+def test_new_with_a_missing_guest_file_creates_nothing(tmp_path: Path) -> None:
+    proc = run("new", str(tmp_path / "g.showday"), "--name", "G", "--guests", "nope.csv")
+    assert proc.returncode == 2
+    assert "does not exist" in proc.stderr
+    assert not (tmp_path / "g.showday").exists()
+
+
+def test_bad_obs_address_is_explained() -> None:
+    proc = run("--obs", "localhost", "--version")
+    assert proc.returncode == 2
+    assert "HOST:PORT" in proc.stderr

@@ -1,0 +1,187 @@
+"""Builds the Starlette app from the route registry: access checks, rate limits, body parsing,
+the live WebSocket and the static pages."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import inspect
+import json
+import logging
+import pkgutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+
+import app.lan
+from app.lan import stations
+from app.lan.auth import Caller, identify, same_origin
+from app.lan.context import LanContext
+from app.lan.hub import Hub
+from app.lan.registry import ApiError, ApiRequest, ApiRoute, api, coerce_param, validate
+from app.lan.web import (
+    BodyLimitMiddleware,
+    HeadersMiddleware,
+    api_error,
+    http_error,
+    server_error,
+    static_response,
+)
+
+log = logging.getLogger(__name__)
+
+
+def load_route_modules() -> None:
+    """Import every app.lan.routes_* module: each registers its routes on `api` when imported."""
+    for info in pkgutil.iter_modules(app.lan.__path__):
+        if info.name.startswith("routes_"):
+            importlib.import_module(f"app.lan.{info.name}")
+
+
+def _headers(scope_headers: Any) -> dict[str, str]:
+    return {k.lower(): v for k, v in scope_headers.items()}
+
+
+async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, address: str) -> Caller:
+    if "authorization" not in headers and "showday_station" not in headers.get("cookie", ""):
+        return Caller(device, address)  # the audience: no database work at all
+    caller = await run_in_threadpool(identify, ctx.ef, headers, device, address)
+    if caller.station is not None:
+        await run_in_threadpool(stations.touch, ctx.ef, caller.station.id)
+    return caller
+
+
+def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Awaitable[Response]]:
+    is_async = inspect.iscoroutinefunction(route.handler)
+    settings = ctx.settings
+
+    async def endpoint(request: Request) -> Response:
+        headers = _headers(request.headers)
+        address = request.client.host if request.client else ""
+        caller = await caller_of(ctx, headers, request.state.device_id, address)
+        if route.is_staff:
+            if not caller.is_staff:
+                msg = (
+                    "This station was revoked or its token is not valid. Pair it again."
+                    if caller.presented_token
+                    else "This needs a paired station or a control token."
+                )
+                raise ApiError(401, msg)
+            if not route.allows(caller.role):
+                raise ApiError(403, f"A {caller.role} station may not do this.")
+            if request.method not in ("GET", "HEAD") and not same_origin(headers):
+                raise ApiError(403, "Refused: the request came from another site.")
+        if route.audience_write and not caller.is_staff:
+            for key, rate in (
+                (f"d:{caller.device_id}", settings.audience_device),
+                (f"a:{address}", settings.audience_address),
+            ):
+                wait = ctx.limiter.hit(key, rate)
+                if wait:
+                    raise ApiError(
+                        429, "Too many requests. Wait a moment and try again.", retry_after=wait
+                    )
+        body = None
+        if route.body is not None:
+            raw = await request.body()
+            if not raw.strip():
+                raise ApiError(422, "A JSON body is required.")
+            try:
+                body = json.loads(raw)
+            except (ValueError, RecursionError):
+                raise ApiError(400, "The body is not valid JSON.") from None
+            validate(body, route.body)
+        query = {}
+        for name, schema in route.query.items():
+            if name in request.query_params:
+                query[name] = coerce_param(request.query_params[name], schema, name)
+        req = ApiRequest(request, caller, ctx, body, dict(request.path_params), query)
+        result = (
+            await route.handler(req) if is_async else await run_in_threadpool(route.handler, req)
+        )
+        return result if isinstance(result, Response) else JSONResponse(result)
+
+    return endpoint
+
+
+def make_live(ctx: LanContext, hub: Hub) -> Callable[[WebSocket], Awaitable[None]]:
+    async def live(ws: WebSocket) -> None:
+        headers = _headers(ws.headers)
+        if not same_origin(headers):
+            await ws.close(code=4403, reason="foreign origin")
+            return
+        address = ws.client.host if ws.client else ""
+        caller = await caller_of(ctx, headers, ws.scope["state"]["device_id"], address)
+        await ws.accept()
+        if caller.presented_token and not caller.is_staff:
+            await ws.close(code=4401, reason="station not paired or revoked")
+            return
+        s = ctx.settings
+        if len(hub.conns) >= s.ws_total or (
+            not caller.is_staff and hub.count(address, staff=False) >= s.ws_per_address
+        ):
+            await ws.close(code=4429, reason="too many live connections")
+            return
+        name = await run_in_threadpool(lambda: ctx.ef.name)
+        await hub.serve(ws, caller, {"caller": caller.describe(), "event": name})
+
+    return live
+
+
+async def api_not_found(request: Request) -> Response:
+    raise HTTPException(404, f"No API route {request.url.path}. See /api/v1/openapi.json.")
+
+
+def build_app(ctx: LanContext) -> Starlette:
+    load_route_modules()
+    hub = Hub(ctx.bus, ctx.settings.ws_queue_cap)
+    ctx.hub = hub
+    root = ctx.settings.web_root
+
+    async def static(request: Request) -> Response:
+        return static_response(root, request.path_params["path"])
+
+    routes: list[Any] = [
+        Route(r.path, make_endpoint(r, ctx), methods=[r.method]) for r in api.routes
+    ]
+    routes += [
+        WebSocketRoute("/api/v1/live", make_live(ctx, hub)),
+        Route(
+            "/api/{rest:path}",
+            api_not_found,
+            methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        ),
+        Route("/{path:path}", static, methods=["GET", "HEAD"]),
+    ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        hub.attach(asyncio.get_running_loop())
+        try:
+            yield
+        finally:
+            hub.close_all()
+            hub.detach()
+
+    return Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(HeadersMiddleware),
+            Middleware(BodyLimitMiddleware, limit=ctx.settings.body_limit),
+        ],
+        exception_handlers={
+            HTTPException: http_error,
+            ApiError: api_error,
+            Exception: server_error,
+        },
+        lifespan=lifespan,
+    )

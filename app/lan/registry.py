@@ -1,0 +1,293 @@
+"""The route registry: one place that declares a route, who may call it and its schema.
+
+A feature adds its routes in its own module `app/lan/routes_<feature>.py`:
+
+    from app.lan.registry import api, ApiRequest
+
+    @api.route("POST", "/api/v1/show/next", access="staff", summary="Go to the next segment")
+    def show_next(req: ApiRequest) -> dict:
+        ...
+
+`build_app` imports every `app.lan.routes_*` module, so a new module plugs in by existing. The
+same declarations produce the OpenAPI document, the access checks (tests enumerate them, so a new
+staff route is covered by the "unauthenticated calls are refused" test automatically), the JSON
+body validation and the audience rate limit.
+
+Handlers take an ApiRequest and return a JSON-able value (sent with 200) or a Response. A plain
+`def` handler runs in the thread pool (it may touch SQLite); an `async def` runs on the loop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+    from app.lan.auth import Caller
+    from app.lan.context import LanContext
+
+PUBLIC = "public"  # anyone on the LAN, the audience included
+STAFF = "staff"  # any paired station or control token
+# Otherwise `access` is a tuple of station roles; the control role may always call staff routes.
+
+
+class ApiError(Exception):
+    """Raised by a handler for a clear client error: becomes `{"error": message}` with `status`."""
+
+    def __init__(self, status: int, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.extra = extra
+
+
+@dataclass
+class ApiRequest:
+    request: Request
+    caller: Caller
+    ctx: LanContext
+    body: Any  # the parsed, validated JSON body (None when the route takes none)
+    path: dict[str, Any]  # path parameters, converted
+    query: dict[str, Any]  # declared query parameters, validated
+
+
+@dataclass
+class ApiRoute:
+    method: str
+    path: str
+    handler: Callable[[ApiRequest], Any]
+    summary: str
+    access: str | tuple[str, ...] = STAFF
+    audience_write: bool = False  # counts against the per-device / per-address audience limit
+    body: dict[str, Any] | None = None  # JSON schema of the request body
+    query: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> schema
+    response: dict[str, Any] | None = None  # JSON schema of a 200 answer
+    tag: str = "general"
+    description: str = ""
+
+    @property
+    def is_staff(self) -> bool:
+        return self.access != PUBLIC
+
+    @property
+    def path_params(self) -> list[str]:
+        return re.findall(r"{(\w+)(?::\w+)?}", self.path)
+
+    @property
+    def openapi_path(self) -> str:
+        return re.sub(r"{(\w+):\w+}", r"{\1}", self.path)
+
+    def allows(self, role: str) -> bool:
+        if self.access == PUBLIC:
+            return True
+        if role == "audience":
+            return False
+        if self.access == STAFF or role == "control":
+            return True
+        return role in self.access
+
+
+@dataclass
+class WsRoute:
+    path: str
+    summary: str
+    description: str
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.routes: list[ApiRoute] = []
+        self.websockets: list[WsRoute] = []
+
+    def route(
+        self,
+        method: str,
+        path: str,
+        *,
+        summary: str,
+        access: str | tuple[str, ...] = STAFF,
+        audience_write: bool = False,
+        body: dict[str, Any] | None = None,
+        query: dict[str, dict[str, Any]] | None = None,
+        response: dict[str, Any] | None = None,
+        tag: str = "general",
+        description: str = "",
+    ) -> Callable[[Callable[[ApiRequest], Any]], Callable[[ApiRequest], Any]]:
+        if not path.startswith("/api/v1/"):
+            raise ValueError(f"API routes live under /api/v1/: {path}")
+
+        def register(fn: Callable[[ApiRequest], Any]) -> Callable[[ApiRequest], Any]:
+            method_u = method.upper()
+            # Re-importing a module (tests, reloads) replaces its routes rather than doubling them.
+            self.routes = [r for r in self.routes if not (r.method == method_u and r.path == path)]
+            self.routes.append(
+                ApiRoute(
+                    method=method_u,
+                    path=path,
+                    handler=fn,
+                    summary=summary,
+                    access=access,
+                    audience_write=audience_write,
+                    body=body,
+                    query=query or {},
+                    response=response,
+                    tag=tag,
+                    description=description,
+                )
+            )
+            return fn
+
+        return register
+
+    def websocket(self, path: str, summary: str, description: str = "") -> None:
+        self.websockets = [w for w in self.websockets if w.path != path]
+        self.websockets.append(WsRoute(path, summary, description))
+
+
+api = Registry()
+
+
+# -- a small JSON-schema validator: enough for the shapes our routes declare -------------------
+
+
+def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
+    """Check `value` against `schema`; raise ApiError(400/422) naming the first problem."""
+    kind = schema.get("type")
+    if "enum" in schema and value not in schema["enum"]:
+        raise ApiError(422, f"{where} must be one of {', '.join(map(str, schema['enum']))}")
+    if kind == "object":
+        if not isinstance(value, dict):
+            raise ApiError(422, f"{where} must be a JSON object")
+        props = schema.get("properties", {})
+        for name in schema.get("required", []):
+            if name not in value:
+                raise ApiError(422, f"{where}.{name} is required")
+        if schema.get("additionalProperties") is False:
+            extra = set(value) - set(props)
+            if extra:
+                raise ApiError(422, f"{where}: unexpected field {sorted(extra)[0]!r}")
+        for name, sub in props.items():
+            if name in value:
+                validate(value[name], sub, f"{where}.{name}")
+    elif kind == "string":
+        if not isinstance(value, str):
+            raise ApiError(422, f"{where} must be a string")
+        if len(value) < schema.get("minLength", 0):
+            raise ApiError(422, f"{where} is too short")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            raise ApiError(422, f"{where} is too long (at most {schema['maxLength']} characters)")
+    elif kind in ("integer", "number"):
+        ok = isinstance(value, int) if kind == "integer" else isinstance(value, int | float)
+        if not ok or isinstance(value, bool):
+            raise ApiError(422, f"{where} must be an {kind}")
+        if "minimum" in schema and value < schema["minimum"]:
+            raise ApiError(422, f"{where} must be at least {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            raise ApiError(422, f"{where} must be at most {schema['maximum']}")
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            raise ApiError(422, f"{where} must be true or false")
+    elif kind == "array":
+        if not isinstance(value, list):
+            raise ApiError(422, f"{where} must be a list")
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            raise ApiError(422, f"{where} has too many items")
+        for i, item in enumerate(value):
+            validate(item, schema.get("items", {}), f"{where}[{i}]")
+    return value
+
+
+def coerce_param(raw: str, schema: dict[str, Any], where: str) -> Any:
+    """A path or query parameter (always text on the wire) converted to its declared type."""
+    kind = schema.get("type", "string")
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d{1,18}", raw):
+            raise ApiError(422, f"{where} must be a whole number")
+        value: Any = int(raw)
+    elif kind == "boolean":
+        if raw not in ("true", "false", "1", "0"):
+            raise ApiError(422, f"{where} must be true or false")
+        value = raw in ("true", "1")
+    else:
+        value = raw
+    return validate(value, schema, where)
+
+
+# -- OpenAPI -----------------------------------------------------------------------------------
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {"error": {"type": "string"}},
+    "required": ["error"],
+}
+
+
+def openapi_document(registry: Registry, version: str) -> dict[str, Any]:
+    paths: dict[str, dict[str, Any]] = {}
+    for r in registry.routes:
+        op: dict[str, Any] = {
+            "summary": r.summary,
+            "operationId": f"{r.method.lower()}_{re.sub(r'[^a-z0-9]+', '_', r.path.lower())}",
+            "tags": [r.tag],
+            "x-access": r.access if isinstance(r.access, str) else list(r.access),
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {"application/json": {"schema": r.response or {}}},
+                },
+                "default": {
+                    "description": "An error, with a message for a person",
+                    "content": {"application/json": {"schema": ERROR_SCHEMA}},
+                },
+            },
+        }
+        if r.description:
+            op["description"] = r.description
+        if r.is_staff:
+            op["security"] = [{"bearer": []}, {"stationCookie": []}]
+            op["responses"]["401"] = {"description": "No valid token or station cookie"}
+            if r.access != STAFF:
+                op["responses"]["403"] = {"description": "This station's role may not call it"}
+        params = []
+        for name in r.path_params:
+            schema = {"type": "integer"} if f"{{{name}:int}}" in r.path else {"type": "string"}
+            params.append({"name": name, "in": "path", "required": True, "schema": schema})
+        for name, schema in r.query.items():
+            params.append({"name": name, "in": "query", "required": False, "schema": schema})
+        if params:
+            op["parameters"] = params
+        if r.body is not None:
+            op["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": r.body}},
+            }
+        if r.audience_write:
+            op["responses"]["429"] = {"description": "Too many requests from this device/address"}
+        paths.setdefault(r.openapi_path, {})[r.method.lower()] = op
+    for w in registry.websockets:
+        paths.setdefault(w.path, {})["get"] = {
+            "summary": w.summary,
+            "description": w.description,
+            "tags": ["live"],
+            "x-websocket": True,
+            "responses": {"101": {"description": "Switching to the WebSocket protocol"}},
+        }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Showday station server",
+            "version": version,
+            "description": "The LAN API of Showday: pages, staff stations and the control API.",
+        },
+        "paths": dict(sorted(paths.items())),
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "stationCookie": {"type": "apiKey", "in": "cookie", "name": "showday_station"},
+            }
+        },
+    }

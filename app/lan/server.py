@@ -1,0 +1,331 @@
+"""Running the station server: uvicorn in a background thread, and a controller for the UI.
+
+`StationServer.start()` binds the socket itself first, so a busy port or a wrong address becomes
+a LanError with a message for a person (and a free port to suggest) instead of a traceback in a
+thread. uvicorn then serves that socket in its own thread and event loop; it installs no signal
+handlers there (it only does so on the main thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import ipaddress
+import logging
+import os
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+
+from app.bus import Bus, LanStateChanged
+from app.lan import stations
+from app.lan.application import build_app
+from app.lan.context import LanContext, LanSettings
+from app.store import EventFile
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8765
+
+
+class LanError(Exception):
+    """The server could not start. `str(err)` is for a person; `suggested_port` may be offered."""
+
+    def __init__(self, message: str, suggested_port: int | None = None) -> None:
+        super().__init__(message)
+        self.suggested_port = suggested_port
+
+
+def detect_lan_addresses() -> list[str]:
+    """This computer's IPv4 addresses that other devices on the LAN can reach, best first."""
+    found: list[str] = []
+    # The address the default route leaves from. UDP connect() sends nothing.
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, never contacted
+        found.append(s.getsockname()[0])
+    with contextlib.suppress(OSError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.append(str(info[4][0]))
+    out: list[str] = []
+    for a in found:
+        try:
+            ip = ipaddress.ip_address(a)
+        except ValueError:
+            continue
+        if ip.is_loopback or ip.is_unspecified or ip.is_link_local or a in out:
+            continue
+        out.append(a)
+    # Private (venue Wi-Fi) addresses first.
+    return sorted(out, key=lambda a: not ipaddress.ip_address(a).is_private)
+
+
+def url_host(host: str) -> str:
+    """The host to print in a URL for a bind address (0.0.0.0 means: any LAN address)."""
+    if host in ("0.0.0.0", ""):
+        lan = detect_lan_addresses()
+        return lan[0] if lan else "127.0.0.1"
+    if ":" in host:
+        return f"[{host}]"
+    return host
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        raise LanError(f"{host!r} is not an address of this computer.") from None
+    family, _, _, _, addr = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if sys.platform == "win32":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)  # type: ignore[attr-defined]
+        else:
+            # Lets a quick restart reuse the port; Linux/macOS still refuse a port someone listens on.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(addr)
+        sock.listen(512)
+        sock.setblocking(False)
+    except OSError as err:
+        sock.close()
+        if err.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
+            free = find_free_port(host, port + 1)
+            hint = f" Try port {free}." if free else ""
+            raise LanError(
+                f"Port {port} on {host} is already in use by another program.{hint}", free
+            ) from None
+        if err.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
+            raise LanError(
+                f"{host} is not an address of this computer (is the network connected?)."
+            ) from None
+        if err.errno in (errno.EACCES, errno.EPERM):
+            free = find_free_port(host, 8000 if port < 1024 else port + 1)
+            raise LanError(
+                f"Showday may not use port {port} (ports below 1024 need admin rights).", free
+            ) from None
+        raise LanError(f"Cannot open {host}:{port}: {err.strerror or err}.") from None
+    return sock
+
+
+def find_free_port(host: str, start: int, tries: int = 50) -> int | None:
+    for port in range(max(1024, start), min(65535, start + tries)):
+        with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            if sys.platform != "win32":
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host if host and ":" not in host else "0.0.0.0", port))
+            return port
+    return None
+
+
+class StationServer:
+    """The station server for one event. `start()` returns once it listens; `stop()` waits."""
+
+    def __init__(
+        self,
+        event: EventFile | str | os.PathLike[str],
+        bus: Bus,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        settings: LanSettings | None = None,
+    ) -> None:
+        self._event = event
+        self.bus = bus
+        self.host = host
+        self.port = port
+        self.settings = settings or LanSettings()
+        self.ctx: LanContext | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._own_ef: EventFile | None = None
+        self._crash: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def url(self) -> str:
+        return f"http://{url_host(self.host)}:{self.port}"
+
+    def _open_event(self) -> EventFile:
+        if isinstance(self._event, EventFile):
+            if self._event.path is None:
+                return self._event  # in memory (tests): share it; its lock serialises use
+            self._own_ef = self._event.reopen()
+        else:
+            self._own_ef = EventFile.open(Path(self._event))
+        return self._own_ef
+
+    def start(self, timeout: float = 10.0) -> str:
+        if self.running:
+            return self.url
+        sock = bind_socket(self.host, self.port)
+        self.port = sock.getsockname()[1]  # port 0 asks the system for a free one (tests)
+        try:
+            ef = self._open_event()
+        except Exception:
+            sock.close()
+            raise
+        self.ctx = LanContext(ef, self.bus, self.settings)
+        self.ctx.base_url = self.url
+        config = uvicorn.Config(
+            build_app(self.ctx),
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            ws="websockets-sansio",
+            ws_max_size=64 * 1024,
+            ws_ping_interval=10.0,
+            ws_ping_timeout=10.0,
+            timeout_graceful_shutdown=2,
+            server_header=False,
+            proxy_headers=False,  # the LAN has no proxy; X-Forwarded-For must not fake addresses
+        )
+        self._server = uvicorn.Server(config)
+        self._crash = None
+        self._thread = threading.Thread(
+            target=self._run, args=(sock,), name="station-server", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self._server.should_exit = True
+                self._thread.join(5)
+                self._cleanup()
+                raise LanError(f"The station server did not start: {self._crash or 'timed out'}.")
+            time.sleep(0.01)
+        self.bus.publish(LanStateChanged(running=True, url=self.url))
+        return self.url
+
+    def _run(self, sock: socket.socket) -> None:
+        assert self._server is not None
+        try:
+            self._server.run(sockets=[sock])
+        except BaseException as err:  # reported by start() / logged; the app keeps running
+            self._crash = err
+            log.exception("station server stopped with an error")
+        finally:
+            sock.close()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._server is None or self._thread is None:
+            return
+        server, thread = self._server, self._thread
+        hub = self.ctx.hub if self.ctx else None
+        if hub is not None and hub.loop is not None:
+            with contextlib.suppress(RuntimeError):
+                # Close live sockets first: uvicorn would otherwise wait for them to end.
+                hub.loop.call_soon_threadsafe(hub.close_all)
+        server.should_exit = True
+        thread.join(timeout)
+        if thread.is_alive():
+            server.force_exit = True
+            thread.join(timeout)
+        self._cleanup()
+        self.bus.publish(LanStateChanged(running=False))
+
+    def _cleanup(self) -> None:
+        if self.ctx is not None:
+            self.ctx.close()
+        if self._own_ef is not None:
+            self._own_ef.close()
+            self._own_ef = None
+        self._server = None
+        self._thread = None
+
+
+class LanController:
+    """What the desktop drives: open/close the server off the GUI thread, manage stations.
+
+    start()/stop() return at once; the outcome arrives on the bus as LanStateChanged (with
+    `error` set when it failed, and `suggested_port` in `last_error`)."""
+
+    def __init__(self, ef: EventFile, bus: Bus, settings: LanSettings | None = None) -> None:
+        self.ef = ef
+        self.bus = bus
+        self.settings = settings
+        self.server: StationServer | None = None
+        self.last_error: LanError | None = None
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.server is not None and self.server.running
+
+    @property
+    def url(self) -> str:
+        return self.server.url if self.running and self.server else ""
+
+    def start(self, host: str, port: int) -> threading.Thread:
+        return self._in_worker(self._start, host, port)
+
+    def stop(self) -> threading.Thread:
+        return self._in_worker(self._stop)
+
+    def _in_worker(self, fn: object, *args: object) -> threading.Thread:
+        t = threading.Thread(
+            target=self._guarded, args=(fn, *args), name="lan-control", daemon=True
+        )
+        self._worker = t
+        t.start()
+        return t
+
+    def _guarded(self, fn: object, *args: object) -> None:
+        with self._lock:  # one start/stop at a time
+            try:
+                fn(*args)  # type: ignore[operator]
+            except LanError as err:
+                self.last_error = err
+                self.bus.publish(
+                    LanStateChanged(running=self.running, url=self.url, error=str(err))
+                )
+            except Exception as err:  # never a dead worker without a word to the operator
+                log.exception("station server control failed")
+                self.last_error = LanError(str(err))
+                self.bus.publish(
+                    LanStateChanged(running=self.running, url=self.url, error=str(err))
+                )
+
+    def _start(self, host: str, port: int) -> None:
+        self.last_error = None
+        if self.server is not None and self.server.running:
+            self.server.stop()
+        self.server = StationServer(self.ef, self.bus, host, port, self.settings)
+        self.server.start()
+
+    def _stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the last start/stop to finish (tests, app shutdown)."""
+        if self._worker is not None:
+            self._worker.join(timeout)
+
+    def shutdown(self) -> None:
+        """Stop the server synchronously (on app exit)."""
+        self.wait(15)
+        self._stop()
+
+    # -- stations (quick writes to the event file) ------------------------------------------
+
+    def add_station(self, role: str, name: str | None = None) -> tuple[stations.Pairing, str]:
+        """A new pairing and the URL for its QR code. The server must be running."""
+        if not self.running:
+            raise LanError("Open the station server to the LAN first.")
+        pairing = stations.create_pairing(self.ef, role, name, bus=self.bus)
+        return pairing, pairing.url(self.url)
+
+    def list_stations(self) -> list[stations.Station]:
+        return stations.list_stations(self.ef)
+
+    def revoke(self, station_id: int) -> bool:
+        return stations.revoke_station(self.ef, station_id, self.bus)
+
+    def create_token(self, name: str) -> str:
+        return stations.create_api_token(self.ef, name, self.bus)

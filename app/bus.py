@@ -54,6 +54,9 @@ class GuestCheckedIn(Event):
     role: str
     station: str
     at: str
+    company: str = ""
+    channel: str = ""
+    walk_in: bool = False
     topic = "door"
 
 
@@ -62,6 +65,7 @@ class CheckInUndone(Event):
     guest_id: int
     station: str
     at: str
+    name: str = ""
     topic = "door"
 
 

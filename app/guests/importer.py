@@ -1,0 +1,380 @@
+"""Importing a guest list: read, map, plan (preview), apply (all or nothing).
+
+    table = read_table(path)              # decode + split; raises ImportFileError
+    mapping = guess_mapping(table.headers)  # the UI lets the user change it
+    plan = plan_import(ef, table, mapping)  # new / updated / unchanged / merged / errors
+    result = apply_import(ef, bus, plan)    # one transaction; refuses a plan with errors
+
+Rows that share an email or phone are one person and are merged. Existing guests are matched
+by ticket code, then email, then phone, and updated in place: their check-ins stay. An empty
+cell never blanks a value the guest already has.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.bus import Bus, GuestsChanged
+from app.guests import fields as F
+from app.guests.codes import new_ticket_code
+from app.guests.mapping import guess_mapping, mapping_problem, unmapped
+from app.guests.names import pinyin_keys
+from app.guests.table import ImportFileError, Row, Table, read_table
+from app.store import EventFile
+from app.timeutil import now_iso
+
+__all__ = [
+    "ImportFileError",
+    "ImportPlan",
+    "ImportResult",
+    "PlannedGuest",
+    "RowError",
+    "apply_import",
+    "guess_mapping",
+    "import_file_cli",
+    "plan_import",
+    "read_table",
+]
+
+# Guest columns an import may set (ticket_code handled apart: it is the identity).
+COLUMNS = ("name", "company", "title", "phone", "email", "channel", "role", "notes", "consent")
+
+
+@dataclass
+class RowError:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}" if self.line else self.reason
+
+
+@dataclass
+class PlannedGuest:
+    line: int
+    values: dict[str, Any]  # COLUMNS + ticket_code (may be '' = generate) + extra (dict)
+    guest_id: int | None = None  # the existing guest this row updates
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field: (old, new)
+    merged_lines: list[int] = field(default_factory=list)  # other rows folded into this one
+
+
+@dataclass
+class ImportPlan:
+    table: Table
+    mapping: dict[str, int]
+    new: list[PlannedGuest] = field(default_factory=list)
+    updated: list[PlannedGuest] = field(default_factory=list)
+    unchanged: list[PlannedGuest] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def merged(self) -> list[PlannedGuest]:
+        return [g for g in self.new + self.updated + self.unchanged if g.merged_lines]
+
+    @property
+    def unmapped_headers(self) -> list[str]:
+        return [self.table.headers[i] for i in unmapped(self.table.headers, self.mapping)]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def preview(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The first guests as they will be stored, for the mapping step's preview table."""
+        planned = sorted(self.new + self.updated + self.unchanged, key=lambda g: g.line)
+        out = []
+        for g in planned[:limit]:
+            status = "new" if g.guest_id is None else ("updated" if g.changes else "unchanged")
+            out.append({"line": g.line, "status": status, **g.values})
+        return out
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.new)} new",
+            f"{len(self.updated)} updated",
+            f"{len(self.unchanged)} unchanged",
+        ]
+        merged = sum(len(g.merged_lines) for g in self.merged)
+        if merged:
+            parts.append(f"{merged} duplicate rows merged")
+        if self.errors:
+            parts.append(f"{len(self.errors)} errors")
+        return ", ".join(parts)
+
+    def error_text(self, limit: int = 50) -> str:
+        lines = [str(e) for e in self.errors[:limit]]
+        if len(self.errors) > limit:
+            lines.append(f"... and {len(self.errors) - limit} more")
+        return "\n".join(lines)
+
+
+@dataclass
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    merged: int
+    guest_ids: tuple[int, ...]
+
+    def summary(self) -> str:
+        text = (
+            f"Imported guests: {self.added} new, {self.updated} updated, {self.unchanged} unchanged"
+        )
+        return text + (f", {self.merged} duplicate rows merged" if self.merged else "")
+
+
+# -- planning -----------------------------------------------------------------------------------
+
+
+def plan_import(ef: EventFile, table: Table, mapping: dict[str, int]) -> ImportPlan:
+    """Check every row and decide what it does. Reads the event file, writes nothing."""
+    plan = ImportPlan(table, dict(mapping))
+    problem = mapping_problem(table.headers, mapping)
+    if problem:
+        plan.errors.append(RowError(table.header_line, problem))
+        return plan
+    if not table.rows:
+        plan.errors.append(RowError(table.header_line, "the file has a header but no guests"))
+        return plan
+    records = []
+    for row in table.rows:
+        values, reason = row_values(table, mapping, row)
+        if reason:
+            plan.errors.append(RowError(row.line, reason))
+        else:
+            records.append(PlannedGuest(row.line, values))
+    merged = merge_duplicates(records, plan.errors)
+    match_existing(ef, merged, plan)
+    plan.errors.sort(key=lambda e: e.line)
+    return plan
+
+
+def row_values(table: Table, mapping: dict[str, int], row: Row) -> tuple[dict[str, Any], str]:
+    """(values, '') for a good row, ({}, reason) for a bad one."""
+    if table.delimiter and len(row.cells) != table.width:
+        extra = row.cells[table.width :]
+        if len(row.cells) < table.width or any(c.strip() for c in extra):
+            return {}, (
+                f"has {len(row.cells)} cells but the header has {table.width} "
+                "(a missing or extra separator, or an unclosed quote?)"
+            )
+    cells = row.cells + [""] * (table.width - len(row.cells))
+
+    def cell(f: str) -> str:
+        return F.text(cells[mapping[f]]) if f in mapping else ""
+
+    name = cell("name") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
+    if not name:
+        return {}, "missing name"
+    problem = F.email_problem(cell("email")) or F.phone_problem(cell("phone"))
+    if problem:
+        return {}, problem
+    extra = {table.headers[i]: F.text(cells[i]) for i in unmapped(table.headers, mapping)}
+    # An empty role cell changes nothing; one naming no role ('General Admission') means guest
+    # and keeps its words in extra.
+    role = F.role(cell("role")) if cell("role") else ""
+    if role is None:
+        extra[table.headers[mapping["role"]]] = cell("role")
+    values: dict[str, Any] = {
+        "name": name,
+        "company": cell("company"),
+        "title": cell("title"),
+        "phone": F.phone(cell("phone")),
+        "email": F.email(cell("email")),
+        "channel": cell("channel"),
+        "role": "guest" if role is None else role,
+        "notes": cell("notes"),
+        "consent": F.consent(cell("consent")) if "consent" in mapping else None,
+        "ticket_code": F.ticket_code(cell("ticket_code")),
+        "extra": {k: v for k, v in extra.items() if v},
+    }
+    return values, ""
+
+
+def merge_duplicates(records: list[PlannedGuest], errors: list[RowError]) -> list[PlannedGuest]:
+    """Fold rows with the same email or phone into the first of them; flag duplicate codes.
+
+    Two rows carrying different ticket codes from the file are two tickets (a buyer's email is
+    often copied onto every ticket of an order), so they are not merged."""
+    kept: list[PlannedGuest] = []
+    by_key: dict[tuple[str, str], PlannedGuest] = {}
+    by_code: dict[str, PlannedGuest] = {}
+    for rec in records:
+        v = rec.values
+        keys = [("email", v["email"]), ("phone", v["phone"])]
+        target = next((by_key[k] for k in keys if k[1] and k in by_key), None)
+        if target is not None and v["ticket_code"] and target.values["ticket_code"]:
+            if v["ticket_code"] != target.values["ticket_code"]:
+                target = None
+        if target is not None:
+            absorb(target, rec)
+        else:
+            code = v["ticket_code"]
+            if code and code in by_code:
+                errors.append(
+                    RowError(
+                        rec.line,
+                        f"duplicate ticket code {code} (also on line {by_code[code].line})",
+                    )
+                )
+                continue
+            kept.append(rec)
+            target = rec
+        if target.values["ticket_code"]:
+            by_code.setdefault(target.values["ticket_code"], target)
+        for k in [("email", target.values["email"]), ("phone", target.values["phone"])]:
+            if k[1]:
+                by_key.setdefault(k, target)
+    return kept
+
+
+def absorb(target: PlannedGuest, dup: PlannedGuest) -> None:
+    """Fill the target's empty values from a duplicate row."""
+    for key, value in dup.values.items():
+        if key == "extra":
+            target.values["extra"] = {**value, **target.values["extra"]}
+        elif value not in ("", None) and target.values.get(key) in ("", None):
+            target.values[key] = value
+    target.merged_lines.append(dup.line)
+
+
+def match_existing(ef: EventFile, records: list[PlannedGuest], plan: ImportPlan) -> None:
+    """Sort records into new / updated / unchanged against the guests already in the file."""
+    guests = ef.rows(
+        "SELECT id, ticket_code, email, phone, extra, " + ", ".join(COLUMNS) + " FROM guests"
+    )
+    by_code = {g["ticket_code"]: g for g in guests}
+    by_email = {g["email"]: g for g in guests if g["email"]}
+    by_phone = {g["phone"]: g for g in guests if g["phone"]}
+    claimed: dict[int, int] = {}  # guest id -> line of the row that updates it
+    for rec in records:
+        v = rec.values
+        found = (
+            by_code.get(v["ticket_code"])
+            or by_email.get(v["email"] or "\0")
+            or by_phone.get(v["phone"] or "\0")
+        )
+        if found is None:
+            plan.new.append(rec)
+            continue
+        if found["id"] in claimed:
+            plan.errors.append(
+                RowError(
+                    rec.line,
+                    f"matches the same guest ({found['name']}) as line {claimed[found['id']]}",
+                )
+            )
+            continue
+        claimed[found["id"]] = rec.line
+        rec.guest_id = found["id"]
+        rec.changes = diff(found, v)
+        (plan.updated if rec.changes else plan.unchanged).append(rec)
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Fields the row changes. Empty cells (and absent role/consent columns) change nothing."""
+    changes: dict[str, tuple[Any, Any]] = {}
+    for key in (*COLUMNS, "ticket_code"):
+        value = new.get(key)
+        if value in ("", None) or value == old[key]:
+            continue
+        changes[key] = (old[key], value)
+    old_extra = json.loads(old["extra"] or "{}")
+    if new["extra"] and {**old_extra, **new["extra"]} != old_extra:
+        changes["extra"] = (old_extra, {**old_extra, **new["extra"]})
+    return changes
+
+
+# -- applying -----------------------------------------------------------------------------------
+
+
+def apply_import(ef: EventFile, bus: Bus | None, plan: ImportPlan) -> ImportResult:
+    """Write the plan in one transaction: every row or none. Publishes GuestsChanged after."""
+    if plan.errors:
+        raise ValueError("the guest list has errors; nothing was imported:\n" + plan.error_text())
+    now = now_iso()
+    ids: list[int] = []
+    try:
+        with ef.write() as c:
+            taken = {r[0] for r in c.execute("SELECT ticket_code FROM guests")}
+            for rec in plan.new:
+                ids.append(insert_guest(c, rec.values, taken, now))
+            for rec in plan.updated:
+                assert rec.guest_id is not None
+                update_guest(c, rec.guest_id, rec.changes, now)
+                ids.append(rec.guest_id)
+    except sqlite3.IntegrityError as err:
+        raise ValueError(
+            f"the guest list changed while this import was prepared ({err}); "
+            "nothing was imported. Check the file again and retry."
+        ) from None
+    if bus is not None and ids:
+        bus.publish(GuestsChanged(tuple(ids)))
+    return ImportResult(
+        added=len(plan.new),
+        updated=len(plan.updated),
+        unchanged=len(plan.unchanged),
+        merged=sum(len(g.merged_lines) for g in plan.merged),
+        guest_ids=tuple(ids),
+    )
+
+
+def insert_guest(c: sqlite3.Connection, values: dict[str, Any], taken: set[str], now: str) -> int:
+    code = values["ticket_code"]
+    while not code or code in taken:  # a generated code clashing is ~impossible; be sure
+        code = new_ticket_code()
+    taken.add(code)
+    full, initials = pinyin_keys(values["name"])
+    row = {k: values[k] for k in COLUMNS}
+    row["role"] = row["role"] or "guest"
+    row["consent"] = row["consent"] or 0
+    row.update(
+        ticket_code=code,
+        name_pinyin=full,
+        name_initials=initials,
+        extra=json.dumps(values["extra"], ensure_ascii=False),
+        created_at=now,
+        updated_at=now,
+    )
+    cols = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cur = c.execute(f"INSERT INTO guests ({cols}) VALUES ({marks})", tuple(row.values()))
+    return int(cur.lastrowid or 0)
+
+
+def update_guest(
+    c: sqlite3.Connection, guest_id: int, changes: dict[str, tuple[Any, Any]], now: str
+) -> None:
+    """Set only the changed columns; check-in state is never touched by an import."""
+    sets = {k: new for k, (_old, new) in changes.items()}
+    if "extra" in sets:
+        sets["extra"] = json.dumps(sets["extra"], ensure_ascii=False)
+    if "name" in sets:
+        sets["name_pinyin"], sets["name_initials"] = pinyin_keys(sets["name"])
+    sets["updated_at"] = now
+    assignments = ", ".join(f"{k} = ?" for k in sets)
+    c.execute(f"UPDATE guests SET {assignments} WHERE id = ?", (*sets.values(), guest_id))
+
+
+# -- command line -------------------------------------------------------------------------------
+
+
+def import_file_cli(ef: EventFile, path: str | os.PathLike[str], bus: Bus | None = None) -> str:
+    """`python -m app new … --guests FILE`: import with the guessed mapping, all or nothing.
+
+    Returns a one-line summary; raises ValueError naming every bad row by line."""
+    table = read_table(path)
+    plan = plan_import(ef, table, guess_mapping(table.headers))
+    if plan.errors:
+        raise ValueError(
+            f"{table.path.name if table.path else path}: {len(plan.errors)} bad row(s), "
+            f"nothing was imported:\n{plan.error_text()}"
+        )
+    result = apply_import(ef, bus, plan)
+    extra = plan.unmapped_headers
+    kept = f"; kept unmapped columns: {', '.join(extra)}" if extra else ""
+    return f"{result.summary()} (encoding {table.encoding}){kept}"

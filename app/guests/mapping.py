@@ -1,0 +1,164 @@
+"""Which column of a guest list holds which guest field, guessed from common headers.
+
+The guess is a starting point shown to the user in the mapping step; they can change it. A
+mapping is `{field: column index}`; columns no field uses are kept in the guest's `extra` JSON.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Guest fields a column can map to. first_name/last_name are joined into `name`.
+FIELDS = (
+    "name",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "company",
+    "title",
+    "channel",
+    "ticket_code",
+    "role",
+    "notes",
+    "consent",
+)
+
+# Header spellings, compared after `header_key` (NFKC, lower case, no spaces or punctuation).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "name": (
+        "姓名",
+        "名字",
+        "name",
+        "fullname",
+        "attendeename",
+        "guestname",
+        "嘉宾姓名",
+        "参会人",
+        "参会人姓名",
+        "联系人",
+        "您的姓名",
+        "真实姓名",
+    ),
+    "first_name": ("firstname", "givenname", "名"),
+    "last_name": ("lastname", "surname", "familyname", "姓"),
+    "phone": (
+        "手机",
+        "手机号",
+        "手机号码",
+        "电话",
+        "电话号码",
+        "联系电话",
+        "联系方式",
+        "phone",
+        "phonenumber",
+        "cellphone",
+        "mobile",
+        "mobilephone",
+        "mobilenumber",
+        "tel",
+        "telephone",
+        "workphone",
+        "homephone",
+    ),
+    "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email", "emailaddress", "mail"),
+    "company": (
+        "公司",
+        "单位",
+        "单位名称",
+        "公司名称",
+        "工作单位",
+        "所在公司",
+        "机构",
+        "企业",
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "org",
+        "employer",
+    ),
+    "title": ("职位", "职务", "岗位", "头衔", "title", "jobtitle", "position", "role/title"),
+    "channel": (
+        "渠道",
+        "来源",
+        "报名渠道",
+        "来源渠道",
+        "channel",
+        "source",
+        "utmsource",
+        "referrer",
+        "howdidyouhearaboutus",
+    ),
+    "ticket_code": (
+        "票号",
+        "票码",
+        "门票号",
+        "门票编号",
+        "签到码",
+        "核销码",
+        "barcode",
+        "barcode#",
+        "ticketcode",
+        "ticket",
+        "ticketnumber",
+        "ticket#",
+        "ticketid",
+        "code",
+        "secret",
+    ),
+    "role": ("角色", "身份", "类型", "票种", "门票类型", "role", "tickettype", "type", "category"),
+    "notes": ("备注", "说明", "留言", "notes", "note", "comments", "comment", "remarks"),
+    "consent": (
+        "同意",
+        "同意接收",
+        "是否同意",
+        "consent",
+        "optin",
+        "marketingconsent",
+        "agreed",
+        "gdprconsent",
+    ),
+}
+
+_LOOKUP = {alias: f for f, aliases in ALIASES.items() for alias in aliases}
+_STRIP = re.compile(r"[\s_\-:：*（）()\.。]+")
+
+
+def header_key(header: str) -> str:
+    """'  Barcode # ' -> 'barcode#'; '手机号码：' -> '手机号码'; 'E-mail' -> 'email'."""
+    s = unicodedata.normalize("NFKC", header).strip().lower()
+    return _STRIP.sub("", s)
+
+
+def guess_mapping(headers: list[str]) -> dict[str, int]:
+    """{field: column index} for the headers we recognise; the first matching column wins."""
+    mapping: dict[str, int] = {}
+    for i, header in enumerate(headers):
+        field = _LOOKUP.get(header_key(header))
+        if field is not None and field not in mapping:
+            mapping[field] = i
+    if "name" in mapping:  # a full-name column beats first + last
+        mapping.pop("first_name", None)
+        mapping.pop("last_name", None)
+    return mapping
+
+
+def unmapped(headers: list[str], mapping: dict[str, int]) -> list[int]:
+    """Column indexes no field uses (their values go into `extra`)."""
+    used = set(mapping.values())
+    return [i for i, h in enumerate(headers) if i not in used and h.strip()]
+
+
+def mapping_problem(headers: list[str], mapping: dict[str, int]) -> str | None:
+    """Why a mapping cannot be used, or None."""
+    unknown = [f for f in mapping if f not in FIELDS]
+    if unknown:
+        return f"unknown field(s): {', '.join(unknown)}"
+    bad = [f for f, i in mapping.items() if not 0 <= i < len(headers)]
+    if bad:
+        return f"column out of range for: {', '.join(bad)}"
+    if "name" not in mapping and not {"first_name", "last_name"} & set(mapping):
+        return "no column holds the guest's name (姓名 / Name, or First Name + Last Name)"
+    return None

@@ -248,7 +248,7 @@ def _row(
             problems.append(f"{label.get(fld, fld)} {text!r} {err}")
     if "duration_s" not in raw:
         problems.append("duration is missing (add a 时长/Duration column)")
-    if not values.get("lt_name"):
+    if "lt_name" not in raw:  # no such column: the lower third names the speaker
         values["lt_name"] = values.get("speaker", "")
     scene = values.get("obs_scene", "")
     if scene and known_scenes is not None and scene not in known_scenes:

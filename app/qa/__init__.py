@@ -1,1 +1,100 @@
-"""Audience questions: submit, vote, moderate, feature."""
+"""Audience questions: submit, vote, moderate, feature.
+
+The engine under the moderator view, the /ask and /moderate pages and the question overlay.
+Every action takes (EventFile, Bus), runs one transaction and publishes QuestionChanged /
+QuestionFeatured after the commit. Refusals are `QaError(code, message)`.
+"""
+
+from app.qa.errors import QaError
+from app.qa.export import export_questions
+from app.qa.models import (
+    MANUAL_SOURCES,
+    STATUSES,
+    FeatureLogEntry,
+    MyQuestion,
+    PublicQuestion,
+    Question,
+    QuestionRow,
+    VoteResult,
+)
+from app.qa.moderation import (
+    add_manual,
+    answer,
+    approve,
+    assign_segment,
+    block_device,
+    blocked_devices,
+    clear_featured,
+    edit,
+    feature,
+    feature_history,
+    merge,
+    on_segment_changed,
+    reject,
+    star,
+    unblock_device,
+    unstar,
+)
+from app.qa.questions import (
+    counts,
+    featured,
+    get,
+    mine,
+    public_list,
+    queue,
+    submit,
+    unvote,
+    vote,
+)
+from app.qa.ratelimit import DEFAULT_LIMITS, Decision, RateLimiter, SubmitLimits
+from app.qa.settings import QaSettings
+from app.qa.settings import load as load_settings
+from app.qa.settings import update as update_settings
+from app.qa.wordfilter import Match, WordFilter
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "MANUAL_SOURCES",
+    "STATUSES",
+    "Decision",
+    "FeatureLogEntry",
+    "Match",
+    "MyQuestion",
+    "PublicQuestion",
+    "QaError",
+    "QaSettings",
+    "Question",
+    "QuestionRow",
+    "RateLimiter",
+    "SubmitLimits",
+    "VoteResult",
+    "WordFilter",
+    "add_manual",
+    "answer",
+    "approve",
+    "assign_segment",
+    "block_device",
+    "blocked_devices",
+    "clear_featured",
+    "counts",
+    "edit",
+    "export_questions",
+    "feature",
+    "feature_history",
+    "featured",
+    "get",
+    "load_settings",
+    "merge",
+    "mine",
+    "on_segment_changed",
+    "public_list",
+    "queue",
+    "reject",
+    "star",
+    "submit",
+    "unblock_device",
+    "unstar",
+    "unvote",
+    "update_settings",
+    "vote",
+]

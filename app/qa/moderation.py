@@ -1,0 +1,325 @@
+"""Moderator actions: approve, reject, edit, star, merge, assign, feature, answer, block.
+
+Each action is one transaction; bus events go out after the commit. On air: one question at a
+time. Featuring another sends the previous one to "answered" (as Slido does: once the next one is
+on screen the previous was dealt with). `clear_featured()` takes it off air back to "approved"
+(pulled before it was answered) unless `answered=True`; `answer()` marks it done and off air.
+A segment change (with the event option on) clears it as answered. `feature_log` keeps every
+showing with its shown_at / cleared_at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from app.bus import Bus, Event, QuestionChanged, QuestionFeatured
+from app.qa import settings as qa_settings
+from app.qa.errors import BAD_DEVICE, BAD_REQUEST, BAD_SOURCE, BAD_STATUS, NOT_FOUND, QaError
+from app.qa.models import MANUAL_SOURCES, FeatureLogEntry, Question
+from app.qa.questions import check_segment, device_key, get
+from app.qa.text import asker_name, question_text, storable
+from app.store import EventFile
+from app.timeutil import now_iso
+
+
+def _row(c: sqlite3.Connection, qid: int) -> sqlite3.Row:
+    row = c.execute("SELECT * FROM questions WHERE id = ?", (qid,)).fetchone()
+    if row is None:
+        raise QaError(NOT_FOUND, f"There is no question {qid}.")
+    if row["merged_into"] is not None:
+        raise QaError(BAD_STATUS, f"Question {qid} was merged into {row['merged_into']}.")
+    return row
+
+
+def _set(c: sqlite3.Connection, qid: int, now: str, **cols: object) -> None:
+    sets = "".join(f"{k} = ?, " for k in cols)
+    c.execute(f"UPDATE questions SET {sets}updated_at = ? WHERE id = ?", (*cols.values(), now, qid))
+
+
+def _take_off_air(c: sqlite3.Connection, now: str, to: str) -> int | None:
+    """Move whatever is featured to status `to` and close its log entry. Returns its id."""
+    row = c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchone()
+    c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+    if row is None:
+        return None
+    extra = {"answered_at": now} if to == "answered" else {}
+    # Every featured row, should an older file ever hold more than one.
+    for r in c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchall():
+        _set(c, r["id"], now, status=to, **extra)
+    return int(row["id"])
+
+
+def _publish(bus: Bus, events: Iterable[Event]) -> None:
+    for e in events:
+        bus.publish(e)
+
+
+def _simple(
+    ef: EventFile, bus: Bus, qid: int, allowed: tuple[str, ...], verb: str, **cols: object
+) -> Question:
+    now = now_iso()
+    with ef.write() as c:
+        row = _row(c, qid)
+        if row["status"] not in allowed:
+            raise QaError(BAD_STATUS, f"Question {qid} is {row['status']}; it cannot be {verb}.")
+        _set(c, qid, now, **cols)
+    status = str(cols.get("status", row["status"]))
+    bus.publish(QuestionChanged(qid, status))
+    q = get(ef, qid)
+    assert q is not None
+    return q
+
+
+def approve(ef: EventFile, bus: Bus, question_id: int) -> Question:
+    """New, rejected or answered -> approved (also releases a held question)."""
+    return _simple(
+        ef,
+        bus,
+        question_id,
+        ("new", "approved", "rejected", "answered"),
+        "approved",
+        status="approved",
+        held=0,
+    )
+
+
+def reject(ef: EventFile, bus: Bus, question_id: int) -> Question:
+    """Any status -> rejected. Rejecting the question on air takes it off air at once."""
+    now = now_iso()
+    with ef.write() as c:
+        row = _row(c, question_id)
+        was_on_air = row["status"] == "featured"
+        if was_on_air:
+            c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+        _set(c, question_id, now, status="rejected")
+    events: list[Event] = [QuestionChanged(question_id, "rejected")]
+    if was_on_air:
+        events.append(QuestionFeatured(None))
+    _publish(bus, events)
+    q = get(ef, question_id)
+    assert q is not None
+    return q
+
+
+def edit(ef: EventFile, bus: Bus, question_id: int, text: str) -> Question:
+    """Fix the shown text (typos); `original_text` keeps what was submitted. If the question is
+    on air the new text goes on air too."""
+    clean_text = question_text(text)
+    now = now_iso()
+    with ef.write() as c:
+        row = _row(c, question_id)
+        _set(c, question_id, now, text=clean_text)
+    events: list[Event] = [QuestionChanged(question_id, row["status"])]
+    if row["status"] == "featured":
+        events.append(QuestionFeatured(question_id, clean_text, row["name"]))
+    _publish(bus, events)
+    q = get(ef, question_id)
+    assert q is not None
+    return q
+
+
+def star(ef: EventFile, bus: Bus, question_id: int, starred: bool = True) -> Question:
+    every = ("new", "approved", "featured", "answered", "rejected")
+    return _simple(ef, bus, question_id, every, "starred", starred=int(starred))
+
+
+def unstar(ef: EventFile, bus: Bus, question_id: int) -> Question:
+    return star(ef, bus, question_id, False)
+
+
+def assign_segment(ef: EventFile, bus: Bus, question_id: int, segment_id: int | None) -> Question:
+    """Tie a question to a segment of the run-of-show (None: to none)."""
+    now = now_iso()
+    with ef.write() as c:
+        row = _row(c, question_id)
+        check_segment(c, segment_id)
+        _set(c, question_id, now, segment_id=segment_id)
+    bus.publish(QuestionChanged(question_id, row["status"]))
+    q = get(ef, question_id)
+    assert q is not None
+    return q
+
+
+def merge(ef: EventFile, bus: Bus, ids: Iterable[int], target: int) -> Question:
+    """Fold duplicates into `target`: their votes add up (a device that voted for several counts
+    once), they get `merged_into` and leave every queue. Votes they receive later go to the
+    target. A question on air cannot be merged away."""
+    sources = sorted({int(i) for i in ids} - {int(target)})
+    if not sources:
+        raise QaError(BAD_REQUEST, "Choose at least one other question to merge.")
+    now = now_iso()
+    with ef.write() as c:
+        tgt = _row(c, target)
+        for qid in sources:
+            if _row(c, qid)["status"] == "featured":
+                raise QaError(BAD_STATUS, f"Question {qid} is on air; clear it before merging.")
+        for qid in sources:
+            c.execute(
+                "INSERT OR IGNORE INTO votes (question_id, device_id, at)"
+                " SELECT ?, device_id, at FROM votes WHERE question_id = ?",
+                (target, qid),
+            )
+            _set(c, qid, now, merged_into=target)
+            # Earlier merges into this one now point at the new target: one hop for votes.
+            c.execute(
+                "UPDATE questions SET merged_into = ?, updated_at = ? WHERE merged_into = ?",
+                (target, now, qid),
+            )
+        _set(c, target, now)
+    _publish(
+        bus,
+        [QuestionChanged(qid, "merged") for qid in sources]
+        + [QuestionChanged(target, tgt["status"])],
+    )
+    q = get(ef, target)
+    assert q is not None
+    return q
+
+
+def feature(ef: EventFile, bus: Bus, question_id: int) -> Question:
+    """Put a question on air. The one on air before goes to "answered"."""
+    now = now_iso()
+    with ef.write() as c:
+        row = _row(c, question_id)
+        if row["status"] == "rejected":
+            raise QaError(BAD_STATUS, "A rejected question cannot go on air; approve it first.")
+        already = row["status"] == "featured"
+        previous = None
+        if not already:
+            previous = _take_off_air(c, now, "answered")
+            _set(c, question_id, now, status="featured", held=0, featured_at=now, answered_at=None)
+            c.execute(
+                "INSERT INTO feature_log (question_id, shown_at) VALUES (?, ?)", (question_id, now)
+            )
+    if not already:
+        events: list[Event] = []
+        if previous is not None:
+            events.append(QuestionChanged(previous, "answered"))
+        events.append(QuestionChanged(question_id, "featured"))
+        events.append(QuestionFeatured(question_id, row["text"], row["name"]))
+        _publish(bus, events)
+    q = get(ef, question_id)
+    assert q is not None
+    return q
+
+
+def clear_featured(ef: EventFile, bus: Bus, *, answered: bool = False) -> int | None:
+    """Take the question on air off air: back to "approved", or to "answered" if `answered`.
+    Returns its id (None if nothing was on air)."""
+    now = now_iso()
+    to = "answered" if answered else "approved"
+    with ef.write() as c:
+        previous = _take_off_air(c, now, to)
+    if previous is not None:
+        _publish(bus, [QuestionChanged(previous, to), QuestionFeatured(None)])
+    return previous
+
+
+def answer(ef: EventFile, bus: Bus, question_id: int) -> Question:
+    """Mark a question answered ("done"); if it was on air, it leaves the air."""
+    now = now_iso()
+    with ef.write() as c:
+        row = _row(c, question_id)
+        if row["status"] == "rejected":
+            raise QaError(BAD_STATUS, "A rejected question cannot be answered; approve it first.")
+        was_on_air = row["status"] == "featured"
+        if was_on_air:
+            c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+        if row["status"] != "answered":
+            _set(c, question_id, now, status="answered", held=0, answered_at=now)
+    events: list[Event] = [QuestionChanged(question_id, "answered")]
+    if was_on_air:
+        events.append(QuestionFeatured(None))
+    _publish(bus, events)
+    q = get(ef, question_id)
+    assert q is not None
+    return q
+
+
+def add_manual(
+    ef: EventFile,
+    bus: Bus,
+    text: str,
+    source: str = "paper",
+    name: str = "",
+    *,
+    segment_id: int | None = None,
+) -> Question:
+    """A question that came by chat, phone or paper, typed in by staff: approved at once (a
+    person already read it), no device, no rate limit."""
+    if source not in MANUAL_SOURCES:
+        raise QaError(BAD_SOURCE, f"Source must be one of {', '.join(MANUAL_SOURCES)}.")
+    clean_text = question_text(text)
+    clean_name = asker_name(name)
+    now = now_iso()
+    with ef.write() as c:
+        check_segment(c, segment_id)
+        cur = c.execute(
+            "INSERT INTO questions (text, original_text, name, source, status, segment_id,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, 'approved', ?, ?, ?)",
+            (clean_text, storable(text), clean_name, source, segment_id, now, now),
+        )
+        qid = int(cur.lastrowid or 0)
+    bus.publish(QuestionChanged(qid, "approved"))
+    q = get(ef, qid)
+    assert q is not None
+    return q
+
+
+def block_device(
+    ef: EventFile, bus: Bus, device_id: str, *, reject_pending: bool = True
+) -> list[int]:
+    """Refuse further questions and votes from a device. Its questions still waiting ("new")
+    are rejected unless `reject_pending` is False. Returns the ids rejected."""
+    try:
+        device = device_key(device_id)
+    except QaError:
+        raise QaError(BAD_DEVICE, "This question has no device to block.") from None
+    now = now_iso()
+    with ef.write() as c:
+        c.execute(
+            "INSERT OR IGNORE INTO blocked_devices (device_id, at) VALUES (?, ?)", (device, now)
+        )
+        rejected: list[int] = []
+        if reject_pending:
+            rejected = [
+                r["id"]
+                for r in c.execute(
+                    "SELECT id FROM questions WHERE device_id = ? AND status = 'new'"
+                    " AND merged_into IS NULL",
+                    (device,),
+                ).fetchall()
+            ]
+            for qid in rejected:
+                _set(c, qid, now, status="rejected")
+    _publish(bus, [QuestionChanged(qid, "rejected") for qid in rejected])
+    return rejected
+
+
+def unblock_device(ef: EventFile, device_id: str) -> bool:
+    with ef.write() as c:
+        cur = c.execute("DELETE FROM blocked_devices WHERE device_id = ?", (device_id,))
+    return cur.rowcount == 1
+
+
+def blocked_devices(ef: EventFile) -> list[str]:
+    return [r["device_id"] for r in ef.rows("SELECT device_id FROM blocked_devices ORDER BY at")]
+
+
+def on_segment_changed(ef: EventFile, bus: Bus) -> bool:
+    """For the show engine to call after any segment change: with the event option
+    `clear_on_segment_change` on, the question on air leaves it as answered. True if cleared."""
+    if not qa_settings.load(ef).clear_on_segment_change:
+        return False
+    return clear_featured(ef, bus, answered=True) is not None
+
+
+def feature_history(ef: EventFile) -> list[FeatureLogEntry]:
+    """Everything that was on air, oldest first."""
+    rows = ef.rows(
+        "SELECT f.question_id, coalesce(q.text, '') AS text, coalesce(q.name, '') AS name,"
+        " f.shown_at, f.cleared_at FROM feature_log f LEFT JOIN questions q"
+        " ON q.id = f.question_id ORDER BY f.id"
+    )
+    return [FeatureLogEntry(**r) for r in rows]

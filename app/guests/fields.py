@@ -55,6 +55,12 @@ def phone(raw: str) -> str:
     return "+" + digits if s.startswith("+") and digits else digits
 
 
+def phone_key(normalised: str) -> str:
+    """What two phones are compared by: the last 10 digits. '+8613800138000' and
+    '13800138000' are one person, as are '+44 7700 900123' and '07700 900123'."""
+    return normalised.lstrip("+")[-10:]
+
+
 def phone_problem(raw: str) -> str | None:
     """Why a phone cell is unusable, or None. Empty is fine (the column is optional)."""
     if not raw.strip():

@@ -205,7 +205,7 @@ def merge_duplicates(records: list[PlannedGuest], errors: list[RowError]) -> lis
     by_code: dict[str, PlannedGuest] = {}
     for rec in records:
         v = rec.values
-        keys = [("email", v["email"]), ("phone", v["phone"])]
+        keys = [("email", v["email"]), ("phone", F.phone_key(v["phone"]))]
         target = next((by_key[k] for k in keys if k[1] and k in by_key), None)
         if target is not None and v["ticket_code"] and target.values["ticket_code"]:
             if v["ticket_code"] != target.values["ticket_code"]:
@@ -226,7 +226,8 @@ def merge_duplicates(records: list[PlannedGuest], errors: list[RowError]) -> lis
             target = rec
         if target.values["ticket_code"]:
             by_code.setdefault(target.values["ticket_code"], target)
-        for k in [("email", target.values["email"]), ("phone", target.values["phone"])]:
+        t = target.values
+        for k in [("email", t["email"]), ("phone", F.phone_key(t["phone"]))]:
             if k[1]:
                 by_key.setdefault(k, target)
     return kept
@@ -249,14 +250,14 @@ def match_existing(ef: EventFile, records: list[PlannedGuest], plan: ImportPlan)
     )
     by_code = {g["ticket_code"]: g for g in guests}
     by_email = {g["email"]: g for g in guests if g["email"]}
-    by_phone = {g["phone"]: g for g in guests if g["phone"]}
+    by_phone = {F.phone_key(g["phone"]): g for g in guests if g["phone"]}
     claimed: dict[int, int] = {}  # guest id -> line of the row that updates it
     for rec in records:
         v = rec.values
         found = (
             by_code.get(v["ticket_code"])
             or by_email.get(v["email"] or "\0")
-            or by_phone.get(v["phone"] or "\0")
+            or by_phone.get(F.phone_key(v["phone"]) or "\0")
         )
         if found is None:
             plan.new.append(rec)

@@ -16,6 +16,7 @@ from pathlib import Path
 DELIMITERS = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+_TRUSTED_GUESSES = {"big5", "cp950", "big5hkscs", "utf_16_le", "utf_16_be", "shift_jis", "cp932"}
 
 
 class ImportFileError(ValueError):
@@ -116,7 +117,9 @@ def _charset_guess(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding in ("utf_8", "gb18030", "ascii"):
+    # Only multi-byte encodings a guest list may really come in: any single-byte code page
+    # "decodes" every file, so trusting one would import garbage instead of reporting the line.
+    if best is None or best.encoding not in _TRUSTED_GUESSES:
         return None
     try:
         return data.decode(best.encoding), best.encoding

@@ -107,11 +107,12 @@ def add_walk_in(
 def find_registered(ef: EventFile, *, phone: str = "", email: str = "") -> dict[str, Any] | None:
     """A registered guest with this phone or email, so the walk-in form can say "already on
     the list" instead of creating a second record."""
-    p, e = F.phone(phone), F.email(email)
+    p, e = F.phone_key(F.phone(phone)), F.email(email)
     if not p and not e:
         return None
     return ef.row(
-        "SELECT * FROM guests WHERE (phone = ? AND phone <> '') OR (email = ? AND email <> '') "
-        "ORDER BY walk_in, id LIMIT 1",
-        (p, e),
+        "SELECT * FROM guests WHERE (email = ? AND email <> '')"
+        " OR (substr(replace(phone, '+', ''), -10) = ? AND phone <> '')"
+        " ORDER BY walk_in, id LIMIT 1",
+        (e, p),
     )

@@ -20,6 +20,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp
 from starlette.websockets import WebSocket
 
 import app.lan
@@ -105,9 +106,15 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
             if name in request.query_params:
                 query[name] = coerce_param(request.query_params[name], schema, name)
         req = ApiRequest(request, caller, ctx, body, dict(request.path_params), query)
-        result = (
-            await route.handler(req) if is_async else await run_in_threadpool(route.handler, req)
-        )
+        try:
+            if is_async:
+                result = await route.handler(req)
+            else:
+                result = await run_in_threadpool(route.handler, req)
+        except (ApiError, HTTPException):
+            raise
+        except Exception as err:  # a bug: log it here, answer without details
+            return await server_error(request, err)
         return result if isinstance(result, Response) else JSONResponse(result)
 
     return endpoint
@@ -141,7 +148,7 @@ async def api_not_found(request: Request) -> Response:
     raise HTTPException(404, f"No API route {request.url.path}. See /api/v1/openapi.json.")
 
 
-def build_app(ctx: LanContext) -> Starlette:
+def build_app(ctx: LanContext) -> ASGIApp:
     load_route_modules()
     hub = Hub(ctx.bus, ctx.settings.ws_queue_cap)
     ctx.hub = hub
@@ -172,12 +179,9 @@ def build_app(ctx: LanContext) -> Starlette:
             hub.close_all()
             hub.detach()
 
-    return Starlette(
+    starlette = Starlette(
         routes=routes,
-        middleware=[
-            Middleware(HeadersMiddleware),
-            Middleware(BodyLimitMiddleware, limit=ctx.settings.body_limit),
-        ],
+        middleware=[Middleware(BodyLimitMiddleware, limit=ctx.settings.body_limit)],
         exception_handlers={
             HTTPException: http_error,
             ApiError: api_error,
@@ -185,3 +189,6 @@ def build_app(ctx: LanContext) -> Starlette:
         },
         lifespan=lifespan,
     )
+    ctx.app = starlette
+    # Outermost, so even a response made by Starlette's last-resort error handler has the headers.
+    return HeadersMiddleware(starlette)

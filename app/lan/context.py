@@ -14,6 +14,8 @@ from app.paths import resources_dir
 from app.store import EventFile
 
 if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
     from app.lan.hub import Hub
 
 
@@ -36,6 +38,7 @@ class LanContext:
         self.settings = settings or LanSettings()
         self.limiter = RateLimiter()
         self.hub: Hub | None = None
+        self.app: Starlette | None = None  # set by build_app
         self.base_url = ""  # http://HOST:PORT once listening
         # The last state some other part of the app announced, for /api/v1/status.
         self._lock = threading.Lock()

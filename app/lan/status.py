@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.guests.checkin import counts as door_counts
 from app.lan.context import LanContext
 
 SECTIONS: dict[str, Callable[[LanContext], Any]] = {}
@@ -61,15 +62,9 @@ def _obs(ctx: LanContext) -> dict[str, Any]:
 
 @status_section("door")
 def _door(ctx: LanContext) -> dict[str, int]:
-    row = (
-        ctx.ef.row(
-            "SELECT coalesce(sum(walk_in = 0), 0) AS expected,"
-            " coalesce(sum(checked_in_at IS NOT NULL), 0) AS arrived,"
-            " coalesce(sum(walk_in = 1), 0) AS walk_ins FROM guests"
-        )
-        or {}
-    )
-    return {k: int(row.get(k) or 0) for k in ("expected", "arrived", "walk_ins")}
+    # The door's own definitions: expected/arrived count the registered list, walk-ins apart.
+    c = door_counts(ctx.ef)
+    return {k: int(c.get(k) or 0) for k in ("expected", "arrived", "walk_ins", "inside")}
 
 
 @status_section("questions")
@@ -97,6 +92,7 @@ STATUS_SCHEMA: dict[str, Any] = {
                 "expected": {"type": "integer"},
                 "arrived": {"type": "integer"},
                 "walk_ins": {"type": "integer"},
+                "inside": {"type": "integer"},
             },
         },
         "questions": {

@@ -13,8 +13,9 @@ An event can replace them with its own list (see app.qa.settings).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,20 +67,20 @@ def default_words(folder: Path | None = None) -> list[str]:
 
 
 def _is_latin(ch: str) -> bool:
-    return bool(re.fullmatch(f"[{_LATIN}]", ch))
+    return ("a" <= ch <= "z") or ("0" <= ch <= "9")
 
 
 def _pattern(word: str) -> str:
     key = fold(word)
-    open_start, open_end = key.startswith("*"), key.endswith("*")
     core = key.strip("*")
     # Spaces inside a phrase match any run of whitespace.
     body = r"\s+".join(re.escape(part) for part in core.split())
-    # A `*` end takes in the rest of the word, so the whole word is highlighted.
-    if _is_latin(core[0]):
-        body = f"(?<![{_LATIN}])[{_LATIN}]*{body}" if open_start else f"(?<![{_LATIN}]){body}"
-    if _is_latin(core[-1]):
-        body = f"{body}[{_LATIN}]*(?![{_LATIN}])" if open_end else f"{body}(?![{_LATIN}])"
+    # Whole words on a Latin edge without `*`. A `*` edge is widened after matching (see
+    # `_widen`): a `[a-z0-9]*` in the pattern would backtrack at every letter of the text.
+    if _is_latin(core[0]) and not key.startswith("*"):
+        body = f"(?<![{_LATIN}]){body}"
+    if _is_latin(core[-1]) and not key.endswith("*"):
+        body = f"{body}(?![{_LATIN}])"
     return body
 
 
@@ -90,35 +91,74 @@ class WordFilter:
         self.words = tuple(w for w in words if fold(w).strip("*").strip())
         ordered = sorted(self.words, key=lambda w: -len(fold(w).strip("*")))
         self._entries = ordered
-        self._regex = (
-            re.compile("|".join(f"(?P<w{i}>{_pattern(w)})" for i, w in enumerate(ordered)))
-            if ordered
-            else None
-        )
+        keys = [fold(w) for w in ordered]
+        self._open = [(k.startswith("*"), k.endswith("*")) for k in keys]
+        # One piece of each entry that any match must contain (for the fast path).
+        self._parts = tuple(max(k.strip("*").split(), key=len) for k in keys)
+        # One small regex per entry, run only when its part is in the text: one alternation of
+        # all entries would try every branch at every position of every question.
+        self._regexes = [re.compile(_pattern(w)) for w in ordered]
+        self._cache: dict[str, tuple[Match, ...]] = {}
+        self._lock = threading.Lock()
 
     def matches(self, text: str, field: str = "text") -> list[Match]:
         """Spans of `text` that hit the list, in order of position, not overlapping."""
-        if self._regex is None or not text:
+        if not self._entries or not text:
+            return []
+        # Views re-read whole queues on every change: remember what each text matched.
+        with self._lock:
+            hit = self._cache.get(text)
+        if hit is None:
+            hit = tuple(self._scan(text))
+            with self._lock:
+                if len(self._cache) > 20_000:
+                    self._cache.clear()
+                self._cache[text] = hit
+        return [m if m.field == field else replace(m, field=field) for m in hit]
+
+    def _scan(self, text: str) -> list[Match]:
+        # Plain substring tests on the whole folded text first: most questions hit nothing.
+        folded_all = fold(text)
+        candidates = [i for i, part in enumerate(self._parts) if part in folded_all]
+        if not candidates:
             return []
         folded, index = _fold_with_index(text)
+        spans: list[tuple[int, int, int]] = []
+        for i in candidates:
+            for m in self._regexes[i].finditer(folded):
+                a, b = _widen(folded, m.start(), m.end(), *self._open[i])
+                spans.append((a, -(b - a), i))
         found: list[Match] = []
-        for m in self._regex.finditer(folded):
-            if m.start() == m.end():
+        last_end = 0
+        for a, neg_len, i in sorted(spans):  # leftmost first, then longest
+            b = a - neg_len
+            if a < last_end or a == b:
                 continue
-            which = int(str(m.lastgroup)[1:])
-            start = index[m.start()]
-            end = index[m.end() - 1] + 1
-            found.append(Match(self._entries[which], start, end, field))
+            last_end = b
+            found.append(Match(self._entries[i], index[a], index[b - 1] + 1))
         return found
+
+
+def _widen(folded: str, a: int, b: int, open_start: bool, open_end: bool) -> tuple[int, int]:
+    """Take in the rest of the word on a `*` side, so the whole word is highlighted."""
+    if open_start and _is_latin(folded[a]):
+        while a > 0 and _is_latin(folded[a - 1]):
+            a -= 1
+    if open_end and _is_latin(folded[b - 1]):
+        while b < len(folded) and _is_latin(folded[b]):
+            b += 1
+    return a, b
 
 
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
     """fold(text) one character at a time, with the source position of every folded character
     (NFKC and casefold may turn one character into several: "ﬁ" -> "fi", "ß" -> "ss")."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        f = fold(ch)
+        f = ch.lower() if ch < "\x80" else fold(ch)
         parts.append(f)
         index.extend([i] * len(f))
     return "".join(parts), index

@@ -69,7 +69,7 @@ class Segment:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Segment:
-        data = {f.name: row[f.name] for f in fields(cls) if f.name in row}
+        data = {name: row[name] for name in _FIELD_NAMES if name in row}
         data["skip"] = bool(data.get("skip", 0))
         return cls(**data)
 
@@ -77,7 +77,8 @@ class Segment:
         return asdict(self)
 
 
-EDITABLE = tuple(f.name for f in fields(Segment) if f.name not in ("id", "position"))
+_FIELD_NAMES = tuple(f.name for f in fields(Segment))
+EDITABLE = tuple(name for name in _FIELD_NAMES if name not in ("id", "position"))
 
 
 def parse_hhmm(value: str | None) -> str | None:

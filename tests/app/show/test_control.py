@@ -187,3 +187,18 @@ def test_kill_9_mid_segment_resumes_with_the_right_remaining_time(tmp_path: Path
         assert again.remaining_s == pytest.approx(state.remaining_s, abs=1.0)
     finally:
         ef.close()
+
+
+def test_deleting_a_finished_segment_keeps_the_clock(show5: Show) -> None:
+    """Deleting a segment that already ran blanks its id in the log (ON DELETE SET NULL): the
+    running segment, its clock and the cached state must not change."""
+    c, clock = show5.control, show5.clock
+    c.start()
+    clock.at(100)
+    c.next()
+    clock.at(250)
+    show5.segments.delete(show5.ids[0])
+    st = c.state()
+    assert (st.title, st.elapsed_s, st.segment_index) == ("B", 150, 0)
+    assert ShowControl(show5.ef, clock=clock).state().to_dict() == st.to_dict()
+    assert c.previous().title == "B"  # nothing before B any more

@@ -144,7 +144,8 @@ def assign_segment(ef: EventFile, bus: Bus, question_id: int, segment_id: int | 
 def merge(ef: EventFile, bus: Bus, ids: Iterable[int], target: int) -> Question:
     """Fold duplicates into `target`: their votes add up (a device that voted for several counts
     once), they get `merged_into` and leave every queue. Votes they receive later go to the
-    target. A question on air cannot be merged away."""
+    target. A question on air cannot be merged away. Each merged one is announced as
+    QuestionChanged(id, "merged"): it left the queues whatever its status column says."""
     sources = sorted({int(i) for i in ids} - {int(target)})
     if not sources:
         raise QaError(BAD_REQUEST, "Choose at least one other question to merge.")

@@ -159,33 +159,60 @@ def submit(
         check_segment(c, segment_id)
         options = qa_settings.load_in(c)
         wf = options.filter
-        held = bool(wf.matches(clean_text) or wf.matches(clean_name, "name"))
+        matches = tuple(wf.matches(clean_text) + wf.matches(clean_name, "name"))
+        held = bool(matches)
         status = "new" if options.premoderation or held else "approved"
+        row: dict[str, Any] = {
+            "text": clean_text,
+            "original_text": storable(text),
+            "name": clean_name,
+            "contact": clean_contact,
+            "consent": int(bool(consent and clean_contact)),
+            "device_id": device,
+            "address": addr,
+            "source": source,
+            "status": status,
+            "held": int(held),
+            "segment_id": segment_id,
+            "created_at": now,
+            "updated_at": now,
+        }
         cur = c.execute(
-            "INSERT INTO questions (text, original_text, name, contact, consent, device_id,"
-            " address, source, status, held, segment_id, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                clean_text,
-                storable(text),
-                clean_name,
-                clean_contact,
-                int(bool(consent and clean_contact)),
-                device,
-                addr,
-                source,
-                status,
-                int(held),
-                segment_id,
-                now,
-                now,
-            ),
+            f"INSERT INTO questions ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+            tuple(row.values()),
         )
         qid = int(cur.lastrowid or 0)
+        title = ""
+        if segment_id is not None:
+            title = c.execute("SELECT title FROM segments WHERE id = ?", (segment_id,)).fetchone()[
+                0
+            ]
     bus.publish(QuestionChanged(qid, status))
-    q = get(ef, qid, with_matches=True)
-    assert q is not None
-    return q
+    # Built here rather than read back: this is the hot path when a whole hall asks at once.
+    return Question(
+        id=qid,
+        text=clean_text,
+        original_text=row["original_text"],
+        name=clean_name,
+        contact=clean_contact,
+        consent=bool(row["consent"]),
+        device_id=device,
+        address=addr,
+        source=source,
+        status=status,
+        held=held,
+        starred=False,
+        segment_id=segment_id,
+        segment_title=title,
+        merged_into=None,
+        merged_count=0,
+        votes=0,
+        created_at=now,
+        updated_at=now,
+        featured_at=None,
+        answered_at=None,
+        matches=matches,
+    )
 
 
 def _vote_target(conn: sqlite3.Connection, question_id: int) -> sqlite3.Row:

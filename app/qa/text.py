@@ -191,7 +191,7 @@ def question_text(raw: str) -> str:
 
 def asker_name(raw: str | None) -> str:
     """Cleaned one-line name ('' for anonymous), or QaError(name_too_long)."""
-    if not raw:
+    if not raw or not isinstance(raw, str):
         return ""
     _check_raw(raw, MAX_NAME, NAME_TOO_LONG, "The name")
     name = clean(raw, multiline=False)
@@ -206,7 +206,7 @@ def asker_name(raw: str | None) -> str:
 
 def contact_info(raw: str | None) -> str:
     """Cleaned one-line contact ('' if none), or QaError(contact_too_long)."""
-    if not raw:
+    if not raw or not isinstance(raw, str):
         return ""
     _check_raw(raw, MAX_CONTACT, CONTACT_TOO_LONG, "The contact")
     contact = clean(raw, multiline=False)

@@ -147,3 +147,27 @@ def test_the_event_is_published_after_the_question_is_in_the_file(
     qa.submit(file_ef, bus, "Committed first?", device_id="p", address="a", limits=roomy)
     assert seen == [1]
     other.close()
+
+
+def test_what_submit_returns_is_what_the_file_holds(
+    file_ef: EventFile,
+    bus: RecordingBus,
+    roomy: SubmitLimits,
+    add_segment: Callable[[EventFile, str], int],
+) -> None:
+    seg = add_segment(file_ef, "Panel")
+    returned = qa.submit(
+        file_ef,
+        bus,
+        " 傻逼\u202e? ",
+        name="Ann",
+        contact="ann@x",
+        consent=True,
+        device_id="p",
+        address="a",
+        segment_id=seg,
+        limits=roomy,
+    )
+    other = file_ef.reopen()
+    assert qa.get(other, returned.id) == returned
+    other.close()

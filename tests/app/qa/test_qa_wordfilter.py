@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app import qa
 from app.paths import resources_dir
 from app.qa.ratelimit import SubmitLimits
@@ -104,3 +107,23 @@ def test_spans_point_into_the_original_text_when_folding_changes_lengths() -> No
     wf = WordFilter(["fish"])
     text = "ﬁsh and ﬁsh"
     assert highlighted(text, wf.matches(text)) == ["ﬁsh", "ﬁsh"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.text(max_size=40),
+    after=st.text(max_size=40),
+    word=st.sampled_from(["傻逼", "ＦＵＣＫ", "Shit", "bullshit", "滚蛋"]),
+)
+def test_a_listed_word_is_found_wherever_it_sits(before: str, after: str, word: str) -> None:
+    wf = WordFilter(default_words())
+    text = f"{before} {word} {after}"
+    found = wf.matches(text)
+    assert word in highlighted(text, found)
+    # Spans lie inside the text, in order, without overlapping.
+    ends = [0] + [m.end for m in found]
+    assert all(
+        m.start >= prev_end and m.end > m.start
+        for m, prev_end in zip(found, ends[:-1], strict=True)
+    )
+    assert all(m.end <= len(text) for m in found)

@@ -26,6 +26,7 @@ class Lan:
     server: StationServer
     path: Path
     tokens: dict[str, str] = field(default_factory=dict)
+    sockets: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     @property
     def url(self) -> str:
@@ -53,7 +54,10 @@ class Lan:
             headers["Authorization"] = f"Bearer {token}"
         if cookie:
             headers["Cookie"] = f"showday_station={cookie}"
-        ws = connect(self.ws_url, additional_headers=headers, open_timeout=5)
+        # Closed when the test ends, if the test has not closed it itself.
+        ws = self.sockets.enter_context(
+            connect(self.ws_url, additional_headers=headers, open_timeout=5)
+        )
         hello = json.loads(ws.recv(timeout=5))
         assert hello["type"] == "hello"
         return ws
@@ -73,6 +77,7 @@ def running_lan(
     try:
         yield lan
     finally:
+        lan.sockets.close()
         server.stop()
         ef.close()
 

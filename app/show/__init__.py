@@ -9,7 +9,7 @@ import_rundown, export_rundown, parse_rundown                         (rundown.p
 actual_times(ef)             planned vs actual per segment, for the report
 """
 
-from app.show.clock import ShowState, compute_state
+from app.show.clock import ShowState, compute_state, repaint_delay
 from app.show.control import ShowControl, ShowError, actual_times, saved_messages
 from app.show.display import delay_to_next_change, time_to_display
 from app.show.segments import Segment, SegmentError, Segments, list_segments
@@ -25,6 +25,7 @@ __all__ = [
     "compute_state",
     "delay_to_next_change",
     "list_segments",
+    "repaint_delay",
     "saved_messages",
     "time_to_display",
 ]

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from app.show.display import clock_text, time_to_display
+from app.show.display import clock_text, delay_to_next_change, time_to_display
 from app.show.segments import Segment
 
 NAV_KINDS = ("start", "next", "previous", "goto")
@@ -182,6 +182,21 @@ class ShowState:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
+
+
+def repaint_delay(state: ShowState, now: float) -> float:
+    """Seconds from `now` until the big timer's text changes (for a single-shot UI timer).
+
+    Extrapolates from `state` (computed at `state.computed_at`) with the clock read now, so
+    repeated calls never add up error. Nothing moves while paused or stopped: then 1 s."""
+    if state.timer_type == "clock" and state.status in ("running", "paused"):
+        return delay_to_next_change(now, counting_down=False)
+    if state.status != "running":
+        return 1.0
+    since = now - state.computed_at
+    if state.timer_type == "countup":
+        return delay_to_next_change(state.elapsed_s + since, counting_down=False)
+    return delay_to_next_change(state.remaining_s - since, counting_down=True)
 
 
 def compute_state(

@@ -42,3 +42,27 @@ def test_the_display_changes_exactly_after_the_delay(value: float, down: bool) -
     before = value - (delay - 2 * SLACK_S) if down else value + (delay - 2 * SLACK_S)
     assert shown_seconds(later, down) != shown_seconds(value, down)  # changed by then
     assert shown_seconds(before, down) == shown_seconds(value, down)  # not a moment earlier
+
+
+def test_repaint_delay_lands_on_the_next_second_of_the_state() -> None:
+    """A UI timer set with repaint_delay() fires just after the text changes, however late the
+    previous fire was: the delay is recomputed from the clock each time."""
+    from app.show.clock import repaint_delay
+
+    from .conftest import T0, Show
+
+    show = Show([600])
+    show.control.start()
+    show.clock.at(0.25)
+    state = show.control.state()  # remaining 599.75 s: shows 10:00 until 600 - 1 = 599 s left
+    assert state.display == "10:00"
+    delay = repaint_delay(state, T0 + 0.25)
+    assert delay == pytest.approx(0.75 + SLACK_S)
+    show.clock.at(0.25 + delay)
+    assert show.control.state().display == "9:59"
+    # Extrapolating an older state gives the same answer as a fresh one.
+    assert repaint_delay(state, T0 + 3.6) == pytest.approx(
+        repaint_delay(show.control.state(T0 + 3.6), T0 + 3.6)
+    )
+    show.control.pause()
+    assert repaint_delay(show.control.state(), show.clock.t) == 1.0

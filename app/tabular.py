@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,12 +163,29 @@ def cell_text(value: Cell) -> str:
     return str(value).strip()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d[\d\s.:]*$")
+
+
+def formula_guard(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") gets a leading "'"
+    (CSV injection). Numbers such as "+8613800138000" or "-5" stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def formula_unguard(text: str) -> str:
+    """Undo formula_guard() when reading our own export back."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
 def write_csv(path: str | os.PathLike[str], headers: list[str], rows: list[list[Any]]) -> None:
     """CSV in UTF-8 with a BOM, so that Excel (also the Chinese edition) opens it correctly."""
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(headers)
-        w.writerows(["" if v is None else v for v in row] for row in rows)
+        w.writerows([formula_guard("" if v is None else v) for v in row] for row in rows)
 
 
 def write_xlsx(
@@ -185,5 +203,8 @@ def write_xlsx(
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
     ws.freeze_panes = "A2"
     wb.save(path)

@@ -22,7 +22,15 @@ from typing import Any
 from app.bus import Bus, SegmentsChanged
 from app.show.segments import TIMER_TYPES, SegmentError, clean, list_segments, on_air_segment_id
 from app.store import EventFile
-from app.tabular import Cell, TableError, cell_text, read_table, write_csv, write_xlsx
+from app.tabular import (
+    Cell,
+    TableError,
+    cell_text,
+    formula_unguard,
+    read_table,
+    write_csv,
+    write_xlsx,
+)
 
 HEADERS: dict[str, tuple[str, ...]] = {  # field -> accepted headers (normalised: see _norm)
     "title": ("环节", "标题", "环节名称", "议程", "节目", "title", "segment", "item"),
@@ -218,7 +226,7 @@ def _row(
     values: dict[str, Any] = {}
     problems: list[str] = []
     for fld, (cell, unit) in raw.items():
-        text = cell_text(cell)
+        text = formula_unguard(cell_text(cell))
         try:
             if fld in ("duration_s", "warn_s", "danger_s"):
                 if text:

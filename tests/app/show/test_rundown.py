@@ -272,3 +272,24 @@ def test_cli_new_with_a_broken_rundown_creates_nothing(
     err = capsys.readouterr().err
     assert "line 3: the title is empty" in err and "line 4: duration 'abc'" in err
     assert not path.exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_text_that_looks_like_a_formula_is_exported_as_text(tmp_path: Path, suffix: str) -> None:
+    src = EventFile.memory()
+    Segments(src).add(
+        title='=HYPERLINK("http://evil","click")', speaker="@host", duration_s=60, notes="-- no --"
+    )
+    path = tmp_path / f"r{suffix}"
+    export_rundown(src, path, lang="en")
+    if suffix == ".csv":
+        row = path.read_text(encoding="utf-8-sig").splitlines()[1]
+        assert row.startswith("\"'=HYPERLINK(") and ",'@host," in row
+    else:
+        from openpyxl import load_workbook
+
+        cell = load_workbook(path).active["A2"]
+        assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    dst = EventFile.memory()
+    import_rundown(dst, None, path)
+    assert fields(dst) == fields(src)

@@ -47,7 +47,7 @@ from app.qa.questions import (
     vote,
 )
 from app.qa.ratelimit import DEFAULT_LIMITS, Decision, RateLimiter, SubmitLimits
-from app.qa.settings import QaSettings
+from app.qa.settings import QaSettings, set_words_text, words_text
 from app.qa.settings import load as load_settings
 from app.qa.settings import update as update_settings
 from app.qa.wordfilter import Match, WordFilter
@@ -90,6 +90,7 @@ __all__ = [
     "public_list",
     "queue",
     "reject",
+    "set_words_text",
     "star",
     "submit",
     "unblock_device",
@@ -97,4 +98,5 @@ __all__ = [
     "unvote",
     "update_settings",
     "vote",
+    "words_text",
 ]

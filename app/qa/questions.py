@@ -292,7 +292,7 @@ def _order(sort: str) -> str:
 
 def queue(
     ef: EventFile,
-    status: str,
+    status: str | None,
     sort: str = "votes",
     *,
     segment_id: int | None = None,
@@ -300,10 +300,15 @@ def queue(
     held: bool | None = None,
 ) -> list[Question]:
     """One moderation queue (merged questions are not in any). Votes: most first, ties by age;
-    time: newest first. Each row carries its word-filter matches for highlighting."""
-    if status not in STATUSES:
-        raise QaError(BAD_REQUEST, f"Unknown status {status!r}.")
-    where, params = ["q.status = ?", "q.merged_into IS NULL"], [status]
+    time: newest first. `status` None: every status (the staff list of the control API).
+    Each row carries its word-filter matches for highlighting."""
+    where: list[str] = ["q.merged_into IS NULL"]
+    params: list[Any] = []
+    if status is not None:
+        if status not in STATUSES:
+            raise QaError(BAD_REQUEST, f"Unknown status {status!r}.")
+        where.append("q.status = ?")
+        params.append(status)
     if segment_id is not None:
         where.append("q.segment_id = ?")
         params.append(segment_id)

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from app.qa.wordfilter import WordFilter, compiled, default_words
+from app.qa.wordfilter import WordFilter, compiled, default_words, parse_list
 from app.store import EventFile
 
 KEY = "qa"
@@ -101,3 +101,13 @@ def update(
             "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
         )
     return _from_dict(data)
+
+
+def words_text(ef: EventFile) -> str:
+    """The event's word list as text for an editing box, one entry a line (defaults if unset)."""
+    return "\n".join(load(ef).effective_words)
+
+
+def set_words_text(ef: EventFile, text: str) -> QaSettings:
+    """Save the word list from an editing box (one entry a line, `#` lines ignored)."""
+    return update(ef, words=parse_list(text))

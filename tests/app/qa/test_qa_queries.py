@@ -27,6 +27,7 @@ def test_queue_sorts_by_votes_or_by_time(ef: EventFile, bus: RecordingBus) -> No
     assert [q.id for q in by_votes] == [ids[1], ids[3], ids[0], ids[2]]  # ties: older first
     assert [q.votes for q in by_votes] == [3, 3, 1, 0]
     assert [q.id for q in qa.queue(ef, "approved", "time")] == ids[::-1]  # newest first
+    assert {q.id for q in qa.queue(ef, None)} == set(ids)  # every status
     with pytest.raises(qa.QaError):
         qa.queue(ef, "approved", "random")
     with pytest.raises(qa.QaError):

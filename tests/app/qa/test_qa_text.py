@@ -50,6 +50,11 @@ def test_markup_is_stored_as_plain_data_and_comes_back_unchanged(
     ef2.close()
 
 
+@pytest.mark.parametrize("name", ["<b>Boss</b>", "<img src=x onerror=alert(1)>"])
+def test_markup_in_the_name_is_kept_as_data(ef: EventFile, name: str) -> None:
+    assert ask(ef, "Hi", name=name).name == name
+
+
 def test_bidi_overrides_and_isolates_are_removed_from_the_shown_text(ef: EventFile) -> None:
     # "evil" written backwards behind a right-to-left override would read "live" on stream.
     raw = "Good \u202elive\u202c talk \u2066x\u2069 \u202ay\u202c\u202bz\u202c\u202d!\u202c"

@@ -127,3 +127,10 @@ def test_a_listed_word_is_found_wherever_it_sits(before: str, after: str, word: 
         for m, prev_end in zip(found, ends[:-1], strict=True)
     )
     assert all(m.end <= len(text) for m in found)
+
+
+def test_the_list_round_trips_through_an_editing_box(ef: EventFile) -> None:
+    text = qa.words_text(ef)
+    assert "傻逼" in text.splitlines() and "fuck*" in text.splitlines()
+    qa.set_words_text(ef, "# ours\n竞品\n\nCompetitor\n竞品\n")
+    assert qa.words_text(ef) == "竞品\nCompetitor"

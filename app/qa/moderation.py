@@ -81,6 +81,7 @@ def approve(ef: EventFile, bus: Bus, question_id: int) -> Question:
         "approved",
         status="approved",
         held=0,
+        answered_at=None,
     )
 
 

@@ -62,3 +62,34 @@ def test_twenty_threads_submitting_and_voting_at_once_lose_nothing(event_path: P
     assert len(published) == 1 + total + total + total
     check.close()
     setup.close()
+
+
+def test_moderators_featuring_at_once_leave_exactly_one_on_air(event_path: Path) -> None:
+    setup = EventFile.open(event_path)
+    bus = Bus()
+    ids = [qa.add_manual(setup, bus, f"Q{i}", source="paper").id for i in range(12)]
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def moderator(n: int) -> None:
+        ef = setup.reopen()
+        try:
+            barrier.wait()
+            for qid in ids[n::4]:
+                qa.feature(ef, bus, qid)
+        except BaseException as err:  # reported below
+            errors.append(err)
+        finally:
+            ef.close()
+
+    threads = [threading.Thread(target=moderator, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert setup.value("SELECT count(*) FROM questions WHERE status = 'featured'") == 1
+    assert setup.value("SELECT count(*) FROM feature_log WHERE cleared_at IS NULL") == 1
+    assert len(qa.feature_history(setup)) == 12
+    assert qa.counts(setup)["answered"] == 11
+    setup.close()

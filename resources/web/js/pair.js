@@ -29,7 +29,11 @@ async function pair() {
     setTimeout(() => location.replace(home), FORWARD_MS);
   } catch (err) {
     stateEl.textContent = "";
-    showError(errorEl, err);
+    // The server's message is English; known reasons are shown in the page's language.
+    const reason = err.body?.reason;
+    if (reason && t(`pair.err_${reason}`) !== `pair.err_${reason}`) showError(errorEl, t(`pair.err_${reason}`));
+    else if (err.status === 429) showError(errorEl, t("error.rate"));
+    else showError(errorEl, err);
     nextEl.textContent = err.status === 0 ? "" : t("pair.again");
   }
 }

@@ -50,8 +50,8 @@ export function renderStatus(container, status) {
   const q = status.questions || {};
   const d = status.door || {};
   container.replaceChildren(
-    section(t("status.show"), [[t("status.show"), showSummary(status.show || {}), "show"]], "st-show"),
-    section(t("status.obs"), [[t("status.obs"), obsSummary(status.obs || {}), "obs"]], "st-obs"),
+    section(t("status.show"), [[t("status.state"), showSummary(status.show || {}), "show"]], "st-show"),
+    section(t("status.obs"), [[t("status.state"), obsSummary(status.obs || {}), "obs"]], "st-obs"),
     section(
       t("status.door"),
       [

@@ -1,0 +1,135 @@
+"""Live updates in real Chromium: a change reaches an open page fast; a dropped link recovers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.bus import EventRenamed
+from app.guests.checkin import check_in
+from app.lan import stations
+from app.lan.server import StationServer
+from tests.app.lan.fixtures import Lan, running_lan
+
+pytestmark = pytest.mark.browser
+
+# Installed in the page before the change: notes (with the page's clock) when the text appears.
+WATCH = """([selector, wanted]) => {
+  window.__seenAt = null;
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && el.textContent.trim() === wanted && !window.__seenAt) window.__seenAt = Date.now();
+  };
+  new MutationObserver(check).observe(document.body, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def add_guests(lan: Lan, n: int) -> list[str]:
+    codes = []
+    with lan.ef.write() as c:
+        for i in range(n):
+            code = f"T{i:04d}"
+            c.execute(
+                "INSERT INTO guests (name, ticket_code, created_at, updated_at)"
+                " VALUES (?, ?, '2026-01-01', '2026-01-01')",
+                (f"Guest {i}", code),
+            )
+            codes.append(code)
+    return codes
+
+
+def pair_in_browser(lan: Lan, page: Page, role: str = "door") -> None:
+    p = stations.create_pairing(lan.ef, role, bus=lan.bus)
+    page.goto(p.url(lan.url))
+    page.wait_for_url(f"**{stations.HOME_PAGE[role]}")
+    expect(page.locator("#live")).to_have_attribute("data-state", "live")
+
+
+def latency_ms(page: Page, selector: str, wanted: str, publish) -> float:  # noqa: ANN001
+    page.evaluate(WATCH, [selector, wanted])
+    t0 = time.time() * 1000
+    publish()
+    page.wait_for_function("() => window.__seenAt !== null", timeout=5000)
+    return float(page.evaluate("window.__seenAt")) - t0
+
+
+def test_an_open_page_shows_a_change_within_200_ms(tmp_path: Path, page: Page) -> None:
+    with running_lan(tmp_path) as lan:
+        codes = add_guests(lan, 5)
+        pair_in_browser(lan, page)
+        arrived = page.locator('#st-door dd[data-key="arrived"]')
+        expect(arrived).to_have_text("0")
+        # Pushed and applied directly (the audience sees this one too).
+        ms = [
+            latency_ms(
+                page,
+                "#event-name",
+                f"Renamed {i}",
+                lambda i=i: lan.bus.publish(EventRenamed(name=f"Renamed {i}")),
+            )
+            for i in range(5)
+        ]
+        assert max(ms) < 200, ms
+        # A check-in committed to the file and announced on the bus: the page re-reads the status.
+        door_ms = []
+        for i, code in enumerate(codes):
+            door_ms.append(
+                latency_ms(
+                    page,
+                    '#st-door dd[data-key="arrived"]',
+                    str(i + 1),
+                    lambda code=code: check_in(lan.ef, lan.bus, code=code, station="Desk"),
+                )
+            )
+        assert max(door_ms) < 200, door_ms
+        print(f"rename latency ms {ms}; check-in latency ms {door_ms}")
+
+
+def test_the_audience_front_page_follows_live_too(tmp_path: Path, page: Page) -> None:
+    with running_lan(tmp_path) as lan:
+        page.goto(lan.url + "/")
+        expect(page.locator("#live")).to_have_attribute("data-state", "live")
+        expect(page.locator("#audience")).to_be_visible()
+        ms = latency_ms(
+            page, "#event-name", "新名字", lambda: lan.bus.publish(EventRenamed(name="新名字"))
+        )
+        assert ms < 200
+        # An audience page gets no staff status.
+        assert page.locator("#st-door").count() == 0
+
+
+def test_a_page_whose_socket_is_closed_by_the_server_reconnects(tmp_path: Path, page: Page) -> None:
+    with running_lan(tmp_path) as lan:
+        codes = add_guests(lan, 3)
+        pair_in_browser(lan, page)
+        hub = lan.server.ctx.hub  # type: ignore[union-attr]
+        assert hub is not None and hub.loop is not None
+        hub.loop.call_soon_threadsafe(hub.close_all)
+        expect(page.locator("#live")).to_have_attribute("data-state", "reconnecting", timeout=2000)
+        expect(page.locator("#live")).to_have_attribute("data-state", "live", timeout=5000)
+        check_in(lan.ef, lan.bus, code=codes[0], station="Desk")
+        expect(page.locator('#st-door dd[data-key="arrived"]')).to_have_text("1", timeout=1000)
+
+
+def test_a_page_survives_a_server_restart_and_shows_what_changed_meanwhile(
+    tmp_path: Path, page: Page
+) -> None:
+    with running_lan(tmp_path) as lan:
+        codes = add_guests(lan, 3)
+        pair_in_browser(lan, page)
+        port = lan.server.port
+        lan.server.stop()
+        expect(page.locator("#live")).to_have_attribute("data-state", "reconnecting", timeout=3000)
+        # Changes while the server is down are never pushed: the page must resync to see them.
+        check_in(lan.ef, None, code=codes[0], station="Desk")
+        check_in(lan.ef, None, code=codes[1], station="Desk")
+        lan.ef.rename("After the break")
+        time.sleep(1.0)  # the page keeps retrying meanwhile
+        lan.server = StationServer(lan.ef, lan.bus, "127.0.0.1", port)
+        lan.server.start()
+        expect(page.locator("#live")).to_have_attribute("data-state", "live", timeout=8000)
+        expect(page.locator('#st-door dd[data-key="arrived"]')).to_have_text("2")
+        expect(page.locator("#event-name")).to_have_text("After the break")

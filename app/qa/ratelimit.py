@@ -40,10 +40,17 @@ class RateLimiter:
 
     `clock` returns seconds (monotonic by default; tests inject their own)."""
 
-    def __init__(self, limit: int, window_s: float, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int,
+        window_s: float,
+        clock: Clock = time.monotonic,
+        max_keys: int = 50_000,
+    ) -> None:
         if limit < 1 or window_s <= 0:
             raise ValueError("limit must be >= 1 and window_s > 0")
         self.limit = limit
+        self.max_keys = max_keys
         self.window_s = window_s
         self._clock = clock
         self._lock = threading.Lock()
@@ -98,11 +105,16 @@ class RateLimiter:
     def _maybe_sweep(self, now: float) -> None:
         # Forget idle keys now and then so a day of rotating phones does not grow memory.
         self._calls += 1
-        if self._calls % 1024:
+        if self._calls % 1024 and len(self._hits) <= self.max_keys:
             return
         cutoff = now - self.window_s
         for key in [k for k, hits in self._hits.items() if not hits or hits[-1] <= cutoff]:
             del self._hits[key]
+        if len(self._hits) > self.max_keys:
+            # A flood of made-up keys: drop the least recently seen tenth, memory stays bounded.
+            by_age = sorted(self._hits, key=lambda k: self._hits[k][-1])
+            for key in by_age[: len(by_age) // 10 + 1]:
+                del self._hits[key]
 
 
 class SubmitLimits:

@@ -82,3 +82,16 @@ def test_nonsense_limits_are_refused() -> None:
         RateLimiter(0, 10)
     with pytest.raises(ValueError):
         RateLimiter(1, 0)
+
+
+def test_a_flood_of_new_keys_cannot_grow_memory_without_bound(clock: FakeClock) -> None:
+    rl = RateLimiter(5, 60, clock, max_keys=1000)
+    for i in range(5000):
+        rl.allow(f"made-up-{i}")
+    assert len(rl) <= 1000
+    # The most recent key is still counted: it had one hit, so four more fit and no fifth.
+    assert all(rl.allow("made-up-4999") for _ in range(4))
+    assert not rl.allow("made-up-4999")
+    for _ in range(5):
+        rl.allow("steady")
+    assert not rl.allow("steady")

@@ -182,11 +182,8 @@ def submit(
             tuple(row.values()),
         )
         qid = int(cur.lastrowid or 0)
-        title = ""
-        if segment_id is not None:
-            title = c.execute("SELECT title FROM segments WHERE id = ?", (segment_id,)).fetchone()[
-                0
-            ]
+        seg = c.execute("SELECT title FROM segments WHERE id = ?", (segment_id,)).fetchone()
+        title = seg[0] if seg else ""
     bus.publish(QuestionChanged(qid, status))
     # Built here rather than read back: this is the hot path when a whole hall asks at once.
     return Question(

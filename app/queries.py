@@ -1,0 +1,96 @@
+"""Small read-only queries the desktop views show. Qt-free, so they run on any thread.
+
+Each returns plain dicts/lists built from one event file; none of them writes. They are cheap for
+a normal event, but a 50,000-guest list takes a moment, so the UI calls them on its worker thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.store import EventFile
+
+QUESTION_STATUSES = ("new", "approved", "featured", "answered", "rejected")
+
+
+def event_info(ef: EventFile) -> dict[str, Any]:
+    """Name, venue, planned start, file path and schema version of the open event."""
+    row = ef.row("SELECT name, venue, starts_at, created_at FROM event WHERE id = 1") or {}
+    return {
+        "name": row.get("name", ""),
+        "venue": row.get("venue", ""),
+        "starts_at": row.get("starts_at"),
+        "created_at": row.get("created_at"),
+        "path": str(ef.path) if ef.path is not None else "",
+        "schema_version": ef.schema_version,
+    }
+
+
+def door_counts(ef: EventFile) -> dict[str, int]:
+    """Expected guests (pre-registered), arrived, walk-ins."""
+    row = ef.row(
+        "SELECT count(*) AS total,"
+        " coalesce(sum(walk_in = 0), 0) AS expected,"
+        " coalesce(sum(checked_in_at IS NOT NULL), 0) AS arrived,"
+        " coalesce(sum(walk_in = 1), 0) AS walk_ins"
+        " FROM guests"
+    )
+    assert row is not None
+    return {k: int(v) for k, v in row.items()}
+
+
+def question_counts(ef: EventFile) -> dict[str, int]:
+    """How many questions have each status (every status present, zero if none)."""
+    counts = dict.fromkeys(QUESTION_STATUSES, 0)
+    for r in ef.rows("SELECT status, count(*) AS n FROM questions GROUP BY status"):
+        counts[r["status"]] = int(r["n"])
+    return counts
+
+
+def overview(ef: EventFile) -> dict[str, Any]:
+    """Headline counts for the whole event: guests, run-of-show, questions, votes, stations."""
+    seg = ef.row(
+        "SELECT count(*) AS n, coalesce(sum(duration_s), 0) AS planned_s FROM segments"
+        " WHERE skip = 0"
+    )
+    assert seg is not None
+    q = question_counts(ef)
+    return {
+        **event_info(ef),
+        **door_counts(ef),
+        "segments": int(seg["n"]),
+        "planned_s": int(seg["planned_s"]),
+        "questions": sum(q.values()),
+        "questions_by_status": q,
+        "votes": int(ef.value("SELECT count(*) FROM votes")),
+        "stations": int(ef.value("SELECT count(*) FROM stations WHERE revoked_at IS NULL")),
+    }
+
+
+def segments(ef: EventFile) -> list[dict[str, Any]]:
+    """The run-of-show in order."""
+    return ef.rows(
+        "SELECT id, position, title, speaker, duration_s, hard_start, timer_type, obs_scene,"
+        " skip FROM segments ORDER BY position, id"
+    )
+
+
+def guests(ef: EventFile) -> list[dict[str, Any]]:
+    """Every guest, by name, with arrival time (None if not arrived)."""
+    return ef.rows(
+        "SELECT id, name, company, title, role, channel, ticket_code, walk_in, checked_in_at"
+        " FROM guests ORDER BY name_pinyin, name, id"
+    )
+
+
+def questions_by_status(ef: EventFile) -> dict[str, list[dict[str, Any]]]:
+    """Questions grouped by status, most-voted first, then oldest first."""
+    grouped: dict[str, list[dict[str, Any]]] = {s: [] for s in QUESTION_STATUSES}
+    for r in ef.rows(
+        "SELECT q.id, q.text, q.name, q.status, q.source, q.created_at,"
+        " (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes"
+        " FROM questions q WHERE q.merged_into IS NULL"
+        " ORDER BY votes DESC, q.created_at, q.id"
+    ):
+        grouped.setdefault(r["status"], []).append(r)
+    return grouped

@@ -1,0 +1,603 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <source>About Showday</source>
+        <translation>关于 Showday</translation>
+    </message>
+    <message>
+        <source>Showday {version}</source>
+        <translation>Showday {version}</translation>
+    </message>
+    <message>
+        <source>Runs the day of a livestreamed event: run-of-show, OBS, door check-in and live Q&amp;A, all in one event file.
+
+Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>直播活动当天的控制台：流程、OBS、签到和现场问答，全部保存在一个活动文件中。
+
+以 GNU 通用公共许可证第 3 版或更高版本（GPL-3.0-or-later）授权。本程序不提供任何担保。</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Event…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Event…</source>
+        <translation>打开活动(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Event</source>
+        <translation>关闭活动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>导播(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Door</source>
+        <translation>签到(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Moderator</source>
+        <translation>提问管理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Setup</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pop Out Current View</source>
+        <translation>在新窗口中打开当前视图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Dock &amp;All Views</source>
+        <translation>收回所有视图(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Showday</source>
+        <translation>关于 Showday(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>DoorView</name>
+    <message>
+        <source>Guest</source>
+        <translation>嘉宾</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>讲者</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>报名渠道</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Guest list</source>
+        <translation>嘉宾名单</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>现场报名</translation>
+    </message>
+    <message>
+        <source>Arrival rate</source>
+        <translation>到场率</translation>
+    </message>
+</context>
+<context>
+    <name>EventFiles</name>
+    <message>
+        <source>Cannot open the demo event</source>
+        <translation>无法打开演示活动</translation>
+    </message>
+    <message>
+        <source>Open Event</source>
+        <translation>打开活动</translation>
+    </message>
+    <message>
+        <source>Showday events (*.showday);;All files (*)</source>
+        <translation>Showday 活动 (*.showday);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Showday events (*.showday)</source>
+        <translation>Showday 活动 (*.showday)</translation>
+    </message>
+    <message>
+        <source>Choose another file: this is the event that is open.</source>
+        <translation>请选择其他文件：这是当前打开的活动。</translation>
+    </message>
+    <message>
+        <source>Could not save a copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Error</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Saved a copy to {path}</source>
+        <translation>副本已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>{event} — Showday</source>
+        <translation>{event} — Showday</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>“{name}” is no longer there. It may have been moved, renamed or deleted.</source>
+        <translation>找不到“{name}”。它可能已被移动、重命名或删除。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Showday event file.</source>
+        <translation>“{name}”不是 Showday 活动文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” was saved by a newer version of Showday. Update Showday to open it; the file has not been changed.</source>
+        <translation>“{name}”由更新版本的 Showday 保存。请升级 Showday 后再打开；文件未被改动。</translation>
+    </message>
+    <message>
+        <source>“{name}” is read-only. Showday saves every action as it happens, so it needs to write to the file and its folder. Copy it somewhere writable and open the copy.</source>
+        <translation>“{name}”是只读的。Showday 会即时保存每一步操作，需要能写入该文件及其所在文件夹。请把它复制到可写的位置，再打开副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists. Choose another name.</source>
+        <translation>“{name}”已存在，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and could not be read.</source>
+        <translation>“{name}”已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>Cannot open the event</source>
+        <translation>无法打开活动</translation>
+    </message>
+    <message>
+        <source>Cannot create the event</source>
+        <translation>无法创建活动</translation>
+    </message>
+</context>
+<context>
+    <name>ModeratorView</name>
+    <message>
+        <source>New</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>上屏中</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>提问人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>提问管理</translation>
+    </message>
+    <message>
+        <source>Audience questions</source>
+        <translation>观众提问</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventDialog</name>
+    <message>
+        <source>New Event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>e.g. PostgreSQL Meetup Shanghai</source>
+        <translation>例如：PostgreSQL 技术沙龙 · 上海站</translation>
+    </message>
+    <message>
+        <source>Save the New Event As</source>
+        <translation>新活动保存为</translation>
+    </message>
+    <message>
+        <source>Showday events (*.showday)</source>
+        <translation>Showday 活动 (*.showday)</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorView</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>讲者</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>OBS scene</source>
+        <translation>OBS 场景</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>导播</translation>
+    </message>
+    <message>
+        <source>Run of show</source>
+        <translation>活动流程</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>No segment running</source>
+        <translation>尚无进行中的环节</translation>
+    </message>
+    <message>
+        <source>{count} segments · {duration} planned</source>
+        <translation>{count} 个环节 · 计划 {duration}</translation>
+    </message>
+</context>
+<context>
+    <name>PopOutWindow</name>
+    <message>
+        <source>{view} — Showday</source>
+        <translation>{view} — Showday</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>The day so far, from the event file.</source>
+        <translation>截至目前的活动数据，来自活动文件。</translation>
+    </message>
+    <message>
+        <source>Guests expected</source>
+        <translation>应到嘉宾</translation>
+    </message>
+    <message>
+        <source>Guests arrived</source>
+        <translation>已到嘉宾</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>现场报名</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned running time</source>
+        <translation>计划总时长</translation>
+    </message>
+    <message>
+        <source>Questions asked</source>
+        <translation>收到提问</translation>
+    </message>
+    <message>
+        <source>Questions answered</source>
+        <translation>已回答提问</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>点赞数</translation>
+    </message>
+    <message>
+        <source>Stations paired</source>
+        <translation>已配对终端</translation>
+    </message>
+</context>
+<context>
+    <name>SetupView</name>
+    <message>
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式版本</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>（仅在内存中）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>OBS: connecting…</source>
+        <translation>OBS：正在连接…</translation>
+    </message>
+    <message>
+        <source>OBS: connected</source>
+        <translation>OBS：已连接</translation>
+    </message>
+    <message>
+        <source>OBS: reconnecting…</source>
+        <translation>OBS：正在重连…</translation>
+    </message>
+    <message>
+        <source>OBS: wrong password</source>
+        <translation>OBS：密码错误</translation>
+    </message>
+    <message>
+        <source>OBS: disconnected by OBS</source>
+        <translation>OBS：被 OBS 断开</translation>
+    </message>
+    <message>
+        <source>OBS: version too old</source>
+        <translation>OBS：版本过旧</translation>
+    </message>
+    <message>
+        <source>OBS: not connected</source>
+        <translation>OBS：未连接</translation>
+    </message>
+    <message>
+        <source>OBS: ● LIVE</source>
+        <translation>OBS：● 直播中</translation>
+    </message>
+    <message>
+        <source>OBS: ● recording</source>
+        <translation>OBS：● 录制中</translation>
+    </message>
+    <message>
+        <source>LAN: error</source>
+        <translation>局域网：出错</translation>
+    </message>
+    <message>
+        <source>LAN: on</source>
+        <translation>局域网：已开启</translation>
+    </message>
+    <message>
+        <source>LAN: off</source>
+        <translation>局域网：未开启</translation>
+    </message>
+</context>
+<context>
+    <name>ViewHost</name>
+    <message>
+        <source>Pop Out</source>
+        <translation>弹出窗口</translation>
+    </message>
+    <message>
+        <source>Show this view in its own window (for a second monitor)</source>
+        <translation>在独立窗口中显示此视图（可放到第二块屏幕）</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Run of show, OBS, door check-in and live Q&amp;A for your livestreamed event.</source>
+        <translation>直播活动的流程、OBS、签到与现场问答，一站搞定。</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Open event…</source>
+        <translation>打开活动…</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>打开演示活动</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>最近的活动</translation>
+    </message>
+    <message>
+        <source>Events you open will be listed here.</source>
+        <translation>打开过的活动会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>The event file is busy in another program. Try again in a moment.</source>
+        <translation>活动文件正被其他程序占用，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The event file could not be read or written: %1</source>
+        <translation>无法读写活动文件：%1</translation>
+    </message>
+    <message>
+        <source>A file or network operation failed: %1</source>
+        <translation>文件或网络操作失败：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+</TS>

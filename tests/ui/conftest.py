@@ -1,0 +1,80 @@
+"""Fixtures for the desktop UI tests: isolated settings and data folders, a themed main window."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# The root conftest sets this too; keep it here so tests/ui also runs on its own.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from app import demo  # noqa: E402
+from ui import theme  # noqa: E402
+from ui.i18n import Translators  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings and the demo event live in this test's temporary folder, never the user's."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    monkeypatch.setenv("SHOWDAY_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def translators(qapp: QApplication) -> Iterator[Translators]:
+    t = Translators()
+    t.switch("en")
+    yield t
+    t.switch("en")  # leave the application in English for the next test
+
+
+@pytest.fixture
+def make_window(qtbot, translators: Translators):  # type: ignore[no-untyped-def]
+    """Build a MainWindow (themed, shown); all are closed (worker stopped) at the end."""
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app)
+        window = MainWindow(Settings(), translators)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox):
+            box.close()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    return make_window()
+
+
+@pytest.fixture
+def demo_path(isolated: Path) -> Path:
+    return demo.ensure_demo(isolated / "data" / "demo.showday")
+
+
+def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Until every view has shown the data of the open event."""
+    qtbot.waitUntil(lambda: not window.worker.busy and all(v.loads for v in window.views.values()))
+
+
+def message_boxes() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]

@@ -1,0 +1,191 @@
+"""The main window on the real demo event file: views, shortcuts, pop-out, recent files, copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.bus import EventRenamed, GuestsChanged, LanStateChanged, ObsStateChanged
+from app.store import EventFile
+from tests.ui.conftest import wait_loaded
+from ui.settings import Settings
+from ui.views.door import DoorView
+from ui.views.moderator import ModeratorView
+from ui.views.report import ReportView
+
+
+def test_opens_demo_and_shows_its_name_and_counts(qtbot, window, demo_path: Path) -> None:
+    assert window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    name = EventFile.open(demo_path).name
+    assert window.windowTitle() == f"{name} — Showday"
+    assert window.status.event_name.text() == name
+    door = window.views["door"]
+    assert isinstance(door, DoorView)
+    assert door.expected.value.text() == "200"
+    assert door.arrived.value.text() == "0"
+    assert door.model.rowCount() == 200
+    assert window.views["operator"].model.rowCount() == 10
+    moderator = window.views["moderator"]
+    assert isinstance(moderator, ModeratorView)
+    assert moderator.queues.tabText(0) == "New  2"
+    assert moderator.queues.tabText(1) == "Approved  3"
+    report = window.views["report"]
+    assert isinstance(report, ReportView)
+    assert report.cards["questions"].value.text() == "6"
+    assert report.cards["votes"].value.text() == "28"
+    assert window.status.obs_chip.text() == "OBS: not connected"
+    assert window.status.lan_chip.text() == "LAN: off"
+
+
+def test_welcome_screen_without_event(window) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    assert window.windowTitle() == "Showday"
+    assert not window.actions_.save_copy.isEnabled()
+    assert not window.actions_.views["door"].isEnabled()
+
+
+def test_views_switch_by_shortcut(qtbot, window, demo_path: Path) -> None:
+    window.open_event(demo_path)
+    for key, view_id in [
+        ("2", "door"),
+        ("4", "setup"),
+        ("5", "report"),
+        ("3", "moderator"),
+        ("1", "operator"),
+    ]:
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.host.current_id() == view_id
+    qtbot.keyClick(window, "2", Qt.KeyboardModifier.ControlModifier)
+    assert Settings().current_view() == "door"
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen has no window stack
+def test_pop_out_and_dock_back(qtbot, window, demo_path: Path) -> None:
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    window.show_view("door")
+    door = window.views["door"]
+    popped = window.host.pop_out("door")
+    assert popped is not None and popped.isVisible() and popped.isWindow()
+    assert door.window() is popped
+    assert window.host.indexOf(door) == -1 and window.host.count() == 4
+    assert popped.windowTitle() == "Door — Showday"
+    window.show_view("door")  # Ctrl+2 raises the popped-out window instead of a tab
+    assert window.host.is_popped("door")
+    # It keeps updating from the bus while popped out.
+    window.session.bus.publish(GuestsChanged())
+    qtbot.waitUntil(lambda: door.loads >= 2)
+    popped.close()  # closing the window docks the view back, in its place
+    assert not window.host.is_popped("door")
+    assert window.host.indexOf(door) == 1
+    assert door.window() is window
+
+
+def test_status_chips_follow_bus_events_from_other_threads(qtbot, window, demo_path: Path) -> None:
+    import threading
+
+    window.open_event(demo_path)
+    bus = window.session.bus
+    threading.Thread(
+        target=lambda: bus.publish(ObsStateChanged({"status": "connected", "streaming": True}))
+    ).start()
+    qtbot.waitUntil(lambda: window.status.obs_chip.text() == "OBS: ● LIVE")
+    assert window.status.obs_chip.property("state") == "live"
+    bus.publish(LanStateChanged(running=True, url="http://192.168.1.20:8765/"))
+    assert window.status.lan_chip.text() == "LAN: on"
+    assert window.status.lan_chip.toolTip() == "http://192.168.1.20:8765/"
+    bus.publish(LanStateChanged(running=False, error="port 8765 is in use"))
+    assert window.status.lan_chip.text() == "LAN: error"
+    assert window.status.lan_chip.property("state") == "bad"
+
+
+def test_rename_in_setup_commits_and_retitles(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "salon.showday"
+    EventFile.create(path, "Salon").close()
+    window.open_event(path)
+    wait_loaded(qtbot, window)
+    setup = window.views["setup"]
+    assert setup.path.text() == str(path)
+    assert setup.version.text() == "1"
+    renamed: list[EventRenamed] = []
+    window.session.bus.subscribe(EventRenamed, renamed.append)
+    setup.name_edit.setText("<b>Salon</b> 沙龙")
+    setup.name_edit.setModified(True)
+    with qtbot.waitSignal(setup.renamed):
+        setup.save_name.click()
+    assert renamed == [EventRenamed("<b>Salon</b> 沙龙")]
+    qtbot.waitUntil(lambda: window.windowTitle() == "<b>Salon</b> 沙龙 — Showday")
+    assert window.status.event_name.textFormat() == Qt.TextFormat.PlainText
+    assert EventFile.open(path).name == "<b>Salon</b> 沙龙"
+
+
+def test_recent_files_remembered_newest_first(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window()
+    paths = []
+    for i in range(10):
+        p = tmp_path / f"event{i}.showday"
+        EventFile.create(p, f"Event {i}").close()
+        paths.append(p)
+        assert window.open_event(p)
+    recent = window.actions_.recent_menu.actions()
+    assert len(recent) == 8
+    assert recent[0].toolTip() == str(paths[9].resolve())
+    assert recent[7].toolTip() == str(paths[2].resolve())
+    # The welcome screen lists them too, and a new window remembers them.
+    window.close_event()
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.recent.count() == 8
+    again = make_window()
+    assert [a.toolTip() for a in again.actions_.recent_menu.actions()][:2] == [
+        str(paths[9].resolve()),
+        str(paths[8].resolve()),
+    ]
+    # Opening from the recent menu works.
+    again.actions_.recent_menu.actions()[3].trigger()
+    assert again.session is not None and again.session.path == paths[6].resolve()
+
+
+def test_save_a_copy_writes_an_event_that_opens(
+    qtbot, window, demo_path: Path, tmp_path: Path
+) -> None:
+    window.open_event(demo_path)
+    target = tmp_path / "copies" / "backup"
+    target.parent.mkdir()
+    with qtbot.waitSignal(window.files.copy_saved) as saved:
+        window.files.save_copy(window.session, target)
+    assert saved.args == [target.with_name("backup.showday")]
+    copy = EventFile.open(target.with_name("backup.showday"))
+    assert copy.name == window.session.name
+    assert copy.value("SELECT count(*) FROM guests") == 200
+    assert "Saved a copy" in window.status.currentMessage()
+    # The open event is still the original.
+    assert window.session.path == demo_path.resolve() or window.session.path == demo_path
+
+
+def test_shortcuts_dialog_lists_the_real_actions(qtbot, window) -> None:
+    dialog = window.show_shortcuts()
+    rows = dialog.rows()
+    keys = {action: key for _menu, action, key in rows}
+    assert keys["New Event"] == "Ctrl+N"
+    assert keys["Open Event"] == "Ctrl+O"
+    assert keys["Save a Copy"] == "Ctrl+Shift+S"
+    assert keys["Close Event"] == "Ctrl+W"
+    assert keys["Door"] == "Ctrl+2"
+    assert keys["Full Screen"] == "F11"
+    assert keys["Keyboard Shortcuts"] == "F1"
+    # Every action with a key binding is listed, and nothing else.
+    bound = [a for a in window.actions() if not a.shortcut().isEmpty()]
+    assert len(rows) == len(bound)
+    dialog.close()
+
+
+def test_about_names_version_and_licence(qtbot, window) -> None:
+    window.actions_.about.trigger()
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "aboutBox")
+    assert "0.1.0" in box.text()
+    assert "GPL-3.0-or-later" in box.informativeText()
+    box.close()

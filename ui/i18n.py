@@ -1,0 +1,74 @@
+"""Languages: Chinese (zh_CN) and English, through Qt's .ts/.qm translation files.
+
+English is the source language, so it needs no .qm of ours. Switching installs (or removes) the
+translators; Qt then sends every widget a LanguageChange event and each one re-reads its texts
+(`retranslate()`), so the switch is live.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from app.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}  # each named in its own language
+DEFAULT = "en"
+
+
+def system_language() -> str:
+    """zh_CN for any Chinese system locale (zh, zh_TW, ...), English otherwise."""
+    for name in [QLocale.system().name(), *QLocale.system().uiLanguages()]:
+        if name.lower().replace("-", "_").startswith("zh"):
+            return "zh_CN"
+    return DEFAULT
+
+
+def choose_language(cli: str | None, saved: str | None) -> str:
+    """The command line wins, then the saved choice, then the system locale."""
+    for lang in (cli, saved):
+        if lang in LANGUAGES:
+            return lang
+    return system_language()
+
+
+def qm_path(lang: str) -> str:
+    return str(resources_dir() / "i18n" / f"showday_{lang}.qm")
+
+
+class Translators:
+    """Owns the translators installed on the application; `switch(lang)` changes language."""
+
+    def __init__(self) -> None:
+        self.language = DEFAULT
+        self._installed: list[QTranslator] = []
+
+    def switch(self, lang: str) -> str:
+        """Install `lang` (replacing the previous one). Returns the language now in use."""
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
+        if lang not in LANGUAGES:
+            lang = DEFAULT
+        for t in self._installed:  # each removal sends LanguageChange to every widget
+            app.removeTranslator(t)
+        self._installed = []
+        QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
+        if lang != "en":
+            ours = QTranslator(app)
+            if ours.load(qm_path(lang)):
+                self._installed.append(ours)
+            else:
+                log.warning("no translation file %s; staying in English", qm_path(lang))
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qtbase = QTranslator(app)
+            if qtbase.load(f"qtbase_{lang}", qt_dir):  # Qt's own buttons (OK, Cancel, ...)
+                self._installed.append(qtbase)
+            for t in self._installed:
+                app.installTranslator(t)
+        # Qt posts LanguageChange to each window; deliver now so the switch is done on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self.language = lang
+        return lang

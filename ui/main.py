@@ -1,0 +1,115 @@
+"""Start the desktop app: QApplication, language, theme, the main window and the first event.
+
+`python -m app` parses the command line (app/__main__.py) and calls `run(LaunchOptions)`.
+
+Environment (for screenshots and tests):
+    SHOWDAY_VIEW=door      select a view on start (operator, door, moderator, setup, report)
+    SHOWDAY_DATA_DIR=DIR   where the demo event lives (read by app.paths)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from ui import theme
+from ui.i18n import Translators, choose_language
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from app.__main__ import LaunchOptions
+
+log = logging.getLogger(__name__)
+
+
+def make_app() -> QApplication:
+    QApplication.setApplicationName("Showday")
+    QApplication.setOrganizationName("Showday")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("showday")
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    return app
+
+
+def open_first_event(window: MainWindow, opts: LaunchOptions) -> None:
+    """--demo, else the file given, else the last event if it still opens, else the welcome."""
+    if opts.demo:
+        window.set_session(window.files.open_demo())
+    elif opts.event is not None:
+        window.open_event(opts.event)
+    elif (last := window.settings.last_event()) is not None:
+        # Quietly: a last event that moved away is not worth an error box on start.
+        window.set_session(window.files.open_path(last, quiet=True))
+
+
+def note_unwired(window: MainWindow) -> None:
+    """--obs / --lan are kept on the window for those features; say so if none is installed."""
+    for value, package, what in (
+        (window.launch_obs, "ui.obs", "--obs"),
+        (window.launch_lan, "ui.lan", "--lan"),
+    ):
+        if value is not None and importlib.util.find_spec(package) is None:
+            log.warning(
+                "%s %s:%s noted; that feature is not wired into this version yet", what, *value
+            )
+
+
+def schedule_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
+    """Once the window has shown its data and painted, save its picture and quit with 0."""
+
+    def grab() -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(path))
+        log.info("screenshot %s: %s", path, "saved" if ok else "FAILED")
+        app.exit(0 if ok else 1)
+
+    def when_idle() -> None:
+        if window.worker.busy:
+            QTimer.singleShot(100, when_idle)
+        else:
+            QTimer.singleShot(400, grab)  # a few event-loop turns to lay out and paint
+
+    QTimer.singleShot(300, when_idle)
+
+
+def run(opts: LaunchOptions) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = make_app()
+    settings = Settings()
+    translators = Translators()
+    translators.switch(choose_language(opts.lang, settings.language()))
+    theme.apply(app)
+
+    window = MainWindow(settings, translators)
+    window.launch_obs, window.launch_lan = opts.obs, opts.lan
+    note_unwired(window)
+    window.show()
+    open_first_event(window, opts)
+    if view := os.environ.get("SHOWDAY_VIEW"):
+        window.show_view(view)
+
+    if opts.screenshot is not None:
+        schedule_screenshot(app, window, opts.screenshot)
+    if opts.quit_after is not None:
+        QTimer.singleShot(int(opts.quit_after * 1000), window.close)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal ends the app
+    rc = app.exec()
+    if window.isVisible():
+        window.close()  # saves the layout and stops the worker
+    # Delete the widgets while Qt is still up: left to the interpreter's final garbage collection,
+    # PySide can tear them down in an order that crashes on exit.
+    shiboken6.delete(window)
+    return rc

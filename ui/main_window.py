@@ -1,0 +1,241 @@
+"""The main window: wires the views, menus, status bar and event files together. Nothing else.
+
+Public surface for other parts of Showday:
+    window.session            the open Session, or None
+    window.bridge             the QtBridge of the open session, or None
+    window.views[view_id]     the role views ("operator", "door", "moderator", "setup", "report");
+                              window.views["setup"].add_section(title, widget) adds a Setup section
+    window.status.add_chip(w) adds a status-bar widget next to the OBS and LAN chips
+    window.worker             the serialised worker thread for database/network jobs
+    window.launch_obs / launch_lan   --obs / --lan from the command line, for those features
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from app.bus import EventRenamed
+from app.session import Session
+from ui.actions import Actions
+from ui.bridge import QtBridge
+from ui.dialogs.about import show_about
+from ui.dialogs.messages import show_error
+from ui.dialogs.shortcuts import ShortcutsDialog
+from ui.event_files import EventFiles
+from ui.i18n import Translators
+from ui.settings import Settings
+from ui.status_bar import StatusBar
+from ui.view_host import ViewHost
+from ui.views.base import RoleView
+from ui.views.door import DoorView
+from ui.views.moderator import ModeratorView
+from ui.views.operator import OperatorView
+from ui.views.report import ReportView
+from ui.views.setup import SetupView
+from ui.welcome import WelcomeScreen
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    session_changed: An event was opened or closed.
+        arg: the new Session, or None.
+    """
+
+    session_changed = Signal(object)
+
+    def __init__(self, settings: Settings, translators: Translators) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.translators = translators
+        self.worker = Worker(self)
+        self.worker.failed.connect(lambda text, _err: self.show_error(self.tr("Error"), text))
+        self.session: Session | None = None
+        self.bridge: QtBridge | None = None
+        self.launch_obs: tuple[str, int] | None = None
+        self.launch_lan: tuple[str, int] | None = None
+
+        views: list[RoleView] = [
+            OperatorView(self.worker),
+            DoorView(self.worker),
+            ModeratorView(self.worker),
+            SetupView(self.worker),
+            ReportView(self.worker),
+        ]
+        self.views = {v.view_id: v for v in views}
+        self.host = ViewHost(views)
+        self.welcome = WelcomeScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.host)
+        self.setCentralWidget(self.stack)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.actions_ = Actions(self)
+        self.files = EventFiles(self, settings, self.worker)
+        self._connect()
+        self._fill_recent(settings.recent_files())
+        self.actions_.languages[translators.language].setChecked(True)
+        self._show_session_state()
+        self.resize(1400, 900)
+        if geometry := settings.geometry():
+            self.restoreGeometry(geometry)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new.triggered.connect(lambda: self.set_session(self.files.ask_new()))
+        a.open.triggered.connect(lambda: self.set_session(self.files.ask_open()))
+        a.save_copy.triggered.connect(
+            lambda: self.session is not None and self.files.ask_save_copy(self.session)
+        )
+        a.close.triggered.connect(self.close_event)
+        a.quit.triggered.connect(self.close)
+        for view_id, action in a.views.items():
+            action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
+        a.pop_out.triggered.connect(lambda: self.host.pop_out(self.host.current_id()))
+        a.dock_all.triggered.connect(self.host.dock_all)
+        a.full_screen.triggered.connect(self.toggle_full_screen)
+        for lang, action in a.languages.items():
+            action.triggered.connect(lambda _c=False, lang=lang: self.switch_language(lang))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(lambda: show_about(self))
+        self.welcome.new_requested.connect(a.new.trigger)
+        self.welcome.open_requested.connect(a.open.trigger)
+        self.welcome.demo_requested.connect(lambda: self.set_session(self.files.open_demo()))
+        self.welcome.recent_requested.connect(self.open_event)
+        self.files.recent_changed.connect(self._fill_recent)
+        self.files.copy_saved.connect(
+            lambda p: self.status.showMessage(
+                self.tr("Saved a copy to {path}").format(path=p), 8000
+            )
+        )
+        self.host.current_view_changed.connect(self._current_view_changed)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def open_event(self, path: Path) -> bool:
+        """Open `path` and show it; on failure a message explains why. Returns success."""
+        if self.session is not None and self.session.path is not None:
+            if self.session.path.resolve() == Path(path).resolve():
+                return True
+        session = self.files.open_path(Path(path))
+        self.set_session(session)
+        return session is not None
+
+    def set_session(self, session: Session | None) -> None:
+        """Show `session` (closing the one open before). None from a cancelled dialog is a no-op."""
+        if session is None:
+            return
+        self._close_session()
+        self.session = session
+        self.bridge = QtBridge(session.bus, self)
+        self.bridge.file_changed.connect(self._on_file_event)
+        self.bridge.obs.connect(self.status.on_obs)
+        self.bridge.lan.connect(self.status.on_lan)
+        for view in self.views.values():
+            view.set_session(session, self.bridge)
+        self.show_view(self.settings.current_view() or "operator")
+        self._show_session_state()
+        self.session_changed.emit(session)
+
+    def close_event(self) -> None:
+        """File > Close: back to the welcome screen."""
+        if self.session is None:
+            return
+        self._close_session()
+        self.settings.set_last_event(None)
+        self._show_session_state()
+        self.session_changed.emit(None)
+
+    def _close_session(self) -> None:
+        if self.session is None:
+            return
+        session, bridge = self.session, self.bridge
+        self.session = self.bridge = None
+        for view in self.views.values():
+            view.set_session(None, None)
+        self.host.dock_all()
+        if bridge is not None:
+            bridge.close()
+            bridge.deleteLater()
+        self.status.reset()
+        self.worker.run(session.close)  # after any query still queued for it
+
+    def _on_file_event(self, event: object) -> None:
+        if isinstance(event, EventRenamed):
+            self._show_session_state()
+
+    def _show_session_state(self) -> None:
+        has_event = self.session is not None
+        name = self.session.name if self.session is not None else ""
+        self.stack.setCurrentWidget(self.host if has_event else self.welcome)
+        for action in self.actions_.event_actions():
+            action.setEnabled(has_event)
+        self.status.set_event_name(name)
+        self.setWindowTitle(
+            self.tr("{event} — Showday").format(event=name) if has_event else "Showday"
+        )
+
+    # -- views, language, help -----------------------------------------------------------------
+
+    def show_view(self, view_id: str) -> None:
+        if self.session is not None and view_id in self.views:
+            self.host.show_view(view_id)
+            self.actions_.views[view_id].setChecked(True)
+
+    def _current_view_changed(self, view_id: str) -> None:
+        self.actions_.views[view_id].setChecked(True)
+        if self.session is not None:
+            self.settings.set_current_view(view_id)
+
+    def switch_language(self, lang: str) -> None:
+        """Switch every window to `lang` now, and remember it for next time."""
+        lang = self.translators.switch(lang)
+        self.settings.set_language(lang)
+        self.actions_.languages[lang].setChecked(True)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions_.with_shortcuts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_error(self, title: str, text: str) -> None:
+        show_error(self, title, text)
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        self.actions_.full_screen.setChecked(self.isFullScreen())
+
+    def _fill_recent(self, paths: list[Path]) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for i, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{i}  {path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_event(p))
+        menu.setEnabled(bool(paths))
+        self.welcome.set_recent(paths)
+
+    # -- Qt ------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_session_state()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.host.dock_all()
+        self._close_session()
+        self.settings.sync()
+        self.worker.stop()
+        super().closeEvent(event)

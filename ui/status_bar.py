@@ -1,0 +1,109 @@
+"""The status bar: the open event's name, and chips for the OBS link and the station server.
+
+Chips are text plus colour (style sheet `QLabel#chip[state=...]`): off (grey), ok (green),
+warn (amber), bad (red), live (red, streaming). They follow ObsStateChanged / LanStateChanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from app.bus import LanStateChanged, ObsStateChanged
+from ui.theme import set_state
+from ui.views.widgets import plain_label
+
+# OBS worker status (app.obs.mirror) -> chip state. Unknown statuses show as warnings, so
+# nothing looks fine by accident.
+_OBS_STATES = {
+    "disconnected": "off",  # not asked to connect
+    "connecting": "warn",
+    "connected": "ok",
+    "retrying": "warn",
+    "wrong_password": "bad",
+    "kicked": "bad",
+    "too_old": "bad",
+}
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.event_name = plain_label("", "eventName")
+        self.obs_chip = plain_label("", "chip")
+        self.lan_chip = plain_label("", "chip")
+        self.addWidget(self.event_name, 1)
+        self.addPermanentWidget(self.obs_chip)
+        self.addPermanentWidget(self.lan_chip)
+        self.obs_state: dict[str, Any] = {}
+        self.lan_event: LanStateChanged | None = None
+        self.retranslate()
+
+    def add_chip(self, widget: QWidget) -> None:
+        """Add a permanent widget to the right, before the OBS and LAN chips."""
+        self.insertPermanentWidget(0, widget)
+
+    def set_event_name(self, name: str) -> None:
+        self.event_name.setText(name)
+
+    def on_obs(self, event: Any) -> None:
+        if isinstance(event, ObsStateChanged):
+            self.obs_state = dict(event.state)
+            self._show_obs()
+
+    def on_lan(self, event: Any) -> None:
+        if isinstance(event, LanStateChanged):
+            self.lan_event = event
+            self._show_lan()
+
+    def reset(self) -> None:
+        """Back to 'not connected' / 'off' (the event was closed)."""
+        self.obs_state = {}
+        self.lan_event = None
+        self._show_obs()
+        self._show_lan()
+
+    def retranslate(self) -> None:
+        self._show_obs()
+        self._show_lan()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_obs(self) -> None:
+        s = self.obs_state
+        status = str(s.get("status", "disconnected"))
+        state = _OBS_STATES.get(status, "warn")
+        texts = {
+            "connecting": self.tr("OBS: connecting…"),
+            "connected": self.tr("OBS: connected"),
+            "retrying": self.tr("OBS: reconnecting…"),
+            "wrong_password": self.tr("OBS: wrong password"),
+            "kicked": self.tr("OBS: disconnected by OBS"),
+            "too_old": self.tr("OBS: version too old"),
+        }
+        text = texts.get(status, self.tr("OBS: not connected"))
+        if status == "connected" and s.get("streaming"):
+            text, state = self.tr("OBS: ● LIVE"), "live"
+        elif status == "connected" and s.get("recording"):
+            text = self.tr("OBS: ● recording")
+        self.obs_chip.setText(text)
+        self.obs_chip.setToolTip(str(s.get("error") or s.get("message") or ""))
+        set_state(self.obs_chip, state)
+
+    def _show_lan(self) -> None:
+        ev = self.lan_event
+        if ev is not None and ev.error:
+            text, state = self.tr("LAN: error"), "bad"
+        elif ev is not None and ev.running:
+            text, state = self.tr("LAN: on"), "ok"
+        else:
+            text, state = self.tr("LAN: off"), "off"
+        self.lan_chip.setText(text)
+        self.lan_chip.setToolTip(ev.error or ev.url if ev is not None else "")
+        set_state(self.lan_chip, state)

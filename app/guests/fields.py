@@ -127,5 +127,7 @@ def scanned_code(raw: str) -> str:
 
 def fold(value: str) -> str:
     """Lower case without accents, for search: 'Müller' -> 'muller'."""
+    if value.isascii():
+        return value.lower()
     decomposed = unicodedata.normalize("NFKD", value.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -4,53 +4,51 @@ Best match first, in tiers, each filled only as far as the result limit needs:
 
     0  exact ticket code (also a scanned URL carrying one)
     1  exact name, full pinyin ("zhangsan"), email or phone
-    2  prefix of name, any word of it, pinyin, initials ("zs"), company, email, code, phone;
-       and phone tails ("8888" for 138 0013 8888), which is how people give their number
-    3  substring anywhere in those fields (phones only for 4+ digits)
+    2  prefix of name, any word of it, pinyin, initials ("zs"), company, email, code; phone
+       prefixes and tails ("8888" for 138 0013 8888) for 4+ digits
+    3  inside a name, pinyin, company or email (before the '@'); any 4+ digits of a phone
 
-Exact tiers are dict look-ups; prefixes are a bisect into one sorted key list (and one of
-reversed phones for tails); substrings are C-speed `str.find` over a few long haystack strings
-(one per field group, ASCII and non-ASCII apart so an ASCII haystack stays one byte per
-character) with a bisect from match position to guest. Within a tier, guests not yet
-checked in come first: the one at the door is usually still outside.
-
-Edits go into the dicts and key lists in place; the haystacks are immutable, so an edited or
-new guest lives in a small overlay scanned directly until the next rebuild.
+Exact tiers are dict look-ups; prefixes are a bisect into sorted key lists (phones, and
+reversed phones for tails, apart). Substrings of two or more ASCII characters go through a
+bigram index (a set intersection, then a check of each candidate); Chinese text, single
+characters and phone digits through `str.find` over one long string per field group, which
+runs at memory speed in C: the Chinese and phone strings are short enough to scan whole. Within a tier, guests not yet checked in
+come first: the one at the door is usually still outside.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
-import unicodedata
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from typing import Any
 
-from app.guests.fields import fold, scanned_code
-from app.guests.names import pinyin_keys
+from app.guests.fields import scanned_code
+from app.guests.search_keys import (
+    KIND_ORDER,
+    GramIndex,
+    Haystack,
+    ascii_bigrams,
+    guest_keys,
+    normalise_query,
+    substring_keys,
+)
 from app.store import EventFile
+
+__all__ = ["COLUMNS", "Hit", "SearchIndex", "normalise_query"]
 
 COLUMNS = (
     "id, name, name_pinyin, name_initials, company, title, role, phone, email, ticket_code,"
     " channel, walk_in, checked_in_at, checked_in_by"
 )
-# Field kinds, in the order a tie is broken (lower first).
-KIND_ORDER = {
-    "code": 0,
-    "name": 1,
-    "pinyin": 2,
-    "initials": 3,
-    "word": 4,  # a later word of a name: "wang" in "kate wang"
-    "phone": 5,
-    "email": 6,
-    "company": 7,
-}
-EXACT_KINDS = {"code": 0, "name": 1, "pinyin": 1, "email": 1, "phone": 1}
-SEP = "\n"  # never inside a normalised query, so a match never spans two fields
+EXACT_TIER = {"code": 0, "name": 1, "pinyin": 1, "email": 1, "phone": 1}
 MIN_PHONE_DIGITS = 4
-REBUILD_AFTER = 500  # overlay size at which the haystacks are rebuilt
+REBUILD_AFTER = 500  # edited guests after which the one-character haystacks are rebuilt
 _PHONE_QUERY = re.compile(r"^\+?[\d\s\-()]+$")
+
+Found = dict[int, tuple[int, str, str]]  # guest id -> (tier, kind, matched key)
 
 
 @dataclass(frozen=True)
@@ -75,75 +73,19 @@ class Hit:
         return self.checked_in_at is not None
 
 
-def normalise_query(raw: str) -> str:
-    """NFKC (full-width IME input), lower case without accents, single spaces, no controls."""
-    s = unicodedata.normalize("NFKC", raw)
-    s = "".join(ch if ch.isprintable() else " " for ch in s)
-    return " ".join(fold(s).split())
-
-
-def guest_keys(g: dict[str, Any]) -> list[tuple[str, str]]:
-    """(kind, key) pairs a guest is found by, all normalised like queries."""
-    name = normalise_query(g["name"])
-    pinyin, initials = g.get("name_pinyin"), g.get("name_initials")
-    if pinyin is None or initials is None:
-        pinyin, initials = pinyin_keys(g["name"])
-    keys = [("name", name), ("pinyin", fold(pinyin)), ("initials", fold(initials))]
-    keys += [("word", word) for word in name.split()[1:]]  # "wang" finds "Kate Wang"
-    keys += [
-        ("company", normalise_query(g["company"])),
-        ("email", g["email"].lower()),
-        ("phone", g["phone"].lstrip("+")),
-        ("code", g["ticket_code"].lower()),
-    ]
-    return [(kind, key) for kind, key in keys if key]
-
-
-class _Haystack:
-    """One long string of fields, and where each field starts (for match -> guest)."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.owners: list[tuple[int, str]] = []  # (guest id, kind)
-        self.size = 0
-        self.text = ""
-
-    def add(self, guest_id: int, kind: str, key: str) -> None:
-        self.starts.append(self.size)
-        self.owners.append((guest_id, kind))
-        self.parts.append(key)
-        self.size += len(key) + 1
-
-    def freeze(self) -> None:
-        self.text = SEP.join(self.parts) + SEP
-        self.parts = []
-
-    def find(self, q: str, skip: set[int], out: dict[int, str], need: int) -> None:
-        """Add up to `need` (guest id -> kind) matches of `q` that are not in `skip` or `out`."""
-        text, starts, owners = self.text, self.starts, self.owners
-        pos = text.find(q)
-        while pos != -1 and need > 0:
-            i = bisect_right(starts, pos) - 1
-            gid, kind = owners[i]
-            if gid not in skip and gid not in out:
-                out[gid] = kind
-                need -= 1
-            nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
-            pos = text.find(q, nxt)
-
-
 class SearchIndex:
     """An in-memory index of an event's guests. Thread-safe; build once, then `update`."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._guests: dict[int, dict[str, Any]] = {}
-        self._keys: dict[int, list[tuple[str, str]]] = {}
-        self._exact: dict[str, set[tuple[str, int]]] = {}
-        self._sorted: list[tuple[str, str, int]] = []  # (key, kind, id)
-        self._tails: list[tuple[str, int]] = []  # (reversed phone, id)
-        self._hay: dict[str, _Haystack] = {}
+        self._sub: dict[int, list[tuple[str, str]]] = {}
+        self._exact: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._sorted: list[tuple[str, str, int]] = []  # (key, kind, id), phones apart
+        self._phones: list[tuple[str, int]] = []
+        self._tails: list[tuple[str, int]] = []  # reversed phones
+        self._grams = GramIndex()
+        self._hay: dict[str, Haystack] = {}
         self._overlay: set[int] = set()  # ids whose haystack entries are stale or missing
 
     # -- building -----------------------------------------------------------------------------
@@ -156,32 +98,53 @@ class SearchIndex:
 
     def load(self, guests: list[dict[str, Any]]) -> None:
         with self._lock:
-            self._guests = {g["id"]: dict(g) for g in guests}
-            self._keys = {gid: guest_keys(g) for gid, g in self._guests.items()}
-            self._exact = {}
-            sorted_keys: list[tuple[str, str, int]] = []
-            tails: list[tuple[str, int]] = []
-            for gid, keys in self._keys.items():
-                for kind, key in keys:
-                    self._exact.setdefault(key, set()).add((kind, gid))
-                    sorted_keys.append((key, kind, gid))
-                    if kind == "phone":
-                        tails.append((key[::-1], gid))
-            sorted_keys.sort()
-            tails.sort()
-            self._sorted, self._tails = sorted_keys, tails
-            self._build_haystacks()
+            self.__init__()  # type: ignore[misc]
+            # Hundreds of thousands of new containers would trigger full collections over an
+            # ever larger heap; nothing built here forms a cycle, so collect once afterwards.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                for g in guests:
+                    self._add(g, bulk=True)
+                self._sorted.sort()
+                self._phones.sort()
+                self._tails.sort()
+                self._build_haystacks()
+            finally:
+                if was_enabled:
+                    gc.enable()
+
+    def _add(self, guest: dict[str, Any], bulk: bool) -> None:
+        gid = guest["id"]
+        g = dict(guest)
+        keys = guest_keys(g)
+        sub = substring_keys(keys)
+        self._guests[gid], self._sub[gid] = g, sub
+        for kind, key in keys:
+            if kind in EXACT_TIER:  # tuples, rebuilt per change: a guest has few exact twins
+                self._exact[key] = self._exact.get(key, ()) + ((kind, gid),)
+            if kind == "phone":
+                self._put(self._phones, (key, gid), bulk)
+                self._put(self._tails, (key[::-1], gid), bulk)
+            else:
+                self._put(self._sorted, (key, kind, gid), bulk)
+        self._grams.add(gid, ascii_bigrams(sub))
+
+    @staticmethod
+    def _put(items: list[Any], item: Any, bulk: bool) -> None:
+        if bulk:
+            items.append(item)  # sorted once at the end of load()
+        else:
+            insort(items, item)
 
     def _build_haystacks(self) -> None:
-        hay = {name: _Haystack() for name in ("ascii", "wide", "phone")}
-        for gid, keys in self._keys.items():
-            for kind, key in keys:
-                if kind in ("initials", "word"):  # a substring of another key already
-                    continue
-                if kind == "phone":
-                    hay["phone"].add(gid, kind, key)
-                else:
-                    hay["ascii" if key.isascii() else "wide"].add(gid, kind, key)
+        hay = {"ascii": Haystack(), "wide": Haystack(), "phone": Haystack()}
+        for gid, sub in self._sub.items():
+            for kind, key in sub:
+                hay["ascii" if key.isascii() else "wide"].add(gid, kind, key)
+            phone = self._guests[gid]["phone"].lstrip("+")
+            if phone:
+                hay["phone"].add(gid, "phone", phone)
         for h in hay.values():
             h.freeze()
         self._hay = hay
@@ -195,24 +158,15 @@ class SearchIndex:
     def update(self, guest: dict[str, Any]) -> None:
         """Add or refresh one guest (a row with the COLUMNS fields)."""
         with self._lock:
-            gid = guest["id"]
-            self._drop_keys(gid)
-            g = dict(guest)
-            self._guests[gid] = g
-            self._keys[gid] = guest_keys(g)
-            for kind, key in self._keys[gid]:
-                self._exact.setdefault(key, set()).add((kind, gid))
-                insort(self._sorted, (key, kind, gid))
-                if kind == "phone":
-                    insort(self._tails, (key[::-1], gid))
-            self._overlay.add(gid)
+            self._drop(guest["id"])
+            self._add(guest, bulk=False)
+            self._overlay.add(guest["id"])
             if len(self._overlay) > REBUILD_AFTER:
                 self._build_haystacks()
 
     def remove(self, guest_id: int) -> None:
         with self._lock:
-            self._drop_keys(guest_id)
-            self._guests.pop(guest_id, None)
+            self._drop(guest_id)
             self._overlay.add(guest_id)
 
     def refresh(self, ef: EventFile, guest_ids: tuple[int, ...] = ()) -> None:
@@ -221,8 +175,12 @@ class SearchIndex:
             self.load(ef.rows(f"SELECT {COLUMNS} FROM guests"))
             return
         marks = ", ".join("?" for _ in guest_ids)
-        for row in ef.rows(f"SELECT {COLUMNS} FROM guests WHERE id IN ({marks})", guest_ids):
+        rows = ef.rows(f"SELECT {COLUMNS} FROM guests WHERE id IN ({marks})", guest_ids)
+        present = {r["id"] for r in rows}
+        for row in rows:
             self.update(row)
+        for gid in set(guest_ids) - present:
+            self.remove(gid)
 
     def set_checked_in(self, guest_id: int, at: str | None, station: str | None) -> None:
         """Mark a check-in or undo (GuestCheckedIn / CheckInUndone); keys do not change."""
@@ -231,16 +189,22 @@ class SearchIndex:
             if g is not None:
                 g["checked_in_at"], g["checked_in_by"] = at, station
 
-    def _drop_keys(self, gid: int) -> None:
-        for kind, key in self._keys.pop(gid, []):
-            ids = self._exact.get(key)
-            if ids is not None:
-                ids.discard((kind, gid))
-                if not ids:
-                    del self._exact[key]
-            _remove_sorted(self._sorted, (key, kind, gid))
+    def _drop(self, gid: int) -> None:
+        g = self._guests.pop(gid, None)
+        if g is None:
+            return
+        self._grams.discard(gid, ascii_bigrams(self._sub.pop(gid)))
+        for kind, key in guest_keys(g):  # the same keys as when it was added
+            rest = tuple(e for e in self._exact.get(key, ()) if e != (kind, gid))
+            if rest:
+                self._exact[key] = rest
+            elif kind in EXACT_TIER:
+                self._exact.pop(key, None)
             if kind == "phone":
+                _remove_sorted(self._phones, (key, gid))
                 _remove_sorted(self._tails, (key[::-1], gid))
+            else:
+                _remove_sorted(self._sorted, (key, kind, gid))
 
     # -- searching ----------------------------------------------------------------------------
 
@@ -250,86 +214,97 @@ class SearchIndex:
             return []
         compact = q.replace(" ", "")
         digits = "".join(ch for ch in q if ch.isdigit()) if _PHONE_QUERY.match(q) else ""
-        phone_ok = len(digits) >= MIN_PHONE_DIGITS
+        if len(digits) < MIN_PHONE_DIGITS:
+            digits = ""  # three digits match half the list: wait for the fourth
         with self._lock:
-            found: dict[int, tuple[int, str, str]] = {}  # id -> (tier, kind, key)
+            found: Found = {}
             self._tier_exact(q, compact, digits, found)
             if len(found) < limit:
-                self._tier_prefix(q, compact, digits if phone_ok else "", found, limit)
+                self._tier_prefix(q, compact, digits, found, limit)
             if len(found) < limit:
-                self._tier_substring(q, compact, digits if phone_ok else "", found, limit)
+                self._tier_substring(q, compact, digits, found, limit)
             ranked = sorted(found.items(), key=self._order)[:limit]
             return [self._hit(gid, tier, kind) for gid, (tier, kind, _key) in ranked]
 
     def _order(self, item: tuple[int, tuple[int, str, str]]) -> tuple[Any, ...]:
         gid, (tier, kind, key) = item
-        g = self._guests[gid]
-        return (tier, g["checked_in_at"] is not None, KIND_ORDER[kind], len(key), key, gid)
+        checked_in = self._guests[gid]["checked_in_at"] is not None
+        return (tier, checked_in, KIND_ORDER[kind], len(key), key, gid)
 
-    def _tier_exact(
-        self, q: str, compact: str, digits: str, found: dict[int, tuple[int, str, str]]
-    ) -> None:
+    def _tier_exact(self, q: str, compact: str, digits: str, found: Found) -> None:
         code = scanned_code(q).lower()
         for kind, gid in self._exact.get(code, ()):
             if kind == "code":
                 found[gid] = (0, kind, code)
         for key in dict.fromkeys((q, compact, digits)):
             for kind, gid in self._exact.get(key, ()):
-                tier = EXACT_KINDS.get(kind)
+                tier = EXACT_TIER.get(kind)
                 if tier is not None and gid not in found and (kind != "phone" or key == digits):
                     found[gid] = (tier, kind, key)
 
-    def _tier_prefix(
-        self, q: str, compact: str, digits: str, found: dict[int, tuple[int, str, str]], limit: int
-    ) -> None:
-        pool = 3 * limit  # a few more than needed, so the in-tier order has a choice
-        taken = 0
-        keys = self._sorted
-        for prefix in dict.fromkeys(p for p in (q, compact, digits) if p):
-            i = bisect_left(keys, (prefix,))
-            while i < len(keys) and taken < pool and keys[i][0].startswith(prefix):
-                key, kind, gid = keys[i]
-                i += 1
-                if kind == "phone" and not digits:
-                    continue  # a phone prefix counts only for a 4+ digit query
-                if gid not in found:
-                    found[gid] = (2, kind, key)
-                    taken += 1
+    def _tier_prefix(self, q: str, compact: str, digits: str, found: Found, limit: int) -> None:
+        budget = [3 * limit]  # a few more than needed, so the in-tier order has a choice
+        for prefix in dict.fromkeys((q, compact)):
+            self._scan_prefix(self._sorted, prefix, found, budget, lambda e: (e[1], e[2]))
         if digits:
-            tail = digits[::-1]
-            i = bisect_left(self._tails, (tail,))
-            while i < len(self._tails) and taken < pool and self._tails[i][0].startswith(tail):
-                gid = self._tails[i][1]
-                i += 1
-                if gid not in found:
-                    found[gid] = (2, "phone", digits)
-                    taken += 1
+            self._scan_prefix(self._phones, digits, found, budget, lambda e: ("phone", e[1]))
+            self._scan_prefix(self._tails, digits[::-1], found, budget, lambda e: ("phone", e[1]))
 
-    def _tier_substring(
-        self, q: str, compact: str, digits: str, found: dict[int, tuple[int, str, str]], limit: int
+    @staticmethod
+    def _scan_prefix(
+        items: list[Any], prefix: str, found: Found, budget: list[int], kind_id: Any
     ) -> None:
+        i = bisect_left(items, (prefix,))
+        while i < len(items) and budget[0] > 0 and items[i][0].startswith(prefix):
+            kind, gid = kind_id(items[i])
+            key = items[i][0]
+            i += 1
+            if gid not in found:
+                found[gid] = (2, kind, key)
+                budget[0] -= 1
+
+    def _tier_substring(self, q: str, compact: str, digits: str, found: Found, limit: int) -> None:
         need = limit - len(found)
         out: dict[int, str] = {}
-        skip = set(found) | self._overlay
         for needle in dict.fromkeys((q, compact)):
-            for name in ("ascii", "wide") if needle.isascii() else ("wide",):
-                if len(out) < need:
-                    self._hay[name].find(needle, skip, out, need - len(out))
+            if len(out) >= need:
+                break
+            if len(needle) > 1 and needle.isascii():
+                self._find_by_grams(needle, found, out, need)
+            else:
+                hays = ("ascii", "wide") if needle.isascii() else ("wide",)
+                self._find_in_haystacks(needle, hays, found, out, need)
         if digits and len(out) < need:
-            self._hay["phone"].find(digits, skip, out, need - len(out))
-        for gid in self._overlay:  # edited or new since the last rebuild: few, scan directly
-            if len(out) >= need or gid in found or gid in out:
-                continue
-            for kind, key in self._keys.get(gid, ()):
-                if kind == "phone":
-                    hit = bool(digits) and digits in key
-                else:
-                    hit = kind != "initials" and (q in key or compact in key)
-                if hit:
-                    out[gid] = kind
-                    break
+            self._find_in_haystacks(digits, ("phone",), found, out, need)
         for gid, kind in out.items():
             found[gid] = (3, kind, "")
+
+    def _find_by_grams(self, needle: str, found: Found, out: dict[int, str], need: int) -> None:
+        for gid in self._grams.candidates(ascii_bigrams([("", needle)])):
+            if gid not in found and gid not in out:
+                kind = next((k for k, key in self._sub[gid] if needle in key), None)
+                if kind is not None:
+                    out[gid] = kind
+                    if len(out) >= need:
+                        return
+
+    def _find_in_haystacks(
+        self, needle: str, hays: tuple[str, ...], found: Found, out: dict[int, str], need: int
+    ) -> None:
+        skip = set(found) | self._overlay
+        for name in hays:
+            if len(out) < need:
+                self._hay[name].find(needle, skip, out, need - len(out))
+        for gid in self._overlay:  # edited or new since the last rebuild: few, look directly
+            if len(out) >= need or gid not in self._guests or gid in found or gid in out:
+                continue
+            if hays == ("phone",):
+                keys = [("phone", self._guests[gid]["phone"].lstrip("+"))]
+            else:
+                keys = self._sub[gid]
+            kind = next((k for k, key in keys if needle in key), None)
+            if kind is not None:
+                out[gid] = kind
 
     def _hit(self, gid: int, tier: int, kind: str) -> Hit:
         g = self._guests[gid]

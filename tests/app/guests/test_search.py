@@ -83,7 +83,7 @@ def test_phone_tail_any_digits_and_email_company_code(ef: EventFile) -> None:
 
 
 def test_exact_code_first_even_when_others_contain_it(ef: EventFile) -> None:
-    add(ef, "Someone", code="XZS3KEYX")
+    add(ef, "Someone", code="ZS3KEYXX")  # codes match from their start
     ix = SearchIndex.build(ef)
     hits = ix.search("zs3key")
     assert (hits[0].name, hits[0].matched, hits[0].rank) == ("张三", "code", 0)

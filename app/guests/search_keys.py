@@ -1,0 +1,140 @@
+"""The keys a guest is found by, and the small structures the door search index is made of."""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from typing import Any
+
+from app.guests.fields import fold
+from app.guests.names import pinyin_keys
+
+# Field kinds, in the order a tie is broken (lower first).
+KIND_ORDER = {
+    "code": 0,
+    "name": 1,
+    "pinyin": 2,
+    "initials": 3,
+    "word": 4,  # a later word of a name: "wang" in "kate wang"
+    "phone": 5,
+    "email": 6,
+    "company": 7,
+}
+# Kinds searched inside (substring tier). Codes and initials only match from their start;
+# phones are searched apart, by digits; an email only by its part before the '@' (the domain is
+# shared by half the list and would match everyone).
+SUBSTRING_KINDS = ("name", "pinyin", "company", "email")
+SEP = "\n"  # never inside a normalised query, so a match never spans two fields
+
+
+def normalise_query(raw: str) -> str:
+    """NFKC (full-width IME input), lower case without accents, single spaces, no controls."""
+    s = unicodedata.normalize("NFKC", raw)
+    if not s.isprintable():
+        s = "".join(ch if ch.isprintable() else " " for ch in s)
+    return " ".join(fold(s).split())
+
+
+def guest_keys(g: dict[str, Any]) -> list[tuple[str, str]]:
+    """(kind, key) pairs a guest is found by, all normalised like queries."""
+    name = normalise_query(g["name"])
+    pinyin, initials = g.get("name_pinyin"), g.get("name_initials")
+    if pinyin is None or initials is None:
+        pinyin, initials = pinyin_keys(g["name"])
+    keys = [("name", name), ("pinyin", fold(pinyin)), ("initials", fold(initials))]
+    keys += [("word", word) for word in name.split()[1:]]  # "wang" finds "Kate Wang"
+    keys += [
+        ("company", normalise_query(g["company"])),
+        ("email", g["email"].lower()),
+        ("phone", g["phone"].lstrip("+")),
+        ("code", g["ticket_code"].lower()),
+    ]
+    return [(kind, key) for kind, key in keys if key]
+
+
+def substring_keys(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out = []
+    for kind, key in keys:
+        if kind == "email":
+            key = key.split("@", 1)[0]
+        if kind in SUBSTRING_KINDS and key:
+            out.append((kind, key))
+    return out
+
+
+def ascii_bigrams(keys: list[tuple[str, str]]) -> set[str]:
+    """The two-ASCII-character pieces of the keys (an ASCII query is looked up by these; text
+    with Chinese in it is scanned instead, which is small, so needs no grams)."""
+    grams = set()
+    for _kind, key in keys:
+        grams.update(key[i : i + 2] for i in range(len(key) - 1))
+    return {g for g in grams if g.isascii()}
+
+
+class GramIndex:
+    """gram -> ids of guests having it. Candidates for a query are the ids having all of the
+    query's grams (set intersection in C, smallest set first); the caller confirms each."""
+
+    def __init__(self) -> None:
+        self.sets: dict[str, set[int]] = {}
+
+    def add(self, gid: int, grams: set[str]) -> None:
+        for gram in grams:
+            ids = self.sets.get(gram)
+            if ids is None:
+                self.sets[gram] = {gid}
+            else:
+                ids.add(gid)
+
+    def discard(self, gid: int, grams: set[str]) -> None:
+        for gram in grams:
+            ids = self.sets.get(gram)
+            if ids is not None:
+                ids.discard(gid)
+                if not ids:
+                    del self.sets[gram]
+
+    def candidates(self, grams: set[str]) -> set[int]:
+        found = [self.sets.get(g) for g in grams]
+        if not found or any(s is None for s in found):
+            return set()
+        ordered = sorted(found, key=len)  # type: ignore[arg-type]
+        first: set[int] = ordered[0]  # type: ignore[assignment]
+        return first.intersection(*ordered[1:]) if len(ordered) > 1 else first
+
+
+class Haystack:
+    """All substring keys in one string, for one-character queries: `str.find` of a single
+    character is a memchr, far faster than any Python loop. Immutable once frozen."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.ids: list[int] = []  # the guest and field kind of each part, by position
+        self.kinds: list[str] = []
+        self.size = 0
+        self.text = ""
+
+    def add(self, guest_id: int, kind: str, key: str) -> None:
+        self.starts.append(self.size)
+        self.ids.append(guest_id)
+        self.kinds.append(kind)
+        self.parts.append(key)
+        self.size += len(key) + 1
+
+    def freeze(self) -> None:
+        self.text = SEP.join(self.parts) + SEP
+        self.parts = []
+
+    def find(self, q: str, skip: set[int], out: dict[int, str], need: int) -> None:
+        """Add up to `need` (guest id -> kind) matches of `q` that are not in `skip` or `out`."""
+        text, starts, ids = self.text, self.starts, self.ids
+        pos = text.find(q)
+        while pos != -1 and need > 0:
+            i = bisect_right(starts, pos) - 1
+            gid = ids[i]
+            if gid not in skip and gid not in out:
+                out[gid] = self.kinds[i]
+                need -= 1
+            nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
+            pos = text.find(q, nxt)

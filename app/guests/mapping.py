@@ -148,7 +148,7 @@ def guess_mapping(headers: list[str]) -> dict[str, int]:
 def unmapped(headers: list[str], mapping: dict[str, int]) -> list[int]:
     """Column indexes no field uses (their values go into `extra`)."""
     used = set(mapping.values())
-    return [i for i, h in enumerate(headers) if i not in used and h.strip()]
+    return [i for i in range(len(headers)) if i not in used]
 
 
 def mapping_problem(headers: list[str], mapping: dict[str, int]) -> str | None:

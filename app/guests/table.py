@@ -67,7 +67,21 @@ def read_table(path: str | os.PathLike[str]) -> Table:
         text, encoding = decode(data)
         table = parse_csv(text, encoding)
     table.path = p
+    table.headers = tidy_headers(table.headers)
     return table
+
+
+def tidy_headers(headers: list[str]) -> list[str]:
+    """Trimmed; a blank header becomes 'Column N' and a repeated one 'Name (2)', so every
+    column has its own name and nothing is lost in `extra`."""
+    out: list[str] = []
+    for i, raw in enumerate(headers):
+        name = " ".join(raw.split()) or f"Column {i + 1}"
+        base, n = name, 2
+        while name in out:
+            name, n = f"{base} ({n})", n + 1
+        out.append(name)
+    return out
 
 
 # -- CSV ----------------------------------------------------------------------------------------

@@ -253,3 +253,38 @@ def test_import_file_cli_in_process(tmp_path: Path) -> None:
     assert summary.startswith("Imported guests: 40 new") and "Attendee Status" in summary
     again = import_file_cli(ef, sample("guests-eventbrite.csv"))
     assert "0 new, 0 updated, 40 unchanged" in again
+
+
+def test_blank_and_repeated_headers_keep_their_data(ef: EventFile, tmp_path: Path) -> None:
+    text = "姓名,,备注,备注\n张三,A-1,第一,第二\n"
+    import_path(ef, write_csv(tmp_path / "h.csv", text))
+    g = guest(ef, name="张三")
+    assert g["notes"] == "第一"
+    assert json.loads(g["extra"]) == {"Column 2": "A-1", "备注 (2)": "第二"}
+
+
+def test_reimport_matches_phone_with_or_without_country_code(ef: EventFile, tmp_path: Path) -> None:
+    import_path(ef, write_csv(tmp_path / "a.csv", "姓名,手机\n张三,13800138000\n"))
+    plan = plan_for(
+        ef, write_csv(tmp_path / "b.csv", "姓名,手机,公司\n张三,+86 138 0013 8000,阿里云\n")
+    )
+    assert (len(plan.new), len(plan.updated)) == (0, 1)
+    assert plan.updated[0].changes["company"] == ("", "阿里云")
+
+
+def test_xlsx_bad_rows_are_named_by_row_number(ef: EventFile, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Name", "Email", "Ticket code"])
+    ws.append(["Kate", "kate@acme.io", "K1"])
+    ws.append([None, "nobody@acme.io", "K2"])  # row 3
+    ws.append(["Ben", "ben@", "K3"])  # row 4
+    ws.append(["Mia", "mia@acme.io", "k1"])  # row 5: same code as row 2, case aside
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    plan = plan_for(ef, path)
+    assert [(e.line, e.reason.split(" ")[0]) for e in plan.errors] == [
+        (3, "missing"),
+        (4, "invalid"),
+        (5, "duplicate"),
+    ]

@@ -2,7 +2,20 @@
 
 The engine under the moderator view, the /ask and /moderate pages and the question overlay.
 Every action takes (EventFile, Bus), runs one transaction and publishes QuestionChanged /
-QuestionFeatured after the commit. Refusals are `QaError(code, message)`.
+QuestionFeatured after the commit. Refusals are `QaError(code, message, **details)`; pages
+translate `code` (empty, too_long, name_too_long, contact_too_long, rate_limited, blocked,
+not_found, not_open, bad_status, bad_device, bad_source, bad_segment, bad_request).
+
+- Audience: submit, vote, unvote, public_list (approved + on air, nothing private), mine.
+- Moderator: queue, counts, get, featured, approve, reject, edit, star/unstar, merge,
+  assign_segment, feature, clear_featured, answer, add_manual, block_device/unblock_device,
+  feature_history, export_questions; options via load_settings / update_settings and the word
+  list via words_text / set_words_text.
+- Show engine: on_segment_changed(ef, bus) after every segment change.
+
+Text is cleaned (bidi controls and invisible characters removed, see app.qa.text) into `text`;
+`original_text` keeps the submission. Neither is escaped: every page and view shows them as
+plain text. `Question` (staff) carries contact, device and address; `PublicQuestion` does not.
 """
 
 from app.qa.errors import QaError

@@ -202,6 +202,77 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>LanDialog</name>
+    <message>
+        <source>Open to LAN</source>
+        <translation>开放到局域网</translation>
+    </message>
+    <message>
+        <source>Station server</source>
+        <translation>局域网服务</translation>
+    </message>
+    <message>
+        <source>Phones and tablets at the door, the moderator and the audience reach Showday over the venue network. Choose the network to open it on.</source>
+        <translation>签到处的手机和平板、主持审核和观众都通过会场网络连接 Showday。请选择要开放的网络。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>Close server</source>
+        <translation>关闭服务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>改用端口 %1</translation>
+    </message>
+    <message>
+        <source>%1 — this computer only (OBS browser sources)</source>
+        <translation>%1 — 仅本机（OBS 浏览器源）</translation>
+    </message>
+    <message>
+        <source>%1 — every network of this computer</source>
+        <translation>%1 — 本机的所有网络</translation>
+    </message>
+    <message>
+        <source>%1 — venue network (phones can connect)</source>
+        <translation>%1 — 会场网络（手机可连接）</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在开放…</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>正在关闭…</translation>
+    </message>
+    <message>
+        <source>The station server is closed.</source>
+        <translation>局域网服务已关闭。</translation>
+    </message>
+    <message>
+        <source>Open at %1</source>
+        <translation>已开放：%1</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开放</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Error</source>
@@ -377,6 +448,33 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Pair a station</source>
+        <translation>配对工作站</translation>
+    </message>
+    <message>
+        <source>Scan to pair: %1</source>
+        <translation>扫码配对：%1</translation>
+    </message>
+    <message>
+        <source>Open the phone&apos;s camera and scan this code. The phone must be on the same network as this computer. The code works once.</source>
+        <translation>打开手机相机扫描此二维码。手机必须与本机在同一网络。此二维码只能使用一次。</translation>
+    </message>
+    <message>
+        <source>Paired. This window closes by itself.</source>
+        <translation>已配对。此窗口将自动关闭。</translation>
+    </message>
+    <message>
+        <source>This code has expired. Close and add the station again.</source>
+        <translation>此二维码已过期。请关闭后重新添加工作站。</translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation>%1 后过期</translation>
+    </message>
+</context>
+<context>
     <name>PopOutWindow</name>
     <message>
         <source>{view} — Showday</source>
@@ -493,6 +591,101 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>StationsWidget</name>
+    <message>
+        <source>Add door station</source>
+        <translation>添加签到工作站</translation>
+    </message>
+    <message>
+        <source>Add moderator</source>
+        <translation>添加主持审核</translation>
+    </message>
+    <message>
+        <source>New control token</source>
+        <translation>新建控制令牌</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近在线</translation>
+    </message>
+    <message>
+        <source>No stations yet.</source>
+        <translation>还没有工作站。</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>主持审核</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>舞台</translation>
+    </message>
+    <message>
+        <source>Control API</source>
+        <translation>控制 API</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>已配对</translation>
+    </message>
+    <message>
+        <source>Waiting for scan</source>
+        <translation>等待扫码</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Phones pair by scanning a QR code. Stations can be revoked at any time.</source>
+        <translation>手机扫描二维码即可配对。工作站可随时撤销。</translation>
+    </message>
+    <message>
+        <source>Open the station server to the LAN (status bar) to pair phones.</source>
+        <translation>请先将局域网服务开放到局域网（状态栏），再配对手机。</translation>
+    </message>
+    <message>
+        <source>Door %1</source>
+        <translation>签到 %1</translation>
+    </message>
+    <message>
+        <source>Moderator %1</source>
+        <translation>主持审核 %1</translation>
+    </message>
+    <message>
+        <source>A name to recognise it by (e.g. Stream Deck):</source>
+        <translation>用于识别的名称（例如 Stream Deck）：</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>OBS: connecting…</source>
@@ -541,6 +734,21 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>LAN: off</source>
         <translation>局域网：未开启</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <source>Control token</source>
+        <translation>控制令牌</translation>
+    </message>
+    <message>
+        <source>Use this token as &apos;Authorization: Bearer TOKEN&apos;. It is shown only now: copy it.</source>
+        <translation>请以“Authorization: Bearer 令牌”的方式使用此令牌。它只显示这一次，请复制保存。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,190 @@
+"""The desktop side of the station server: the Open-to-LAN dialog and the stations list, driving
+a real server on a real event file (pytest-qt)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from app.bus import Bus
+from app.lan.server import LanController
+from app.store import EventFile
+from tests.harness import free_port, screenshot_path
+from tests.harness.screens import grab
+from ui import theme
+from ui.i18n import Translators
+from ui.lan import LanDialog, PairingDialog, StationsWidget
+from ui.lan.qr import qr_matrix
+
+
+@pytest.fixture
+def controller(tmp_path: Path) -> Iterator[LanController]:
+    ef = EventFile.create(tmp_path / "e.showday", "PostgreSQL 技术沙龙")
+    ctl = LanController(ef, Bus())
+    yield ctl
+    ctl.shutdown()
+    ef.close()
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> QApplication:
+    theme.apply(qapp)
+    return qapp
+
+
+def start(qtbot, ctl: LanController, host: str = "127.0.0.1", port: int | None = None) -> None:  # noqa: ANN001
+    ctl.start(host, port or free_port())
+    qtbot.waitUntil(lambda: ctl.running, timeout=10_000)
+
+
+def test_dialog_opens_the_server_and_shows_its_address(qtbot, controller, themed) -> None:  # noqa: ANN001
+    dlg = LanDialog(controller)
+    qtbot.addWidget(dlg)
+    hosts = [dlg.interface.itemData(i) for i in range(dlg.interface.count())]
+    assert "127.0.0.1" in hosts and "0.0.0.0" in hosts
+    dlg.interface.setCurrentIndex(hosts.index("127.0.0.1"))
+    dlg.port.setValue(free_port())
+    dlg.open_button.click()
+    qtbot.waitUntil(lambda: "Open at http://127.0.0.1:" in dlg.message.text(), timeout=10_000)
+    assert controller.running
+    assert httpx.get(controller.url + "/api/v1/me").json()["event"] == "PostgreSQL 技术沙龙"
+    assert dlg.stop_button.isEnabled()
+    dlg.stop_button.click()
+    qtbot.waitUntil(lambda: not controller.running and dlg.stop_button.isEnabled() is False)
+    assert "closed" in dlg.message.text()
+
+
+def test_a_busy_port_shows_a_message_and_offers_a_free_one(qtbot, controller, themed) -> None:  # noqa: ANN001
+    dlg = LanDialog(controller)
+    qtbot.addWidget(dlg)
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        busy = other.getsockname()[1]
+        dlg.interface.setCurrentIndex(dlg.interface.findData("127.0.0.1"))
+        dlg.port.setValue(busy)
+        dlg.open_button.click()
+        qtbot.waitUntil(lambda: "already in use" in dlg.message.text(), timeout=10_000)
+        assert dlg.use_port.isVisible() if dlg.isVisible() else not dlg.use_port.isHidden()
+        suggested = controller.last_error.suggested_port  # type: ignore[union-attr]
+        assert str(suggested) in dlg.use_port.text()
+        dlg.use_port.click()
+        assert dlg.port.value() == suggested
+    assert not controller.running
+    assert dlg.open_button.isEnabled()
+
+
+def test_detected_addresses_are_offered_first(qtbot, controller, themed) -> None:  # noqa: ANN001
+    from app.lan.server import detect_lan_addresses
+
+    dlg = LanDialog(controller)
+    qtbot.addWidget(dlg)
+    expected = detect_lan_addresses()
+    qtbot.waitUntil(lambda: dlg.addresses == expected or not expected)
+    hosts = [dlg.interface.itemData(i) for i in range(dlg.interface.count())]
+    assert hosts == [*expected, "127.0.0.1", "0.0.0.0"]
+
+
+def test_add_door_shows_a_qr_of_the_pairing_url_then_lists_and_revokes(
+    qtbot,
+    controller,
+    themed,  # noqa: ANN001
+) -> None:
+    w = StationsWidget(controller)
+    qtbot.addWidget(w)
+    assert not w.add_door.isEnabled() and "Open the station server" in w.hint.text()
+    start(qtbot, controller)
+    qtbot.waitUntil(lambda: w.add_door.isEnabled())
+    w.add_door.click()
+    qtbot.waitUntil(lambda: w.pairing_dialog is not None and w.pairing_dialog.isVisible())
+    dlg: PairingDialog = w.pairing_dialog  # type: ignore[assignment]
+    url = dlg.qr.text
+    assert url.startswith(controller.url + "/pair?code=")
+    assert dlg.qr.matrix == qr_matrix(url)  # what a phone's camera reads is this URL
+    assert "Door 1" in dlg.heading.text()
+    qtbot.waitUntil(lambda: [s.name for s in w.stations] == ["Door 1"])
+    assert w.table.item(0, 2).text() == "Waiting for scan"
+
+    # The phone opens the URL and pairs.
+    code = parse_qs(urlsplit(url).query)["code"][0]
+    with httpx.Client(base_url=controller.url) as phone:
+        assert phone.post("/api/v1/pair", json={"code": code}).status_code == 200
+        token = phone.cookies["showday_station"]
+    qtbot.waitUntil(lambda: "Paired" in dlg.countdown.text(), timeout=5000)
+    qtbot.waitUntil(lambda: w.table.rowCount() == 1 and w.table.item(0, 2).text() == "Paired")
+    assert w.table.item(0, 3).text() == "just now"
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)  # closes itself once used
+
+    revoke = w.table.cellWidget(0, 4)
+    assert isinstance(revoke, QPushButton) and revoke.text() == "Revoke"
+    revoke.click()
+    qtbot.waitUntil(lambda: w.table.rowCount() == 0 or not w.stations)
+    r = httpx.get(controller.url + "/api/v1/status", cookies={"showday_station": token})
+    assert r.status_code == 401
+    w.shutdown()
+
+
+def test_station_names_with_markup_show_as_plain_text(qtbot, controller, themed) -> None:  # noqa: ANN001
+    from app.lan.stations import create_api_token
+
+    create_api_token(controller.ef, "<b>Deck</b> & <i>co</i>")
+    w = StationsWidget(controller)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.table.rowCount() == 1)
+    assert w.table.item(0, 0).text() == "<b>Deck</b> & <i>co</i>"
+    assert w.table.item(0, 1).text() == "Control API"
+    w.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_screenshots_of_the_dialog_and_the_stations_list(
+    qtbot,
+    controller,
+    themed,
+    translators: Translators,
+    lang: str,  # noqa: ANN001
+) -> None:
+    translators.switch(lang)
+    dlg = LanDialog(controller, host="127.0.0.1")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        dlg.interface.setCurrentIndex(dlg.interface.findData("127.0.0.1"))
+        dlg.port.setValue(other.getsockname()[1])
+        dlg.open_button.click()
+        qtbot.waitUntil(lambda: dlg.use_port.isVisible(), timeout=10_000)
+    grab(dlg, screenshot_path(f"lan-dialog-busy-{lang}.png"))
+    dlg.use_port.click()
+    dlg.open_button.click()
+    qtbot.waitUntil(lambda: controller.running, timeout=10_000)
+    qtbot.waitUntil(lambda: dlg.stop_button.isEnabled())
+    grab(dlg, screenshot_path(f"lan-dialog-open-{lang}.png"))
+    dlg.close()
+
+    from app.lan.stations import create_api_token, create_pairing, redeem_pairing
+
+    for role, name in (("door", "签到 1"), ("door", "Door 2"), ("moderator", "主持人")):
+        redeem_pairing(controller.ef, create_pairing(controller.ef, role, name).code)
+    create_api_token(controller.ef, "Stream Deck")
+    w = StationsWidget(controller)
+    qtbot.addWidget(w)
+    w.resize(720, 320)
+    w.show()
+    qtbot.waitUntil(lambda: w.table.rowCount() == 4)
+    w.add_door.click()
+    qtbot.waitUntil(lambda: w.pairing_dialog is not None and w.pairing_dialog.isVisible())
+    qtbot.waitUntil(lambda: w.table.rowCount() == 5)
+    grab(w, screenshot_path(f"lan-stations-{lang}.png"))
+    grab(w.pairing_dialog, screenshot_path(f"lan-pairing-qr-{lang}.png"))
+    if lang == "zh_CN":
+        assert w.add_door.text() != "Add door station"  # translated
+    w.pairing_dialog.close()  # type: ignore[union-attr]
+    w.shutdown()

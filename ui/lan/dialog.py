@@ -1,0 +1,236 @@
+""" "Open to LAN": choose the interface and port, open or close the station server.
+
+Detecting addresses (a hostname lookup) and starting the server both run off the GUI thread; the
+result comes back as LanStateChanged through the bridge. A busy port shows the server's message
+and a button to use the free port it found."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bus import LanStateChanged
+from app.lan.server import DEFAULT_PORT, LanController, detect_lan_addresses
+from ui.bridge import QtBridge
+from ui.theme import set_state
+from ui.views.widgets import plain_label
+
+# The message's colour by state (the shared style sheet only colours status-bar chips).
+MESSAGE_STYLES = {
+    "ok": "color: #7ef0ad; font-weight: 600;",
+    "warn": "color: #ffd66b;",
+    "bad": "color: #ff9c9c; font-weight: 600;",
+    "off": "",
+}
+LOOPBACK = "127.0.0.1"
+ALL = "0.0.0.0"
+
+
+class LanDialog(QDialog):
+    """Signals:
+    addresses_found: (internal) the LAN addresses detected on a helper thread.
+    """
+
+    addresses_found = Signal(list)
+
+    def __init__(
+        self,
+        controller: LanController,
+        parent: QWidget | None = None,
+        bridge: QtBridge | None = None,
+        host: str | None = None,
+        port: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.addresses: list[str] = []
+        self.busy = False
+        self.wanted_host = host
+
+        self.heading = plain_label("", "viewTitle")
+        self.intro = plain_label()
+        self.intro.setWordWrap(True)
+        self.interface = QComboBox()
+        self.interface.setMinimumWidth(360)
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(port or DEFAULT_PORT)
+        self.port_label = plain_label()
+        self.iface_label = plain_label()
+        form = QFormLayout()
+        form.addRow(self.iface_label, self.interface)
+        form.addRow(self.port_label, self.port)
+
+        self.message = plain_label("", "lanMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_port = QPushButton()
+        self.use_port.hide()
+        self.use_port.clicked.connect(self._use_suggested)
+
+        self.open_button = QPushButton()
+        self.open_button.setProperty("primary", True)
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.open_server)
+        self.stop_button = QPushButton()
+        self.stop_button.clicked.connect(self.stop_server)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_port)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.resize(560, 340)
+
+        self._own_bridge = bridge is None
+        self.bridge = bridge or QtBridge(controller.bus, self)
+        self.bridge.lan.connect(self._on_lan)
+        self.addresses_found.connect(self._fill_interfaces)
+        self.retranslate()
+        self._fill_interfaces([])
+        threading.Thread(target=self._detect, name="lan-detect", daemon=True).start()
+        if controller.running and controller.server is not None:
+            self.port.setValue(controller.server.port)
+            self._show_running(controller.url)
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Open to LAN"))
+        self.heading.setText(self.tr("Station server"))
+        self.intro.setText(
+            self.tr(
+                "Phones and tablets at the door, the moderator and the audience reach Showday "
+                "over the venue network. Choose the network to open it on."
+            )
+        )
+        self.iface_label.setText(self.tr("Network"))
+        self.port_label.setText(self.tr("Port"))
+        self.open_button.setText(self.tr("Open"))
+        self.stop_button.setText(self.tr("Close server"))
+        self.close_button.setText(self.tr("Done"))
+        self._fill_interfaces(self.addresses)
+        self._update_buttons()
+        err = self.controller.last_error
+        if err is not None and err.suggested_port:
+            self.use_port.setText(self.tr("Use port %1").replace("%1", str(err.suggested_port)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _label(self, host: str) -> str:
+        if host == LOOPBACK:
+            return self.tr("%1 — this computer only (OBS browser sources)").replace("%1", host)
+        if host == ALL:
+            return self.tr("%1 — every network of this computer").replace("%1", host)
+        return self.tr("%1 — venue network (phones can connect)").replace("%1", host)
+
+    # -- interfaces ------------------------------------------------------------------------
+
+    def _detect(self) -> None:  # helper thread: a hostname lookup may take a while
+        try:
+            found = detect_lan_addresses()
+        except OSError:
+            found = []
+        try:
+            self.addresses_found.emit(found)
+        except RuntimeError:  # the dialog was closed meanwhile
+            pass
+
+    def _fill_interfaces(self, addresses: list[str]) -> None:
+        current = self.interface.currentData() or self.wanted_host
+        self.addresses = list(addresses)
+        hosts = [*self.addresses, LOOPBACK, ALL]
+        self.interface.blockSignals(True)
+        self.interface.clear()
+        for host in hosts:
+            self.interface.addItem(self._label(host), host)
+        if current in hosts:
+            self.interface.setCurrentIndex(hosts.index(current))
+        self.interface.blockSignals(False)
+
+    def selected_host(self) -> str:
+        return str(self.interface.currentData() or LOOPBACK)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def open_server(self) -> None:
+        self.busy = True
+        self.use_port.hide()
+        self._say(self.tr("Opening…"), "warn")
+        self._update_buttons()
+        self.controller.start(self.selected_host(), self.port.value())
+
+    def stop_server(self) -> None:
+        self.busy = True
+        self._say(self.tr("Closing…"), "warn")
+        self._update_buttons()
+        self.controller.stop()
+
+    def _use_suggested(self) -> None:
+        err = self.controller.last_error
+        if err is not None and err.suggested_port:
+            self.port.setValue(err.suggested_port)
+        self.use_port.hide()
+
+    def _on_lan(self, event: Any) -> None:
+        if not isinstance(event, LanStateChanged):
+            return
+        self.busy = False
+        if event.error:
+            self._say(event.error, "bad")
+            err = self.controller.last_error
+            if err is not None and err.suggested_port:
+                self.use_port.setText(self.tr("Use port %1").replace("%1", str(err.suggested_port)))
+                self.use_port.show()
+        elif event.running:
+            self._show_running(event.url)
+        else:
+            self._say(self.tr("The station server is closed."), "off")
+        self._update_buttons()
+
+    def _show_running(self, url: str) -> None:
+        self._say(self.tr("Open at %1").replace("%1", url), "ok")
+
+    def _say(self, text: str, state: str) -> None:
+        self.message.setText(text)
+        set_state(self.message, state)
+        self.message.setStyleSheet(MESSAGE_STYLES.get(state, ""))
+
+    def _update_buttons(self) -> None:
+        running = self.controller.running
+        self.open_button.setEnabled(not self.busy)
+        self.open_button.setText(self.tr("Reopen") if running else self.tr("Open"))
+        self.stop_button.setEnabled(running and not self.busy)
+        self.interface.setEnabled(not self.busy)
+        self.port.setEnabled(not self.busy)
+
+    def done(self, result: int) -> None:  # noqa: D102 (Qt API)
+        if self._own_bridge:
+            self.bridge.close()
+        super().done(result)

@@ -1,0 +1,160 @@
+"""A QR code drawn with QPainter (qrcode gives the matrix; no image library needed), and the
+dialog that shows a pairing code until the phone has used it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import qrcode
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QVBoxLayout, QWidget
+
+from app.bus import StationsChanged
+from app.lan.server import LanController
+from app.lan.stations import Pairing, get_station
+from app.timeutil import parse_iso
+from ui.bridge import QtBridge
+from ui.views.widgets import plain_label
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    qr = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr.add_data(text)
+    qr.make(fit=True)
+    return [list(row) for row in qr.get_matrix()]
+
+
+class QrWidget(QWidget):
+    """Black modules on white, square, scaled to the widget; the quiet zone is part of it."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.matrix: list[list[bool]] = []
+        self.setMinimumSize(QSize(240, 240))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.matrix = qr_matrix(text) if text else []
+        self.setAccessibleName(text)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(320, 320)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        p = QPainter(self)
+        side = min(self.width(), self.height())
+        n = len(self.matrix)
+        x0 = (self.width() - side) / 2
+        y0 = (self.height() - side) / 2
+        p.fillRect(QRectF(x0, y0, side, side), QColor("white"))
+        if n:
+            cell = side / n
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("black"))
+            for r, row in enumerate(self.matrix):
+                for c, dark in enumerate(row):
+                    if dark:
+                        # +0.5 px overlap: no hairline gaps between modules when scaled.
+                        p.drawRect(QRectF(x0 + c * cell, y0 + r * cell, cell + 0.5, cell + 0.5))
+        p.end()
+
+
+class PairingDialog(QDialog):
+    """Shows the QR code for one pairing, counts down its expiry, and says when it was used."""
+
+    def __init__(
+        self,
+        controller: LanController,
+        pairing: Pairing,
+        url: str,
+        bridge: QtBridge | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.pairing = pairing
+        self.url = url
+        self.paired = False
+        self.qr = QrWidget(url)
+        self.heading = plain_label("", "viewTitle")
+        self.hint = plain_label()
+        self.hint.setWordWrap(True)
+        self.link = plain_label(url)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link.setWordWrap(True)
+        self.countdown = plain_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.link)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.buttons)
+        self._own_bridge = bridge is None
+        self.bridge = bridge or QtBridge(controller.bus, self)
+        self.bridge.lan.connect(self._on_lan)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(1000)
+        self.resize(420, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Pair a station"))
+        self.heading.setText(self.tr("Scan to pair: %1").replace("%1", self.pairing.name))
+        self.hint.setText(
+            self.tr(
+                "Open the phone's camera and scan this code. The phone must be on the same "
+                "network as this computer. The code works once."
+            )
+        )
+        self._tick()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def seconds_left(self) -> int:
+        left = parse_iso(self.pairing.expires_at) - datetime.now().astimezone()
+        return max(0, int(left.total_seconds()))
+
+    def _tick(self) -> None:
+        if self.paired:
+            self.countdown.setText(self.tr("Paired. This window closes by itself."))
+            return
+        left = self.seconds_left()
+        if left <= 0:
+            self.countdown.setText(
+                self.tr("This code has expired. Close and add the station again.")
+            )
+            self.qr.setEnabled(False)
+            self.qr.set_text("")
+            self.timer.stop()
+        else:
+            self.countdown.setText(
+                self.tr("Expires in %1").replace("%1", f"{left // 60}:{left % 60:02d}")
+            )
+
+    def _on_lan(self, event: Any) -> None:
+        if not isinstance(event, StationsChanged) or self.paired:
+            return
+        st = get_station(self.controller.ef, self.pairing.station_id)
+        if st is not None and st.paired:
+            self.paired = True
+            self._tick()
+            QTimer.singleShot(1500, self.accept)
+
+    def done(self, result: int) -> None:  # noqa: D102 (Qt API)
+        self.timer.stop()
+        if self._own_bridge:
+            self.bridge.close()
+        super().done(result)

@@ -210,10 +210,12 @@ def merge_duplicates(records: list[PlannedGuest], errors: list[RowError]) -> lis
         if target is not None and v["ticket_code"] and target.values["ticket_code"]:
             if v["ticket_code"] != target.values["ticket_code"]:
                 target = None
+        code = v["ticket_code"]
+        if target is not None and code and not target.values["ticket_code"] and code in by_code:
+            target = None  # its code belongs to another row: reported just below
         if target is not None:
             absorb(target, rec)
         else:
-            code = v["ticket_code"]
             if code and code in by_code:
                 errors.append(
                     RowError(
@@ -277,11 +279,15 @@ def match_existing(ef: EventFile, records: list[PlannedGuest], plan: ImportPlan)
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """Fields the row changes. Empty cells (and absent role/consent columns) change nothing."""
+    """Fields the row changes. Empty cells (and absent role/consent columns) change nothing,
+    and a plain ticket type ('General Admission') does not demote a speaker or VIP someone
+    marked by hand."""
     changes: dict[str, tuple[Any, Any]] = {}
     for key in (*COLUMNS, "ticket_code"):
         value = new.get(key)
         if value in ("", None) or value == old[key]:
+            continue
+        if key == "role" and value == "guest":
             continue
         changes[key] = (old[key], value)
     old_extra = json.loads(old["extra"] or "{}")

@@ -288,3 +288,18 @@ def test_xlsx_bad_rows_are_named_by_row_number(ef: EventFile, tmp_path: Path) ->
         (4, "invalid"),
         (5, "duplicate"),
     ]
+
+
+def test_reimport_does_not_demote_a_hand_marked_speaker(ef: EventFile) -> None:
+    import_path(ef, sample("guests-eventbrite.csv"))
+    with ef.write() as c:
+        c.execute("UPDATE guests SET role = 'speaker' WHERE ticket_code = '818040140841871142'")
+    plan = plan_for(ef, sample("guests-eventbrite.csv"))
+    assert (len(plan.updated), len(plan.unchanged)) == (0, 40)
+    assert guest(ef, ticket_code="818040140841871142")["role"] == "speaker"
+
+
+def test_merged_row_cannot_steal_another_rows_code(ef: EventFile, tmp_path: Path) -> None:
+    text = "Name,Email,Ticket\nA,a@x.io,T1\nB,b@x.io,\nB,b@x.io,T1\n"
+    plan = plan_for(ef, write_csv(tmp_path / "c.csv", text))
+    assert [(e.line, "duplicate ticket code T1" in e.reason) for e in plan.errors] == [(4, True)]

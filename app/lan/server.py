@@ -35,9 +35,19 @@ DEFAULT_PORT = 8765
 class LanError(Exception):
     """The server could not start. `str(err)` is for a person; `suggested_port` may be offered."""
 
-    def __init__(self, message: str, suggested_port: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        suggested_port: int | None = None,
+        kind: str = "other",
+        host: str = "",
+        port: int = 0,
+    ) -> None:
         super().__init__(message)
         self.suggested_port = suggested_port
+        self.kind = kind  # busy, bad_address, denied, other: lets the UI say it in its language
+        self.host = host
+        self.port = port
 
 
 def detect_lan_addresses() -> list[str]:
@@ -77,7 +87,12 @@ def bind_socket(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError):
-        raise LanError(f"{host!r} is not an address of this computer.") from None
+        raise LanError(
+            f"{host!r} is not an address of this computer.",
+            kind="bad_address",
+            host=host,
+            port=port,
+        ) from None
     family, _, _, _, addr = infos[0]
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
@@ -95,16 +110,27 @@ def bind_socket(host: str, port: int) -> socket.socket:
             free = find_free_port(host, port + 1)
             hint = f" Try port {free}." if free else ""
             raise LanError(
-                f"Port {port} on {host} is already in use by another program.{hint}", free
+                f"Port {port} on {host} is already in use by another program.{hint}",
+                free,
+                "busy",
+                host,
+                port,
             ) from None
         if err.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
             raise LanError(
-                f"{host} is not an address of this computer (is the network connected?)."
+                f"{host} is not an address of this computer (is the network connected?).",
+                kind="bad_address",
+                host=host,
+                port=port,
             ) from None
         if err.errno in (errno.EACCES, errno.EPERM):
             free = find_free_port(host, 8000 if port < 1024 else port + 1)
             raise LanError(
-                f"Showday may not use port {port} (ports below 1024 need admin rights).", free
+                f"Showday may not use port {port} (ports below 1024 need admin rights).",
+                free,
+                "denied",
+                host,
+                port,
             ) from None
         raise LanError(f"Cannot open {host}:{port}: {err.strerror or err}.") from None
     return sock

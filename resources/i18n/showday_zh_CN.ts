@@ -202,77 +202,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>LanDialog</name>
-    <message>
-        <source>Open to LAN</source>
-        <translation>开放到局域网</translation>
-    </message>
-    <message>
-        <source>Station server</source>
-        <translation>局域网服务</translation>
-    </message>
-    <message>
-        <source>Phones and tablets at the door, the moderator and the audience reach Showday over the venue network. Choose the network to open it on.</source>
-        <translation>签到处的手机和平板、主持审核和观众都通过会场网络连接 Showday。请选择要开放的网络。</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>开放</translation>
-    </message>
-    <message>
-        <source>Close server</source>
-        <translation>关闭服务</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Use port %1</source>
-        <translation>改用端口 %1</translation>
-    </message>
-    <message>
-        <source>%1 — this computer only (OBS browser sources)</source>
-        <translation>%1 — 仅本机（OBS 浏览器源）</translation>
-    </message>
-    <message>
-        <source>%1 — every network of this computer</source>
-        <translation>%1 — 本机的所有网络</translation>
-    </message>
-    <message>
-        <source>%1 — venue network (phones can connect)</source>
-        <translation>%1 — 会场网络（手机可连接）</translation>
-    </message>
-    <message>
-        <source>Opening…</source>
-        <translation>正在开放…</translation>
-    </message>
-    <message>
-        <source>Closing…</source>
-        <translation>正在关闭…</translation>
-    </message>
-    <message>
-        <source>The station server is closed.</source>
-        <translation>局域网服务已关闭。</translation>
-    </message>
-    <message>
-        <source>Open at %1</source>
-        <translation>已开放：%1</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新开放</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Error</source>
@@ -448,33 +377,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>PairingDialog</name>
-    <message>
-        <source>Pair a station</source>
-        <translation>配对工作站</translation>
-    </message>
-    <message>
-        <source>Scan to pair: %1</source>
-        <translation>扫码配对：%1</translation>
-    </message>
-    <message>
-        <source>Open the phone&apos;s camera and scan this code. The phone must be on the same network as this computer. The code works once.</source>
-        <translation>打开手机相机扫描此二维码。手机必须与本机在同一网络。此二维码只能使用一次。</translation>
-    </message>
-    <message>
-        <source>Paired. This window closes by itself.</source>
-        <translation>已配对。此窗口将自动关闭。</translation>
-    </message>
-    <message>
-        <source>This code has expired. Close and add the station again.</source>
-        <translation>此二维码已过期。请关闭后重新添加工作站。</translation>
-    </message>
-    <message>
-        <source>Expires in %1</source>
-        <translation>%1 后过期</translation>
-    </message>
-</context>
-<context>
     <name>PopOutWindow</name>
     <message>
         <source>{view} — Showday</source>
@@ -591,6 +493,228 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <source>OBS: connecting…</source>
+        <translation>OBS：正在连接…</translation>
+    </message>
+    <message>
+        <source>OBS: connected</source>
+        <translation>OBS：已连接</translation>
+    </message>
+    <message>
+        <source>OBS: reconnecting…</source>
+        <translation>OBS：正在重连…</translation>
+    </message>
+    <message>
+        <source>OBS: wrong password</source>
+        <translation>OBS：密码错误</translation>
+    </message>
+    <message>
+        <source>OBS: disconnected by OBS</source>
+        <translation>OBS：被 OBS 断开</translation>
+    </message>
+    <message>
+        <source>OBS: version too old</source>
+        <translation>OBS：版本过旧</translation>
+    </message>
+    <message>
+        <source>OBS: not connected</source>
+        <translation>OBS：未连接</translation>
+    </message>
+    <message>
+        <source>OBS: ● LIVE</source>
+        <translation>OBS：● 直播中</translation>
+    </message>
+    <message>
+        <source>OBS: ● recording</source>
+        <translation>OBS：● 录制中</translation>
+    </message>
+    <message>
+        <source>LAN: error</source>
+        <translation>局域网：出错</translation>
+    </message>
+    <message>
+        <source>LAN: on</source>
+        <translation>局域网：已开启</translation>
+    </message>
+    <message>
+        <source>LAN: off</source>
+        <translation>局域网：未开启</translation>
+    </message>
+</context>
+<context>
+    <name>ViewHost</name>
+    <message>
+        <source>Pop Out</source>
+        <translation>弹出窗口</translation>
+    </message>
+    <message>
+        <source>Show this view in its own window (for a second monitor)</source>
+        <translation>在独立窗口中显示此视图（可放到第二块屏幕）</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Run of show, OBS, door check-in and live Q&amp;A for your livestreamed event.</source>
+        <translation>直播活动的流程、OBS、签到与现场问答，一站搞定。</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Open event…</source>
+        <translation>打开活动…</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>打开演示活动</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>最近的活动</translation>
+    </message>
+    <message>
+        <source>Events you open will be listed here.</source>
+        <translation>打开过的活动会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>The event file is busy in another program. Try again in a moment.</source>
+        <translation>活动文件正被其他程序占用，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The event file could not be read or written: %1</source>
+        <translation>无法读写活动文件：%1</translation>
+    </message>
+    <message>
+        <source>A file or network operation failed: %1</source>
+        <translation>文件或网络操作失败：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LanDialog</name>
+    <message>
+        <source>Open to LAN</source>
+        <translation>开放到局域网</translation>
+    </message>
+    <message>
+        <source>Station server</source>
+        <translation>局域网服务</translation>
+    </message>
+    <message>
+        <source>Phones and tablets at the door, the moderator and the audience reach Showday over the venue network. Choose the network to open it on.</source>
+        <translation>签到处的手机和平板、主持审核和观众都通过会场网络连接 Showday。请选择要开放的网络。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>Close server</source>
+        <translation>关闭服务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>改用端口 %1</translation>
+    </message>
+    <message>
+        <source>%1 — this computer only (OBS browser sources)</source>
+        <translation>%1 — 仅本机（OBS 浏览器源）</translation>
+    </message>
+    <message>
+        <source>%1 — every network of this computer</source>
+        <translation>%1 — 本机的所有网络</translation>
+    </message>
+    <message>
+        <source>%1 — venue network (phones can connect)</source>
+        <translation>%1 — 会场网络（手机可连接）</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在开放…</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>正在关闭…</translation>
+    </message>
+    <message>
+        <source>The station server is closed.</source>
+        <translation>局域网服务已关闭。</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is already in use by another program.</source>
+        <translation>%2 上的端口 %1 已被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>%2 is not an address of this computer (is the network connected?).</source>
+        <translation>%2 不是本机的地址（网络是否已连接？）。</translation>
+    </message>
+    <message>
+        <source>Showday may not use port %1 (ports below 1024 need admin rights).</source>
+        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。</translation>
+    </message>
+    <message>
+        <source>Try port %1.</source>
+        <translation>可改用端口 %1。</translation>
+    </message>
+    <message>
+        <source>Open at %1</source>
+        <translation>已开放：%1</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开放</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Pair a station</source>
+        <translation>配对工作站</translation>
+    </message>
+    <message>
+        <source>Scan to pair: %1</source>
+        <translation>扫码配对：%1</translation>
+    </message>
+    <message>
+        <source>Open the phone&apos;s camera and scan this code. The phone must be on the same network as this computer. The code works once.</source>
+        <translation>打开手机相机扫描此二维码。手机必须与本机在同一网络。此二维码只能使用一次。</translation>
+    </message>
+    <message>
+        <source>Paired. This window closes by itself.</source>
+        <translation>已配对。此窗口将自动关闭。</translation>
+    </message>
+    <message>
+        <source>This code has expired. Close and add the station again.</source>
+        <translation>此二维码已过期。请关闭后重新添加工作站。</translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation>%1 后过期</translation>
+    </message>
+</context>
+<context>
     <name>StationsWidget</name>
     <message>
         <source>Add door station</source>
@@ -686,57 +810,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>StatusBar</name>
-    <message>
-        <source>OBS: connecting…</source>
-        <translation>OBS：正在连接…</translation>
-    </message>
-    <message>
-        <source>OBS: connected</source>
-        <translation>OBS：已连接</translation>
-    </message>
-    <message>
-        <source>OBS: reconnecting…</source>
-        <translation>OBS：正在重连…</translation>
-    </message>
-    <message>
-        <source>OBS: wrong password</source>
-        <translation>OBS：密码错误</translation>
-    </message>
-    <message>
-        <source>OBS: disconnected by OBS</source>
-        <translation>OBS：被 OBS 断开</translation>
-    </message>
-    <message>
-        <source>OBS: version too old</source>
-        <translation>OBS：版本过旧</translation>
-    </message>
-    <message>
-        <source>OBS: not connected</source>
-        <translation>OBS：未连接</translation>
-    </message>
-    <message>
-        <source>OBS: ● LIVE</source>
-        <translation>OBS：● 直播中</translation>
-    </message>
-    <message>
-        <source>OBS: ● recording</source>
-        <translation>OBS：● 录制中</translation>
-    </message>
-    <message>
-        <source>LAN: error</source>
-        <translation>局域网：出错</translation>
-    </message>
-    <message>
-        <source>LAN: on</source>
-        <translation>局域网：已开启</translation>
-    </message>
-    <message>
-        <source>LAN: off</source>
-        <translation>局域网：未开启</translation>
-    </message>
-</context>
-<context>
     <name>TokenDialog</name>
     <message>
         <source>Control token</source>
@@ -749,63 +822,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Copy</source>
         <translation>复制</translation>
-    </message>
-</context>
-<context>
-    <name>ViewHost</name>
-    <message>
-        <source>Pop Out</source>
-        <translation>弹出窗口</translation>
-    </message>
-    <message>
-        <source>Show this view in its own window (for a second monitor)</source>
-        <translation>在独立窗口中显示此视图（可放到第二块屏幕）</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeScreen</name>
-    <message>
-        <source>Run of show, OBS, door check-in and live Q&amp;A for your livestreamed event.</source>
-        <translation>直播活动的流程、OBS、签到与现场问答，一站搞定。</translation>
-    </message>
-    <message>
-        <source>New event…</source>
-        <translation>新建活动…</translation>
-    </message>
-    <message>
-        <source>Open event…</source>
-        <translation>打开活动…</translation>
-    </message>
-    <message>
-        <source>Open the demo event</source>
-        <translation>打开演示活动</translation>
-    </message>
-    <message>
-        <source>Recent events</source>
-        <translation>最近的活动</translation>
-    </message>
-    <message>
-        <source>Events you open will be listed here.</source>
-        <translation>打开过的活动会显示在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>Worker</name>
-    <message>
-        <source>The event file is busy in another program. Try again in a moment.</source>
-        <translation>活动文件正被其他程序占用，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>The event file could not be read or written: %1</source>
-        <translation>无法读写活动文件：%1</translation>
-    </message>
-    <message>
-        <source>A file or network operation failed: %1</source>
-        <translation>文件或网络操作失败：%1</translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation>出错了：%1</translation>
     </message>
 </context>
 </TS>

@@ -203,7 +203,7 @@ class LanDialog(QDialog):
             return
         self.busy = False
         if event.error:
-            self._say(event.error, "bad")
+            self._say(self.error_text(event.error), "bad")
             err = self.controller.last_error
             if err is not None and err.suggested_port:
                 self.use_port.setText(self.tr("Use port %1").replace("%1", str(err.suggested_port)))
@@ -213,6 +213,24 @@ class LanDialog(QDialog):
         else:
             self._say(self.tr("The station server is closed."), "off")
         self._update_buttons()
+
+    def error_text(self, fallback: str) -> str:
+        """The controller's last error in the window's language (the core's text otherwise)."""
+        err = self.controller.last_error
+        if err is None:
+            return fallback
+        if err.kind == "busy":
+            text = self.tr("Port %1 on %2 is already in use by another program.")
+        elif err.kind == "bad_address":
+            text = self.tr("%2 is not an address of this computer (is the network connected?).")
+        elif err.kind == "denied":
+            text = self.tr("Showday may not use port %1 (ports below 1024 need admin rights).")
+        else:
+            return fallback
+        text = text.replace("%1", str(err.port)).replace("%2", err.host)
+        if err.suggested_port:
+            text += " " + self.tr("Try port %1.").replace("%1", str(err.suggested_port))
+        return text
 
     def _show_running(self, url: str) -> None:
         self._say(self.tr("Open at %1").replace("%1", url), "ok")

@@ -11,7 +11,9 @@ bin="$here/.venv/bin"
 mapfile -t sources < <(find ui -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort)
 for lang in zh_CN; do
     ts="resources/i18n/showday_${lang}.ts"
-    "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -target-language "$lang" \
+    # Strings that left the code stay in the file as "vanished" (translations are never lost
+    # while someone is mid-edit); Linguist offers them again if the string comes back.
+    "$bin/pyside6-lupdate" -silent -locations none -target-language "$lang" \
         "${sources[@]}" -ts "$ts"
     "$bin/pyside6-lrelease" -silent "$ts" -qm "resources/i18n/showday_${lang}.qm"
 done

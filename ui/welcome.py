@@ -61,8 +61,9 @@ class WelcomeScreen(QWidget):
         self.no_recent = plain_label("", "hint")
         recent = QVBoxLayout()
         recent.addWidget(self.recent_title)
-        recent.addWidget(self.recent, 1)
         recent.addWidget(self.no_recent)
+        recent.addWidget(self.recent, 1)
+        recent.addStretch(0)  # takes the space while the list is hidden
 
         columns = QHBoxLayout()
         columns.setSpacing(32)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.bus import EventRenamed, GuestsChanged, LanStateChanged, ObsStateChanged
 from app.store import EventFile
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import message_boxes, wait_loaded
 from ui.settings import Settings
 from ui.views.door import DoorView
 from ui.views.moderator import ModeratorView
@@ -189,3 +189,59 @@ def test_about_names_version_and_licence(qtbot, window) -> None:
     assert "0.1.0" in box.text()
     assert "GPL-3.0-or-later" in box.informativeText()
     box.close()
+
+
+def test_new_event_dialog_creates_an_event(qtbot, window, tmp_path: Path) -> None:
+    from ui.dialogs.new_event import NewEventDialog
+
+    dialog = NewEventDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.name_edit.setText("开源 Meetup: 上海/北京")
+    assert dialog.path() == tmp_path / "开源 Meetup  上海 北京.showday"
+    assert ok.isEnabled()
+    session = window.files.create(dialog.name(), dialog.path())
+    window.set_session(session)
+    assert window.windowTitle() == "开源 Meetup: 上海/北京 — Showday"
+    assert EventFile.open(dialog.path()).name == "开源 Meetup: 上海/北京"
+    # Creating over an existing file is refused with a message, and the file is untouched.
+    before = dialog.path().read_bytes()
+    assert window.files.create("Other", dialog.path()) is None
+    (box,) = message_boxes()
+    assert box.text() == "“开源 Meetup  上海 北京.showday” already exists. Choose another name."
+    box.close()
+    assert dialog.path().read_bytes() == before
+
+
+def test_start_reopens_the_last_event_or_shows_welcome(qtbot, make_window, tmp_path: Path) -> None:
+    from app.__main__ import LaunchOptions
+    from ui.main import open_first_event
+
+    p = tmp_path / "last.showday"
+    EventFile.create(p, "Last time").close()
+    first = make_window()
+    first.open_event(p)
+    first.close()
+    again = make_window()
+    open_first_event(again, LaunchOptions())
+    assert again.session is not None and again.session.name == "Last time"
+    again.close()
+    p.unlink()
+    third = make_window()
+    open_first_event(third, LaunchOptions())  # gone: quietly back to the welcome screen
+    assert third.session is None and third.stack.currentWidget() is third.welcome
+    assert message_boxes() == []
+
+
+def test_geometry_and_view_are_remembered(qtbot, make_window, demo_path: Path) -> None:
+    first = make_window()
+    first.open_event(demo_path)
+    first.resize(760, 560)  # within the offscreen screen (800x600)
+    first.show_view("moderator")
+    size = (first.width(), first.height())
+    first.close()
+    again = make_window()
+    assert (again.width(), again.height()) == size != (1400, 900)
+    again.open_event(demo_path)
+    assert again.host.current_id() == "moderator"

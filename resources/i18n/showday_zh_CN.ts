@@ -663,6 +663,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>局域网服务已关闭。</translation>
     </message>
     <message>
+        <source>Port %1 on %2 is already in use by another program. Try port %3.</source>
+        <translation>%2 上的端口 %1 已被其他程序占用。可改用端口 %3。</translation>
+    </message>
+    <message>
         <source>Port %1 on %2 is already in use by another program.</source>
         <translation>%2 上的端口 %1 已被其他程序占用。</translation>
     </message>
@@ -671,12 +675,12 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>%2 不是本机的地址（网络是否已连接？）。</translation>
     </message>
     <message>
-        <source>Showday may not use port %1 (ports below 1024 need admin rights).</source>
-        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。</translation>
+        <source>Showday may not use port %1 (ports below 1024 need admin rights). Try port %3.</source>
+        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。可改用端口 %3。</translation>
     </message>
     <message>
-        <source>Try port %1.</source>
-        <translation>可改用端口 %1。</translation>
+        <source>Showday may not use port %1 (ports below 1024 need admin rights).</source>
+        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。</translation>
     </message>
     <message>
         <source>Open at %1</source>

@@ -219,18 +219,26 @@ class LanDialog(QDialog):
         err = self.controller.last_error
         if err is None:
             return fallback
-        if err.kind == "busy":
+        hint = bool(err.suggested_port)
+        if err.kind == "busy" and hint:
+            text = self.tr("Port %1 on %2 is already in use by another program. Try port %3.")
+        elif err.kind == "busy":
             text = self.tr("Port %1 on %2 is already in use by another program.")
         elif err.kind == "bad_address":
             text = self.tr("%2 is not an address of this computer (is the network connected?).")
+        elif err.kind == "denied" and hint:
+            text = self.tr(
+                "Showday may not use port %1 (ports below 1024 need admin rights). Try port %3."
+            )
         elif err.kind == "denied":
             text = self.tr("Showday may not use port %1 (ports below 1024 need admin rights).")
         else:
             return fallback
-        text = text.replace("%1", str(err.port)).replace("%2", err.host)
-        if err.suggested_port:
-            text += " " + self.tr("Try port %1.").replace("%1", str(err.suggested_port))
-        return text
+        return (
+            text.replace("%1", str(err.port))
+            .replace("%2", err.host)
+            .replace("%3", str(err.suggested_port or ""))
+        )
 
     def _show_running(self, url: str) -> None:
         self._say(self.tr("Open at %1").replace("%1", url), "ok")

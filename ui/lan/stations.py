@@ -72,11 +72,13 @@ class StationsWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setMinimumHeight(180)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3, 4):
+        for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)
         self.empty = plain_label()
         self.error = plain_label()
         self.error.setWordWrap(True)
@@ -166,8 +168,13 @@ class StationsWidget(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, st.id)
                 self.table.setItem(row, col, item)
             revoke = QPushButton(self.tr("Revoke"))
+            revoke.setStyleSheet("padding: 3px 12px;")  # fits a table row
             revoke.clicked.connect(lambda _c=False, sid=st.id, name=st.name: self.revoke(sid, name))
             self.table.setCellWidget(row, 4, revoke)
+            # A cell widget does not size its column: make room for the button's text.
+            self.table.setColumnWidth(
+                4, max(self.table.columnWidth(4), revoke.sizeHint().width() + 12)
+            )
         self.table.setVisible(bool(self.stations))
         self.empty.setVisible(not self.stations)
 

@@ -123,6 +123,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _LOOKUP = {alias: f for f, aliases in ALIASES.items() for alias in aliases}
+# Second pass, for long form-tool questions ("您的手机号码（用于接收通知）", "是否同意接收活动信息"):
+# a header containing one of these words, when no column matched the field exactly.
+_CONTAINS: tuple[tuple[str, str], ...] = (
+    ("姓名", "name"),
+    ("手机", "phone"),
+    ("电话", "phone"),
+    ("phone", "phone"),
+    ("mobile", "phone"),
+    ("邮箱", "email"),
+    ("email", "email"),
+    ("公司", "company"),
+    ("单位", "company"),
+    ("company", "company"),
+    ("职位", "title"),
+    ("职务", "title"),
+    ("渠道", "channel"),
+    ("来源", "channel"),
+    ("票号", "ticket_code"),
+    ("barcode", "ticket_code"),
+    ("备注", "notes"),
+    ("同意", "consent"),
+    ("consent", "consent"),
+    ("optin", "consent"),
+)
 _STRIP = re.compile(r"[\s_\-:：*（）()\.。]+")
 
 
@@ -135,8 +159,15 @@ def header_key(header: str) -> str:
 def guess_mapping(headers: list[str]) -> dict[str, int]:
     """{field: column index} for the headers we recognise; the first matching column wins."""
     mapping: dict[str, int] = {}
-    for i, header in enumerate(headers):
-        field = _LOOKUP.get(header_key(header))
+    keys = [header_key(h) for h in headers]
+    for i, key in enumerate(keys):
+        field = _LOOKUP.get(key)
+        if field is not None and field not in mapping:
+            mapping[field] = i
+    for i, key in enumerate(keys):
+        if i in mapping.values() or key in _LOOKUP:
+            continue
+        field = next((f for word, f in _CONTAINS if word in key), None)
         if field is not None and field not in mapping:
             mapping[field] = i
     if "name" in mapping:  # a full-name column beats first + last

@@ -183,7 +183,23 @@ def parse_csv(text: str, encoding: str = "utf-8") -> Table:
         raise ImportFileError(f"line {start}: {err}", start) from None
     if headers is None:
         raise ImportFileError("the file has no header row")
+    if rows and _unclosed_quote(text, rows[-1]):
+        line = rows[-1].line
+        raise ImportFileError(
+            f'line {line}: a quote (") opened on this line is never closed, so the rest of the '
+            "file would become one cell. Close the quote or remove it and import again",
+            line,
+        )
     return Table(headers, rows, encoding, delim, header_line)
+
+
+def _unclosed_quote(text: str, last: Row) -> bool:
+    """True when the last record swallowed the end of the file: a multi-line cell whose quotes,
+    counted from the record's first line, do not pair up."""
+    if not any("\n" in c or "\r" in c for c in last.cells):
+        return False
+    tail = text.splitlines(keepends=True)[last.line - 1 :]
+    return "".join(tail).count('"') % 2 == 1
 
 
 # -- XLSX ---------------------------------------------------------------------------------------

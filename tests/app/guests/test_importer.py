@@ -303,3 +303,17 @@ def test_merged_row_cannot_steal_another_rows_code(ef: EventFile, tmp_path: Path
     text = "Name,Email,Ticket\nA,a@x.io,T1\nB,b@x.io,\nB,b@x.io,T1\n"
     plan = plan_for(ef, write_csv(tmp_path / "c.csv", text))
     assert [(e.line, "duplicate ticket code T1" in e.reason) for e in plan.errors] == [(4, True)]
+
+
+def test_committed_xlsx_sample(ef: EventFile) -> None:
+    """data/guests-zh.xlsx: a form tool's export, phones stored as numbers, roles in 身份."""
+    result = import_path(ef, sample("guests-zh.xlsx"))
+    assert result.added == 20
+    roles = {
+        r["role"]: r["n"] for r in ef.rows("SELECT role, count(*) AS n FROM guests GROUP BY role")
+    }
+    assert roles == {"speaker": 1, "vip": 1, "staff": 1, "guest": 17}
+    g = guest(ef, email="user4@example.com")
+    assert (g["notes"], g["consent"], len(g["phone"])) == ("素食", 1, 11)
+    assert guest(ef, email="user5@example.com")["consent"] == 0  # 否
+    assert json.loads(g["extra"]) == {"序号": "5"}

@@ -147,3 +147,23 @@ def test_header_keys_and_guesses() -> None:
         "notes",
         "consent",
     }
+
+
+def test_unclosed_quote_is_reported_not_swallowed(tmp_path: Path) -> None:
+    text = '姓名,备注\n张三,"oops\n李四,ok\n王五,fine\n'
+    with pytest.raises(ImportFileError) as err:
+        read_table(write_csv(tmp_path / "q.csv", text))
+    assert err.value.line == 2 and "never closed" in str(err.value)
+    fine = '姓名,备注\n张三,"two\nlines"\n'  # a closed multi-line cell at the end is fine
+    assert read_table(write_csv(tmp_path / "ok.csv", fine)).rows[0].cells[1] == "two\nlines"
+
+
+def test_long_form_questions_are_guessed_by_their_words() -> None:
+    headers = [
+        "提交时间",
+        "您的姓名",
+        "您的手机号码（用于接收通知）",
+        "是否同意接收活动信息",
+        "Work Email",
+    ]
+    assert guess_mapping(headers) == {"name": 1, "phone": 2, "consent": 3, "email": 4}

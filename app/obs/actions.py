@@ -1,0 +1,283 @@
+"""Commands for the OBS worker. Build one, hand it to `ObsWorker.submit()`, get a Future.
+
+Each command's `run(ctx)` executes on the worker thread, which owns the connection; `ctx` gives
+it requests to OBS, the mirror, the clock and a timer. Commands never block anyone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from app.obs.link import RequestFailed
+from app.obs.mirror import ObsMirror
+
+# Text input kinds, best first: Windows (GDI+) then Linux/macOS (FreeType). All use `text`.
+TEXT_KINDS = (
+    "text_gdiplus_v3",
+    "text_gdiplus_v2",
+    "text_ft2_source_v2",
+    "text_gdiplus",
+    "text_ft2_source",
+)
+BROWSER_KIND = "browser_source"
+START_DEBOUNCE_S = 2.0  # OBS has crashed on a double StartStream
+
+
+class ObsCommandError(Exception):
+    """A command that cannot do what was asked; the message is for the operator."""
+
+
+class Context(Protocol):
+    mirror: ObsMirror
+    last_start: dict[str, float]
+
+    def call(self, request: str, data: dict[str, Any] | None = None) -> dict[str, Any]: ...
+
+    def now(self) -> float: ...
+
+    def schedule(self, key: Hashable, delay: float, fn: Callable[[], None]) -> None: ...
+
+    def cancel(self, key: Hashable) -> None: ...
+
+
+class Command:
+    """Base class. `run` returns the result the Future carries."""
+
+    def run(self, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return type(self).__name__
+
+
+@dataclass(frozen=True)
+class Request(Command):
+    """Any obs-websocket request, for the control API and tools. Returns responseData."""
+
+    request: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def run(self, ctx: Context) -> dict[str, Any]:
+        return ctx.call(self.request, self.data or None)
+
+    def describe(self) -> str:
+        return self.request
+
+
+# -- scenes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetProgramScene(Command):
+    """Cut the program output to `name` (also in studio mode)."""
+
+    name: str
+
+    def run(self, ctx: Context) -> None:
+        ctx.call("SetCurrentProgramScene", {"sceneName": self.name})
+        ctx.mirror.program = self.name
+
+    def describe(self) -> str:
+        return f"switch to scene {self.name!r}"
+
+
+@dataclass(frozen=True)
+class SetPreviewScene(Command):
+    name: str
+
+    def run(self, ctx: Context) -> None:
+        if not ctx.mirror.studio_mode:
+            raise ObsCommandError("Studio mode is off in OBS: there is no preview to set.")
+        ctx.call("SetCurrentPreviewScene", {"sceneName": self.name})
+        ctx.mirror.preview = self.name
+
+    def describe(self) -> str:
+        return f"preview scene {self.name!r}"
+
+
+@dataclass(frozen=True)
+class SelectScene(Command):
+    """What a scene button does: program in normal mode, preview in studio mode."""
+
+    name: str
+
+    def run(self, ctx: Context) -> None:
+        if ctx.mirror.studio_mode:
+            SetPreviewScene(self.name).run(ctx)
+        else:
+            SetProgramScene(self.name).run(ctx)
+
+    def describe(self) -> str:
+        return f"select scene {self.name!r}"
+
+
+@dataclass(frozen=True)
+class Transition(Command):
+    """Studio mode: send the preview scene to program."""
+
+    def run(self, ctx: Context) -> None:
+        if not ctx.mirror.studio_mode:
+            raise ObsCommandError("Studio mode is off in OBS: nothing to transition.")
+        ctx.call("TriggerStudioModeTransition")
+
+
+@dataclass(frozen=True)
+class SetStudioMode(Command):
+    """Turn studio mode on or off; `enabled=None` toggles it."""
+
+    enabled: bool | None = None
+
+    def run(self, ctx: Context) -> bool:
+        target = (not ctx.mirror.studio_mode) if self.enabled is None else self.enabled
+        ctx.call("SetStudioModeEnabled", {"studioModeEnabled": target})
+        ctx.mirror.studio_mode = target
+        ctx.mirror.preview = ""
+        if target:
+            ctx.mirror.preview = str(
+                ctx.call("GetCurrentPreviewScene").get("currentPreviewSceneName") or ""
+            )
+        return target
+
+
+# -- stream and record ------------------------------------------------------------------------
+
+
+def _start(ctx: Context, output: str, request: str) -> dict[str, Any]:
+    state = ctx.mirror.stream_state if output == "stream" else ctx.mirror.record_state
+    now = ctx.now()
+    if state not in ("stopped", ""):
+        return {"ignored": True, "reason": f"the {output} is already {state}"}
+    last = ctx.last_start.get(output)
+    if last is not None and now - last < START_DEBOUNCE_S:
+        return {"ignored": True, "reason": f"{request} was sent {now - last:.1f} s ago"}
+    ctx.last_start[output] = now
+    ctx.call(request)
+    # Pending until OBS's state event arrives: a second click meanwhile is ignored above.
+    if output == "stream":
+        ctx.mirror.stream_state = "starting"
+    else:
+        ctx.mirror.record_state = "starting"
+    return {"ignored": False}
+
+
+@dataclass(frozen=True)
+class StartStream(Command):
+    def run(self, ctx: Context) -> dict[str, Any]:
+        return _start(ctx, "stream", "StartStream")
+
+
+@dataclass(frozen=True)
+class StopStream(Command):
+    def run(self, ctx: Context) -> None:
+        ctx.call("StopStream")
+
+
+@dataclass(frozen=True)
+class StartRecord(Command):
+    def run(self, ctx: Context) -> dict[str, Any]:
+        return _start(ctx, "record", "StartRecord")
+
+
+@dataclass(frozen=True)
+class StopRecord(Command):
+    """Returns the path of the file OBS wrote."""
+
+    def run(self, ctx: Context) -> str:
+        path = str(ctx.call("StopRecord").get("outputPath") or "")
+        if path:
+            ctx.mirror.record_path = path
+        return path
+
+
+# -- text and scene items ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetText(Command):
+    """Set the text of a text source, whatever its kind (FreeType or GDI+)."""
+
+    source: str
+    text: str
+
+    def run(self, ctx: Context) -> str:
+        try:
+            kind = str(ctx.call("GetInputSettings", {"inputName": self.source})["inputKind"])
+        except RequestFailed:
+            raise ObsCommandError(f"OBS has no source named {self.source!r}.") from None
+        if not kind.startswith(("text_gdiplus", "text_ft2_source")):
+            raise ObsCommandError(f"{self.source!r} is a {kind} source, not a text source.")
+        ctx.call(
+            "SetInputSettings",
+            {"inputName": self.source, "inputSettings": {"text": self.text}, "overlay": True},
+        )
+        return kind
+
+    def describe(self) -> str:
+        return f"set text of {self.source!r}"
+
+
+def find_scene_item(ctx: Context, source: str, scene: str | None) -> tuple[str, int]:
+    """(scene, sceneItemId) of `source`: in `scene` if given, else the program scene first,
+    then every other scene."""
+    if scene:
+        order = [scene]
+    else:
+        order = [ctx.mirror.program] + [s for s in ctx.mirror.scenes if s != ctx.mirror.program]
+    for name in order:
+        if not name:
+            continue
+        try:
+            items = ctx.call("GetSceneItemList", {"sceneName": name}).get("sceneItems", [])
+        except RequestFailed:
+            continue  # removed meanwhile
+        for item in items:
+            if item.get("sourceName") == source:
+                return name, int(item["sceneItemId"])
+    where = f"scene {scene!r}" if scene else "any scene"
+    raise ObsCommandError(f"{source!r} is not in {where}.")
+
+
+def _set_enabled(ctx: Context, scene: str, item_id: int, enabled: bool) -> None:
+    ctx.call(
+        "SetSceneItemEnabled",
+        {"sceneName": scene, "sceneItemId": item_id, "sceneItemEnabled": enabled},
+    )
+
+
+@dataclass(frozen=True)
+class ShowSceneItem(Command):
+    """Show a source's scene item; with `seconds`, hide it again after that long. Showing it
+    again restarts the countdown; hiding it cancels it."""
+
+    source: str
+    seconds: float | None = None
+    scene: str | None = None
+
+    def run(self, ctx: Context) -> tuple[str, int]:
+        scene, item_id = find_scene_item(ctx, self.source, self.scene)
+        key = ("hide", scene, item_id)
+        ctx.cancel(key)
+        _set_enabled(ctx, scene, item_id, True)
+        if self.seconds is not None and self.seconds > 0:
+            ctx.schedule(key, self.seconds, lambda: _set_enabled(ctx, scene, item_id, False))
+        return scene, item_id
+
+    def describe(self) -> str:
+        return f"show {self.source!r}"
+
+
+@dataclass(frozen=True)
+class HideSceneItem(Command):
+    source: str
+    scene: str | None = None
+
+    def run(self, ctx: Context) -> tuple[str, int]:
+        scene, item_id = find_scene_item(ctx, self.source, self.scene)
+        ctx.cancel(("hide", scene, item_id))
+        _set_enabled(ctx, scene, item_id, False)
+        return scene, item_id
+
+    def describe(self) -> str:
+        return f"hide {self.source!r}"

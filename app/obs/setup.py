@@ -1,0 +1,175 @@
+"""'Set up OBS for me': one command that creates, or repairs, the sources Showday drives.
+
+Idempotent: it looks before it creates, so running it twice leaves one of each. Input names are
+unique in OBS, so an input that exists elsewhere is reused (added to the Showday scene if it is
+missing there) rather than duplicated. OBS builds without the browser plugin (Debian's, for one)
+cannot have browser sources: the result says so instead of failing the whole setup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.obs.actions import BROWSER_KIND, TEXT_KINDS, Command, Context, ObsCommandError
+
+SCENE = "Showday"
+LOWER_THIRD_NAME = "Showday Lower Third Name"
+LOWER_THIRD_TITLE = "Showday Lower Third Title"
+FEATURED_QUESTION = "Showday Featured Question"
+TIMER_OVERLAY = "Showday Timer Overlay"
+QUESTION_OVERLAY = "Showday Question Overlay"
+LOWER_THIRD_OVERLAY = "Showday Lower Third Overlay"
+
+# (source name, font size, x share of the canvas, y share of the canvas)
+TEXT_SOURCES = (
+    (LOWER_THIRD_NAME, 56, 0.05, 0.76),
+    (LOWER_THIRD_TITLE, 36, 0.05, 0.84),
+    (FEATURED_QUESTION, 40, 0.05, 0.06),
+)
+# (source name, path on the station server)
+BROWSER_SOURCES = (
+    (TIMER_OVERLAY, "/overlay/timer"),
+    (QUESTION_OVERLAY, "/overlay/question"),
+    (LOWER_THIRD_OVERLAY, "/overlay/lower-third"),
+)
+
+
+@dataclass(frozen=True)
+class SetUpObs(Command):
+    """Create or repair the Showday scene. `base_url` is the station server, e.g.
+    "http://192.168.1.20:8765"; without it the browser sources are left out.
+
+    Returns {"scene", "created", "repaired", "ok", "skipped": [{"name", "reason"}]}."""
+
+    base_url: str = ""
+    scene: str = SCENE
+    text_kind: str = ""  # force a kind (tests); normally the best one OBS offers
+    include_browser: bool = field(default=True)
+
+    def describe(self) -> str:
+        return "set up OBS"
+
+    def run(self, ctx: Context) -> dict[str, Any]:
+        report: dict[str, Any] = {
+            "scene": self.scene,
+            "created": [],
+            "repaired": [],
+            "ok": [],
+            "skipped": [],
+        }
+        kinds = set(ctx.call("GetInputKindList", {"unversioned": False}).get("inputKinds", []))
+        text_kind = self.text_kind or next((k for k in TEXT_KINDS if k in kinds), "")
+        if not text_kind:
+            raise ObsCommandError("This OBS offers no text source kind, so setup cannot work.")
+
+        scenes = [s["sceneName"] for s in ctx.call("GetSceneList").get("scenes", [])]
+        if self.scene not in scenes:
+            ctx.call("CreateScene", {"sceneName": self.scene})
+            report["created"].append(self.scene)
+        else:
+            report["ok"].append(self.scene)
+
+        inputs = {i["inputName"]: i["inputKind"] for i in ctx.call("GetInputList")["inputs"]}
+        items = {
+            i["sourceName"]
+            for i in ctx.call("GetSceneItemList", {"sceneName": self.scene})["sceneItems"]
+        }
+        video = ctx.mirror.video
+        width = int(video.get("base_width") or 1920)
+        height = int(video.get("base_height") or 1080)
+
+        for name, size, x, y in TEXT_SOURCES:
+            existing = inputs.get(name)
+            if existing and not existing.startswith(("text_gdiplus", "text_ft2_source")):
+                report["skipped"].append(
+                    {"name": name, "reason": f"a {existing} source already has this name"}
+                )
+                continue
+            settings = {"text": "", "font": _font(text_kind, size)}
+            position = (round(width * x), round(height * y))
+            self._place(ctx, report, name, text_kind, settings, existing, name in items, position)
+
+        if self.include_browser and self.base_url:
+            if BROWSER_KIND not in kinds:
+                reason = "this OBS has no browser source (install the obs-browser plugin)"
+                for name, _ in BROWSER_SOURCES:
+                    report["skipped"].append({"name": name, "reason": reason})
+            else:
+                for name, path in BROWSER_SOURCES:
+                    self._browser(ctx, report, name, path, inputs, items, width, height)
+        return report
+
+    def _place(
+        self,
+        ctx: Context,
+        report: dict[str, Any],
+        name: str,
+        kind: str,
+        settings: dict[str, Any],
+        existing: str | None,
+        in_scene: bool,
+        position: tuple[int, int] | None,
+    ) -> None:
+        if existing is None:
+            created = ctx.call(
+                "CreateInput",
+                {
+                    "sceneName": self.scene,
+                    "inputName": name,
+                    "inputKind": kind,
+                    "inputSettings": settings,
+                    "sceneItemEnabled": True,
+                },
+            )
+            if position is not None:
+                transform = {"positionX": position[0], "positionY": position[1]}
+                ctx.call(
+                    "SetSceneItemTransform",
+                    {
+                        "sceneName": self.scene,
+                        "sceneItemId": created["sceneItemId"],
+                        "sceneItemTransform": transform,
+                    },
+                )
+            report["created"].append(name)
+        elif not in_scene:
+            ctx.call("CreateSceneItem", {"sceneName": self.scene, "sourceName": name})
+            report["repaired"].append(name)
+        else:
+            report["ok"].append(name)
+
+    def _browser(
+        self,
+        ctx: Context,
+        report: dict[str, Any],
+        name: str,
+        path: str,
+        inputs: dict[str, str],
+        items: set[str],
+        width: int,
+        height: int,
+    ) -> None:
+        url = self.base_url.rstrip("/") + path
+        existing = inputs.get(name)
+        if existing and existing != BROWSER_KIND:
+            report["skipped"].append({"name": name, "reason": f"a {existing} source has this name"})
+            return
+        settings = {"url": url, "width": width, "height": height}
+        if not existing:
+            self._place(ctx, report, name, BROWSER_KIND, settings, None, False, None)
+            return
+        current = ctx.call("GetInputSettings", {"inputName": name})["inputSettings"]
+        fixed = current.get("url") != url
+        if fixed:  # the station server moved (another IP or port)
+            ctx.call(
+                "SetInputSettings", {"inputName": name, "inputSettings": settings, "overlay": True}
+            )
+        if name not in items:
+            ctx.call("CreateSceneItem", {"sceneName": self.scene, "sourceName": name})
+        report["repaired" if fixed or name not in items else "ok"].append(name)
+
+
+def _font(kind: str, size: int) -> dict[str, Any]:
+    face = "Arial" if kind.startswith("text_gdiplus") else "Sans Serif"
+    return {"face": face, "size": size, "style": "", "flags": 0}

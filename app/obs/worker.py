@@ -1,0 +1,490 @@
+"""The OBS worker: one thread that owns the connection to OBS.
+
+obsws-python clients block and are not thread-safe, so only this thread touches them. Callers
+`submit()` commands (app.obs.actions) and get a Future; OBS's own changes arrive as events from
+the event client's thread and are queued here too. Every change of the mirror is published as
+`ObsStateChanged`. The link is pinged once a second; a dead link is noticed within 2 s and the
+worker reconnects by itself with backoff, except after a wrong password, a kick or a too old OBS.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import queue
+import random
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Hashable
+from concurrent.futures import Future
+from typing import Any
+
+from app.bus import Bus, ObsCommandFailed, ObsStateChanged
+from app.obs import mirror as m
+from app.obs.actions import Command, ObsCommandError
+from app.obs.health import HealthTracker
+from app.obs.link import Link, LinkError, RequestFailed, close_code_error
+from app.obs.mirror import OUTPUT_STATES, ObsMirror
+
+log = logging.getLogger(__name__)
+
+PING_INTERVAL = 1.0
+PING_TIMEOUT = 0.9  # interval + timeout < 2 s: a hung OBS is noticed within 2 s
+BACKOFF_FIRST = 0.5
+BACKOFF_MAX = 5.0
+IDLE_SAMPLE_EVERY = 10  # ticks between stored samples while neither streaming nor recording
+
+EVENT_NAMES = [
+    "CurrentProgramSceneChanged",
+    "CurrentPreviewSceneChanged",
+    "SceneListChanged",
+    "SceneNameChanged",
+    "SceneCreated",
+    "SceneRemoved",
+    "StudioModeStateChanged",
+    "StreamStateChanged",
+    "RecordStateChanged",
+    "ExitStarted",
+]
+
+
+class ObsNotConnected(Exception):
+    """A command was submitted while OBS is not connected. The message is for the operator."""
+
+
+def backoff_delay(attempt: int, rng: Callable[[], float] = random.random) -> float:
+    """Seconds before retry number `attempt` (1, 2, ...): 0.5 s doubling to 5 s, +-20% jitter
+    so several Showday PCs do not hammer a restarted OBS in step."""
+    base = min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** max(0, attempt - 1))
+    return round(min(BACKOFF_MAX, base * (0.8 + 0.4 * rng())), 2)
+
+
+class ObsWorker:
+    """Owns the OBS connection. Thread-safe API: connect, disconnect, submit, state, stop."""
+
+    def __init__(
+        self,
+        bus: Bus,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        on_sample: Callable[[dict[str, Any]], None] | None = None,
+        on_incident: Callable[[str, str], None] | None = None,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self.bus = bus
+        self.clock = clock
+        self.on_sample = on_sample
+        self.on_incident = on_incident
+        self.rng = rng
+        self.mirror = ObsMirror()  # worker thread only
+        self.last_start: dict[str, float] = {}  # output -> clock() of the last start sent
+        self.requests_sent: Counter[str] = Counter()  # by request type, for diagnostics
+        self._queue: queue.Queue[tuple[Any, ...]] = queue.Queue()
+        self._lock = threading.Lock()
+        self._snapshot: dict[str, Any] = self.mirror.to_dict()
+        self._published: dict[str, Any] | None = None
+        self._stopped = False
+        self._link: Link | None = None
+        self._gen = 0  # which link an event came from; events of an old link are dropped
+        self._params: tuple[str, int, str] | None = None
+        self._attempt = 0
+        self._retry_at: float | None = None
+        self._next_ping: float | None = None
+        self._timers: dict[Hashable, tuple[float, Callable[[], None]]] = {}
+        self._health = HealthTracker()
+        self._ticks = 0
+        self._lost_since: float | None = None
+        self._thread = threading.Thread(target=self._run, name="obs-worker", daemon=True)
+        self._thread.start()
+
+    # -- API (any thread) --------------------------------------------------------------------
+
+    def connect(self, host: str, port: int, password: str) -> None:
+        """(Re)connect to OBS; the outcome arrives as ObsStateChanged events."""
+        self._queue.put(("connect", host, int(port), password))
+
+    def disconnect(self) -> None:
+        self._queue.put(("disconnect",))
+
+    def submit(self, command: Command) -> Future[Any]:
+        """Queue a command. Never blocks; fails at once when OBS is not connected."""
+        future: Future[Any] = Future()
+        with self._lock:
+            status, message = self._snapshot["status"], self._snapshot["message"]
+            stopped = self._stopped
+        if stopped or status != m.CONNECTED:
+            reason = "Showday is closing" if stopped else _not_connected(status, message)
+            future.set_exception(ObsNotConnected(reason))
+            return future
+        self._queue.put(("cmd", command, future))
+        return future
+
+    def state(self) -> dict[str, Any]:
+        """The last published mirror, as a plain dict."""
+        with self._lock:
+            return _deep(self._snapshot)
+
+    @property
+    def status(self) -> str:
+        with self._lock:
+            return str(self._snapshot["status"])
+
+    def stop(self, timeout: float = 1.0) -> None:
+        """End the thread (within about `timeout` seconds) and close the connection."""
+        with self._lock:
+            self._stopped = True
+        self._queue.put(("stop",))
+        link = self._link
+        if link is not None:
+            link.abort()  # wake a request blocked on a hung OBS
+        self._thread.join(timeout)
+
+    # -- the Context that commands run in (worker thread) -------------------------------------
+
+    def now(self) -> float:
+        return self.clock()
+
+    def call(self, request: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
+        if self._link is None:
+            raise LinkError("OBS is not connected.")
+        self.requests_sent[request] += 1
+        return self._link.call(request, data)
+
+    def schedule(self, key: Hashable, delay: float, fn: Callable[[], None]) -> None:
+        self._timers[key] = (self.clock() + delay, fn)
+
+    def cancel(self, key: Hashable) -> None:
+        self._timers.pop(key, None)
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while True:
+                try:
+                    item = self._queue.get(timeout=self._wait())
+                except queue.Empty:
+                    item = None
+                if item is not None:
+                    if item[0] == "stop":
+                        break
+                    self._handle(item)
+                self._run_due()
+        except Exception:  # never die silently: the panel would show a stale state forever
+            log.exception("OBS worker crashed")
+        finally:
+            self._shutdown()
+
+    def _wait(self) -> float | None:
+        deadlines = [t for t, _ in self._timers.values()]
+        if self._retry_at is not None:
+            deadlines.append(self._retry_at)
+        if self._next_ping is not None:
+            deadlines.append(self._next_ping)
+        if not deadlines:
+            return None
+        return max(0.0, min(deadlines) - self.clock())
+
+    def _handle(self, item: tuple[Any, ...]) -> None:
+        kind = item[0]
+        if kind == "connect":
+            _, host, port, password = item
+            self._drop_link()
+            self._params = (host, port, password)
+            self._attempt = 0
+            self.mirror.host, self.mirror.port = host, port
+            self._set_status(m.CONNECTING, "")
+            self._try_connect()
+        elif kind == "disconnect":
+            self._params = None
+            self._drop_link()
+            self._retry_at = None
+            self._set_status(m.DISCONNECTED, "")
+        elif kind == "cmd":
+            self._run_command(item[1], item[2])
+        elif kind == "event" and item[1] == self._gen and self._link is not None:
+            try:
+                self._apply_event(item[2], item[3])
+            except LinkError as err:
+                self._lost(err)
+            except RequestFailed as err:
+                log.warning("OBS event %s: %s", item[2], err)
+        elif kind == "closed" and item[1] == self._gen and self._link is not None:
+            self._lost(close_code_error(item[2], item[3]))
+        self._publish()
+
+    def _run_due(self) -> None:
+        now = self.clock()
+        if self._retry_at is not None and now >= self._retry_at:
+            self._retry_at = None
+            self._try_connect()
+        if self._next_ping is not None and now >= self._next_ping:
+            self._ping()
+        for key, (due, fn) in list(self._timers.items()):
+            if due <= self.clock() and self._timers.get(key, (None,))[0] == due:
+                del self._timers[key]
+                self._guarded("scheduled action", fn)
+        self._publish()
+
+    def _shutdown(self) -> None:
+        self._drop_link()
+        self._retry_at = None
+        while True:  # whoever still waits on a command gets an answer
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item[0] == "cmd" and item[2].set_running_or_notify_cancel():
+                item[2].set_exception(ObsNotConnected("Showday is closing"))
+        self._set_status(m.DISCONNECTED, "")
+        self._publish()
+
+    # -- connecting ------------------------------------------------------------------------------
+
+    def _try_connect(self) -> None:
+        if self._params is None:
+            return
+        host, port, password = self._params
+        self._gen += 1
+        gen = self._gen
+        q = self._queue
+        try:
+            link = Link(
+                host,
+                port,
+                password,
+                on_event=lambda t, d: q.put(("event", gen, t, d)),
+                on_closed=lambda c, r: q.put(("closed", gen, c, r)),
+                event_names=EVENT_NAMES,
+            )
+        except LinkError as err:
+            self._failed(err)
+            return
+        self._link = link
+        try:
+            self._rebuild()
+        except (LinkError, RequestFailed) as err:
+            self._drop_link()
+            self._failed(LinkError(str(err)))
+            return
+        self._attempt = 0
+        self._retry_at = None
+        self._next_ping = self.clock() + PING_INTERVAL
+        self.mirror.retry_in = None
+        self._set_status(m.CONNECTED, "")
+        if self._lost_since is not None:
+            self._incident("reconnect", f"back after {self.clock() - self._lost_since:.1f} s")
+            self._lost_since = None
+
+    def _rebuild(self) -> None:
+        """Read everything the panel shows afresh: after a reconnect nothing is trusted."""
+        mir = self.mirror
+        version = self.call("GetVersion")
+        mir.obs_version = str(version.get("obsVersion", ""))
+        mir.websocket_version = str(version.get("obsWebSocketVersion", ""))
+        scenes = self.call("GetSceneList")
+        mir.set_scene_list(scenes.get("scenes", []))
+        mir.program = str(scenes.get("currentProgramSceneName") or "")
+        mir.studio_mode = bool(self.call("GetStudioModeEnabled").get("studioModeEnabled"))
+        mir.preview = str(scenes.get("currentPreviewSceneName") or "") if mir.studio_mode else ""
+        stream = self.call("GetStreamStatus")
+        mir.stream_state = "started" if stream.get("outputActive") else "stopped"
+        if stream.get("outputReconnecting"):
+            mir.stream_state = "reconnecting"
+        mir.stream_timecode = str(stream.get("outputTimecode", "")) if mir.streaming else ""
+        record = self.call("GetRecordStatus")
+        mir.record_state = "stopped"
+        if record.get("outputActive"):
+            mir.record_state = "paused" if record.get("outputPaused") else "started"
+        mir.record_timecode = str(record.get("outputTimecode", "")) if mir.recording else ""
+        video = self.call("GetVideoSettings")
+        fps = video.get("fpsNumerator", 0) / max(1, video.get("fpsDenominator", 1))
+        mir.video = {
+            "base_width": video.get("baseWidth"),
+            "base_height": video.get("baseHeight"),
+            "output_width": video.get("outputWidth"),
+            "output_height": video.get("outputHeight"),
+            "fps": round(fps, 3),
+        }
+        self._health.reset()
+        self.mirror.health = {}
+
+    def _failed(self, err: LinkError) -> None:
+        """An attempt failed: retry later, or stop for good if retrying cannot help."""
+        if err.final:
+            self._final(err)
+            return
+        self._attempt += 1
+        delay = backoff_delay(self._attempt, self.rng)
+        self._retry_at = self.clock() + delay
+        self.mirror.retry_in = delay
+        self._set_status(m.RETRYING, str(err))
+
+    def _final(self, err: LinkError) -> None:
+        self._drop_link()
+        self._retry_at = None
+        self.mirror.retry_in = None
+        self._set_status(err.status or m.DISCONNECTED, str(err))
+        self._incident(err.status or "disconnect", str(err))
+
+    def _lost(self, err: LinkError) -> None:
+        """The link broke while connected."""
+        if err.final:
+            self._final(err)
+            return
+        self._drop_link()
+        self._lost_since = self.clock()
+        self._incident("disconnect", str(err))
+        self._attempt = 0
+        self._failed(err)
+
+    def _drop_link(self) -> None:
+        link, self._link = self._link, None
+        self._gen += 1  # whatever that link still sends is stale
+        self._next_ping = None
+        if link is not None:
+            link.close()
+
+    def _set_status(self, status: str, message: str) -> None:
+        self.mirror.status = status
+        self.mirror.message = message
+        if status != m.RETRYING:
+            self.mirror.retry_in = None
+        self._publish()
+
+    # -- commands, events, pings ---------------------------------------------------------------
+
+    def _run_command(self, command: Command, future: Future[Any]) -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        if self._link is None:
+            future.set_exception(ObsNotConnected(_not_connected(self.mirror.status, "")))
+            return
+        try:
+            result = command.run(self)
+        except LinkError as err:
+            future.set_exception(ObsNotConnected(str(err)))
+            self._lost(err)
+        except (ObsCommandError, RequestFailed) as err:
+            future.set_exception(err)
+            self.bus.publish(ObsCommandFailed(command=command.describe(), error=str(err)))
+        except Exception as err:
+            log.exception("OBS command %s failed", command.describe())
+            future.set_exception(err)
+            self.bus.publish(ObsCommandFailed(command=command.describe(), error=str(err)))
+        else:
+            future.set_result(result)
+
+    def _guarded(self, what: str, fn: Callable[[], None]) -> None:
+        if self._link is None:
+            log.info("OBS %s skipped: not connected", what)
+            return
+        try:
+            fn()
+        except LinkError as err:
+            self._lost(err)
+        except Exception as err:
+            log.warning("OBS %s failed: %s", what, err)
+            self.bus.publish(ObsCommandFailed(command=what, error=str(err)))
+
+    def _apply_event(self, kind: str, data: dict[str, Any]) -> None:
+        mir = self.mirror
+        if kind == "CurrentProgramSceneChanged":
+            mir.program = str(data.get("scene_name", ""))
+        elif kind == "CurrentPreviewSceneChanged":
+            mir.preview = str(data.get("scene_name", "")) if mir.studio_mode else ""
+        elif kind == "SceneListChanged":
+            mir.set_scene_list(list(data.get("scenes", [])))
+        elif kind == "SceneNameChanged":
+            mir.rename_scene(str(data.get("old_scene_name", "")), str(data.get("scene_name", "")))
+        elif kind == "SceneCreated" and not data.get("is_group"):
+            mir.add_scene(str(data.get("scene_name", "")))
+        elif kind == "SceneRemoved" and not data.get("is_group"):
+            mir.remove_scene(str(data.get("scene_name", "")))
+        elif kind == "StudioModeStateChanged":
+            mir.studio_mode = bool(data.get("studio_mode_enabled"))
+            mir.preview = ""
+            if mir.studio_mode:
+                preview = self.call("GetCurrentPreviewScene")
+                mir.preview = str(preview.get("currentPreviewSceneName") or "")
+        elif kind == "StreamStateChanged":
+            mir.stream_state = OUTPUT_STATES.get(str(data.get("output_state")), "stopped")
+            if mir.stream_state == "stopped":
+                mir.stream_timecode = ""
+        elif kind == "RecordStateChanged":
+            mir.record_state = OUTPUT_STATES.get(str(data.get("output_state")), "stopped")
+            if mir.record_state == "stopped":
+                mir.record_timecode = ""
+                mir.record_path = str(data.get("output_path") or mir.record_path)
+        elif kind == "ExitStarted":
+            self._lost(LinkError("OBS is shutting down."))
+
+    def _ping(self) -> None:
+        """GetStats once a second: proves the link is alive and feeds stream health."""
+        self._next_ping = self.clock() + PING_INTERVAL
+        link = self._link
+        if link is None:
+            return
+        mir = self.mirror
+        try:
+            self.requests_sent["GetStats"] += 1
+            stats = link.call("GetStats", timeout=PING_TIMEOUT)
+            stream = record = None
+            if mir.stream_state != "stopped":
+                self.requests_sent["GetStreamStatus"] += 1
+                stream = link.call("GetStreamStatus", timeout=PING_TIMEOUT)
+                mir.stream_timecode = str(stream.get("outputTimecode", "")) if mir.streaming else ""
+            if mir.record_state != "stopped":
+                self.requests_sent["GetRecordStatus"] += 1
+                record = link.call("GetRecordStatus", timeout=PING_TIMEOUT)
+                mir.record_timecode = str(record.get("outputTimecode", "")) if mir.recording else ""
+        except (LinkError, RequestFailed) as err:
+            self._lost(err if isinstance(err, LinkError) else LinkError(str(err)))
+            return
+        health, sample, new_warnings = self._health.update(
+            self.clock(), stats, stream, record, mir.video.get("fps")
+        )
+        mir.health = health
+        for w in new_warnings:
+            self._incident("warning", w["message"])
+        self._ticks += 1
+        on_air = bool(sample["streaming"] or sample["recording"])
+        if self.on_sample is not None and (on_air or self._ticks % IDLE_SAMPLE_EVERY == 1):
+            try:
+                self.on_sample(sample)
+            except Exception:  # the database is the app's; a failed write must not stop pings
+                log.exception("storing an OBS sample failed")
+
+    def _incident(self, kind: str, detail: str) -> None:
+        if self.on_incident is None:
+            return
+        try:
+            self.on_incident(kind, detail)
+        except Exception:
+            log.exception("storing an OBS incident failed")
+
+    def _publish(self) -> None:
+        state = self.mirror.to_dict()
+        if state == self._published:
+            return
+        self._published = state
+        with self._lock:
+            self._snapshot = _deep(state)
+        self.bus.publish(ObsStateChanged(state=_deep(state)))
+
+
+def _not_connected(status: str, message: str) -> str:
+    text = {
+        m.DISCONNECTED: "OBS is not connected.",
+        m.CONNECTING: "Still connecting to OBS.",
+        m.RETRYING: "OBS is not connected; Showday is retrying.",
+        m.WRONG_PASSWORD: "OBS refused the password.",
+        m.KICKED: "OBS disconnected Showday.",
+        m.TOO_OLD: "This OBS is too old for Showday.",
+    }.get(status, "OBS is not connected.")
+    return message or text
+
+
+def _deep(d: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(d)

@@ -1,0 +1,197 @@
+"""The OBS worker against a real OBS: connecting, following OBS, losing it and getting it back."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+
+import pytest
+
+from app.bus import Bus
+from app.obs import actions as a
+from app.obs.samples import store_incident
+from app.obs.worker import ObsNotConnected, ObsWorker, backoff_delay
+from app.store import EventFile
+from tests.app.obs.conftest import Recorder, obs_scenes, wait_for
+from tests.harness.obs import OBS_SCENES, ObsServer
+
+
+def test_connect_mirrors_scenes_program_and_video(obs: ObsServer, worker: ObsWorker) -> None:
+    state = worker.state()
+    assert state["status"] == "connected"
+    assert state["scenes"] == list(OBS_SCENES)
+    assert state["program"] == "Intro"
+    assert state["studio_mode"] is False and state["preview"] == ""
+    assert state["streaming"] is False and state["recording"] is False
+    assert state["video"]["base_width"] > 0 and state["video"]["fps"] > 0
+    assert state["websocket_version"].startswith("5.")
+
+
+def test_switch_scene_through_worker_changes_obs(obs: ObsServer, worker: ObsWorker) -> None:
+    worker.submit(a.SetProgramScene("Speaker")).result(timeout=3)
+    c = obs.client()
+    assert c.get_current_program_scene().current_program_scene_name == "Speaker"
+    assert worker.state()["program"] == "Speaker"
+
+
+def test_unknown_scene_fails_with_clear_error(
+    obs: ObsServer, worker: ObsWorker, recorder: Recorder
+) -> None:
+    future = worker.submit(a.SetProgramScene("Nope"))
+    with pytest.raises(Exception, match="SetCurrentProgramScene"):
+        future.result(timeout=3)
+    assert recorder.failures and "Nope" in recorder.failures[-1].command
+    assert worker.status == "connected"  # a refused request is not a broken link
+
+
+def test_change_made_in_obs_shows_in_mirror(obs: ObsServer, worker: ObsWorker) -> None:
+    obs.client().set_current_program_scene("Q&A")
+    wait_for(lambda: worker.state()["program"] == "Q&A", 3, "program Q&A in the mirror")
+
+
+def test_scene_create_rename_remove_in_obs_are_followed(obs: ObsServer, worker: ObsWorker) -> None:
+    c = obs.client()
+    c.create_scene("Panel")
+    wait_for(lambda: "Panel" in worker.state()["scenes"], 3, "new scene")
+    assert worker.state()["scenes"] == obs_scenes(c)
+
+    c.set_current_program_scene("Panel")
+    wait_for(lambda: worker.state()["program"] == "Panel", 3, "program Panel")
+    c.set_scene_name("Panel", "Panel 2")
+    wait_for(lambda: "Panel 2" in worker.state()["scenes"], 3, "renamed scene")
+    state = worker.state()
+    assert "Panel" not in state["scenes"]
+    assert state["program"] == "Panel 2"  # the renamed scene is still on air
+
+    c.set_current_program_scene("Break")
+    wait_for(lambda: worker.state()["program"] == "Break", 3, "program Break")
+    c.remove_scene("Panel 2")
+    wait_for(lambda: "Panel 2" not in worker.state()["scenes"], 3, "removed scene")
+    assert worker.state()["scenes"] == list(OBS_SCENES)
+
+
+def test_wrong_password_stops_without_retrying(
+    obs: ObsServer, bus: Bus, recorder: Recorder
+) -> None:
+    refusals_before = obs.log_path.read_text(errors="replace").count("`4009`")
+    w = ObsWorker(bus)
+    try:
+        w.connect(obs.host, obs.port, "not-the-password")
+        wait_for(lambda: w.status == "wrong_password", 5, "status wrong_password")
+        time.sleep(2.0)  # long enough for several retries, were there any
+        state = w.state()
+        assert state["status"] == "wrong_password"
+        assert state["retry_in"] is None
+        assert "password" in state["message"]
+        assert "retrying" not in recorder.statuses()
+        refusals = obs.log_path.read_text(errors="replace").count("`4009`") - refusals_before
+        assert refusals == 1, "OBS saw more than one attempt with the wrong password"
+        with pytest.raises(ObsNotConnected, match="password"):
+            w.submit(a.SetProgramScene("Speaker")).result(timeout=0)
+    finally:
+        w.stop()
+
+
+def test_password_never_logged(obs: ObsServer, bus: Bus, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    w = ObsWorker(bus)
+    try:
+        w.connect(obs.host, obs.port, obs.password)
+        wait_for(lambda: w.status == "connected", 10, "connected")
+        w.submit(a.SetProgramScene("Break")).result(timeout=3)
+        w.connect(obs.host, obs.port, obs.password + "x")  # a failed attempt logs too
+        wait_for(lambda: w.status == "wrong_password", 5, "wrong password")
+    finally:
+        w.stop()
+    assert "Connecting with parameters" in caplog.text  # obsws-python did log its connects
+    assert obs.password not in caplog.text
+
+
+def test_killed_obs_is_noticed_and_reconnected(
+    obs: ObsServer, worker: ObsWorker, recorder: Recorder, tmp_path: object
+) -> None:
+    ef = EventFile.create(tmp_path / "day.showday", "Day")  # type: ignore[operator]
+    worker.on_incident = lambda kind, detail: store_incident(ef, kind, detail)
+    worker.submit(a.SetProgramScene("Speaker")).result(timeout=3)
+
+    obs.kill()
+    killed = time.monotonic()
+    wait_for(lambda: worker.status != "connected", 2.0, "status to leave 'connected'")
+    assert time.monotonic() - killed < 2.0
+    state = worker.state()
+    assert state["status"] == "retrying" and state["retry_in"] > 0
+
+    t0 = time.perf_counter()
+    future = worker.submit(a.SetProgramScene("Intro"))
+    assert time.perf_counter() - t0 < 0.05  # the caller never waits for a dead OBS
+    with pytest.raises(ObsNotConnected):
+        future.result(timeout=0)
+
+    obs.restart()
+    wait_for(lambda: worker.status == "connected", 15, "reconnect without a click")
+    c = obs.client()
+    state = worker.state()
+    assert state["scenes"] == obs_scenes(c)
+    assert state["program"] == c.get_current_program_scene().current_program_scene_name
+    assert recorder.statuses()[-3:] == ["connected", "retrying", "connected"]
+    worker.submit(a.SetProgramScene(state["scenes"][0])).result(timeout=3)
+    kinds = [r["kind"] for r in ef.rows("SELECT kind FROM incidents ORDER BY id")]
+    assert kinds == ["disconnect", "reconnect"]
+
+
+def test_hung_obs_is_noticed_and_stop_is_quick(obs: ObsServer, bus: Bus) -> None:
+    w = ObsWorker(bus)
+    w.connect(obs.host, obs.port, obs.password)
+    wait_for(lambda: w.status == "connected", 10, "connected")
+    assert obs.pid is not None
+    os.kill(obs.pid, signal.SIGSTOP)  # OBS frozen: sockets stay open, nothing answers
+    try:
+        frozen = time.monotonic()
+        wait_for(lambda: w.status != "connected", 2.5, "a frozen OBS to be noticed")
+        assert time.monotonic() - frozen < 2.0
+        os.kill(obs.pid, signal.SIGCONT)
+        wait_for(lambda: w.status == "connected", 15, "reconnect after OBS thaws")
+        os.kill(obs.pid, signal.SIGSTOP)
+        time.sleep(1.2)  # a ping is now blocked on the frozen OBS
+        t0 = time.monotonic()
+        w.stop()
+        assert time.monotonic() - t0 < 1.2
+    finally:
+        os.kill(obs.pid, signal.SIGCONT)
+        w.stop()
+
+
+def test_disconnect_and_stop(obs: ObsServer, worker: ObsWorker, recorder: Recorder) -> None:
+    worker.disconnect()
+    wait_for(lambda: worker.status == "disconnected", 3, "disconnected")
+    time.sleep(1.0)
+    assert worker.status == "disconnected"  # no reconnecting after a deliberate disconnect
+    t0 = time.monotonic()
+    worker.stop()
+    assert time.monotonic() - t0 < 1.0
+    with pytest.raises(ObsNotConnected):
+        worker.submit(a.SetProgramScene("Intro")).result(timeout=0)
+
+
+def test_nothing_there_retries_with_backoff(bus: Bus, recorder: Recorder) -> None:
+    from tests.harness import free_port
+
+    w = ObsWorker(bus, rng=lambda: 0.5)  # no jitter: 0.5, 1, 2 s
+    try:
+        w.connect("127.0.0.1", free_port(), "pw")
+        wait_for(lambda: len([s for s in recorder.states if s["retry_in"]]) >= 3, 6, "3 tries")
+        delays = [s["retry_in"] for s in recorder.states if s["retry_in"]][:3]
+        assert delays == [0.5, 1.0, 2.0]
+        assert "not answering" in w.state()["message"]
+    finally:
+        w.stop()
+
+
+def test_backoff_doubles_to_five_seconds_with_jitter() -> None:
+    assert [backoff_delay(n, lambda: 0.5) for n in range(1, 7)] == [0.5, 1, 2, 4, 5, 5]
+    low = [backoff_delay(n, lambda: 0.0) for n in range(1, 6)]
+    high = [backoff_delay(n, lambda: 1.0) for n in range(1, 6)]
+    assert low == [0.4, 0.8, 1.6, 3.2, 4.0]
+    assert high == [0.6, 1.2, 2.4, 4.8, 5.0]  # jitter never goes past the 5 s ceiling

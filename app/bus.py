@@ -126,6 +126,15 @@ class ObsStateChanged(Event):
     topic = "obs"
 
 
+@dataclass(frozen=True)
+class ObsCommandFailed(Event):
+    """A command sent to OBS failed; `error` is written for the operator."""
+
+    command: str
+    error: str
+    topic = "obs"
+
+
 # -- station server --------------------------------------------------------------------------
 
 

@@ -75,12 +75,17 @@ def segments(ef: EventFile) -> list[dict[str, Any]]:
     )
 
 
+_GUEST_COLUMNS = "id, name, company, title, role, channel, ticket_code, walk_in, checked_in_at"
+
+
 def guests(ef: EventFile) -> list[dict[str, Any]]:
     """Every guest, by name, with arrival time (None if not arrived)."""
-    return ef.rows(
-        "SELECT id, name, company, title, role, channel, ticket_code, walk_in, checked_in_at"
-        " FROM guests ORDER BY name_pinyin, name, id"
-    )
+    return ef.rows(f"SELECT {_GUEST_COLUMNS} FROM guests ORDER BY name_pinyin, name, id")
+
+
+def guest(ef: EventFile, guest_id: int) -> dict[str, Any] | None:
+    """One guest as `guests()` shows them."""
+    return ef.row(f"SELECT {_GUEST_COLUMNS} FROM guests WHERE id = ?", (guest_id,))
 
 
 def questions_by_status(ef: EventFile) -> dict[str, list[dict[str, Any]]]:

@@ -9,7 +9,7 @@ Environment (for screenshots and tests):
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import logging
 import os
 import signal
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from app.__main__ import LaunchOptions
 
 log = logging.getLogger(__name__)
+
+FEATURES = ("ui.show", "ui.obs", "ui.lan")  # packages that may wire themselves in (install())
 
 
 def make_app() -> QApplication:
@@ -55,15 +57,37 @@ def open_first_event(window: MainWindow, opts: LaunchOptions) -> None:
         window.set_session(window.files.open_path(last, quiet=True))
 
 
+def install_features(window: MainWindow) -> list[str]:
+    """Let each feature package wire itself into the window; returns the ones installed.
+
+    A package in FEATURES may define `install(window: MainWindow) -> None`. It is called once,
+    after the window is built and before the first event opens. From there it follows
+    `window.session_changed`, adds to `window.views["setup"].add_section(...)`,
+    `window.status.add_chip(...)` and the menus (`window.actions_.file_menu`, `view_menu`, ...),
+    and takes `window.launch_obs` / `window.launch_lan`, adding "obs" / "lan" to
+    `window.consumed_options` when it does.
+    """
+    installed = []
+    for name in FEATURES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name == name:
+                continue  # not in this version
+            raise
+        install = getattr(module, "install", None)
+        if callable(install):
+            install(window)
+            installed.append(name)
+    return installed
+
+
 def note_unwired(window: MainWindow) -> None:
-    """--obs / --lan are kept on the window for those features; say so if none is installed."""
-    for value, package, what in (
-        (window.launch_obs, "ui.obs", "--obs"),
-        (window.launch_lan, "ui.lan", "--lan"),
-    ):
-        if value is not None and importlib.util.find_spec(package) is None:
+    """--obs / --lan that no feature took: say so rather than ignore them silently."""
+    for option, value in (("obs", window.launch_obs), ("lan", window.launch_lan)):
+        if value is not None and option not in window.consumed_options:
             log.warning(
-                "%s %s:%s noted; that feature is not wired into this version yet", what, *value
+                "--%s %s:%s noted; that feature is not wired into this version yet", option, *value
             )
 
 
@@ -95,6 +119,7 @@ def run(opts: LaunchOptions) -> int:
 
     window = MainWindow(settings, translators)
     window.launch_obs, window.launch_lan = opts.obs, opts.lan
+    install_features(window)
     note_unwired(window)
     window.show()
     open_first_event(window, opts)

@@ -8,6 +8,8 @@ Public surface for other parts of Showday:
     window.status.add_chip(w) adds a status-bar widget next to the OBS and LAN chips
     window.worker             the serialised worker thread for database/network jobs
     window.launch_obs / launch_lan   --obs / --lan from the command line, for those features
+    window.session_changed    signal: an event was opened (Session) or closed (None)
+Feature packages wire themselves in through `install(window)` (see ui.main.install_features).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ui.actions import Actions
 from ui.bridge import QtBridge
 from ui.dialogs.about import show_about
 from ui.dialogs.messages import show_error
-from ui.dialogs.shortcuts import ShortcutsDialog
+from ui.dialogs.shortcuts import ShortcutsDialog, menu_rows, widget_rows
 from ui.event_files import EventFiles
 from ui.i18n import Translators
 from ui.settings import Settings
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.bridge: QtBridge | None = None
         self.launch_obs: tuple[str, int] | None = None
         self.launch_lan: tuple[str, int] | None = None
+        self.consumed_options: set[str] = set()  # "obs"/"lan" once a feature takes them
 
         views: list[RoleView] = [
             OperatorView(self.worker),
@@ -203,7 +206,10 @@ class MainWindow(QMainWindow):
         self.actions_.languages[lang].setChecked(True)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self.actions_.with_shortcuts(), self)
+        rows = menu_rows(self.actions_.with_shortcuts())
+        for view in self.views.values():
+            rows += widget_rows(view.title(), view)
+        dialog = ShortcutsDialog(rows, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -219,7 +225,7 @@ class MainWindow(QMainWindow):
         menu = self.actions_.recent_menu
         menu.clear()
         for i, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{i}  {path.name}")
+            action = menu.addAction(f"&{i}  {path.name.replace('&', '&&')}")  # & is a mnemonic
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_event(p))
         menu.setEnabled(bool(paths))

@@ -44,7 +44,8 @@ class StatusBar(QStatusBar):
 
     def add_chip(self, widget: QWidget) -> None:
         """Add a permanent widget to the right, before the OBS and LAN chips."""
-        self.insertPermanentWidget(0, widget)
+        # Indexes count the normal widgets too: 1 is just after the event name.
+        self.insertPermanentWidget(1, widget)
 
     def set_event_name(self, name: str) -> None:
         self.event_name.setText(name)

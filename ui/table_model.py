@@ -34,15 +34,28 @@ class Column:
 
 
 class RowsModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column], parent: Any = None, key: str = "id") -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self.key = key
         self._rows: list[dict[str, Any]] = []
+        self._by_key: dict[Any, int] = {}
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._by_key = {r.get(self.key): i for i, r in enumerate(rows)}
         self.endResetModel()
+
+    def update_row(self, row: dict[str, Any]) -> bool:
+        """Replace the row with the same key in place (no reset: selection and scroll stay).
+        Returns False if no row has that key."""
+        i = self._by_key.get(row.get(self.key))
+        if i is None:
+            return False
+        self._rows[i] = row
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+        return True
 
     def row_at(self, row: int) -> dict[str, Any]:
         return self._rows[row]

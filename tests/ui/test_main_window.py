@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.bus import EventRenamed, GuestsChanged, LanStateChanged, ObsStateChanged
+from app.bus import EventRenamed, GuestCheckedIn, GuestsChanged, LanStateChanged, ObsStateChanged
 from app.store import EventFile
 from tests.ui.conftest import message_boxes, wait_loaded
 from ui.settings import Settings
@@ -177,10 +177,20 @@ def test_shortcuts_dialog_lists_the_real_actions(qtbot, window) -> None:
     assert keys["Door"] == "Ctrl+2"
     assert keys["Full Screen"] == "F11"
     assert keys["Keyboard Shortcuts"] == "F1"
-    # Every action with a key binding is listed, and nothing else.
+    # Every menu action with a key binding is listed.
     bound = [a for a in window.actions() if not a.shortcut().isEmpty()]
-    assert len(rows) == len(bound)
+    assert len([r for r in rows if r[0] in {"File", "View", "Help"}]) == len(bound)
     dialog.close()
+
+
+def test_shortcuts_dialog_lists_keys_a_view_adds(qtbot, window) -> None:
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    door = window.views["door"]
+    find = QShortcut(QKeySequence("Ctrl+F"), door)
+    find.setWhatsThis("Find a guest")
+    rows = window.show_shortcuts().rows()
+    assert ("Door", "Find a guest", "Ctrl+F") in rows
 
 
 def test_about_names_version_and_licence(qtbot, window) -> None:
@@ -245,3 +255,58 @@ def test_geometry_and_view_are_remembered(qtbot, make_window, demo_path: Path) -
     assert (again.width(), again.height()) == size != (1400, 900)
     again.open_event(demo_path)
     assert again.host.current_id() == "moderator"
+
+
+def test_door_check_in_updates_one_row_and_the_counts(qtbot, window, demo_path: Path) -> None:
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    door = window.views["door"]
+    door.table.selectRow(5)
+    ef = window.session.ef
+    target = door.model.row_at(5)
+    with ef.write() as c:  # what the door service will do: log, mark, commit, then publish
+        c.execute(
+            "INSERT INTO checkins (guest_id, action, station, at) VALUES (?, 'in', 'door-1', ?)",
+            (target["id"], "2026-11-28T13:42:00.000+08:00"),
+        )
+        c.execute(
+            "UPDATE guests SET checked_in_at = ?, checked_in_by = 'door-1' WHERE id = ?",
+            ("2026-11-28T13:42:00.000+08:00", target["id"]),
+        )
+    loads = door.loads
+    window.session.bus.publish(
+        GuestCheckedIn(
+            target["id"], target["name"], "guest", "door-1", "2026-11-28T13:42:00.000+08:00"
+        )
+    )
+    qtbot.waitUntil(lambda: door.loads > loads)
+    assert door.arrived.value.text() == "1"
+    assert door.model.data(door.model.index(5, 6)) != ""
+    assert door.table.selectionModel().selectedRows()[0].row() == 5  # no reset: selection kept
+
+
+def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog) -> None:
+    import sys
+    import types
+
+    from PySide6.QtWidgets import QLabel
+
+    import ui.main
+
+    feature = types.ModuleType("showday_test_feature")
+
+    def install(w) -> None:  # what ui.lan / ui.obs do: a Setup section, a chip, take --lan
+        w.views["setup"].add_section(lambda: "Stations", QLabel("none paired"))
+        w.status.add_chip(QLabel("chip"))
+        w.consumed_options.add("lan")
+
+    feature.install = install  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "showday_test_feature", feature)
+    monkeypatch.setattr(ui.main, "FEATURES", ("showday_test_feature", "ui.no_such_feature"))
+    window.launch_obs, window.launch_lan = ("127.0.0.1", 4455), ("0.0.0.0", 8765)
+    assert ui.main.install_features(window) == ["showday_test_feature"]
+    setup = window.views["setup"]
+    assert [box.title() for box, _ in setup._sections] == ["Stations"]
+    ui.main.note_unwired(window)
+    assert "--obs 127.0.0.1:4455 noted" in caplog.text
+    assert "--lan" not in caplog.text

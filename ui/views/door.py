@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app import queries
+from app.bus import CheckInUndone, GuestCheckedIn
 from app.timeutil import hhmm
 from ui.bridge import QtBridge
 from ui.table_model import Column, RowsModel
@@ -88,7 +89,24 @@ class DoorView(RoleView):
         self._show_counts()
 
     def connect_bridge(self, bridge: QtBridge) -> None:
-        bridge.door.connect(bridge_slot(self, lambda _ev: self.reload()))
+        bridge.door.connect(bridge_slot(self, self._on_door_event))
+
+    def _on_door_event(self, event: object) -> None:
+        # One guest arrived (or was undone): refresh that row and the counts, not 50,000 rows.
+        if isinstance(event, GuestCheckedIn | CheckInUndone):
+            guest_id = event.guest_id
+            self.load(
+                lambda ef: (queries.door_counts(ef), queries.guest(ef, guest_id)), self._show_one
+            )
+        else:
+            self.reload()
+
+    def _show_one(self, data: tuple[dict[str, int], dict[str, Any] | None]) -> None:
+        self.counts, row = data
+        if row is not None and not self.model.update_row(row):
+            self.reload()  # a guest this list has not seen yet
+            return
+        self._show_counts()
 
     def clear(self) -> None:
         self.counts = {}

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,10 +89,12 @@ def tidy_headers(headers: list[str]) -> list[str]:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding). UTF-8 (with or without BOM) first, strictly; then GB18030 (a superset of
-    GBK and GB2312, what Excel and form tools in China save); then UTF-16 with a BOM (Excel's
-    'Unicode text'); charset-normalizer only as a last opinion. A file that is UTF-8 except for a
-    few bad bytes is reported as such, with the line, instead of being read as GB18030 garbage."""
+    """(text, encoding). UTF-16 with a BOM (Excel's 'Unicode text'); UTF-8 (with or without BOM),
+    strictly; then GB18030 (a superset of GBK and GB2312, what Excel and form tools in China
+    save); Windows-1252 when the text reads like Western names (a Western Excel export);
+    charset-normalizer only as a last opinion, for Big5/UTF-16 without BOM. A file that is
+    UTF-8 except for a few bad bytes is reported as such, with the line, instead of being read
+    as GB18030 garbage."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16"), "utf-16"
     try:
@@ -102,9 +105,15 @@ def decode(data: bytes) -> tuple[str, str]:
     if _mostly_utf8(data):
         raise _decode_error(data, utf8_err, "UTF-8")
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
+        if not _looks_western(text):
+            return text, "gb18030"
+        return data.decode("cp1252", errors="strict"), "cp1252"
     except UnicodeDecodeError as err:
         gb_err = err
+    western = _as_western(data)
+    if western is not None:
+        return western, "cp1252"
     guess = _charset_guess(data)
     if guess is not None:
         return guess
@@ -125,6 +134,38 @@ def _mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 127) - bad
     return good >= 4 * bad
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_SANDWICHED = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]+(?=[A-Za-z])")
+
+
+def _looks_western(text: str) -> bool:
+    """GB18030 pairs up almost any two high bytes, so a Western Excel export ('Müller' in
+    Windows-1252) decodes as 'M黮ler'. Real Chinese seldom sits between two Latin letters;
+    misread accents nearly always do."""
+    runs = len(_NON_ASCII_RUN.findall(text))
+    return runs > 0 and 2 * len(_SANDWICHED.findall(text)) > runs
+
+
+def _as_western(data: bytes) -> str | None:
+    """The text as Windows-1252 if it reads like Western names: every non-ASCII piece is one or
+    two letters next to a Latin letter ('José', 'Müller'). GBK read this way gives runs of
+    accented capitals ('ÕÅÈý') that fail the test."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for m in _NON_ASCII_RUN.finditer(text):
+        piece, start, end = m.group(), m.start(), m.end()
+        near = text[start - 1 : start] + text[end : end + 1]
+        if (
+            len(piece) > 2
+            or not piece.isalpha()
+            or not any(c.isascii() and c.isalpha() for c in near)
+        ):
+            return None
+    return text
 
 
 def _charset_guess(data: bytes) -> tuple[str, str] | None:

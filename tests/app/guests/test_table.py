@@ -167,3 +167,21 @@ def test_long_form_questions_are_guessed_by_their_words() -> None:
         "Work Email",
     ]
     assert guess_mapping(headers) == {"name": 1, "phone": 2, "consent": 3, "email": 4}
+
+
+def test_western_excel_export_is_not_read_as_chinese(tmp_path: Path) -> None:
+    text = "Name,Email\nDavid Müller,d@x.io\nKate Müller,k@x.io\nLeo Müller,l@x.io\n"
+    table = read_table(write_csv(tmp_path / "w.csv", text, "cp1252"))
+    assert table.encoding == "cp1252"
+    assert table.rows[0].cells[0] == "David Müller"
+    mixed = "姓名,公司\nKate王,Acme科技\n张三,阿里云\n"  # Chinese next to Latin stays GBK
+    assert read_table(write_csv(tmp_path / "m.csv", mixed, "gbk")).rows[0].cells == [
+        "Kate王",
+        "Acme科技",
+    ]
+
+
+def test_western_export_that_gbk_cannot_decode(tmp_path: Path) -> None:
+    text = "Name,Email\nRenée Dupont,r@x.io\nJosé,j@x.io\n"  # 'é,' is not GB18030 at all
+    table = read_table(write_csv(tmp_path / "w2.csv", text, "cp1252"))
+    assert (table.encoding, table.rows[1].cells[0]) == ("cp1252", "José")

@@ -23,7 +23,7 @@ import re
 import threading
 from bisect import bisect_left, insort
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged
@@ -74,6 +74,9 @@ class Hit:
     def checked_in(self) -> bool:
         return self.checked_in_at is not None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "checked_in": self.checked_in}
+
 
 class SearchIndex:
     """An in-memory index of an event's guests. Thread-safe; build once, then `update`."""
@@ -99,22 +102,27 @@ class SearchIndex:
         return index
 
     def load(self, guests: list[dict[str, Any]]) -> None:
+        """Index these guests, replacing what was there. Built aside and swapped in, so
+        searches from other threads keep answering (from the old data) meanwhile."""
+        fresh = SearchIndex()
+        # Hundreds of thousands of new containers would trigger full collections over an ever
+        # larger heap (seconds, at 50,000 guests); nothing built here forms a reference cycle.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for g in guests:
+                fresh._add(g, bulk=True)
+            fresh._sorted.sort()
+            fresh._phones.sort()
+            fresh._tails.sort()
+            fresh._build_haystacks()
+        finally:
+            if was_enabled:
+                gc.enable()
         with self._lock:
-            self.__init__()  # type: ignore[misc]
-            # Hundreds of thousands of new containers would trigger full collections over an
-            # ever larger heap; nothing built here forms a cycle, so collect once afterwards.
-            was_enabled = gc.isenabled()
-            gc.disable()
-            try:
-                for g in guests:
-                    self._add(g, bulk=True)
-                self._sorted.sort()
-                self._phones.sort()
-                self._tails.sort()
-                self._build_haystacks()
-            finally:
-                if was_enabled:
-                    gc.enable()
+            for name, value in vars(fresh).items():
+                if name != "_lock":
+                    setattr(self, name, value)
 
     def _add(self, guest: dict[str, Any], bulk: bool) -> None:
         gid = guest["id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -234,3 +235,56 @@ def test_follow_keeps_the_index_current_from_the_bus(ef: EventFile) -> None:
     stop()
     check_in(ef, bus, code=walk["ticket_code"], station="Door 2")
     assert not ix.search("ouyang")[0].checked_in  # no longer following
+
+
+def test_searching_while_another_thread_updates_and_reloads(ef: EventFile) -> None:
+    ix = SearchIndex.build(ef)
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def row(i: int) -> dict[str, object]:
+        return {
+            "id": 500 + i,
+            "name": f"Walk {i}",
+            "name_pinyin": None,
+            "name_initials": None,
+            "company": "",
+            "title": "",
+            "role": "guest",
+            "phone": f"1390000{i:04d}",
+            "email": "",
+            "ticket_code": f"W{i:05d}",
+            "channel": "walk-in",
+            "walk_in": 1,
+            "checked_in_at": None,
+            "checked_in_by": None,
+        }
+
+    def writer() -> None:
+        try:
+            for i in range(300):
+                ix.update(row(i))
+                if i == 150:
+                    ix.refresh(ef)  # a full reload from the file, mid-stream
+        except BaseException as err:
+            errors.append(err)
+        finally:
+            done.set()
+
+    def reader() -> None:
+        try:
+            while not done.is_set():
+                for q in ("walk", "w0", "zs", "1390", "张"):
+                    ix.search(q)
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [threading.Thread(target=writer), threading.Thread(target=reader)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert names(ix.search("W00299")) == ["Walk 299"]
+    assert ix.search("W00100") == []  # dropped by the reload (it was never in the file)
+    assert len(ix) == 5 + 149

@@ -1,0 +1,202 @@
+"""The operator's show panel over a real event file: its buttons and keys drive the engine, and
+what it shows follows the engine's state and the clock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.show import ShowControl
+from tests.ui.show.conftest import T0, Rig
+
+
+def click(qtbot, rig: Rig, name: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(rig.panel.buttons[name], Qt.MouseButton.LeftButton)
+    rig.settle(qtbot)
+
+
+def test_start_next_pause_change_the_engine_and_the_display(qtbot, rig: Rig) -> None:
+    p = rig.panel
+    assert p.timer.caption.text() == "The show has not started"
+    assert p.next.text() == "Segment A — Speaker A"
+    click(qtbot, rig, "start")
+    assert rig.engine_state()["segment_id"] == rig.ids[0]
+    assert p.timer.time.text() == "10:00"
+    assert "Segment A — Speaker A" in p.timer.title.text()
+    assert not p.buttons["start"].isEnabled()
+
+    rig.clock.at(75)
+    click(qtbot, rig, "next")
+    s = rig.engine_state()
+    assert (s["segment_id"], s["status"]) == (rig.ids[1], "running")
+    assert "Segment B" in p.timer.title.text()
+    assert p.next.text() == "Segment C — Speaker C"
+    # The finished segment shows its actual time against the plan in the list.
+    assert p.rundown.item(0, 4).text() == "1:15"
+    assert p.rundown.item(0, 5).text() == "−8:45"
+
+    rig.clock.at(75 + 30)
+    p.refresh()
+    assert p.timer.time.text() == "9:30"
+    click(qtbot, rig, "pause")
+    assert rig.engine_state()["status"] == "paused"
+    assert p.buttons["pause"].text() == "Resume"
+    rig.clock.at(75 + 300)  # paused: the clock moves, the timer does not
+    p.refresh()
+    assert p.timer.time.text() == "9:30"
+    assert p.timer.caption.text().startswith("Paused")
+    click(qtbot, rig, "pause")
+    assert rig.engine_state()["status"] == "running"
+    click(qtbot, rig, "plus")
+    assert p.timer.time.text() == "10:30"
+    p.amount.setValue(-45)
+    click(qtbot, rig, "add")
+    assert p.timer.time.text() == "9:45"
+    assert rig.engine_state()["added_s"] == 15
+
+
+def test_space_advances_but_not_while_typing_a_message(qtbot, rig: Rig) -> None:
+    p = rig.panel
+    p.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is p, timeout=3000)
+    p.rundown.setFocus()
+    qtbot.keyClick(p.rundown, Qt.Key.Key_Space)  # not started: Next starts the show
+    rig.settle(qtbot)
+    assert rig.engine_state()["segment_id"] == rig.ids[0]
+    qtbot.keyClick(p.rundown, Qt.Key.Key_Space)
+    rig.settle(qtbot)
+    assert rig.engine_state()["segment_id"] == rig.ids[1]
+
+    p.messages.text.setFocus()
+    qtbot.keyClicks(p.messages.text, "Wrap up")
+    rig.settle(qtbot)
+    assert p.messages.text.text() == "Wrap up"
+    assert rig.engine_state()["segment_id"] == rig.ids[1]  # the spaces were text, not Next
+
+    p.rundown.setFocus()
+    qtbot.keyClick(p.rundown, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    rig.settle(qtbot)
+    assert rig.engine_state()["segment_id"] == rig.ids[0]
+    qtbot.keyClick(p.rundown, Qt.Key.Key_P)
+    rig.settle(qtbot)
+    assert rig.engine_state()["status"] == "paused"
+
+
+def test_the_timer_text_changes_on_the_second_boundary(qtbot, rig: Rig) -> None:
+    p = rig.panel
+    click(qtbot, rig, "start")
+    rig.clock.at(0.7)  # remaining 599.3 s: shows 10:00 until 0.3 s from now
+    rig.clock.run()
+    p.apply(p.state, force=True)
+    assert p.timer.time.text() == "10:00"
+    seen: list[tuple[float, str]] = []
+    tick = p.ticker._tick
+
+    def watch() -> None:
+        tick()
+        seen.append((rig.clock(), p.timer.time.text()))
+
+    p.ticker._tick = watch
+    qtbot.waitUntil(lambda: [t for _, t in seen].count("9:58") > 0, timeout=4000)
+    changes = [(at, text) for at, text in seen if text in ("9:59", "9:58")]
+    first = {text: at for at, text in reversed(changes)}
+    # Each new value appears just after its boundary (599.0 s and 598.0 s remaining), never before.
+    for text, boundary in (("9:59", 1.0), ("9:58", 2.0)):
+        late_ms = (first[text] - (T0 + boundary)) * 1000
+        assert 0 <= late_ms < 60, (text, late_ms)
+    assert p.ticker.timer.isSingleShot()
+
+
+def test_phase_colours_follow_the_thresholds(qtbot, rig: Rig) -> None:
+    p = rig.panel
+    click(qtbot, rig, "start")
+    expect = [
+        (0, "10:00", "normal"),
+        (480, "2:00", "warning"),
+        (570, "0:30", "danger"),
+        (600.5, "0:00", "overtime"),
+        (605, "-0:05", "overtime"),
+    ]
+    for at, text, phase in expect:
+        rig.clock.at(at)
+        p.refresh()
+        assert (p.timer.time.text(), p.timer.phase) == (text, phase), at
+        assert p.timer.time.property("phase") == phase
+    assert "0:05 over" in p.timer.caption.text()
+    assert p.offset.property("state") in ("behind", "ahead", "ontime")
+
+
+def test_the_panel_follows_changes_made_elsewhere(qtbot, rig: Rig) -> None:
+    # The station server (Stream Deck) acts through its own connection and control, same bus.
+    other_ef = rig.session.ef.reopen()
+    other = ShowControl(other_ef, rig.session.bus, clock=rig.clock)
+    other.start()
+    qtbot.waitUntil(lambda: rig.panel.state.get("segment_id") == rig.ids[0], timeout=2000)
+    other.message("Louder please", blink=True)
+    qtbot.waitUntil(lambda: "Louder please" in rig.panel.messages.current.text(), timeout=2000)
+    assert "blinking" in rig.panel.messages.current.text()
+    other_ef.close()
+
+
+def test_jump_asks_first_while_running_and_end_needs_confirmation(qtbot, rig: Rig) -> None:
+    p = rig.panel
+    asked: list[str] = []
+    answer = [True]
+
+    def confirm(title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    p.confirm = confirm  # type: ignore[method-assign]
+    p.jump_to(rig.ids[2])  # not running: no question, the show starts there
+    rig.settle(qtbot)
+    assert asked == [] and rig.engine_state()["segment_id"] == rig.ids[2]
+
+    answer[0] = False
+    p.rundown.jump_requested.emit(rig.ids[4])
+    rig.settle(qtbot)
+    assert "Segment E" in asked[-1] and rig.engine_state()["segment_id"] == rig.ids[2]
+    answer[0] = True
+    rect = p.rundown.visualItemRect(p.rundown.item(4, 1))
+    qtbot.mouseClick(p.rundown.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(p.rundown.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rig.settle(qtbot)
+    assert rig.engine_state()["segment_id"] == rig.ids[4]
+
+    answer[0] = False
+    click(qtbot, rig, "end")
+    assert rig.engine_state()["status"] == "running"
+    answer[0] = True
+    click(qtbot, rig, "end")
+    assert rig.engine_state()["status"] == "ended"
+    assert p.timer.caption.text() == "The show has ended"
+
+
+def test_refusals_are_shown_in_words(qtbot, rig: Rig) -> None:
+    rig.panel._act(lambda c: c.pause())
+    rig.settle(qtbot)
+    assert rig.panel.error.text() == "The show has not started yet."
+
+
+def test_messages_saved_and_sent(qtbot, rig: Rig) -> None:
+    p = rig.panel
+    click(qtbot, rig, "start")
+    assert [b.text() for b in p.messages.saved_buttons][0].endswith("Wrap up")
+    qtbot.mouseClick(p.messages.saved_buttons[0], Qt.MouseButton.LeftButton)
+    rig.settle(qtbot)
+    assert rig.engine_state()["message"].endswith("Wrap up")
+    p.messages.text.setText("<b>louder</b>")
+    qtbot.mouseClick(p.messages.blink_button, Qt.MouseButton.LeftButton)
+    rig.settle(qtbot)
+    s = rig.engine_state()
+    assert (s["message"], s["message_blink"]) == ("<b>louder</b>", True)
+    qtbot.mouseClick(p.messages.blackout_button, Qt.MouseButton.LeftButton)
+    rig.settle(qtbot)
+    assert rig.engine_state()["message_blackout"] is True
+    qtbot.mouseClick(p.messages.clear_button, Qt.MouseButton.LeftButton)
+    rig.settle(qtbot)
+    s = rig.engine_state()
+    assert (s["message"], s["message_blackout"]) == ("", False)
+    p.messages.saved_edited.emit(["Slow down", "  ", "Two minutes"])
+    rig.settle(qtbot)
+    assert [b.text() for b in p.messages.saved_buttons] == ["Slow down", "Two minutes"]

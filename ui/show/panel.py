@@ -1,0 +1,391 @@
+"""The operator's show panel: the big timer, the controls, the run-of-show and speaker messages.
+
+Every action runs on the Worker (the GUI thread never writes SQLite); the display follows
+`ShowStateChanged` from the bridge, whoever caused it (this panel, a Stream Deck through the
+station server, another window). Between changes the texts are extrapolated from the last state
+and the clock (`ui.show.live`), repainted on whole-second boundaries by a single-shot timer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bus import SegmentsChanged, ShowStateChanged
+from app.session import Session
+from app.show import ShowControl, ShowError, saved_messages
+from app.show.control import set_saved_messages
+from ui.bridge import QtBridge
+from ui.show.chime import Chime
+from ui.show.live import live
+from ui.show.messages import MessageBox
+from ui.show.rundown_list import RundownList
+from ui.show.stage_menu import StageMenu
+from ui.show.widgets import (
+    SHOW_QSS,
+    BigTimer,
+    SecondTicker,
+    clock_hhmm,
+    offset_text,
+    plain,
+    set_prop,
+    span,
+)
+from ui.worker import Worker, describe_error
+
+# (key, what it does) for the Help dialog; the texts are translated in context "ShowPanel".
+SHORTCUTS = [
+    (
+        "Space",
+        QT_TRANSLATE_NOOP("ShowPanel", "Next segment (starts the show if it has not started)"),
+    ),
+    ("Shift+Space", QT_TRANSLATE_NOOP("ShowPanel", "Previous segment (its clock continues)")),
+    ("Ctrl+Return", QT_TRANSLATE_NOOP("ShowPanel", "Start the show")),
+    ("P", QT_TRANSLATE_NOOP("ShowPanel", "Pause or resume")),
+    ("+", QT_TRANSLATE_NOOP("ShowPanel", "Add one minute")),
+    ("-", QT_TRANSLATE_NOOP("ShowPanel", "Take one minute off")),
+]
+# The engine's refusals, said in the operator's language.
+ENGINE_MESSAGES = {
+    "the show is already running": QT_TRANSLATE_NOOP("ShowPanel", "The show is already running."),
+    "the show has not started yet": QT_TRANSLATE_NOOP("ShowPanel", "The show has not started yet."),
+    "the show has ended": QT_TRANSLATE_NOOP("ShowPanel", "The show has ended."),
+    "the show has ended (Previous reopens the last segment)": QT_TRANSLATE_NOOP(
+        "ShowPanel", "The show has ended (Previous reopens the last segment)."
+    ),
+    "there is no segment to run: add segments (or un-skip one)": QT_TRANSLATE_NOOP(
+        "ShowPanel", "There is no segment to run: add segments (or un-skip one)."
+    ),
+}
+
+
+class ShowPanel(QWidget):
+    """The show panel for one open event. Wiring: `ShowPanel(session, bridge, worker)`."""
+
+    def __init__(
+        self,
+        session: Session,
+        bridge: QtBridge | None,
+        worker: Worker,
+        parent: QWidget | None = None,
+        control: ShowControl | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("showPanel")
+        self.setStyleSheet(SHOW_QSS)
+        self.session, self.bridge, self.worker = session, bridge, worker
+        self.control = control or ShowControl(session.ef, session.bus)
+        self.clock: Callable[[], float] = self.control.now
+        self.state: dict[str, Any] = {}
+        self.segments: list[dict[str, Any]] = []
+        self.loads = 0  # finished loads, for tests
+        self.chime = Chime(self)
+        self.ticker = SecondTicker(self.clock, self.refresh, self)
+
+        self.timer = BigTimer()
+        self.timer.setMinimumHeight(230)
+        self.offset = plain("", "offset")
+        self.projected = plain("", "infoValue")
+        self.next = plain("", "infoValue")
+        self.next.setWordWrap(True)
+        self.labels = {k: plain("", "infoLabel") for k in ("offset", "projected", "next")}
+        self.error = plain("", "showError")
+        self.error.setWordWrap(True)
+        info = QGridLayout()
+        info.setVerticalSpacing(4)
+        for row, (key, value) in enumerate(
+            (("offset", self.offset), ("projected", self.projected), ("next", self.next))
+        ):
+            info.addWidget(self.labels[key], row * 2, 0)
+            info.addWidget(value, row * 2 + 1, 0)
+        info.setRowStretch(6, 1)
+        info.addWidget(self.error, 7, 0)
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name in ("start", "previous", "next", "pause", "minus", "plus"):
+            b = QPushButton()
+            b.setProperty("big", "true")
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.buttons[name] = b
+            row.addWidget(b)
+        self.buttons["next"].setProperty("primary", "true")
+        self.amount = QSpinBox()
+        self.amount.setRange(-3600, 3600)
+        self.amount.setSingleStep(15)
+        self.amount.setValue(30)
+        self.buttons["add"] = QPushButton()
+        self.buttons["end"] = QPushButton()
+        row.addSpacing(12)
+        row.addWidget(self.amount)
+        row.addWidget(self.buttons["add"])
+        row.addStretch(1)
+        self.stage_menu = StageMenu(self)
+        row.addWidget(self.stage_menu.button)
+        row.addWidget(self.buttons["end"])
+
+        self.rundown = RundownList()
+        self.rundown.jump_requested.connect(self.jump_to)
+        self.messages = MessageBox()
+        self.messages.send.connect(self.send_message)
+        self.messages.clear.connect(lambda: self._act(lambda c: c.clear_message()))
+        self.messages.saved_edited.connect(self._save_messages)
+
+        top = QHBoxLayout()
+        top.addWidget(self.timer, 3)
+        top.addLayout(info, 2)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.rundown)
+        split.addWidget(self.messages)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addLayout(row)
+        layout.addWidget(split, 1)
+
+        self.actions_by_name = self._make_actions()
+        self.buttons["start"].clicked.connect(self.actions_by_name["start"].trigger)
+        self.buttons["next"].clicked.connect(self.actions_by_name["next"].trigger)
+        self.buttons["previous"].clicked.connect(self.actions_by_name["previous"].trigger)
+        self.buttons["pause"].clicked.connect(self.actions_by_name["pause"].trigger)
+        self.buttons["plus"].clicked.connect(self.actions_by_name["plus"].trigger)
+        self.buttons["minus"].clicked.connect(self.actions_by_name["minus"].trigger)
+        self.buttons["add"].clicked.connect(lambda: self.add_time(self.amount.value()))
+        self.buttons["end"].clicked.connect(self.end_show)
+        if bridge is not None:
+            bridge.show.connect(self._on_show_event)
+        self.retranslate()
+        self.reload()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _make_actions(self) -> dict[str, QAction]:
+        handlers: dict[str, tuple[str, Callable[[], None]]] = {
+            "next": ("Space", lambda: self._act(lambda c: c.next())),
+            "previous": ("Shift+Space", lambda: self._act(lambda c: c.previous())),
+            "start": ("Ctrl+Return", lambda: self._act(lambda c: c.start())),
+            "pause": ("P", lambda: self._act(lambda c: c.toggle_pause())),
+            "plus": ("+", lambda: self.add_time(60)),
+            "minus": ("-", lambda: self.add_time(-60)),
+        }
+        out = {}
+        for name, (keys, fn) in handlers.items():
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            # Only while focus is in this panel; a text field keeps its Space and letters
+            # (QLineEdit claims printable keys through ShortcutOverride).
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(fn)
+            self.addAction(action)
+            out[name] = action
+        out["plus"].setShortcuts([QKeySequence("+"), QKeySequence("=")])
+        return out
+
+    def _act(self, fn: Callable[[ShowControl], Any]) -> None:
+        control = self.control
+        self.worker.run(
+            lambda: fn(control), on_done=self._done, on_error=self._failed, context=self
+        )
+
+    def add_time(self, seconds: int) -> None:
+        if seconds:
+            self._act(lambda c: c.add_time(seconds))
+
+    def send_message(self, text: str, blink: bool, blackout: bool) -> None:
+        self._act(lambda c: c.message(text, blink=blink, blackout=blackout))
+
+    def jump_to(self, segment_id: int) -> None:
+        if self.state.get("status") in ("running", "paused"):
+            title = next((s["title"] for s in self.segments if s["id"] == segment_id), "")
+            if segment_id == self.state.get("segment_id"):
+                return
+            if not self.confirm(
+                self.tr("Jump to another segment"),
+                self.tr("The show is running. Jump to “{title}” now?").format(title=title),
+            ):
+                return
+        self._act(lambda c: c.goto(segment_id))
+
+    def end_show(self) -> None:
+        if self.state.get("status") not in ("running", "paused"):
+            return
+        if self.confirm(self.tr("End the show"), self.tr("End the show now? The clock stops.")):
+            self._act(lambda c: c.end())
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask the operator (tests replace this)."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _save_messages(self, messages: list[str]) -> None:
+        ef = self.session.ef
+        self.worker.run(
+            lambda: set_saved_messages(ef, messages),
+            on_done=self.messages.set_saved,
+            on_error=self._failed,
+            context=self,
+        )
+
+    def _done(self, state: Any) -> None:
+        self.error.setText("")
+        if state is not None and hasattr(state, "to_dict"):
+            self.apply(state.to_dict())
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, ShowError):
+            known = ENGINE_MESSAGES.get(str(err))
+            text = QCoreApplication.translate("ShowPanel", known) if known else str(err)
+        else:
+            text = describe_error(err)
+        self.error.setText(text)
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        control, ef = self.control, self.session.ef
+
+        def load() -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+            segs = [s.to_dict() for s in control.segments()]
+            return control.state().to_dict(), segs, saved_messages(ef)
+
+        def show(result: tuple[dict[str, Any], list[dict[str, Any]], list[str]]) -> None:
+            state, self.segments, saved = result
+            self.messages.set_saved(saved)
+            self.apply(state, force=True)
+            self.loads += 1
+
+        self.worker.run(load, on_done=show, on_error=self._failed, context=self)
+
+    def _on_show_event(self, event: Any) -> None:
+        if isinstance(event, ShowStateChanged):
+            self.apply(event.state)
+        elif isinstance(event, SegmentsChanged):
+            self.reload()
+
+    def apply(self, state: dict[str, Any], force: bool = False) -> None:
+        """Show `state` unless it is older than the one shown (events may cross a reload)."""
+        if not force and int(state.get("last_log_id") or 0) < int(
+            self.state.get("last_log_id") or 0
+        ):
+            return
+        self.state = dict(state)
+        s = self.state
+        on_air = s.get("status") in ("running", "paused")
+        self.buttons["start"].setEnabled(not on_air)
+        self.buttons["end"].setEnabled(on_air)
+        for name in ("pause", "plus", "minus", "add"):
+            self.buttons[name].setEnabled(on_air)
+        self._pause_text()
+        self._texts()
+        self.rundown.show_rows(self.segments, s)
+        self.messages.show_current(
+            str(s.get("message") or ""),
+            bool(s.get("message_blink")),
+            bool(s.get("message_blackout")),
+        )
+        self.stage_menu.follow(s)
+        self.refresh()
+        self.ticker.follow(s)
+
+    def refresh(self) -> None:
+        """Repaint what moves with the clock (called on each second boundary)."""
+        s = self.state
+        now = live(s, self.clock())
+        self.timer.time.setText(now.text or "–:––")
+        self.timer.set_phase(now.phase)
+        tr = self.tr
+        if now.status in ("running", "paused"):
+            left = span(now.remaining_s)
+            remaining = tr("{time} over").format(time=left) if now.remaining_s < 0 else left
+            caption = tr("Elapsed {elapsed} · Remaining {remaining}").format(
+                elapsed=span(now.elapsed_s), remaining=remaining
+            )
+            if now.status == "paused":
+                caption = tr("Paused") + " · " + caption
+            self.timer.caption.setText(caption)
+        elif now.status == "ended":
+            self.timer.caption.setText(tr("The show has ended"))
+        else:
+            self.timer.caption.setText(tr("The show has not started"))
+        text, kind = offset_text(now.offset_s)
+        self.offset.setText(text or "–")
+        set_prop(self.offset, "state", kind)
+        self.projected.setText(clock_hhmm(now.projected_end) or "–")
+        self.rundown.show_elapsed(now.elapsed_s)
+        self.chime.observe(s.get("segment_id"), now.phase, now.status == "running")
+
+    def _texts(self) -> None:
+        s, tr = self.state, self.tr
+        if s.get("status") in ("running", "paused"):
+            index = int(s.get("segment_index") or 0) + 1
+            title = f"{index}/{s.get('segment_count')} · {s.get('title')}"
+            if s.get("speaker"):
+                title += f" — {s['speaker']}"
+            self.timer.title.setText(title)
+        else:
+            self.timer.title.setText(tr("Run of show"))
+        nxt = str(s.get("next_title") or "")
+        if nxt and s.get("next_speaker"):
+            nxt += f" — {s['next_speaker']}"
+        self.next.setText(nxt or tr("(none)"))
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        names = {
+            "start": tr("Start"),
+            "previous": tr("◀ Previous"),
+            "next": tr("Next ▶"),
+            "pause": tr("Pause"),
+            "minus": tr("−1 min"),
+            "plus": tr("+1 min"),
+            "add": tr("Add"),
+            "end": tr("End show"),
+        }
+        for name, text in names.items():
+            self.buttons[name].setText(text)
+        for name, action in self.actions_by_name.items():
+            action.setText(names[name])
+        self._pause_text()
+        self.buttons["next"].setToolTip(tr("Next segment (Space)"))
+        self.buttons["previous"].setToolTip(tr("Previous segment (Shift+Space)"))
+        self.buttons["pause"].setToolTip(tr("Pause or resume (P)"))
+        self.amount.setSuffix(tr(" s"))
+        self.amount.setToolTip(tr("Seconds to add (negative: take off)"))
+        self.labels["offset"].setText(tr("Schedule"))
+        self.labels["projected"].setText(tr("Projected end of the show"))
+        self.labels["next"].setText(tr("Next"))
+        self.rundown.retranslate()
+        self.messages.retranslate()
+        self.stage_menu.retranslate()
+        if self.state:
+            self._texts()
+            self.refresh()
+
+    def _pause_text(self) -> None:
+        paused = self.state.get("status") == "paused"
+        self.buttons["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the timers and close the stage window (the event is being closed)."""
+        self.ticker.stop()
+        self.stage_menu.close_stage()

@@ -153,6 +153,26 @@ def check_in_log(ef: EventFile, guest_id: int) -> list[dict[str, Any]]:
     )
 
 
+def recent_check_ins(
+    ef: EventFile, limit: int = 20, station: str | None = None
+) -> list[dict[str, Any]]:
+    """The latest check-ins still standing (not undone), newest first, for the door's feed and
+    its Undo button (`station` limits them to one door)."""
+    return ef.rows(
+        """
+        SELECT g.id AS guest_id, g.name, g.company, g.role, g.channel, g.walk_in,
+               c.at, c.station
+        FROM checkins c JOIN guests g ON g.id = c.guest_id
+        WHERE c.action = 'in'
+          AND g.checked_in_at = c.at AND g.checked_in_by = c.station  -- still standing
+          AND (:station IS NULL OR c.station = :station)
+        ORDER BY c.id DESC  -- the log's order: newest first, walked backwards until `limit`
+        LIMIT :limit
+        """,
+        {"station": station, "limit": limit},
+    )
+
+
 def counts(ef: EventFile) -> dict[str, Any]:
     """Door counters. `expected`/`arrived` count the registered list (walk-ins apart);
     `by_channel` maps each channel to {"arrived", "expected"} over every guest."""

@@ -9,7 +9,14 @@ import pytest
 
 from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged
 from app.demo import populate
-from app.guests.checkin import CheckInResult, check_in, check_in_log, counts, undo_check_in
+from app.guests.checkin import (
+    CheckInResult,
+    check_in,
+    check_in_log,
+    counts,
+    recent_check_ins,
+    undo_check_in,
+)
 from app.guests.walkin import WalkInError, add_walk_in, find_registered
 from app.store import EventFile
 
@@ -196,3 +203,13 @@ def test_two_doors_two_different_tickets_both_ok(tmp_path: Path) -> None:
     results = _race(path, 2, {0: codes[0], 1: codes[1]})
     assert [r.result for r in results] == ["ok", "ok"]
     assert ef.value("SELECT count(*) FROM checkins") == 2
+
+
+def test_recent_check_ins_newest_first_without_undone(demo: EventFile) -> None:
+    ids = [r["id"] for r in demo.rows("SELECT id FROM guests ORDER BY id LIMIT 3")]
+    check_in(demo, None, guest_id=ids[0], station="Door 1")
+    check_in(demo, None, guest_id=ids[1], station="Door 2")
+    check_in(demo, None, guest_id=ids[2], station="Door 1")
+    undo_check_in(demo, None, ids[2], "Door 1")
+    assert [r["guest_id"] for r in recent_check_ins(demo)] == [ids[1], ids[0]]
+    assert [r["guest_id"] for r in recent_check_ins(demo, station="Door 1")] == [ids[0]]

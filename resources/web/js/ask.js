@@ -1,0 +1,170 @@
+// /ask: the audience page. Ask (1–300 characters, optional name and contact with consent), see the
+// approved questions sorted by votes or time, upvote once per device, follow one's own questions.
+// Live: the hub tells us which questions changed (ids and status only); we refetch what we may see.
+import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
+import { applyI18n, t } from "./i18n.js";
+import { connectLive } from "./live.js";
+import { setLiveBadge, setText } from "./page.js";
+import { charCount, debounced, el, qaErrorText } from "./qa-strings.js";
+
+const MAX = 300;
+applyI18n();
+const $ = (id) => document.getElementById(id);
+const form = $("ask-form");
+const textEl = $("q-text");
+const nameEl = $("q-name");
+const contactEl = $("q-contact");
+const consentEl = $("q-consent");
+const sendEl = $("send");
+const counterEl = $("counter");
+const errorEl = $("error");
+const sentEl = $("sent");
+textEl.placeholder = t("ask.placeholder");
+let sort = "votes";
+let busy = false;
+
+function updateCounter() {
+  const n = charCount(textEl.value.trim());
+  counterEl.textContent = t("ask.counter", { n, max: MAX });
+  counterEl.dataset.over = n > MAX ? "1" : "0";
+  sendEl.disabled = busy || n === 0 || n > MAX;
+}
+
+textEl.addEventListener("input", () => {
+  updateCounter();
+  sentEl.hidden = true;
+});
+
+form.addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  showError(errorEl, null);
+  sentEl.hidden = true;
+  const contact = contactEl.value.trim();
+  if (contact && !consentEl.checked) {
+    showError(errorEl, t("ask.consent_needed"));
+    return;
+  }
+  busy = true;
+  sendEl.textContent = t("ask.sending");
+  updateCounter();
+  try {
+    const res = await postJSON("/api/v1/questions", {
+      text: textEl.value,
+      name: nameEl.value,
+      contact: consentEl.checked ? contact : "",
+      consent: consentEl.checked && contact !== "",
+    });
+    textEl.value = ""; // only after the server has stored it: nothing typed is lost on an error
+    sentEl.textContent = t(res.status === "approved" ? "ask.sent_approved" : "ask.sent_new");
+    sentEl.hidden = false;
+    refresh();
+  } catch (err) {
+    showError(errorEl, qaErrorText(err));
+  } finally {
+    busy = false;
+    sendEl.textContent = t("ask.send");
+    updateCounter();
+  }
+});
+
+for (const b of document.querySelectorAll(".seg-btn")) {
+  b.addEventListener("click", () => {
+    sort = b.dataset.sort;
+    markSort();
+    loadList();
+  });
+}
+
+function markSort() {
+  for (const b of document.querySelectorAll(".seg-btn")) {
+    b.setAttribute("aria-pressed", String(b.dataset.sort === sort));
+  }
+}
+
+function questionItem(q) {
+  const li = el("li", "q");
+  li.dataset.id = String(q.id);
+  li.dataset.status = q.status;
+  const body = el("div", "q-body");
+  if (q.status === "featured") body.append(el("span", "badge on-air", t("ask.on_air")));
+  body.append(el("p", "q-text", q.text));
+  const meta = el("p", "q-meta", q.name || t("ask.anonymous"));
+  if (q.mine) meta.append(el("span", "badge", t("ask.yours")));
+  body.append(meta);
+  const vote = el("button", "vote");
+  vote.type = "button";
+  vote.setAttribute("aria-pressed", String(q.voted_by_me));
+  vote.setAttribute("aria-label", `${t(q.voted_by_me ? "ask.voted" : "ask.vote")}, ${t("ask.votes", { n: q.votes })}`);
+  vote.append(el("span", "vote-arrow", "▲"), el("span", "vote-count", String(q.votes)));
+  vote.addEventListener("click", () => toggleVote(q, vote));
+  li.append(body, vote);
+  return li;
+}
+
+async function toggleVote(q, button) {
+  button.disabled = true;
+  try {
+    const path = `/api/v1/questions/${q.id}/vote`;
+    const res = q.voted_by_me ? await deleteJSON(path) : await postJSON(path);
+    q.voted_by_me = res.voted;
+    q.votes = res.votes;
+    button.replaceWith(questionItem(q).querySelector(".vote"));
+  } catch (err) {
+    showError($("list-error"), qaErrorText(err));
+    button.disabled = false;
+  }
+}
+
+async function loadList() {
+  try {
+    const res = await getJSON(`/api/v1/questions?sort=${sort}`);
+    const items = res.questions.map(questionItem);
+    $("list").replaceChildren(...items);
+    $("list-empty").hidden = items.length > 0;
+    showError($("list-error"), null);
+  } catch (err) {
+    showError($("list-error"), qaErrorText(err));
+  }
+}
+
+async function loadMine() {
+  try {
+    const res = await getJSON("/api/v1/questions/mine");
+    const items = res.questions.map((q) => {
+      const li = el("li", "q mine");
+      li.dataset.state = q.state;
+      const body = el("div", "q-body");
+      body.append(el("p", "q-text", q.text));
+      const meta = el("p", "q-meta");
+      meta.append(el("span", `state state-${q.state}`, t(`state.${q.state}`)));
+      if (q.state === "approved" || q.state === "featured") meta.append(el("span", "", ` · ${t("ask.votes", { n: q.votes })}`));
+      body.append(meta);
+      li.append(body);
+      return li;
+    });
+    $("mine").replaceChildren(...items);
+    $("mine-empty").hidden = items.length > 0;
+  } catch (err) {
+    showError($("list-error"), qaErrorText(err));
+  }
+}
+
+function refresh() {
+  loadList();
+  loadMine();
+}
+const refreshSoon = debounced(refresh);
+
+markSort();
+updateCounter();
+connectLive({
+  onSync: (hello) => {
+    if (hello && hello.event) setText("#event-name", hello.event);
+    refresh();
+  },
+  onState: (s) => setLiveBadge($("live"), s),
+  onEvent: (ev) => {
+    if (ev.type === "EventRenamed") setText("#event-name", ev.name);
+    else if (ev.type === "QuestionChanged" || ev.type === "QuestionFeatured") refreshSoon();
+  },
+});

@@ -1,0 +1,233 @@
+// /moderate: the moderator station. Queues New / Approved / On air / Answered / Rejected with
+// counts; approve, reject, feature, done, star, edit; held questions show the matched words
+// marked (built from text nodes, never markup); keyboard: arrows, A R F D S E.
+import { getJSON, postJSON, showError } from "./api.js";
+import { applyI18n, t } from "./i18n.js";
+import { connectLive } from "./live.js";
+import { setLiveBadge, setText } from "./page.js";
+import { debounced, el, hhmm, qaErrorText } from "./qa-strings.js";
+
+const STATUSES = ["new", "approved", "featured", "answered", "rejected"];
+applyI18n();
+const $ = (id) => document.getElementById(id);
+const errorEl = $("error");
+const state = { status: "new", sort: "votes", rows: [], counts: {}, selected: 0, editing: null, staff: false };
+
+/** `text` as nodes, with the [start, end) spans (code point offsets from Python) in <mark>. */
+export function highlighted(text, spans) {
+  const cps = Array.from(text);
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    if (m.start < at || m.end > cps.length) continue;
+    if (m.start > at) frag.append(document.createTextNode(cps.slice(at, m.start).join("")));
+    frag.append(el("mark", "hit", cps.slice(m.start, m.end).join("")));
+    at = m.end;
+  }
+  if (at < cps.length) frag.append(document.createTextNode(cps.slice(at).join("")));
+  return frag;
+}
+
+function buildTabs() {
+  const tabs = STATUSES.map((s) => {
+    const b = el("button", "tab");
+    b.type = "button";
+    b.setAttribute("role", "tab");
+    b.dataset.status = s;
+    b.append(el("span", "", t(`mod.status.${s}`)), el("span", "count", String(state.counts[s] ?? 0)));
+    b.setAttribute("aria-selected", String(s === state.status));
+    b.addEventListener("click", () => {
+      state.status = s;
+      state.selected = 0;
+      load();
+    });
+    return b;
+  });
+  $("tabs").replaceChildren(...tabs);
+}
+
+function button(label, cls, fn) {
+  const b = el("button", cls, label);
+  b.type = "button";
+  b.addEventListener("click", (ev) => {
+    ev.stopPropagation();
+    fn();
+  });
+  return b;
+}
+
+function card(q, i) {
+  const c = el("article", "mq");
+  c.dataset.id = String(q.id);
+  c.dataset.held = q.held ? "1" : "0";
+  c.setAttribute("role", "option");
+  c.setAttribute("aria-selected", String(i === state.selected));
+  c.tabIndex = -1;
+  c.addEventListener("click", () => select(i));
+  const text = el("p", "q-text");
+  if (q.starred) text.append(el("span", "star", "★"));
+  text.append(highlighted(q.text, q.matches.filter((m) => m.field === "text")));
+  c.append(text);
+  if (q.held) {
+    const words = [...new Set(q.matches.map((m) => m.word))].join(", ");
+    c.append(el("p", "held", t("mod.held", { words })));
+  }
+  const meta = el("p", "q-meta");
+  const who = el("span", "who-name");
+  who.append(highlighted(q.name || "—", q.matches.filter((m) => m.field === "name")));
+  meta.append(who);
+  meta.append(document.createTextNode(` · ${t("mod.votes", { n: q.votes })} · ${hhmm(q.created_at)}`));
+  if (q.source !== "web") meta.append(document.createTextNode(` · ${t(`mod.source.${q.source}`)}`));
+  c.append(meta);
+  if (state.editing === q.id) {
+    const area = el("textarea");
+    area.value = q.text;
+    area.id = "edit-text";
+    c.append(area);
+    c.append(
+      wrap([
+        button(t("mod.save"), "primary", () => act(q, "edit", { text: area.value }).then(() => (state.editing = null))),
+        button(t("mod.cancel"), "", () => {
+          state.editing = null;
+          render();
+        }),
+      ]),
+    );
+    setTimeout(() => area.focus(), 0);
+    return c;
+  }
+  const acts = [];
+  if (q.status !== "approved" && q.status !== "featured") acts.push(button(t("mod.approve"), "", () => act(q, "approve")));
+  if (q.status !== "featured") acts.push(button(t("mod.feature"), "primary", () => act(q, "feature")));
+  if (q.status !== "answered" && q.status !== "rejected") acts.push(button(t("mod.answer"), "", () => act(q, "answer")));
+  if (q.status !== "rejected") acts.push(button(t("mod.reject"), "danger", () => act(q, "reject")));
+  acts.push(button(t(q.starred ? "mod.unstar" : "mod.star"), "", () => act(q, "star", { starred: !q.starred })));
+  acts.push(button(t("mod.edit"), "", () => edit(q)));
+  c.append(wrap(acts));
+  return c;
+}
+
+function wrap(children) {
+  const d = el("div", "actions");
+  d.append(...children);
+  return d;
+}
+
+function render() {
+  buildTabs();
+  const cards = state.rows.map(card);
+  $("list").replaceChildren(...cards);
+  $("empty").hidden = cards.length > 0;
+}
+
+function select(i) {
+  if (!state.rows.length) return;
+  state.selected = Math.max(0, Math.min(state.rows.length - 1, i));
+  const cards = $("list").children;
+  for (let k = 0; k < cards.length; k++) cards[k].setAttribute("aria-selected", String(k === state.selected));
+  cards[state.selected]?.scrollIntoView({ block: "nearest" });
+}
+
+function edit(q) {
+  state.editing = q.id;
+  render();
+}
+
+async function act(q, verb, body = {}) {
+  showError(errorEl, null);
+  try {
+    await postJSON(`/api/v1/questions/${q.id}/${verb}`, body);
+  } catch (err) {
+    showError(errorEl, qaErrorText(err));
+  }
+  await load();
+}
+
+async function loadOnAir() {
+  const res = await getJSON("/api/v1/questions/featured");
+  const q = res.question;
+  $("onair-text").textContent = q ? (q.name ? `${q.text} — ${q.name}` : q.text) : t("mod.nothing_on_air");
+  $("clear").disabled = !q;
+}
+
+async function load() {
+  if (!state.staff) return;
+  try {
+    const [res, settings] = await Promise.all([
+      getJSON(`/api/v1/questions?status=${state.status}&sort=${state.sort}`),
+      getJSON("/api/v1/questions/settings"),
+      loadOnAir(),
+    ]);
+    state.rows = res.questions;
+    state.counts = res.counts;
+    state.selected = Math.min(state.selected, Math.max(0, state.rows.length - 1));
+    $("premod").checked = settings.premoderation;
+    if (state.editing === null) render();
+    else buildTabs();
+  } catch (err) {
+    showError(errorEl, qaErrorText(err));
+  }
+}
+const loadSoon = debounced(load, 80, 120);
+
+$("sort").addEventListener("change", () => {
+  state.sort = $("sort").value;
+  load();
+});
+$("premod").addEventListener("change", async () => {
+  try {
+    await postJSON("/api/v1/questions/settings", { premoderation: $("premod").checked });
+  } catch (err) {
+    showError(errorEl, qaErrorText(err));
+  }
+});
+$("clear").addEventListener("click", async () => {
+  try {
+    await postJSON("/api/v1/questions/clear-featured", {});
+  } catch (err) {
+    showError(errorEl, qaErrorText(err));
+  }
+  load();
+});
+
+document.addEventListener("keydown", (ev) => {
+  if (!state.staff || state.editing !== null || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  if (ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement) return;
+  const q = state.rows[state.selected];
+  const key = ev.key.toLowerCase();
+  if (ev.key === "ArrowDown" || key === "j") select(state.selected + 1);
+  else if (ev.key === "ArrowUp" || key === "k") select(state.selected - 1);
+  else if (!q) return;
+  else if (key === "a") act(q, "approve");
+  else if (key === "r") act(q, "reject");
+  else if (key === "f") act(q, "feature");
+  else if (key === "d") act(q, "answer");
+  else if (key === "s") act(q, "star", { starred: !q.starred });
+  else if (key === "e") edit(q);
+  else return;
+  ev.preventDefault();
+});
+
+function showDesk(caller) {
+  state.staff = caller.role === "moderator" || caller.role === "control";
+  $("desk").hidden = !state.staff;
+  $("unpaired").hidden = state.staff;
+}
+
+connectLive({
+  onSync: async (hello) => {
+    const me = hello || (await getJSON("/api/v1/me"));
+    setText("#event-name", me.event || "");
+    showDesk(me.caller || {});
+    load();
+  },
+  onState: (s) => {
+    setLiveBadge($("live"), s);
+    if (s === "revoked") showDesk({});
+  },
+  onEvent: (ev) => {
+    if (ev.type === "EventRenamed") setText("#event-name", ev.name);
+    else if (ev.topic === "qa") loadSoon();
+  },
+});

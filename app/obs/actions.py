@@ -71,13 +71,13 @@ class Request(Command):
 
 @dataclass(frozen=True)
 class SetProgramScene(Command):
-    """Cut the program output to `name` (also in studio mode)."""
+    """Cut the program output to `name` (also in studio mode). The mirror follows when OBS
+    confirms with CurrentProgramSceneChanged (after the transition), not before."""
 
     name: str
 
     def run(self, ctx: Context) -> None:
         ctx.call("SetCurrentProgramScene", {"sceneName": self.name})
-        ctx.mirror.program = self.name
 
     def describe(self) -> str:
         return f"switch to scene {self.name!r}"
@@ -90,8 +90,7 @@ class SetPreviewScene(Command):
     def run(self, ctx: Context) -> None:
         if not ctx.mirror.studio_mode:
             raise ObsCommandError("Studio mode is off in OBS: there is no preview to set.")
-        ctx.call("SetCurrentPreviewScene", {"sceneName": self.name})
-        ctx.mirror.preview = self.name
+        ctx.call("SetCurrentPreviewScene", {"sceneName": self.name})  # OBS confirms by event
 
     def describe(self) -> str:
         return f"preview scene {self.name!r}"

@@ -158,8 +158,8 @@ def probe(host: str, port: int, password: str, timeout: float = CONNECT_TIMEOUT)
         if "authentication" in d:
             auth = d["authentication"]
             identify["authentication"] = _auth_string(password, auth["salt"], auth["challenge"])
-        ws.send(json.dumps({"op": 1, "d": identify}))
         try:
+            ws.send(json.dumps({"op": 1, "d": identify}))
             opcode, frame = ws.recv_data_frame()
         except (OSError, websocket.WebSocketException) as err:
             raise LinkError(f"OBS dropped the connection ({_short(err)}).") from None

@@ -261,12 +261,21 @@ class ObsWorker:
         except LinkError as err:
             self._failed(err)
             return
+        except Exception as err:  # anything unforeseen in a handshake: try again later
+            log.warning("connecting to OBS failed: %s", err)
+            self._failed(LinkError(f"Could not connect to OBS ({type(err).__name__})."))
+            return
         self._link = link
         try:
             self._rebuild()
-        except (LinkError, RequestFailed) as err:
+        except LinkError as err:
             self._drop_link()
-            self._failed(LinkError(str(err)))
+            self._failed(err)
+            return
+        except Exception as err:  # OBS refused a read, or answered oddly
+            log.warning("reading OBS's state failed: %s", err)
+            self._drop_link()
+            self._failed(LinkError(f"OBS did not answer as expected ({err})."))
             return
         self._attempt = 0
         self._retry_at = None

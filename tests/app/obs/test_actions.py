@@ -118,8 +118,9 @@ def test_studio_mode_preview_then_transition(obs: ObsServer, worker: ObsWorker) 
     # OBS applies a preview change on its UI thread, shortly after answering the request.
     wait_for(lambda: c.get_current_preview_scene().current_preview_scene_name == "Break", 2)
     assert c.get_current_program_scene().current_program_scene_name == "Intro"
+    wait_for(lambda: worker.state()["preview"] == "Break", 2, "preview Break in the mirror")
     state = worker.state()
-    assert state["studio_mode"] and state["preview"] == "Break" and state["program"] == "Intro"
+    assert state["studio_mode"] and state["program"] == "Intro"
 
     worker.submit(a.Transition()).result(3)
     wait_for(lambda: worker.state()["program"] == "Break", 3, "program Break after transition")
@@ -163,6 +164,7 @@ def test_record_start_is_debounced_and_stop_writes_the_file(
     wait_for(lambda: worker.state()["record_state"] == "stopped", 10, "recording stopped")
     assert Path(path).parent == tmp_path and Path(path).stat().st_size > 0
     assert worker.state()["record_path"] == path
+    wait_for(lambda: not c.get_record_status().output_active, 5, "OBS to release the output")
 
     rows = ef.rows("SELECT * FROM obs_samples WHERE recording = 1")
     assert rows, "no health samples were stored while recording"

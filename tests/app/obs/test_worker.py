@@ -33,7 +33,8 @@ def test_switch_scene_through_worker_changes_obs(obs: ObsServer, worker: ObsWork
     worker.submit(a.SetProgramScene("Speaker")).result(timeout=3)
     c = obs.client()
     assert c.get_current_program_scene().current_program_scene_name == "Speaker"
-    assert worker.state()["program"] == "Speaker"
+    # The mirror follows OBS's own confirmation, which comes after the 300 ms fade.
+    wait_for(lambda: worker.state()["program"] == "Speaker", 2, "program Speaker")
 
 
 def test_unknown_scene_fails_with_clear_error(

@@ -44,8 +44,6 @@ Example::
 
 from __future__ import annotations
 
-import configparser
-import os
 import secrets
 import shutil
 import signal
@@ -59,6 +57,7 @@ import pytest
 from obsws_python.error import OBSSDKRequestError
 
 from tests.harness import free_port, port_open, require
+from tests.harness.obs_setup import describe_screen, obs_env, write_global_ini
 from tests.harness.xvfb import Xvfb, die_with_parent, xvfb_available
 
 OBS_SCENES: tuple[str, ...] = ("Intro", "Speaker", "Break", "Q&A")
@@ -105,7 +104,7 @@ class ObsServer:
             return
         if not self._xvfb.running:
             self._xvfb.start()
-        self._write_config()
+        write_global_ini(self.home, self.port, self.password)
         with open(self.log_path, "ab") as log:
             log.write(f"\n===== starting OBS on port {self.port} =====\n".encode())
             log.flush()
@@ -114,7 +113,7 @@ class ObsServer:
                 # otherwise block start-up behind an "OBS is already running" dialog.
                 [*die_with_parent("KILL"), "obs", "--multi", "--disable-shutdown-check"]
                 + ["--minimize-to-tray"],
-                env=self._env(),
+                env=obs_env(self.home, self._xvfb.display),
                 cwd=self.home,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
@@ -124,7 +123,7 @@ class ObsServer:
         try:
             self._wait_ready(timeout)
         except ObsHarnessError as e:
-            windows = self._describe_screen()
+            windows = describe_screen(self._xvfb.display, self.workdir / "obs-start-failure.png")
             self.kill()
             raise ObsHarnessError(f"{e}\n{windows}") from None
         if self._baseline_inputs is None:
@@ -165,61 +164,6 @@ class ObsServer:
         finally:
             self._xvfb.stop()
 
-    def _env(self) -> dict[str, str]:
-        # A clean environment: OBS is a Qt app and must not inherit QT_QPA_PLATFORM=offscreen,
-        # the developer's DBus session or their real OBS profile.
-        runtime = self.home / ".runtime"
-        runtime.mkdir(mode=0o700, exist_ok=True)
-        return {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(self.home),
-            "XDG_CONFIG_HOME": str(self.home / ".config"),
-            "XDG_RUNTIME_DIR": str(runtime),
-            "DISPLAY": self._xvfb.display,
-            "QT_QPA_PLATFORM": "xcb",
-            "LIBGL_ALWAYS_SOFTWARE": "1",
-            "LANG": "C.UTF-8",
-        }
-
-    def _write_config(self) -> None:
-        """Websocket settings, and the keys that keep first-run dialogs away.
-
-        OBS 29 opens the Auto-Configuration Wizard when ``[General] FirstRun`` is false/absent and
-        ``LastVersion`` is absent (UI/window-basic-main.cpp), and obs-websocket shows a
-        "connect info" dialog unless ``[OBSWebSocket] FirstLoad=false``. OBS rewrites this file on
-        exit, so the keys we own are enforced again before every start.
-        """
-        path = self.home / ".config" / "obs-studio" / "global.ini"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ini = configparser.RawConfigParser()
-        ini.optionxform = str  # type: ignore[assignment,method-assign]  # OBS keys are CamelCase
-        if path.exists():
-            ini.read(path, encoding="utf-8")
-        wanted = {
-            "General": {
-                "FirstRun": "true",
-                "LastVersion": str((29 << 24) | 2),  # any version: only its presence matters
-                "EnableAutoUpdates": "false",
-            },
-            "OBSWebSocket": {
-                "FirstLoad": "false",
-                "ServerEnabled": "true",
-                "ServerPort": str(self.port),
-                "AlertsEnabled": "false",
-                "AuthRequired": "true",
-                "ServerPassword": self.password,
-            },
-        }
-        for section, values in wanted.items():
-            if not ini.has_section(section):
-                ini.add_section(section)
-            for key, value in values.items():
-                if key == "LastVersion" and ini.has_option(section, key):
-                    continue
-                ini.set(section, key, value)
-        with open(path, "w", encoding="utf-8") as f:
-            ini.write(f, space_around_delimiters=False)
-
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         last_error: Exception | None = None
@@ -241,22 +185,6 @@ class ObsServer:
             f"OBS did not answer on port {self.port} within {timeout:.0f} s"
             f" (last error: {last_error!r}).\n{self.log_tail()}"
         )
-
-    def _describe_screen(self) -> str:
-        """Which windows OBS shows (a dialog blocking start-up?), plus a screenshot of them."""
-        parts = []
-        env = dict(os.environ, DISPLAY=self._xvfb.display)
-        if shutil.which("xwininfo"):
-            tree = subprocess.run(
-                ["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True, timeout=10
-            ).stdout
-            titles = [line.strip() for line in tree.splitlines() if '": ("' in line]
-            parts.append("OBS windows: " + "; ".join(titles))
-        if shutil.which("import"):
-            shot = self.workdir / "obs-start-failure.png"
-            subprocess.run(["import", "-window", "root", str(shot)], env=env, timeout=20)
-            parts.append(f"screenshot of OBS's screen: {shot}")
-        return "\n".join(parts)
 
     def log_tail(self, lines: int = 60) -> str:
         try:

@@ -59,7 +59,9 @@ form.addEventListener("submit", async (ev) => {
     sentEl.hidden = false;
     refresh();
   } catch (err) {
-    showError(errorEl, qaErrorText(err));
+    // A body over the server's size caps is refused before the Q&A core sees it: same message.
+    const tooBig = err.status === 413 || (err.status === 422 && !err.body?.code);
+    showError(errorEl, tooBig ? t("qa.err.too_long", { limit: MAX }) : qaErrorText(err));
   } finally {
     busy = false;
     sendEl.textContent = t("ask.send");

@@ -1,0 +1,176 @@
+"""The stage page and the timer overlay in real Chromium against a real station server: live
+within 200 ms, the same remaining time as the desktop after a reload, transparent overlay,
+messages, blink, blackout; screenshots in both languages."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.show import Segments, ShowControl
+from tests.app.lan.fixtures import Lan, running_lan
+from tests.harness import screenshot_path
+
+pytestmark = pytest.mark.browser
+
+WATCH = """([selector, wanted]) => {
+  window.__seenAt = null;
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && el.textContent.trim() === wanted && window.__seenAt === null) window.__seenAt = Date.now();
+  };
+  new MutationObserver(check).observe(document.body, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+class ShowLan:
+    def __init__(self, lan: Lan) -> None:
+        self.lan = lan
+        segs = Segments(lan.ef, lan.bus)
+        self.ids = [
+            segs.add(title=t, speaker=s, duration_s=d, warn_s=120, danger_s=30).id
+            for t, s, d in (
+                ("开场 Opening", "主持人 Host", 300),
+                ("主题分享：PolarDB 实践", "张伟", 1800),
+                ("Q&A", "", 900),
+            )
+        ]
+        # The desktop's control: its own clock, the same file and bus as in the app.
+        self.control = ShowControl(lan.ef, lan.bus)
+
+    def remaining(self) -> float:
+        return self.control.state().remaining_s
+
+
+@pytest.fixture
+def show(tmp_path: Path) -> Iterator[ShowLan]:
+    with running_lan(tmp_path) as lan:
+        yield ShowLan(lan)
+
+
+def seconds(text: str) -> int:
+    sign = -1 if text.startswith("-") else 1
+    parts = [int(p) for p in text.lstrip("-").split(":")]
+    value = 0
+    for p in parts:
+        value = value * 60 + p
+    return sign * value
+
+
+def open_live(page: Page, url: str) -> None:
+    page.goto(url)
+    if "/stage" in url:
+        expect(page.locator("#live")).to_have_attribute("data-state", "live")
+
+
+def test_stage_shows_the_next_segment_within_200_ms(show: ShowLan, page: Page) -> None:
+    show.control.start()
+    open_live(page, show.lan.url + "/stage")
+    expect(page.locator("#title")).to_have_text("开场 Opening · 主持人 Host")
+    times = []
+    for wanted, act in (
+        ("主题分享：PolarDB 实践 · 张伟", show.control.next),
+        ("Q&A", show.control.next),
+        ("主题分享：PolarDB 实践 · 张伟", show.control.previous),
+    ):
+        page.evaluate(WATCH, ["#title", wanted])
+        t0 = time.time() * 1000
+        act()
+        page.wait_for_function("() => window.__seenAt !== null", timeout=5000)
+        times.append(float(page.evaluate("window.__seenAt")) - t0)
+    assert max(times) < 200, times
+    print(f"stage update latency ms: {times}")
+
+
+def test_stage_after_a_reload_shows_the_desktops_remaining_time(show: ShowLan, page: Page) -> None:
+    show.control.start()
+    show.control.next()
+    show.control.add_time(-95)  # 30:00 - 1:35 = 28:25 and falling
+    open_live(page, show.lan.url + "/stage")
+    page.wait_for_timeout(1300)
+    page.reload()
+    expect(page.locator("#live")).to_have_attribute("data-state", "live")
+    expect(page.locator("#time")).to_have_text(re.compile(r"^28:\d\d$"))
+    for _ in range(3):
+        shown = seconds(page.locator("#time").inner_text())
+        desktop = show.remaining()
+        assert abs(shown - desktop) <= 1.0, (shown, desktop)
+        page.wait_for_timeout(700)
+    # It counts down by itself between events.
+    a = seconds(page.locator("#time").inner_text())
+    page.wait_for_timeout(2100)
+    b = seconds(page.locator("#time").inner_text())
+    assert a - b in (2, 3), (a, b)
+
+
+def test_overlay_is_transparent_and_counts_down(show: ShowLan, page: Page) -> None:
+    open_live(page, show.lan.url + "/overlay/timer?title=1")
+    box = page.locator("#box")
+    expect(box).to_have_class(re.compile("overlay-hidden"))  # nothing on stream before the show
+    show.control.start()
+    expect(box).to_have_class(re.compile("overlay-shown"))
+    expect(page.locator("#title")).to_have_text("开场 Opening")
+    for element in ("html", "body"):
+        colour = page.evaluate(
+            f"getComputedStyle(document.querySelector('{element}')).backgroundColor"
+        )
+        assert colour == "rgba(0, 0, 0, 0)", (element, colour)
+    first = seconds(page.locator("#time").inner_text())
+    page.wait_for_timeout(1600)
+    later = seconds(page.locator("#time").inner_text())
+    assert first - later in (1, 2), (first, later)
+    assert abs(later - show.remaining()) <= 1
+    show.control.add_time(-290)  # into the last 30 s: danger colour
+    expect(box).to_have_attribute("data-phase", "danger")
+
+
+def test_stage_message_blink_blackout_and_hidden_negative_time(show: ShowLan, page: Page) -> None:
+    show.control.start()
+    open_live(page, show.lan.url + "/stage?negative=hide")
+    show.control.message("<img src=x onerror=alert(1)> 请收尾 Wrap up", blink=True)
+    msg = page.locator("#message")
+    expect(msg).to_have_text("<img src=x onerror=alert(1)> 请收尾 Wrap up")
+    expect(msg).to_have_class(re.compile("blink"))
+    assert page.locator("#message img").count() == 0
+    show.control.message("", blackout=True)
+    expect(page.locator("body")).to_have_attribute("data-blackout", "true")
+    assert page.evaluate("getComputedStyle(document.querySelector('.stage-main')).visibility") == (
+        "hidden"
+    )
+    show.control.clear_message()
+    expect(page.locator("body")).to_have_attribute("data-blackout", "false")
+    expect(msg).to_be_hidden()
+    show.control.add_time(-310)  # ten seconds over
+    expect(page.locator("body")).to_have_attribute("data-phase", "overtime")
+    expect(page.locator("#time")).to_have_text("0:00")
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_screenshots_of_the_stage_and_the_overlay(show: ShowLan, new_context, locale: str) -> None:  # type: ignore[no-untyped-def]
+    show.control.start()
+    show.control.next()
+    show.control.add_time(-1700)  # 1:40 left: warning colour
+    show.control.message("还有 5 分钟 5 minutes left")
+    tag = locale.split("-")[0]
+    for name, kwargs in (
+        ("stage-1280x720", {"viewport": {"width": 1280, "height": 720}}),
+        ("stage-phone", {"phone": True}),
+    ):
+        page = new_context(locale=locale, **kwargs).new_page()
+        open_live(page, show.lan.url + "/stage")
+        expect(page.locator("body")).to_have_attribute("data-phase", "warning")
+        page.screenshot(path=str(screenshot_path(f"show/{name}-{tag}.png")))
+    page = new_context(locale=locale, viewport={"width": 640, "height": 360}).new_page()
+    open_live(page, show.lan.url + "/overlay/timer?title=1")
+    expect(page.locator("#box")).to_have_class(re.compile("overlay-shown"))
+    page.screenshot(path=str(screenshot_path(f"show/overlay-timer-{tag}.png")))
+    if tag == "zh":
+        page = new_context(locale=locale, viewport={"width": 1280, "height": 720}).new_page()
+        show.control.end()
+        open_live(page, show.lan.url + "/stage")
+        expect(page.locator("#title")).to_have_text("节目已结束")

@@ -15,6 +15,7 @@ import base64
 import hashlib
 import json
 import logging
+import random
 import re
 import struct
 import threading
@@ -31,9 +32,18 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 1.5  # seconds for TCP + WebSocket upgrade + Hello
 REQUEST_TIMEOUT = 2.0  # seconds for an ordinary request
+BACKOFF_FIRST = 0.5
+BACKOFF_MAX = 5.0
 CLOSE_WRONG_PASSWORD = 4009
 CLOSE_UNSUPPORTED_RPC = 4010
 CLOSE_KICKED = 4011
+
+
+def backoff_delay(attempt: int, rng: Callable[[], float] = random.random) -> float:
+    """Seconds before retry number `attempt` (1, 2, ...): 0.5 s doubling to 5 s, +-20% jitter
+    so several Showday PCs do not hammer a restarted OBS in step."""
+    base = min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** max(0, attempt - 1))
+    return round(min(BACKOFF_MAX, base * (0.8 + 0.4 * rng())), 2)
 
 
 class LinkError(Exception):

@@ -98,3 +98,15 @@ class ObsMirror:
 
     def remove_scene(self, name: str) -> None:
         self.scenes = [s for s in self.scenes if s != name]
+
+
+def not_connected_message(status: str, message: str) -> str:
+    """Why a command cannot run now, for the operator."""
+    text = {
+        CONNECTING: "Still connecting to OBS.",
+        RETRYING: "OBS is not connected; Showday is retrying.",
+        WRONG_PASSWORD: "OBS refused the password.",
+        KICKED: "OBS disconnected Showday.",
+        TOO_OLD: "This OBS is too old for Showday.",
+    }.get(status, "OBS is not connected.")
+    return message or text

@@ -22,42 +22,21 @@ from typing import Any
 
 from app.bus import Bus, ObsCommandFailed, ObsStateChanged
 from app.obs import mirror as m
+from app.obs import sync
 from app.obs.actions import Command, ObsCommandError
 from app.obs.health import HealthTracker
-from app.obs.link import Link, LinkError, RequestFailed, close_code_error
-from app.obs.mirror import OUTPUT_STATES, ObsMirror
+from app.obs.link import Link, LinkError, RequestFailed, backoff_delay, close_code_error
+from app.obs.mirror import ObsMirror
 
 log = logging.getLogger(__name__)
 
 PING_INTERVAL = 1.0
 PING_TIMEOUT = 0.9  # interval + timeout < 2 s: a hung OBS is noticed within 2 s
-BACKOFF_FIRST = 0.5
-BACKOFF_MAX = 5.0
 IDLE_SAMPLE_EVERY = 10  # ticks between stored samples while neither streaming nor recording
-
-EVENT_NAMES = [
-    "CurrentProgramSceneChanged",
-    "CurrentPreviewSceneChanged",
-    "SceneListChanged",
-    "SceneNameChanged",
-    "SceneCreated",
-    "SceneRemoved",
-    "StudioModeStateChanged",
-    "StreamStateChanged",
-    "RecordStateChanged",
-    "ExitStarted",
-]
 
 
 class ObsNotConnected(Exception):
     """A command was submitted while OBS is not connected. The message is for the operator."""
-
-
-def backoff_delay(attempt: int, rng: Callable[[], float] = random.random) -> float:
-    """Seconds before retry number `attempt` (1, 2, ...): 0.5 s doubling to 5 s, +-20% jitter
-    so several Showday PCs do not hammer a restarted OBS in step."""
-    base = min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** max(0, attempt - 1))
-    return round(min(BACKOFF_MAX, base * (0.8 + 0.4 * rng())), 2)
 
 
 class ObsWorker:
@@ -114,7 +93,7 @@ class ObsWorker:
             status, message = self._snapshot["status"], self._snapshot["message"]
             stopped = self._stopped
         if stopped or status != m.CONNECTED:
-            reason = "Showday is closing" if stopped else _not_connected(status, message)
+            reason = "Showday is closing" if stopped else m.not_connected_message(status, message)
             future.set_exception(ObsNotConnected(reason))
             return future
         self._queue.put(("cmd", command, future))
@@ -151,6 +130,13 @@ class ObsWorker:
         self.requests_sent[request] += 1
         return self._link.call(request, data)
 
+    def _counted(self, link: Link) -> Callable[..., dict[str, Any]]:
+        def call(request: str, data: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
+            self.requests_sent[request] += 1
+            return link.call(request, data, **kw)
+
+        return call
+
     def schedule(self, key: Hashable, delay: float, fn: Callable[[], None]) -> None:
         self._timers[key] = (self.clock() + delay, fn)
 
@@ -160,21 +146,20 @@ class ObsWorker:
     # -- the loop ------------------------------------------------------------------------------
 
     def _run(self) -> None:
-        try:
-            while True:
-                try:
-                    item = self._queue.get(timeout=self._wait())
-                except queue.Empty:
-                    item = None
+        while True:
+            try:
+                item = self._queue.get(timeout=self._wait())
+            except queue.Empty:
+                item = None
+            if item is not None and item[0] == "stop":
+                break
+            try:
                 if item is not None:
-                    if item[0] == "stop":
-                        break
                     self._handle(item)
                 self._run_due()
-        except Exception:  # never die silently: the panel would show a stale state forever
-            log.exception("OBS worker crashed")
-        finally:
-            self._shutdown()
+            except Exception:  # a bug here must not leave the panel frozen on a stale state
+                log.exception("OBS worker: unexpected error")
+        self._shutdown()
 
     def _wait(self) -> float | None:
         deadlines = [t for t, _ in self._timers.values()]
@@ -205,7 +190,10 @@ class ObsWorker:
             self._run_command(item[1], item[2])
         elif kind == "event" and item[1] == self._gen and self._link is not None:
             try:
-                self._apply_event(item[2], item[3])
+                if item[2] == "ExitStarted":
+                    self._lost(LinkError("OBS is shutting down."))
+                else:
+                    sync.apply_event(self.mirror, item[2], item[3], self.call)
             except LinkError as err:
                 self._lost(err)
             except RequestFailed as err:
@@ -256,7 +244,7 @@ class ObsWorker:
                 password,
                 on_event=lambda t, d: q.put(("event", gen, t, d)),
                 on_closed=lambda c, r: q.put(("closed", gen, c, r)),
-                event_names=EVENT_NAMES,
+                event_names=sync.EVENT_NAMES,
             )
         except LinkError as err:
             self._failed(err)
@@ -288,36 +276,8 @@ class ObsWorker:
 
     def _rebuild(self) -> None:
         """Read everything the panel shows afresh: after a reconnect nothing is trusted."""
-        mir = self.mirror
-        version = self.call("GetVersion")
-        mir.obs_version = str(version.get("obsVersion", ""))
-        mir.websocket_version = str(version.get("obsWebSocketVersion", ""))
-        scenes = self.call("GetSceneList")
-        mir.set_scene_list(scenes.get("scenes", []))
-        mir.program = str(scenes.get("currentProgramSceneName") or "")
-        mir.studio_mode = bool(self.call("GetStudioModeEnabled").get("studioModeEnabled"))
-        mir.preview = str(scenes.get("currentPreviewSceneName") or "") if mir.studio_mode else ""
-        stream = self.call("GetStreamStatus")
-        mir.stream_state = "started" if stream.get("outputActive") else "stopped"
-        if stream.get("outputReconnecting"):
-            mir.stream_state = "reconnecting"
-        mir.stream_timecode = str(stream.get("outputTimecode", "")) if mir.streaming else ""
-        record = self.call("GetRecordStatus")
-        mir.record_state = "stopped"
-        if record.get("outputActive"):
-            mir.record_state = "paused" if record.get("outputPaused") else "started"
-        mir.record_timecode = str(record.get("outputTimecode", "")) if mir.recording else ""
-        video = self.call("GetVideoSettings")
-        fps = video.get("fpsNumerator", 0) / max(1, video.get("fpsDenominator", 1))
-        mir.video = {
-            "base_width": video.get("baseWidth"),
-            "base_height": video.get("baseHeight"),
-            "output_width": video.get("outputWidth"),
-            "output_height": video.get("outputHeight"),
-            "fps": round(fps, 3),
-        }
+        sync.rebuild(self.mirror, self.call)
         self._health.reset()
-        self.mirror.health = {}
 
     def _failed(self, err: LinkError) -> None:
         """An attempt failed: retry later, or stop for good if retrying cannot help."""
@@ -368,7 +328,7 @@ class ObsWorker:
         if not future.set_running_or_notify_cancel():
             return
         if self._link is None:
-            future.set_exception(ObsNotConnected(_not_connected(self.mirror.status, "")))
+            future.set_exception(ObsNotConnected(m.not_connected_message(self.mirror.status, "")))
             return
         try:
             result = command.run(self)
@@ -397,60 +357,18 @@ class ObsWorker:
             log.warning("OBS %s failed: %s", what, err)
             self.bus.publish(ObsCommandFailed(command=what, error=str(err)))
 
-    def _apply_event(self, kind: str, data: dict[str, Any]) -> None:
-        mir = self.mirror
-        if kind == "CurrentProgramSceneChanged":
-            mir.program = str(data.get("scene_name", ""))
-        elif kind == "CurrentPreviewSceneChanged":
-            mir.preview = str(data.get("scene_name", "")) if mir.studio_mode else ""
-        elif kind == "SceneListChanged":
-            mir.set_scene_list(list(data.get("scenes", [])))
-        elif kind == "SceneNameChanged":
-            mir.rename_scene(str(data.get("old_scene_name", "")), str(data.get("scene_name", "")))
-        elif kind == "SceneCreated" and not data.get("is_group"):
-            mir.add_scene(str(data.get("scene_name", "")))
-        elif kind == "SceneRemoved" and not data.get("is_group"):
-            mir.remove_scene(str(data.get("scene_name", "")))
-        elif kind == "StudioModeStateChanged":
-            mir.studio_mode = bool(data.get("studio_mode_enabled"))
-            mir.preview = ""
-            if mir.studio_mode:
-                preview = self.call("GetCurrentPreviewScene")
-                mir.preview = str(preview.get("currentPreviewSceneName") or "")
-        elif kind == "StreamStateChanged":
-            mir.stream_state = OUTPUT_STATES.get(str(data.get("output_state")), "stopped")
-            if mir.stream_state == "stopped":
-                mir.stream_timecode = ""
-        elif kind == "RecordStateChanged":
-            mir.record_state = OUTPUT_STATES.get(str(data.get("output_state")), "stopped")
-            if mir.record_state == "stopped":
-                mir.record_timecode = ""
-                mir.record_path = str(data.get("output_path") or mir.record_path)
-        elif kind == "ExitStarted":
-            self._lost(LinkError("OBS is shutting down."))
-
     def _ping(self) -> None:
         """GetStats once a second: proves the link is alive and feeds stream health."""
         self._next_ping = self.clock() + PING_INTERVAL
         link = self._link
         if link is None:
             return
-        mir = self.mirror
         try:
-            self.requests_sent["GetStats"] += 1
-            stats = link.call("GetStats", timeout=PING_TIMEOUT)
-            stream = record = None
-            if mir.stream_state != "stopped":
-                self.requests_sent["GetStreamStatus"] += 1
-                stream = link.call("GetStreamStatus", timeout=PING_TIMEOUT)
-                mir.stream_timecode = str(stream.get("outputTimecode", "")) if mir.streaming else ""
-            if mir.record_state != "stopped":
-                self.requests_sent["GetRecordStatus"] += 1
-                record = link.call("GetRecordStatus", timeout=PING_TIMEOUT)
-                mir.record_timecode = str(record.get("outputTimecode", "")) if mir.recording else ""
+            stats, stream, record = sync.poll(self.mirror, self._counted(link), PING_TIMEOUT)
         except (LinkError, RequestFailed) as err:
             self._lost(err if isinstance(err, LinkError) else LinkError(str(err)))
             return
+        mir = self.mirror
         health, sample, new_warnings = self._health.update(
             self.clock(), stats, stream, record, mir.video.get("fps")
         )
@@ -481,18 +399,6 @@ class ObsWorker:
         with self._lock:
             self._snapshot = _deep(state)
         self.bus.publish(ObsStateChanged(state=_deep(state)))
-
-
-def _not_connected(status: str, message: str) -> str:
-    text = {
-        m.DISCONNECTED: "OBS is not connected.",
-        m.CONNECTING: "Still connecting to OBS.",
-        m.RETRYING: "OBS is not connected; Showday is retrying.",
-        m.WRONG_PASSWORD: "OBS refused the password.",
-        m.KICKED: "OBS disconnected Showday.",
-        m.TOO_OLD: "This OBS is too old for Showday.",
-    }.get(status, "OBS is not connected.")
-    return message or text
 
 
 def _deep(d: dict[str, Any]) -> dict[str, Any]:

@@ -11,8 +11,9 @@ import pytest
 
 from app.bus import Bus
 from app.obs import actions as a
+from app.obs.link import backoff_delay
 from app.obs.samples import store_incident
-from app.obs.worker import ObsNotConnected, ObsWorker, backoff_delay
+from app.obs.worker import ObsNotConnected, ObsWorker
 from app.store import EventFile
 from tests.app.obs.conftest import Recorder, obs_scenes, wait_for
 from tests.harness.obs import OBS_SCENES, ObsServer

@@ -1,0 +1,190 @@
+"""The desktop moderator panel on a real event file (pytest-qt): keys act on the selected
+question, hostile text stays plain text, the bridge refreshes it, export writes a file."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app import qa
+from app.qa import SubmitLimits
+from app.session import Session
+from ui.bridge import QtBridge
+from ui.qa import ModeratorPanel
+from ui.qa.model import QUESTION_ROLE, text_layout
+from ui.worker import Worker
+
+HOSTILE = '<b>bold</b> <img src=x onerror=alert(1)> <a href="http://x">link</a> &amp; 👩‍💻'
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    s = Session.create(tmp_path / "qa.showday", "Salon")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def panel(qtbot, session: Session) -> Iterator[ModeratorPanel]:  # type: ignore[no-untyped-def]
+    bridge = QtBridge(session.bus)
+    worker = Worker()
+    p = ModeratorPanel(session, bridge, worker)
+    qtbot.addWidget(p)
+    p.resize(1000, 700)
+    p.show()
+    qtbot.waitUntil(lambda: p.refreshes >= 1)
+    yield p
+    bridge.close()
+    worker.stop()
+
+
+def ask(session: Session, text: str, device: str = "d1", name: str = "") -> qa.Question:
+    return qa.submit(
+        session.ef,
+        session.bus,
+        text,
+        name=name,
+        device_id=device,
+        address="10.0.0.1",
+        limits=SubmitLimits(per_device=100, per_address=100),
+    )
+
+
+def wait_count(qtbot, panel: ModeratorPanel, status: str, n: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: (
+            panel.snapshot is not None and panel.snapshot.counts[status] == n and not panel._loading
+        )
+    )
+
+
+def select(qtbot, panel: ModeratorPanel, qid: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: panel.model.row_of(qid) >= 0)
+    panel.list.setCurrentIndex(panel.model.index(panel.model.row_of(qid), 0))
+    panel.list.setFocus()
+
+
+def test_keys_a_r_f_d_act_on_the_selected_question(qtbot, panel: ModeratorPanel, session) -> None:  # type: ignore[no-untyped-def]
+    q1 = ask(session, "First question", "d1")
+    q2 = ask(session, "Second question", "d2")
+    q3 = ask(session, "Third question", "d3")
+    wait_count(qtbot, panel, "new", 3)
+    assert panel.queues.tabText(0).endswith("3")
+
+    select(qtbot, panel, q2.id)
+    qtbot.keyClick(panel.list, Qt.Key.Key_A)
+    wait_count(qtbot, panel, "approved", 1)
+    assert qa.get(session.ef, q2.id).status == "approved"
+    assert qa.get(session.ef, q1.id).status == "new"  # only the selected one
+
+    select(qtbot, panel, q3.id)
+    qtbot.keyClick(panel.list, Qt.Key.Key_R)
+    wait_count(qtbot, panel, "rejected", 1)
+    assert qa.get(session.ef, q3.id).status == "rejected"
+
+    # Arrow keys move; the remaining new question is q1.
+    select(qtbot, panel, q1.id)
+    qtbot.keyClick(panel.list, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: qa.get(session.ef, q1.id).starred)
+
+    panel.show_queue("approved")
+    qtbot.waitUntil(lambda: panel.model.row_of(q2.id) == 0)
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_F)
+    wait_count(qtbot, panel, "featured", 1)
+    qtbot.waitUntil(lambda: "Second question" in panel.onair_text.text())
+    assert panel.clear_btn.isEnabled()
+
+    panel.show_queue("featured")
+    qtbot.waitUntil(lambda: panel.model.row_of(q2.id) == 0 and panel.status == "featured")
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_D)
+    wait_count(qtbot, panel, "answered", 1)
+    assert qa.get(session.ef, q2.id).status == "answered"
+    assert qa.featured(session.ef) is None
+    qtbot.waitUntil(lambda: panel.onair_text.text() == "Nothing on air")
+    assert not panel.clear_btn.isEnabled()
+
+
+def test_arrow_keys_move_the_selection(qtbot, panel: ModeratorPanel, session) -> None:  # type: ignore[no-untyped-def]
+    for i in range(3):
+        ask(session, f"Q{i}", f"d{i}")
+    wait_count(qtbot, panel, "new", 3)
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    assert panel.list.currentIndex().row() == 1
+    qtbot.keyClick(panel.list, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: qa.counts(session.ef)["approved"] == 1)
+    assert [q.text for q in qa.queue(session.ef, "approved")] == [
+        "Q1"
+    ]  # ties in votes: oldest first, so row 1 was Q1
+
+
+def test_hostile_text_is_plain_in_the_model_the_delegate_and_the_on_air_strip(
+    qtbot,
+    panel: ModeratorPanel,
+    session,  # type: ignore[no-untyped-def]
+) -> None:
+    q = ask(session, HOSTILE, name="<i>Mallory</i>")
+    wait_count(qtbot, panel, "new", 1)
+    index = panel.model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == HOSTILE  # the plain string, as stored
+    assert index.data(Qt.ItemDataRole.ToolTipRole) is None
+    layout = text_layout(index.data(QUESTION_ROLE), panel.list.font(), 600)
+    assert layout.text() == HOSTILE  # laid out as characters, not parsed
+    # The list paints the row (through the delegate) without interpreting anything.
+    assert not panel.list.grab().isNull()
+    qa.feature(session.ef, session.bus, q.id)
+    qtbot.waitUntil(lambda: HOSTILE in panel.onair_text.text())
+    assert panel.onair_text.text() == f"{HOSTILE}  — <i>Mallory</i>"
+    for label in panel.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_held_words_are_marked_in_the_layout(qtbot, panel: ModeratorPanel, session) -> None:  # type: ignore[no-untyped-def]
+    qa.set_words_text(session.ef, "spam\n垃圾")
+    ask(session, "👩‍💻 this is spam and 垃圾 too")
+    wait_count(qtbot, panel, "held", 1)
+    q = panel.model.question(0)
+    assert q.held and {m.word for m in q.matches} == {"spam", "垃圾"}
+    layout = text_layout(q, panel.list.font(), 600)
+    units = layout.text().encode("utf-16-le")  # Qt's ranges count UTF-16 units
+    marked = [
+        units[2 * r.start : 2 * (r.start + r.length)].decode("utf-16-le") for r in layout.formats()
+    ]
+    assert sorted(marked) == sorted(["spam", "垃圾"])  # emoji before them shift nothing
+
+
+def test_questions_from_another_thread_refresh_the_panel(
+    qtbot, panel: ModeratorPanel, session
+) -> None:  # type: ignore[no-untyped-def]
+    t = threading.Thread(
+        target=lambda: [ask(session, f"from a phone {i}", f"p{i}") for i in range(20)]
+    )
+    t.start()
+    t.join()
+    wait_count(qtbot, panel, "new", 20)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 20)
+
+
+def test_manual_entry_premoderation_export(
+    qtbot, panel: ModeratorPanel, session, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    panel._call(lambda ef, bus: qa.add_manual(ef, bus, "From the chat", "chat", "Wang"))
+    wait_count(qtbot, panel, "approved", 1)
+    panel.premod.click()  # off
+    qtbot.waitUntil(lambda: not qa.load_settings(session.ef).premoderation)
+    assert ask(session, "goes straight through").status == "approved"
+    out = tmp_path / "questions.csv"
+    panel.export_to(str(out))
+    qtbot.waitUntil(out.exists)
+    content = out.read_text(encoding="utf-8-sig")
+    assert "From the chat" in content and "goes straight through" in content

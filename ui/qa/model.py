@@ -1,0 +1,205 @@
+"""The moderation queue as a list model, and a delegate that draws each question as plain text.
+
+User text never goes near rich text: the delegate lays it out with QTextLayout (which takes a
+plain string; markup stays characters) and marks word-filter hits with format ranges.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.qa import Question
+from app.timeutil import hhmm
+
+Index = QModelIndex | QPersistentModelIndex
+QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+PAD = 10
+MAX_LINES = 4  # a 300-character question wraps to a few lines; more is cut with an ellipsis
+HIT_BG = QColor("#6b5412")
+HELD_BAR = QColor("#f2b632")
+STAR = QColor("#f2b632")
+DIM = QColor("#a3abba")
+
+
+def _utf16(text: str, index: int) -> int:
+    """Qt counts UTF-16 units, Python code points: an emoji before a match shifts it."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+class QuestionsModel(QAbstractListModel):
+    """Rows are `app.qa.Question`s. DisplayRole is the question text exactly as stored."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Question] = []
+
+    def set_rows(self, rows: list[Question]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def question(self, row: int) -> Question | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, question_id: int) -> int:
+        return next((i for i, q in enumerate(self._rows) if q.id == question_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        q = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return q.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None  # tooltips would be rich text if they looked like HTML
+        if role == QUESTION_ROLE:
+            return q
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{q.text} — {q.name}" if q.name else q.text
+        return None
+
+
+def meta_line(q: Question) -> str:
+    tr = QCoreApplication.translate
+    parts = [q.name or tr("QuestionDelegate", "Anonymous")]
+    parts.append(tr("QuestionDelegate", "%n vote(s)", "", q.votes))
+    parts.append(hhmm(q.created_at) if q.created_at else "")
+    if q.source != "web":
+        parts.append(tr("QuestionDelegate", "via %1").replace("%1", source_name(q.source)))
+    if q.merged_count:
+        parts.append(tr("QuestionDelegate", "+%1 merged").replace("%1", str(q.merged_count)))
+    if q.held:
+        words = ", ".join(dict.fromkeys(m.word for m in q.matches))
+        parts.append(tr("QuestionDelegate", "held: %1").replace("%1", words))
+    return "  ·  ".join(p for p in parts if p)
+
+
+def source_name(source: str) -> str:
+    tr = QCoreApplication.translate
+    names = {
+        "chat": tr("QuestionDelegate", "chat"),
+        "phone": tr("QuestionDelegate", "phone"),
+        "paper": tr("QuestionDelegate", "paper"),
+        "other": tr("QuestionDelegate", "other"),
+        "web": tr("QuestionDelegate", "web"),
+    }
+    return names.get(source, source)
+
+
+def text_layout(q: Question, font: QFont, width: int) -> QTextLayout:
+    """The question laid out as plain text in `width` pixels, word-filter hits marked."""
+    layout = QTextLayout(q.text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    ranges = []
+    for m in q.matches:
+        if m.field != "text":
+            continue
+        r = QTextLayout.FormatRange()
+        r.start = _utf16(q.text, m.start)
+        r.length = _utf16(q.text, m.end) - r.start
+        fmt = QTextCharFormat()
+        fmt.setBackground(HIT_BG)
+        fmt.setFontUnderline(True)
+        r.format = fmt
+        ranges.append(r)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    y = 0.0
+    lines = 0
+    while lines < MAX_LINES:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+        lines += 1
+    layout.endLayout()
+    return layout
+
+
+class QuestionDelegate(QStyledItemDelegate):
+    """Two lines per question: the text (wrapped, up to MAX_LINES) and a dim line with name,
+    votes, time, source and held words. A star and a held bar on the left edge."""
+
+    def _text_font(self, option: QStyleOptionViewItem) -> QFont:
+        f = QFont(option.font)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        return f
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        q = index.data(QUESTION_ROLE)
+        width = max(200, option.rect.width() or 600)
+        if q is None:
+            return QSize(width, 40)
+        layout = text_layout(q, self._text_font(option), width - 2 * PAD - 16)
+        h = int(layout.boundingRect().height())
+        meta = QFontMetrics(option.font).height()
+        return QSize(width, h + meta + 3 * PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        q = index.data(QUESTION_ROLE)
+        if q is None:
+            return
+        painter.save()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the style draws the background and focus only; the text is ours
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if q.held:
+            painter.fillRect(QRect(rect.left(), rect.top() + 2, 4, rect.height() - 4), HELD_BAR)
+        left = rect.left() + PAD + 8
+        if q.starred:
+            painter.setPen(STAR)
+            painter.drawText(
+                QRect(rect.left() + 4, rect.top() + PAD, 14, 20), Qt.AlignmentFlag.AlignLeft, "★"
+            )
+        text_color = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        painter.setPen(text_color)
+        layout = text_layout(q, self._text_font(option), rect.width() - 2 * PAD - 16)
+        layout.draw(painter, QPointF(left, rect.top() + PAD))
+        y = rect.top() + PAD + int(layout.boundingRect().height()) + PAD // 2
+        painter.setPen(text_color if selected else DIM)
+        painter.setFont(option.font)
+        fm = QFontMetrics(option.font)
+        meta = fm.elidedText(meta_line(q), Qt.TextElideMode.ElideRight, rect.width() - 2 * PAD)
+        # drawText with a plain string and no Qt.TextFormat: QPainter never parses markup.
+        painter.drawText(QRect(left, y, rect.width() - 2 * PAD - 8, fm.height()), 0, meta)
+        painter.restore()
+
+
+def make_delegate(parent: QWidget) -> QuestionDelegate:
+    return QuestionDelegate(parent)

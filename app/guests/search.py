@@ -9,11 +9,11 @@ Best match first, in tiers, each filled only as far as the result limit needs:
     3  inside a name, pinyin, company or email (before the '@'); any 4+ digits of a phone
 
 Exact tiers are dict look-ups; prefixes are a bisect into sorted key lists (phones, and
-reversed phones for tails, apart). Substrings of two or more ASCII characters go through a
-bigram index (a set intersection, then a check of each candidate); Chinese text, single
-characters and phone digits through `str.find` over one long string per field group, which
-runs at memory speed in C: the Chinese and phone strings are short enough to scan whole. Within a tier, guests not yet checked in
-come first: the one at the door is usually still outside.
+reversed phones for tails, apart). Substrings of two or more characters go through a bigram
+index (a set intersection, then a check of each candidate); single characters and phone digits
+through `str.find` over one long string per field group, which runs at memory speed in C.
+Within a tier, guests not yet checked in come first: the one at the door is usually still
+outside.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged
-from app.guests.fields import scanned_code
+from app.guests.fields import phone_key, scanned_code
 from app.guests.search_keys import (
     KIND_ORDER,
     GramIndex,
     Haystack,
-    ascii_bigrams,
+    bigrams,
     guest_keys,
     normalise_query,
     substring_keys,
@@ -138,7 +138,7 @@ class SearchIndex:
                 self._put(self._tails, (key[::-1], gid), bulk)
             else:
                 self._put(self._sorted, (key, kind, gid), bulk)
-        self._grams.add(gid, ascii_bigrams(sub))
+        self._grams.add(gid, bigrams(sub))
 
     @staticmethod
     def _put(items: list[Any], item: Any, bulk: bool) -> None:
@@ -229,7 +229,7 @@ class SearchIndex:
         g = self._guests.pop(gid, None)
         if g is None:
             return
-        self._grams.discard(gid, ascii_bigrams(self._sub.pop(gid)))
+        self._grams.discard(gid, bigrams(self._sub.pop(gid)))
         for kind, key in guest_keys(g):  # the same keys as when it was added
             rest = tuple(e for e in self._exact.get(key, ()) if e != (kind, gid))
             if rest:
@@ -284,7 +284,9 @@ class SearchIndex:
             self._scan_prefix(self._sorted, prefix, found, budget, lambda e: (e[1], e[2]))
         if digits:
             self._scan_prefix(self._phones, digits, found, budget, lambda e: ("phone", e[1]))
-            self._scan_prefix(self._tails, digits[::-1], found, budget, lambda e: ("phone", e[1]))
+            # The last 10 digits too: '+86 138…' typed finds 138… stored, and the reverse.
+            for tail in dict.fromkeys((digits, phone_key(digits))):
+                self._scan_prefix(self._tails, tail[::-1], found, budget, lambda e: ("phone", e[1]))
 
     @staticmethod
     def _scan_prefix(
@@ -305,7 +307,7 @@ class SearchIndex:
         for needle in dict.fromkeys((q, compact)):
             if len(out) >= need:
                 break
-            if len(needle) > 1 and needle.isascii():
+            if len(needle) > 1:
                 self._find_by_grams(needle, found, out, need)
             else:
                 hays = ("ascii", "wide") if needle.isascii() else ("wide",)
@@ -316,7 +318,7 @@ class SearchIndex:
             found[gid] = (3, kind, "")
 
     def _find_by_grams(self, needle: str, found: Found, out: dict[int, str], need: int) -> None:
-        for gid in self._grams.candidates(ascii_bigrams([("", needle)])):
+        for gid in self._grams.candidates(bigrams([("", needle)])):
             if gid not in found and gid not in out:
                 kind = next((k for k, key in self._sub[gid] if needle in key), None)
                 if kind is not None:

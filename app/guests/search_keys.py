@@ -62,13 +62,13 @@ def substring_keys(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def ascii_bigrams(keys: list[tuple[str, str]]) -> set[str]:
-    """The two-ASCII-character pieces of the keys (an ASCII query is looked up by these; text
-    with Chinese in it is scanned instead, which is small, so needs no grams)."""
-    grams = set()
+def bigrams(keys: list[tuple[str, str]]) -> set[str]:
+    """The two-character pieces of the keys: a query of two or more characters is looked up
+    by its own, in Chinese ('三丰') as in pinyin or Latin ('ngsa')."""
+    grams: set[str] = set()
     for _kind, key in keys:
         grams.update(key[i : i + 2] for i in range(len(key) - 1))
-    return {g for g in grams if g.isascii()}
+    return grams
 
 
 class GramIndex:

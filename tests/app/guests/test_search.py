@@ -75,6 +75,8 @@ def test_phone_tail_any_digits_and_email_company_code(ef: EventFile) -> None:
     assert names(ix.search("0013")) == ["张三"]  # any 4+ digits inside
     assert ix.search("138") == [] or all(h.matched != "phone" for h in ix.search("138"))
     assert names(ix.search("415 555 2967")) == ["Kate Wang"]
+    assert names(ix.search("+86 138 0013 8000")) == ["张三"]  # stored without +86
+    assert names(ix.search("13712341234")) == ["章珊"]  # stored as +8613712341234
     assert names(ix.search("kate@")) == ["Kate Wang"]
     assert names(ix.search("腾讯")) == ["章珊"]
     assert names(ix.search("acme")) == ["Kate Wang"]

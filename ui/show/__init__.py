@@ -5,7 +5,8 @@ StageWindow(bridge, clock)           the frameless full-screen stage display
 SHORTCUTS                            (key, description) pairs for the Help dialog
 """
 
-from ui.show.panel import SHORTCUTS, ShowPanel
+from ui.show.keys import SHORTCUTS
+from ui.show.panel import ShowPanel
 from ui.show.stage_window import StageWindow
 
 __all__ = ["SHORTCUTS", "ShowPanel", "StageWindow"]

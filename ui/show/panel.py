@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.bus import SegmentsChanged, ShowStateChanged
 from app.session import Session
-from app.show import ShowControl, ShowError, saved_messages
+from app.show import Segment, ShowControl, ShowError, saved_messages
+from app.show.arrival import arrived_speaker_ids, due_speakers
 from app.show.control import set_saved_messages
 from ui.bridge import QtBridge
 from ui.show.chime import Chime
+from ui.show.keys import engine_message, make_actions
 from ui.show.live import live
 from ui.show.messages import MessageBox
 from ui.show.rundown_list import RundownList
@@ -45,31 +47,6 @@ from ui.show.widgets import (
     span,
 )
 from ui.worker import Worker, describe_error
-
-# (key, what it does) for the Help dialog; the texts are translated in context "ShowPanel".
-SHORTCUTS = [
-    (
-        "Space",
-        QT_TRANSLATE_NOOP("ShowPanel", "Next segment (starts the show if it has not started)"),
-    ),
-    ("Shift+Space", QT_TRANSLATE_NOOP("ShowPanel", "Previous segment (its clock continues)")),
-    ("Ctrl+Return", QT_TRANSLATE_NOOP("ShowPanel", "Start the show")),
-    ("P", QT_TRANSLATE_NOOP("ShowPanel", "Pause or resume")),
-    ("+", QT_TRANSLATE_NOOP("ShowPanel", "Add one minute")),
-    ("-", QT_TRANSLATE_NOOP("ShowPanel", "Take one minute off")),
-]
-# The engine's refusals, said in the operator's language.
-ENGINE_MESSAGES = {
-    "the show is already running": QT_TRANSLATE_NOOP("ShowPanel", "The show is already running."),
-    "the show has not started yet": QT_TRANSLATE_NOOP("ShowPanel", "The show has not started yet."),
-    "the show has ended": QT_TRANSLATE_NOOP("ShowPanel", "The show has ended."),
-    "the show has ended (Previous reopens the last segment)": QT_TRANSLATE_NOOP(
-        "ShowPanel", "The show has ended (Previous reopens the last segment)."
-    ),
-    "there is no segment to run: add segments (or un-skip one)": QT_TRANSLATE_NOOP(
-        "ShowPanel", "There is no segment to run: add segments (or un-skip one)."
-    ),
-}
 
 
 class ShowPanel(QWidget):
@@ -91,6 +68,8 @@ class ShowPanel(QWidget):
         self.clock: Callable[[], float] = self.control.now
         self.state: dict[str, Any] = {}
         self.segments: list[dict[str, Any]] = []
+        self.segment_objs: list[Segment] = []
+        self.arrived: set[int] = set()  # speakers (guest ids) checked in at the door
         self.loads = 0  # finished loads, for tests
         self.chime = Chime(self)
         self.ticker = SecondTicker(self.clock, self.refresh, self)
@@ -102,6 +81,8 @@ class ShowPanel(QWidget):
         self.next = plain("", "infoValue")
         self.next.setWordWrap(True)
         self.labels = {k: plain("", "infoLabel") for k in ("offset", "projected", "next")}
+        self.arrival = plain("", "arrival")
+        self.arrival.setWordWrap(True)
         self.error = plain("", "showError")
         self.error.setWordWrap(True)
         info = QGridLayout()
@@ -111,8 +92,9 @@ class ShowPanel(QWidget):
         ):
             info.addWidget(self.labels[key], row * 2, 0)
             info.addWidget(value, row * 2 + 1, 0)
-        info.setRowStretch(6, 1)
-        info.addWidget(self.error, 7, 0)
+        info.addWidget(self.arrival, 6, 0)
+        info.setRowStretch(7, 1)
+        info.addWidget(self.error, 8, 0)
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -169,32 +151,24 @@ class ShowPanel(QWidget):
         self.buttons["end"].clicked.connect(self.end_show)
         if bridge is not None:
             bridge.show.connect(self._on_show_event)
+            bridge.door.connect(lambda _ev: self._load_arrivals())
         self.retranslate()
         self.reload()
 
     # -- actions ------------------------------------------------------------------------------
 
     def _make_actions(self) -> dict[str, QAction]:
-        handlers: dict[str, tuple[str, Callable[[], None]]] = {
-            "next": ("Space", lambda: self._act(lambda c: c.next())),
-            "previous": ("Shift+Space", lambda: self._act(lambda c: c.previous())),
-            "start": ("Ctrl+Return", lambda: self._act(lambda c: c.start())),
-            "pause": ("P", lambda: self._act(lambda c: c.toggle_pause())),
-            "plus": ("+", lambda: self.add_time(60)),
-            "minus": ("-", lambda: self.add_time(-60)),
-        }
-        out = {}
-        for name, (keys, fn) in handlers.items():
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            # Only while focus is in this panel; a text field keeps its Space and letters
-            # (QLineEdit claims printable keys through ShortcutOverride).
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(fn)
-            self.addAction(action)
-            out[name] = action
-        out["plus"].setShortcuts([QKeySequence("+"), QKeySequence("=")])
-        return out
+        return make_actions(
+            self,
+            {
+                "next": lambda: self._act(lambda c: c.next()),
+                "previous": lambda: self._act(lambda c: c.previous()),
+                "start": lambda: self._act(lambda c: c.start()),
+                "pause": lambda: self._act(lambda c: c.toggle_pause()),
+                "plus": lambda: self.add_time(60),
+                "minus": lambda: self.add_time(-60),
+            },
+        )
 
     def _act(self, fn: Callable[[ShowControl], Any]) -> None:
         control = self.control
@@ -247,29 +221,49 @@ class ShowPanel(QWidget):
             self.apply(state.to_dict())
 
     def _failed(self, err: BaseException) -> None:
-        if isinstance(err, ShowError):
-            known = ENGINE_MESSAGES.get(str(err))
-            text = QCoreApplication.translate("ShowPanel", known) if known else str(err)
-        else:
-            text = describe_error(err)
-        self.error.setText(text)
+        self.error.setText(
+            engine_message(err) if isinstance(err, ShowError) else describe_error(err)
+        )
 
     # -- data -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
         control, ef = self.control, self.session.ef
 
-        def load() -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
-            segs = [s.to_dict() for s in control.segments()]
-            return control.state().to_dict(), segs, saved_messages(ef)
+        def load() -> tuple[dict[str, Any], list[Segment], list[str], set[int]]:
+            segs = control.segments()
+            return control.state().to_dict(), segs, saved_messages(ef), arrived_speaker_ids(ef)
 
-        def show(result: tuple[dict[str, Any], list[dict[str, Any]], list[str]]) -> None:
-            state, self.segments, saved = result
+        def show(result: tuple[dict[str, Any], list[Segment], list[str], set[int]]) -> None:
+            state, self.segment_objs, saved, self.arrived = result
+            self.segments = [s.to_dict() for s in self.segment_objs]
             self.messages.set_saved(saved)
             self.apply(state, force=True)
             self.loads += 1
 
         self.worker.run(load, on_done=show, on_error=self._failed, context=self)
+
+    def _load_arrivals(self) -> None:
+        ef = self.session.ef
+
+        def show(arrived: set[int]) -> None:
+            self.arrived = arrived
+            self.refresh()
+
+        self.worker.run(lambda: arrived_speaker_ids(ef), on_done=show, context=self)
+
+    def _show_arrivals(self, now: float) -> None:
+        due = due_speakers(self.segment_objs, self.state, self.arrived, now)
+        lines = [
+            self.tr("⚠ {speaker} has not checked in ({title}, in {minutes} min)").format(
+                speaker=d.speaker or "?",
+                title=d.title,
+                minutes=max(0, round(d.starts_in(now) / 60)),
+            )
+            for d in due
+        ]
+        self.arrival.setText("\n".join(lines))
+        self.arrival.setVisible(bool(lines))
 
     def _on_show_event(self, event: Any) -> None:
         if isinstance(event, ShowStateChanged):
@@ -308,29 +302,29 @@ class ShowPanel(QWidget):
         now = live(s, self.clock())
         self.timer.time.setText(now.text or "–:––")
         self.timer.set_phase(now.phase)
-        tr = self.tr
         if now.status in ("running", "paused"):
             left = span(now.remaining_s)
-            remaining = tr("{time} over").format(time=left) if now.remaining_s < 0 else left
-            caption = tr("Elapsed {elapsed} · Remaining {remaining}").format(
+            remaining = self.tr("{time} over").format(time=left) if now.remaining_s < 0 else left
+            caption = self.tr("Elapsed {elapsed} · Remaining {remaining}").format(
                 elapsed=span(now.elapsed_s), remaining=remaining
             )
             if now.status == "paused":
-                caption = tr("Paused") + " · " + caption
+                caption = self.tr("Paused") + " · " + caption
             self.timer.caption.setText(caption)
         elif now.status == "ended":
-            self.timer.caption.setText(tr("The show has ended"))
+            self.timer.caption.setText(self.tr("The show has ended"))
         else:
-            self.timer.caption.setText(tr("The show has not started"))
+            self.timer.caption.setText(self.tr("The show has not started"))
         text, kind = offset_text(now.offset_s)
         self.offset.setText(text or "–")
         set_prop(self.offset, "state", kind)
         self.projected.setText(clock_hhmm(now.projected_end) or "–")
         self.rundown.show_elapsed(now.elapsed_s)
+        self._show_arrivals(self.clock())
         self.chime.observe(s.get("segment_id"), now.phase, now.status == "running")
 
     def _texts(self) -> None:
-        s, tr = self.state, self.tr
+        s = self.state
         if s.get("status") in ("running", "paused"):
             index = int(s.get("segment_index") or 0) + 1
             title = f"{index}/{s.get('segment_count')} · {s.get('title')}"
@@ -338,37 +332,36 @@ class ShowPanel(QWidget):
                 title += f" — {s['speaker']}"
             self.timer.title.setText(title)
         else:
-            self.timer.title.setText(tr("Run of show"))
+            self.timer.title.setText(self.tr("Run of show"))
         nxt = str(s.get("next_title") or "")
         if nxt and s.get("next_speaker"):
             nxt += f" — {s['next_speaker']}"
-        self.next.setText(nxt or tr("(none)"))
+        self.next.setText(nxt or self.tr("(none)"))
 
     def retranslate(self) -> None:
-        tr = self.tr
         names = {
-            "start": tr("Start"),
-            "previous": tr("◀ Previous"),
-            "next": tr("Next ▶"),
-            "pause": tr("Pause"),
-            "minus": tr("−1 min"),
-            "plus": tr("+1 min"),
-            "add": tr("Add"),
-            "end": tr("End show"),
+            "start": self.tr("Start"),
+            "previous": self.tr("◀ Previous"),
+            "next": self.tr("Next ▶"),
+            "pause": self.tr("Pause"),
+            "minus": self.tr("−1 min"),
+            "plus": self.tr("+1 min"),
+            "add": self.tr("Add"),
+            "end": self.tr("End show"),
         }
         for name, text in names.items():
             self.buttons[name].setText(text)
         for name, action in self.actions_by_name.items():
             action.setText(names[name])
         self._pause_text()
-        self.buttons["next"].setToolTip(tr("Next segment (Space)"))
-        self.buttons["previous"].setToolTip(tr("Previous segment (Shift+Space)"))
-        self.buttons["pause"].setToolTip(tr("Pause or resume (P)"))
-        self.amount.setSuffix(tr(" s"))
-        self.amount.setToolTip(tr("Seconds to add (negative: take off)"))
-        self.labels["offset"].setText(tr("Schedule"))
-        self.labels["projected"].setText(tr("Projected end of the show"))
-        self.labels["next"].setText(tr("Next"))
+        self.buttons["next"].setToolTip(self.tr("Next segment (Space)"))
+        self.buttons["previous"].setToolTip(self.tr("Previous segment (Shift+Space)"))
+        self.buttons["pause"].setToolTip(self.tr("Pause or resume (P)"))
+        self.amount.setSuffix(self.tr(" s"))
+        self.amount.setToolTip(self.tr("Seconds to add (negative: take off)"))
+        self.labels["offset"].setText(self.tr("Schedule"))
+        self.labels["projected"].setText(self.tr("Projected end of the show"))
+        self.labels["next"].setText(self.tr("Next"))
         self.rundown.retranslate()
         self.messages.retranslate()
         self.stage_menu.retranslate()

@@ -54,8 +54,9 @@ class RundownList(QTableWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = QCoreApplication.translate
-        self.setHorizontalHeaderLabels([tr("RundownList", h) for h in HEADERS])
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("RundownList", h) for h in HEADERS]
+        )
 
     def show_rows(self, segments: list[dict[str, Any]], state: dict[str, Any]) -> None:
         self.segments = segments

@@ -83,14 +83,17 @@ def span(seconds: float) -> str:
 
 def offset_text(offset: float | None) -> tuple[str, str]:
     """('3:20 behind', 'behind'), ('1:05 ahead', 'ahead'), ('on time', 'ontime'); '' if unknown."""
-    tr = QCoreApplication.translate
     if offset is None:
         return "", "ontime"
     if abs(offset) < 1:
-        return tr("ShowPanel", "on time"), "ontime"
+        return QCoreApplication.translate("ShowPanel", "on time"), "ontime"
     if offset > 0:
-        return tr("ShowPanel", "{time} behind").format(time=span(offset)), "behind"
-    return tr("ShowPanel", "{time} ahead").format(time=span(offset)), "ahead"
+        return QCoreApplication.translate("ShowPanel", "{time} behind").format(
+            time=span(offset)
+        ), "behind"
+    return QCoreApplication.translate("ShowPanel", "{time} ahead").format(
+        time=span(offset)
+    ), "ahead"
 
 
 class SecondTicker(QObject):

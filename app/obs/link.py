@@ -181,6 +181,7 @@ def probe(host: str, port: int, password: str, timeout: float = CONNECT_TIMEOUT)
             ws.close(timeout=0.2)
         except Exception:  # closing a half-open probe socket may fail; nothing to keep
             pass
+        ws.shutdown()  # close() skips the socket when a close frame was already answered
 
 
 def _speaks_v4(ws: websocket.WebSocket) -> bool:

@@ -9,11 +9,13 @@ out="$here/screenshots"
 mkdir -p "$out"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-export SHOWDAY_DATA_DIR="$tmp/data" XDG_CONFIG_HOME="$tmp/config" QT_QPA_PLATFORM=xcb
+export SHOWDAY_DATA_DIR="$tmp/data" QT_QPA_PLATFORM=xcb
 shot() {  # shot NAME ARGS...
     local name="$1"
     shift
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$here/.venv/bin/python" -m app "$@" \
+    # Fresh settings per shot: no last event, no remembered view.
+    XDG_CONFIG_HOME="$tmp/config-$name" xvfb-run -a -s "-screen 0 1600x1000x24" \
+        "$here/.venv/bin/python" -m app "$@" \
         --screenshot "$out/$name.png"
     echo "$out/$name.png"
 }

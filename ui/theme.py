@@ -6,7 +6,7 @@ means something (green ok, amber warning, red trouble or on air).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from app.paths import resources_dir
@@ -67,8 +67,13 @@ def style_sheet() -> str:
     return (resources_dir() / "styles" / "studio.qss").read_text(encoding="utf-8")
 
 
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "showday.svg"))
+
+
 def apply(app: QApplication) -> None:
-    """Fusion (same look on every OS), the studio palette and font, then the style sheet."""
+    """Fusion (same look on every OS), the studio palette and font, the style sheet, the icon."""
+    app.setWindowIcon(app_icon())
     fusion = QStyleFactory.create("Fusion")
     if fusion is not None:
         app.setStyle(fusion)

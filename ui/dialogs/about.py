@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__
+from ui.theme import app_icon
 
 
 def show_about(parent: QWidget | None) -> QMessageBox:
@@ -24,6 +25,7 @@ def show_about(parent: QWidget | None) -> QMessageBox:
             "or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.",
         )
     )
+    box.setIconPixmap(app_icon().pixmap(96, 96))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -85,30 +86,34 @@ class QuestionsModel(QAbstractListModel):
 
 
 def meta_line(q: Question) -> str:
-    tr = QCoreApplication.translate
-    parts = [q.name or tr("QuestionDelegate", "Anonymous")]
-    parts.append(tr("QuestionDelegate", "%n vote(s)", "", q.votes))
+    """Name, votes, time, source, merges and held words: the dim second line of a row."""
+    translate = QCoreApplication.translate
+    parts = [q.name or translate("QuestionDelegate", "Anonymous")]
+    parts.append(f"▲ {q.votes}")  # votes: the same arrow as the audience's vote button
     parts.append(hhmm(q.created_at) if q.created_at else "")
     if q.source != "web":
-        parts.append(tr("QuestionDelegate", "via %1").replace("%1", source_name(q.source)))
+        parts.append(translate("QuestionDelegate", "via %1").replace("%1", source_name(q.source)))
     if q.merged_count:
-        parts.append(tr("QuestionDelegate", "+%1 merged").replace("%1", str(q.merged_count)))
+        parts.append(translate("QuestionDelegate", "+%1 merged").replace("%1", str(q.merged_count)))
     if q.held:
         words = ", ".join(dict.fromkeys(m.word for m in q.matches))
-        parts.append(tr("QuestionDelegate", "held: %1").replace("%1", words))
+        parts.append(translate("QuestionDelegate", "held: %1").replace("%1", words))
     return "  ·  ".join(p for p in parts if p)
 
 
+SOURCES = {
+    "chat": QT_TRANSLATE_NOOP("QuestionDelegate", "chat"),
+    "phone": QT_TRANSLATE_NOOP("QuestionDelegate", "phone"),
+    "paper": QT_TRANSLATE_NOOP("QuestionDelegate", "paper"),
+    "other": QT_TRANSLATE_NOOP("QuestionDelegate", "other"),
+    "web": QT_TRANSLATE_NOOP("QuestionDelegate", "web"),
+}
+
+
 def source_name(source: str) -> str:
-    tr = QCoreApplication.translate
-    names = {
-        "chat": tr("QuestionDelegate", "chat"),
-        "phone": tr("QuestionDelegate", "phone"),
-        "paper": tr("QuestionDelegate", "paper"),
-        "other": tr("QuestionDelegate", "other"),
-        "web": tr("QuestionDelegate", "web"),
-    }
-    return names.get(source, source)
+    if source not in SOURCES:
+        return source
+    return QCoreApplication.translate("QuestionDelegate", SOURCES[source])
 
 
 def text_layout(q: Question, font: QFont, width: int) -> QTextLayout:

@@ -25,6 +25,7 @@ HEADERS = [
     ("channel", "渠道 Channel"),
     ("role", "角色 Role"),
     ("ticket_code", "票号 Ticket code"),
+    ("notes", "备注 Notes"),
     ("walk_in", "现场登记 Walk-in"),
     ("consent", "同意联系 Consent"),
     ("checked_in_at", "签到时间 Checked in at"),

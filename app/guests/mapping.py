@@ -123,6 +123,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _LOOKUP = {alias: f for f, aliases in ALIASES.items() for alias in aliases}
+# The bilingual headers of Showday's own attendance export ("姓名 Name", ...), so an exported
+# list comes back field for field.
+_LOOKUP.update(
+    {
+        "姓名name": "name",
+        "公司company": "company",
+        "职位title": "title",
+        "手机phone": "phone",
+        "邮箱email": "email",
+        "渠道channel": "channel",
+        "角色role": "role",
+        "票号ticketcode": "ticket_code",
+        "同意联系consent": "consent",
+        "备注notes": "notes",
+    }
+)
 # Second pass, for long form-tool questions ("您的手机号码（用于接收通知）", "是否同意接收活动信息"):
 # a header containing one of these words, when no column matched the field exactly.
 _CONTAINS: tuple[tuple[str, str], ...] = (
@@ -143,6 +159,8 @@ _CONTAINS: tuple[tuple[str, str], ...] = (
     ("票号", "ticket_code"),
     ("barcode", "ticket_code"),
     ("备注", "notes"),
+    ("角色", "role"),
+    ("身份", "role"),
     ("同意", "consent"),
     ("consent", "consent"),
     ("optin", "consent"),
@@ -176,10 +194,20 @@ def guess_mapping(headers: list[str]) -> dict[str, int]:
     return mapping
 
 
+# Columns dropped on import: a name prefix (Mr/Ms), and the state columns of Showday's own
+# attendance export, so an exported list edited in Excel comes back without them in `extra`.
+IGNORED = {
+    "prefix",
+    "现场登记walkin",
+    "签到时间checkedinat",
+    "签到入口station",
+}
+
+
 def unmapped(headers: list[str], mapping: dict[str, int]) -> list[int]:
     """Column indexes no field uses (their values go into `extra`)."""
     used = set(mapping.values())
-    return [i for i in range(len(headers)) if i not in used]
+    return [i for i, h in enumerate(headers) if i not in used and header_key(h) not in IGNORED]
 
 
 def mapping_problem(headers: list[str], mapping: dict[str, int]) -> str | None:

@@ -72,7 +72,7 @@ def test_gbk_sample_with_other_chinese_headers(ef: EventFile) -> None:
 def test_eventbrite_export_keeps_barcodes_roles_and_extra(ef: EventFile) -> None:
     plan = plan_for(ef, sample("guests-eventbrite.csv"))
     assert plan.ok and len(plan.new) == 40
-    assert "Order #" in plan.unmapped_headers and "Prefix" in plan.unmapped_headers
+    assert "Order #" in plan.unmapped_headers and "Prefix" not in plan.unmapped_headers
     apply_import(ef, None, plan)
     g = guest(ef, ticket_code="096719229171157004")  # leading zero kept: a code, not a number
     assert (g["name"], g["role"], g["phone"]) == ("Alice O'Brien", "speaker", "+14155558269")
@@ -317,3 +317,21 @@ def test_committed_xlsx_sample(ef: EventFile) -> None:
     assert (g["notes"], g["consent"], len(g["phone"])) == ("素食", 1, 11)
     assert guest(ef, email="user5@example.com")["consent"] == 0  # 否
     assert json.loads(g["extra"]) == {"序号": "5"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_exported_attendance_reimports_unchanged(
+    ef: EventFile, tmp_path: Path, suffix: str
+) -> None:
+    """Export, edit in Excel, import again: the same guests, check-ins intact, no noise."""
+    from app.guests.export import export_attendance
+
+    import_path(ef, sample("guests-eventbrite.csv"))
+    check_in(ef, None, code="818040140841871142", station="Door 1")
+    out = tmp_path / f"attendance{suffix}"
+    export_attendance(ef, out)
+    plan = plan_for(ef, out)
+    assert plan.ok, plan.error_text()
+    assert (len(plan.new), len(plan.updated), len(plan.unchanged)) == (0, 0, 40)
+    assert not any("签到" in h or "Walk-in" in h for h in plan.unmapped_headers)
+    assert guest(ef, ticket_code="818040140841871142")["checked_in_by"] == "Door 1"

@@ -105,15 +105,16 @@ def decode(data: bytes) -> tuple[str, str]:
     if _mostly_utf8(data):
         raise _decode_error(data, utf8_err, "UTF-8")
     try:
-        text = data.decode("gb18030")
-        if not _looks_western(text):
-            return text, "gb18030"
-        return data.decode("cp1252", errors="strict"), "cp1252"
+        gb_text: str | None = data.decode("gb18030")
     except UnicodeDecodeError as err:
-        gb_err = err
+        gb_text, gb_err = None, err
+    if gb_text is not None and not _looks_western(gb_text):
+        return gb_text, "gb18030"
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"
+    if gb_text is not None:
+        return gb_text, "gb18030"
     guess = _charset_guess(data)
     if guess is not None:
         return guess
@@ -132,7 +133,7 @@ def _mostly_utf8(data: bytes) -> bool:
     characters than broken ones. GBK text read as UTF-8 is almost all broken."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
     return good >= 4 * bad
 
 

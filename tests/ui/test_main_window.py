@@ -310,3 +310,29 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
     ui.main.note_unwired(window)
     assert "--obs 127.0.0.1:4455 noted" in caplog.text
     assert "--lan" not in caplog.text
+
+
+def test_a_feature_can_take_over_a_views_content(
+    qtbot, window, demo_path: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    operator = window.views["operator"]
+    built: list[QLabel] = []
+
+    def panel(session, bridge, worker) -> QLabel:  # e.g. ui.show's ShowPanel
+        label = QLabel(f"panel for {session.name}")
+        built.append(label)
+        return label
+
+    operator.set_body_factory(panel)
+    assert operator.body is None  # no event open yet
+    window.open_event(demo_path)
+    assert operator.body is built[0] and built[0].isVisible()
+    other = tmp_path / "other.showday"
+    EventFile.create(other, "Other").close()
+    window.open_event(other)
+    assert len(built) == 2 and operator.body is built[1]
+    assert built[1].text() == "panel for Other"
+    window.close_event()
+    assert operator.body is None and operator.default_body.isVisibleTo(operator)

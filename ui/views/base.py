@@ -10,17 +10,23 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from app.session import Session
 from app.store import EventFile
 from ui.bridge import QtBridge
 from ui.worker import Worker
 
+BodyFactory = Callable[[Session, QtBridge, Worker], QWidget]
+
 
 class RoleView(QWidget):
-    """Base of the five role views. Subclasses set `view_id`, build widgets, and implement
-    `title()`, `retranslate()` and `reload()`."""
+    """Base of the five role views. Subclasses set `view_id`, build their widgets on
+    `self.default_body`, and implement `title()`, `retranslate()` and `reload()`.
+
+    A feature can take over a view's content with `set_body_factory` (e.g. the show panel in the
+    Operator view): the view then shows the widget the factory builds for each open event.
+    """
 
     view_id: ClassVar[str] = ""
 
@@ -32,6 +38,11 @@ class RoleView(QWidget):
         self.bridge: QtBridge | None = None
         self._generation = 0  # bumps on every session change: late results of the old one drop
         self.loads = 0  # finished loads, for tests and the screenshot helper
+        self._stack = QStackedLayout(self)
+        self.default_body = QWidget()
+        self._stack.addWidget(self.default_body)
+        self._factory: BodyFactory | None = None
+        self.body: QWidget | None = None  # the factory's widget for the open event
 
     def title(self) -> str:
         raise NotImplementedError
@@ -45,6 +56,15 @@ class RoleView(QWidget):
     def connect_bridge(self, bridge: QtBridge) -> None:
         """Subscribe to the bridge signals this view refreshes on."""
 
+    def set_body_factory(self, factory: BodyFactory | None) -> None:
+        """Show `factory(session, bridge, worker)` instead of the default content while an event
+        is open (built now if one is open, rebuilt per event, deleted when it closes). None
+        goes back to the default content."""
+        self._factory = factory
+        self._build_body()
+        if factory is None and self.session is not None:
+            self.reload()
+
     def set_session(self, session: Session | None, bridge: QtBridge | None) -> None:
         self._generation += 1
         self.session = session
@@ -52,8 +72,21 @@ class RoleView(QWidget):
         if bridge is not None:
             self.connect_bridge(bridge)
         self.clear()
-        if session is not None:
+        self._build_body()
+        if session is not None and self._factory is None:
             self.reload()
+
+    def _build_body(self) -> None:
+        if self.body is not None:
+            self._stack.removeWidget(self.body)
+            self.body.deleteLater()
+            self.body = None
+        if self._factory is not None and self.session is not None and self.bridge is not None:
+            self.body = self._factory(self.session, self.bridge, self.worker)
+            self._stack.addWidget(self.body)
+            self._stack.setCurrentWidget(self.body)
+        else:
+            self._stack.setCurrentWidget(self.default_body)
 
     def clear(self) -> None:
         """Show nothing (no event open)."""

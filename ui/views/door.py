@@ -69,7 +69,7 @@ class DoorView(RoleView):
         for col, width in ((1, 170), (2, 150), (3, 90), (4, 120), (5, 130), (6, 90)):
             self.table.setColumnWidth(col, width)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.default_body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
         layout.addLayout(cards)

@@ -55,7 +55,7 @@ class ModeratorView(RoleView):
         self.table.setColumnWidth(2, 140)
         self.table.setColumnWidth(3, 80)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.default_body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
         layout.addWidget(self.queues)

@@ -76,7 +76,7 @@ class OperatorView(RoleView):
         body.addLayout(left, 3)
         body.addWidget(self.clock, 2)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.default_body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)

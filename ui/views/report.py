@@ -37,7 +37,7 @@ class ReportView(RoleView):
         grid.setSpacing(14)
         for i, key in enumerate(CARDS):
             grid.addWidget(self.cards[key], i // 3, i % 3)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.default_body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)

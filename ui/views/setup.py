@@ -88,7 +88,7 @@ class SetupView(RoleView):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.default_body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)

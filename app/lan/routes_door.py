@@ -1,0 +1,311 @@
+"""Door check-in over the LAN: the phone door page (`/door`) and the control API.
+
+Guest data is personal, so every route is for door stations and control tokens only (not the
+moderator's tablet, not the audience). The station that checks a guest in is the caller's own
+station name ("Door 2"), so the desktop and the other doors can say "already checked in at 13:02
+by Door 2".
+
+Searching uses the server's own in-memory SearchIndex, built on first use from the server's
+connection and kept up to date from the bus (imports, edits, walk-ins, check-ins and undos from
+any station, the desktop included).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import Any
+
+from app.bus import CheckInUndone, Event, GuestCheckedIn, GuestsChanged
+from app.guests.checkin import check_in, counts, undo_check_in
+from app.guests.search import SearchIndex
+from app.guests.walkin import WalkInError, add_walk_in
+from app.lan.context import LanContext
+from app.lan.registry import ApiError, ApiRequest, api
+
+DOOR = ("door",)  # the control role may always call staff routes too
+MAX_ID = 2**63 - 1
+
+GUEST_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "guest_id": {"type": "integer"},
+        "name": {"type": "string"},
+        "company": {"type": "string"},
+        "title": {"type": "string"},
+        "role": {"type": "string", "enum": ["guest", "speaker", "vip", "staff"]},
+        "phone": {"type": "string"},
+        "email": {"type": "string"},
+        "ticket_code": {"type": "string"},
+        "channel": {"type": "string"},
+        "walk_in": {"type": "boolean"},
+        "checked_in": {"type": "boolean"},
+        "checked_in_at": {"type": "string", "nullable": True},
+        "checked_in_by": {"type": "string", "nullable": True},
+        "matched": {"type": "string"},
+        "rank": {"type": "integer"},
+    },
+}
+RESULT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": (
+        "result ok: checked in now (at/station are this check-in); already: checked in before "
+        "(at/station say when and where); unknown: no guest has this code (code is what was "
+        "looked for)."
+    ),
+    "properties": {
+        "result": {"type": "string", "enum": ["ok", "already", "unknown"]},
+        "code": {"type": "string"},
+        "guest_id": {"type": "integer", "nullable": True},
+        "name": {"type": "string"},
+        "company": {"type": "string"},
+        "title": {"type": "string"},
+        "role": {"type": "string"},
+        "channel": {"type": "string"},
+        "walk_in": {"type": "boolean"},
+        "at": {"type": "string", "nullable": True},
+        "station": {"type": "string", "nullable": True},
+    },
+    "required": ["result"],
+}
+COUNTS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "expected": {"type": "integer", "description": "registered guests (walk-ins apart)"},
+        "arrived": {"type": "integer", "description": "registered guests checked in"},
+        "walk_ins": {"type": "integer"},
+        "inside": {"type": "integer", "description": "everyone checked in, walk-ins included"},
+        "by_channel": {"type": "object", "description": "channel -> {arrived, expected}"},
+        "by_role": {"type": "object", "description": "role -> {arrived, expected}"},
+    },
+}
+
+
+# -- the server's search index ------------------------------------------------------------------
+
+
+class DoorIndex:
+    """A SearchIndex over the server's connection, built on first use, following the bus until
+    the server stops (its hub detaches)."""
+
+    def __init__(self, ctx: LanContext) -> None:
+        self._ctx = weakref.ref(ctx)
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+        self._unsubs: list[Any] = []
+        self._plock = threading.Lock()
+        self._pending: list[Event] = []
+
+    def get(self) -> SearchIndex:
+        with self._lock:
+            if self._index is not None:
+                return self._index
+            ctx = self._ctx()
+            if ctx is None:
+                raise ApiError(503, "The station server is stopping.")
+            # Subscribe first, then build; changes published meanwhile are applied after the
+            # build (again, if the build already saw them: applying one is idempotent).
+            bus = ctx.bus
+            self._unsubs = [
+                bus.subscribe(GuestsChanged, self._on_event),
+                bus.subscribe(GuestCheckedIn, self._on_event),
+                bus.subscribe(CheckInUndone, self._on_event),
+            ]
+            index = SearchIndex()
+            index.load(ctx.ef.rows(_columns_sql()))
+            with self._plock:
+                self._index = index
+                pending, self._pending = self._pending, []
+        for event in pending:
+            self._on_event(event)
+        return index
+
+    def _on_event(self, event: Event) -> None:  # the publisher's thread
+        ctx = self._ctx()
+        if ctx is None or ctx.hub is None or ctx.hub.loop is None:
+            self.stop()  # the server stopped: its connection is closed or closing
+            return
+        with self._plock:
+            index = self._index
+            if index is None:
+                self._pending.append(event)  # still building
+                return
+        if isinstance(event, GuestsChanged):
+            index.refresh(ctx.ef, event.guest_ids)
+        elif isinstance(event, GuestCheckedIn):
+            index.set_checked_in(event.guest_id, event.at, event.station)
+        elif isinstance(event, CheckInUndone):
+            index.set_checked_in(event.guest_id, None, None)
+
+    def stop(self) -> None:
+        for unsub in self._unsubs:
+            unsub()
+        self._unsubs = []
+        with self._plock:
+            self._index = None
+            self._pending = []
+
+
+def _columns_sql() -> str:
+    from app.guests.search import COLUMNS
+
+    return f"SELECT {COLUMNS} FROM guests"
+
+
+_indexes: weakref.WeakKeyDictionary[LanContext, DoorIndex] = weakref.WeakKeyDictionary()
+_indexes_lock = threading.Lock()
+
+
+def door_index(ctx: LanContext) -> DoorIndex:
+    with _indexes_lock:
+        idx = _indexes.get(ctx)
+        if idx is None:
+            idx = _indexes[ctx] = DoorIndex(ctx)
+        return idx
+
+
+def station_name(req: ApiRequest) -> str:
+    st = req.caller.station
+    return st.name if st is not None else "LAN"
+
+
+# -- routes -------------------------------------------------------------------------------------
+
+
+@api.route(
+    "GET",
+    "/api/v1/guests",
+    access=DOOR,
+    tag="door",
+    summary="Search guests: name, pinyin (full or initials), company, phone, email, ticket code",
+    query={
+        "q": {"type": "string", "maxLength": 200},
+        "limit": {"type": "integer", "minimum": 1, "maximum": 100},
+    },
+    response={
+        "type": "object",
+        "properties": {"guests": {"type": "array", "items": GUEST_SCHEMA}},
+    },
+    description="Best match first; guests not yet checked in come first within a tier.",
+)
+def search_guests(req: ApiRequest) -> dict[str, Any]:
+    q = req.query.get("q", "")
+    limit = req.query.get("limit", 20)
+    hits = door_index(req.ctx).get().search(q, limit) if q.strip() else []
+    return {"guests": [h.to_dict() for h in hits]}
+
+
+@api.route(
+    "POST",
+    "/api/v1/checkins",
+    access=DOOR,
+    tag="door",
+    summary="Check a guest in by ticket code (or a scanned URL carrying one) or by guest id",
+    body={
+        "type": "object",
+        "properties": {
+            "code": {"type": "string", "maxLength": 500},
+            "guest_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+        },
+        "additionalProperties": False,
+    },
+    response=RESULT_SCHEMA,
+    description=(
+        'Give exactly one of "code" or "guest_id". Two stations checking in the same guest at '
+        'the same moment: one gets "ok", the other "already" with the first one\'s station.'
+    ),
+)
+def post_checkin(req: ApiRequest) -> dict[str, Any]:
+    body = req.body
+    if ("code" in body) == ("guest_id" in body):
+        raise ApiError(422, 'Give either "code" or "guest_id".')
+    station = station_name(req)
+    if "code" in body:
+        result = check_in(req.ctx.ef, req.ctx.bus, code=body["code"], station=station)
+    else:
+        result = check_in(req.ctx.ef, req.ctx.bus, guest_id=body["guest_id"], station=station)
+    return result.to_dict()
+
+
+@api.route(
+    "DELETE",
+    "/api/v1/checkins/{guest_id:int}",
+    access=DOOR,
+    tag="door",
+    summary="Undo a guest's check-in (a wrong tap); logged with this station",
+    response={
+        "type": "object",
+        "properties": {"result": {"type": "string", "enum": ["undone", "not_checked_in"]}},
+    },
+)
+def delete_checkin(req: ApiRequest) -> dict[str, Any]:
+    outcome = undo_check_in(req.ctx.ef, req.ctx.bus, req.path["guest_id"], station_name(req))
+    if outcome == "unknown":
+        raise ApiError(404, "No such guest.")
+    return {"result": outcome, "guest_id": req.path["guest_id"]}
+
+
+@api.route(
+    "POST",
+    "/api/v1/guests",
+    access=DOOR,
+    tag="door",
+    summary="Register a walk-in and check them in (channel 'walk-in')",
+    body={
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "maxLength": 200},
+            "company": {"type": "string", "maxLength": 200},
+            "title": {"type": "string", "maxLength": 200},
+            "phone": {"type": "string", "maxLength": 40},
+            "email": {"type": "string", "maxLength": 200},
+            "consent": {"type": "boolean"},
+        },
+        "required": ["name"],
+        "additionalProperties": False,
+    },
+    response=RESULT_SCHEMA,
+    description='A form problem answers 422 with "error" and "field" (the input to fix).',
+)
+def post_walk_in(req: ApiRequest) -> dict[str, Any]:
+    b = req.body
+    station = station_name(req)
+    try:
+        g = add_walk_in(
+            req.ctx.ef,
+            req.ctx.bus,
+            name=b["name"],
+            company=b.get("company", ""),
+            title=b.get("title", ""),
+            phone=b.get("phone", ""),
+            email=b.get("email", ""),
+            consent=b.get("consent", False),
+            station=station,
+        )
+    except WalkInError as err:
+        raise ApiError(422, str(err), field=err.field) from None
+    return {
+        "result": "ok",
+        "code": g["ticket_code"],
+        "guest_id": g["id"],
+        "name": g["name"],
+        "company": g["company"],
+        "title": g["title"],
+        "role": g["role"],
+        "channel": g["channel"],
+        "walk_in": True,
+        "at": g["checked_in_at"],
+        "station": g["checked_in_by"],
+    }
+
+
+@api.route(
+    "GET",
+    "/api/v1/door/counts",
+    access=DOOR,
+    tag="door",
+    summary="Door counters: arrived / expected, walk-ins, by channel and by role",
+    response=COUNTS_SCHEMA,
+)
+def get_counts(req: ApiRequest) -> dict[str, Any]:
+    return counts(req.ctx.ef)

@@ -59,7 +59,7 @@ class EventFiles(QObject):
                 show_event_file_error(self.parent_widget, err, path)
             return None
         self.last_error = None
-        self.remember(path)
+        self.remember(path, session.name)
         return session
 
     def create(self, name: str, path: Path) -> Session | None:
@@ -69,7 +69,7 @@ class EventFiles(QObject):
             self.last_error = err
             show_event_file_error(self.parent_widget, err, path)
             return None
-        self.remember(path)
+        self.remember(path, name)
         return session
 
     def open_demo(self) -> Session | None:
@@ -82,8 +82,8 @@ class EventFiles(QObject):
             return None
         return self.open_path(path)
 
-    def remember(self, path: Path) -> None:
-        files = self.settings.add_recent(path)
+    def remember(self, path: Path, name: str = "") -> None:
+        files = self.settings.add_recent(path, name)
         self.settings.set_last_event(path)
         self.recent_changed.emit(files)
 

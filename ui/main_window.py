@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
     def _on_file_event(self, event: object) -> None:
         if isinstance(event, EventRenamed):
             self._show_session_state()
+            if self.session is not None and self.session.path is not None:
+                self.files.remember(self.session.path, event.name)  # the recent list shows it
 
     def _show_session_state(self) -> None:
         has_event = self.session is not None
@@ -225,11 +227,12 @@ class MainWindow(QMainWindow):
         menu = self.actions_.recent_menu
         menu.clear()
         for i, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{i}  {path.name.replace('&', '&&')}")  # & is a mnemonic
+            label = self.settings.recent_name(path) or path.name
+            action = menu.addAction(f"&{i}  {label.replace('&', '&&')}")  # & is a mnemonic
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_event(p))
         menu.setEnabled(bool(paths))
-        self.welcome.set_recent(paths)
+        self.welcome.set_recent(paths, {p: self.settings.recent_name(p) for p in paths})
 
     # -- Qt ------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ QSettings' IniFormat user path at a temporary folder (see tests/ui/conftest.py).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -29,15 +30,34 @@ class Settings:
             value = [value]
         return [Path(v) for v in (value or []) if v][:MAX_RECENT]
 
-    def add_recent(self, path: Path) -> list[Path]:
+    def add_recent(self, path: Path, name: str = "") -> list[Path]:
         path = path.resolve()
         files = [path] + [p for p in self.recent_files() if p != path]
         self.qs.setValue("recent/files", [str(p) for p in files[:MAX_RECENT]])
+        names = self._names()
+        if name:
+            names[str(path)] = name
+        self._set_names({str(p): names[str(p)] for p in files[:MAX_RECENT] if str(p) in names})
         return files[:MAX_RECENT]
+
+    def recent_name(self, path: Path) -> str:
+        """The event's name when it was last opened ('' if unknown)."""
+        return self._names().get(str(path), "")
 
     def remove_recent(self, path: Path) -> None:
         files = [p for p in self.recent_files() if p != path.resolve() and p != path]
         self.qs.setValue("recent/files", [str(p) for p in files])
+
+    def _names(self) -> dict[str, str]:
+        value = self.qs.value("recent/names", "")
+        try:
+            names = json.loads(str(value)) if value else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
+
+    def _set_names(self, names: dict[str, str]) -> None:
+        self.qs.setValue("recent/names", json.dumps(names, ensure_ascii=False))
 
     def clear_recent(self) -> None:
         self.qs.setValue("recent/files", [])

@@ -60,6 +60,7 @@ class WelcomeScreen(QWidget):
         self.recent.itemClicked.connect(self._activated)
         self.no_recent = plain_label("", "hint")
         recent = QVBoxLayout()
+        recent.setSpacing(8)
         recent.addWidget(self.recent_title)
         recent.addWidget(self.no_recent)
         recent.addWidget(self.recent, 1)
@@ -86,11 +87,13 @@ class WelcomeScreen(QWidget):
         self._paths: list[Path] = []
         self.retranslate()
 
-    def set_recent(self, paths: list[Path]) -> None:
+    def set_recent(self, paths: list[Path], names: dict[Path, str] | None = None) -> None:
+        """List recent events: the event's name (or the file's) over the file's path."""
         self._paths = list(paths)
         self.recent.clear()
         for p in paths:
-            item = QListWidgetItem(f"{p.stem}\n{p.parent}")
+            name = (names or {}).get(p) or p.stem
+            item = QListWidgetItem(f"{name}\n{p}")
             item.setData(Qt.ItemDataRole.UserRole, str(p))
             item.setToolTip(str(p))
             self.recent.addItem(item)

@@ -121,6 +121,7 @@ def test_rename_in_setup_commits_and_retitles(qtbot, window, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: window.windowTitle() == "<b>Salon</b> 沙龙 — Showday")
     assert window.status.event_name.textFormat() == Qt.TextFormat.PlainText
     assert EventFile.open(path).name == "<b>Salon</b> 沙龙"
+    assert window.actions_.recent_menu.actions()[0].text() == "&1  <b>Salon</b> 沙龙"
 
 
 def test_recent_files_remembered_newest_first(qtbot, make_window, tmp_path: Path) -> None:
@@ -139,6 +140,7 @@ def test_recent_files_remembered_newest_first(qtbot, make_window, tmp_path: Path
     window.close_event()
     assert window.stack.currentWidget() is window.welcome
     assert window.welcome.recent.count() == 8
+    assert window.welcome.recent.item(0).text() == f"Event 9\n{paths[9].resolve()}"
     again = make_window()
     assert [a.toolTip() for a in again.actions_.recent_menu.actions()][:2] == [
         str(paths[9].resolve()),

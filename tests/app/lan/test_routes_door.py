@@ -97,6 +97,7 @@ def test_check_in_by_id_undo_and_the_log(door: Lan) -> None:
     assert r.json() == {"result": "undone", "guest_id": gid}
     assert c.delete(f"/api/v1/checkins/{gid}").json()["result"] == "not_checked_in"
     assert c.delete("/api/v1/checkins/999999").status_code == 404
+    assert c.delete("/api/v1/checkins/abc").status_code == 404
     assert [(e["action"], e["station"]) for e in check_in_log(door.ef, gid)] == [
         ("in", "Door 2"),
         ("undo", "Door 2"),

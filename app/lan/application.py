@@ -55,10 +55,14 @@ def _headers(scope_headers: Any) -> dict[str, str]:
 async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, address: str) -> Caller:
     if "authorization" not in headers and "showday_station" not in headers.get("cookie", ""):
         return Caller(device, address)  # the audience: no database work at all
-    caller = await run_in_threadpool(identify, ctx.ef, headers, device, address)
-    if caller.station is not None:
-        await run_in_threadpool(stations.touch, ctx.ef, caller.station.id)
-    return caller
+
+    def lookup() -> Caller:
+        caller = identify(ctx.ef, headers, device, address)
+        if caller.station is not None:
+            stations.touch(ctx.ef, caller.station.id)  # throttled: rarely writes
+        return caller
+
+    return await run_in_threadpool(lookup)
 
 
 def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Awaitable[Response]]:
@@ -105,7 +109,12 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
         for name, schema in route.query.items():
             if name in request.query_params:
                 query[name] = coerce_param(request.query_params[name], schema, name)
-        req = ApiRequest(request, caller, ctx, body, dict(request.path_params), query)
+        path = dict(request.path_params)
+        for name, value in path.items():
+            # Starlette's int convertor takes any length of digits; SQLite ids are 64-bit.
+            if isinstance(value, int) and not 0 <= value < 2**63:
+                raise ApiError(404, f"No such {name.removesuffix('_id')}.")
+        req = ApiRequest(request, caller, ctx, body, path, query)
         try:
             if is_async:
                 result = await route.handler(req)

@@ -101,6 +101,9 @@ def bind_socket(host: str, port: int) -> socket.socket:
         else:
             # Lets a quick restart reuse the port; Linux/macOS still refuse a port someone listens on.
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Answers go out as headers then body; without NODELAY, Nagle plus the client's delayed
+        # ACK holds every response back ~40 ms. Accepted sockets inherit it from this one.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind(addr)
         sock.listen(512)
         sock.setblocking(False)

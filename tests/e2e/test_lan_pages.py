@@ -34,6 +34,7 @@ def test_markup_in_event_and_station_names_is_shown_as_text(tmp_path: Path, page
         page.wait_for_url("**/door")
         expect(page.locator("#event-name")).to_have_text(EVIL)
         expect(page.locator("#who")).to_have_text(f"Paired as {EVIL}")
+        lan.ef.rename(EVIL + "2")  # as the rename service does: commit, then announce
         lan.bus.publish(EventRenamed(name=EVIL + "2"))
         expect(page.locator("#event-name")).to_have_text(EVIL + "2")
         assert page.locator("img").count() == 0

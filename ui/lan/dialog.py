@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,13 +38,20 @@ LOOPBACK = "127.0.0.1"
 ALL = "0.0.0.0"
 
 
+class _Detector(QObject):
+    """Finds this computer's LAN addresses on a helper thread (a hostname lookup can be slow)."""
+
+    found = Signal(list)
+
+    def run(self) -> None:  # helper thread
+        try:
+            addresses = detect_lan_addresses()
+        except OSError:
+            addresses = []
+        self.found.emit(addresses)
+
+
 class LanDialog(QDialog):
-    """Signals:
-    addresses_found: (internal) the LAN addresses detected on a helper thread.
-    """
-
-    addresses_found = Signal(list)
-
     def __init__(
         self,
         controller: LanController,
@@ -108,10 +115,13 @@ class LanDialog(QDialog):
         self._own_bridge = bridge is None
         self.bridge = bridge or QtBridge(controller.bus, self)
         self.bridge.lan.connect(self._on_lan)
-        self.addresses_found.connect(self._fill_interfaces)
         self.retranslate()
         self._fill_interfaces([])
-        threading.Thread(target=self._detect, name="lan-detect", daemon=True).start()
+        # The helper thread reports through its own QObject (not the dialog's signal): if the
+        # dialog is closed and deleted first, the queued connection simply goes away.
+        self._detector = _Detector()
+        self._detector.found.connect(self._fill_interfaces)
+        threading.Thread(target=self._detector.run, name="lan-detect", daemon=True).start()
         if controller.running and controller.server is not None:
             self.port.setValue(controller.server.port)
             self._show_running(controller.url)
@@ -151,16 +161,6 @@ class LanDialog(QDialog):
         return self.tr("%1 — venue network (phones can connect)").replace("%1", host)
 
     # -- interfaces ------------------------------------------------------------------------
-
-    def _detect(self) -> None:  # helper thread: a hostname lookup may take a while
-        try:
-            found = detect_lan_addresses()
-        except OSError:
-            found = []
-        try:
-            self.addresses_found.emit(found)
-        except RuntimeError:  # the dialog was closed meanwhile
-            pass
 
     def _fill_interfaces(self, addresses: list[str]) -> None:
         current = self.interface.currentData() or self.wanted_host

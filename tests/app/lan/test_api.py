@@ -131,6 +131,7 @@ def test_errors_are_json_with_a_message_never_a_traceback(lan: Lan) -> None:
             c.post("/api/v1/pair", content=b""),
             c.delete("/api/v1/stations/999999"),
             c.delete("/api/v1/stations/abc"),
+            c.delete("/api/v1/stations/100000000000000000000000"),  # beyond SQLite's 64 bits
         ]
     for r in cases:
         assert 400 <= r.status_code < 500, (r.request.url, r.status_code)

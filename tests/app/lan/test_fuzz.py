@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from hypothesis import HealthCheck, given, settings
@@ -73,13 +74,11 @@ def test_fuzzing_the_openapi_routes_gives_no_server_error(tmp_path: Path) -> Non
             for p in op.get("parameters", []):
                 if p["in"] == "path":
                     value = draw(
-                        st.integers(min_value=0, max_value=10**12).map(str)
+                        st.integers(min_value=0, max_value=10**30).map(str)
                         if p["schema"].get("type") == "integer"
                         else WEIRD_TEXT
                     )
-                    url = url.replace(
-                        "{" + p["name"] + "}", httpx.URL(value).raw_path.decode() or "x"
-                    )
+                    url = url.replace("{" + p["name"] + "}", quote(value, safe="") or "x")
             query = {
                 p["name"]: draw(WEIRD_TEXT)
                 for p in op.get("parameters", [])

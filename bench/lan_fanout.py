@@ -1,0 +1,250 @@
+"""Station server figures: live fan-out to many sockets, and requests/s against a bare baseline.
+
+    .venv/bin/python bench/lan_fanout.py [--clients 200] [--rounds 30] [--seconds 5]
+
+1. Fan-out: N WebSocket clients (a separate process, like phones are separate devices) connect to
+   /api/v1/live; the bench publishes one bus event from a non-server thread (as the OBS worker or
+   a door request would) and measures, with the shared wall clock, when each client has it.
+   Reported per round as "all have it" (the slowest client), and per message. Target: p95 of
+   "all have it" under 100 ms.
+2. Requests/s: GET /api/v1/status (control token: auth lookup, five queries on the demo event)
+   and GET /api/v1/me (audience), against a bare Starlette route served by the same uvicorn
+   set-up in the same run, with the same keep-alive load generator (another process).
+
+All traffic goes to 127.0.0.1; client count, rounds and durations are bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+MAX_CLIENTS = 1000
+MAX_SECONDS = 30.0
+
+
+# -- child process: the phones ------------------------------------------------------------------
+
+
+async def _clients(url: str, n: int, rounds: int) -> None:
+    from websockets.asyncio.client import connect
+
+    seen: dict[int, list[float]] = {}
+    done_rounds: set[int] = set()
+    finished = asyncio.Event()
+    conns = []
+    for _ in range(n):
+        ws = await connect(url, open_timeout=10, max_queue=None)
+        await ws.recv()  # hello
+        conns.append(ws)
+    print("READY", flush=True)
+
+    async def read(ws) -> None:  # noqa: ANN001
+        async for raw in ws:
+            now = time.time()
+            msg = json.loads(raw)
+            if msg.get("type") != "event":
+                continue
+            name = str(msg["event"].get("name", ""))
+            if not name.startswith("round-"):
+                continue
+            r = int(name.split("-")[1])
+            times = seen.setdefault(r, [])
+            times.append(now)
+            if len(times) == n and r not in done_rounds:
+                done_rounds.add(r)
+                print(json.dumps({"round": r, "times": times}), flush=True)
+                if len(done_rounds) == rounds:
+                    finished.set()
+
+    readers = [asyncio.create_task(read(ws)) for ws in conns]
+    try:
+        await asyncio.wait_for(finished.wait(), MAX_SECONDS * 4)
+    finally:
+        for task in readers:
+            task.cancel()
+        await asyncio.gather(*readers, return_exceptions=True)
+        for ws in conns:
+            await ws.close()
+
+
+async def _load(host: str, port: int, path: str, seconds: float, conc: int, token: str) -> None:
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{auth}\r\n".encode()
+    count = 0
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        nonlocal count, errors
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
+            while time.perf_counter() < stop_at:
+                writer.write(request)
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n"):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":")[1])
+                await reader.readexactly(length)
+                if head.startswith(b"HTTP/1.1 200"):
+                    count += 1
+                else:
+                    errors += 1
+        finally:
+            writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(conc)))
+    print(json.dumps({"count": count, "errors": errors, "seconds": time.perf_counter() - t0}))
+
+
+# -- parent: the app --------------------------------------------------------------------------
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def bare_server() -> tuple[object, int]:
+    """A bare Starlette route on the same uvicorn set-up: the baseline for requests/s."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from app.lan.server import bind_socket
+
+    async def ok(_request: object) -> JSONResponse:
+        return JSONResponse({"ok": True})
+
+    app = Starlette(routes=[Route("/bare", ok)])
+    sock = bind_socket("127.0.0.1", 0)
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    )
+    threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
+    while not server.started:
+        time.sleep(0.01)
+    return server, sock.getsockname()[1]
+
+
+def load(port: int, path: str, seconds: float, conc: int, token: str = "") -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--load", str(port), path, str(seconds), str(conc), token],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--clients", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--seconds", type=float, default=5.0, help="per requests/s measurement")
+    ap.add_argument("--concurrency", type=int, default=16)
+    args = ap.parse_args()
+    n = min(args.clients, MAX_CLIENTS)
+    rounds = min(args.rounds, 200)
+    seconds = min(args.seconds, MAX_SECONDS)
+
+    from app.bus import Bus, EventRenamed
+    from app.demo import ensure_demo
+    from app.lan.context import LanSettings
+    from app.lan.server import StationServer
+    from app.lan.stations import create_api_token
+    from app.store import EventFile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.showday"
+        ensure_demo(path)
+        ef = EventFile.open(path)
+        token = create_api_token(ef, "bench")
+        bus = Bus()
+        settings = LanSettings(ws_per_address=MAX_CLIENTS + 10, ws_total=MAX_CLIENTS + 10)
+        server = StationServer(ef, bus, "127.0.0.1", 0, settings)
+        server.start()
+        ws_url = server.url.replace("http://", "ws://") + "/api/v1/live"
+        print(f"Showday station server bench: {n} clients, {rounds} rounds, {server.url}")
+
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--client", ws_url, str(n), str(rounds)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None
+        t_connect = time.perf_counter()
+        line = child.stdout.readline().strip()
+        if line != "READY":
+            print(f"clients failed to connect: {line!r}", file=sys.stderr)
+            child.kill()
+            return 1
+        connect_s = time.perf_counter() - t_connect
+        all_have: list[float] = []
+        each: list[float] = []
+        for r in range(rounds):
+            t0 = time.time()
+            # Publish from a thread that is not the server's, as the OBS worker or GUI would.
+            pub = threading.Thread(target=bus.publish, args=(EventRenamed(name=f"round-{r}"),))
+            pub.start()
+            pub.join()
+            result = json.loads(child.stdout.readline())
+            lat = [(t - t0) * 1000 for t in result["times"]]
+            all_have.append(max(lat))
+            each.extend(lat)
+            time.sleep(0.05)
+        child.wait(timeout=30)
+
+        print()
+        print(f"Fan-out ({n} sockets connected in {connect_s:.2f} s), ms")
+        print(f"{'':22}{'p50':>9}{'p95':>9}{'max':>9}")
+        for label, vals in (("all clients have it", all_have), ("per message", each)):
+            print(f"{label:22}{pct(vals, 50):9.1f}{pct(vals, 95):9.1f}{max(vals):9.1f}")
+        verdict = "OK" if pct(all_have, 95) < 100 else "OVER TARGET"
+        print(f"target: p95 of 'all clients have it' < 100 ms -> {verdict}")
+
+        bare, bare_port = bare_server()
+        rows = [
+            ("bare Starlette route", load(bare_port, "/bare", seconds, args.concurrency)),
+            (
+                "/api/v1/status (token)",
+                load(server.port, "/api/v1/status", seconds, args.concurrency, token),
+            ),
+            ("/api/v1/me (audience)", load(server.port, "/api/v1/me", seconds, args.concurrency)),
+        ]
+        base = rows[0][1]["count"] / rows[0][1]["seconds"]
+        print()
+        print(f"Requests/s, {args.concurrency} keep-alive connections, {seconds:.0f} s each")
+        print(f"{'route':26}{'req/s':>10}{'vs bare':>10}{'errors':>8}")
+        for label, res in rows:
+            rps = res["count"] / res["seconds"]
+            print(f"{label:26}{rps:10.0f}{rps / base:10.2f}{int(res['errors']):8d}")
+        bare.should_exit = True  # type: ignore[attr-defined]
+        server.stop()
+        ef.close()
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--client":
+        asyncio.run(_clients(sys.argv[2], int(sys.argv[3]), int(sys.argv[4])))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--load":
+        port, path, secs, conc = int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5])
+        token = sys.argv[6] if len(sys.argv) > 6 else ""
+        asyncio.run(_load("127.0.0.1", port, path, min(secs, MAX_SECONDS), min(conc, 64), token))
+    else:
+        sys.exit(main())

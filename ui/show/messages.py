@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -20,7 +21,7 @@ from app.show.control import MAX_MESSAGE
 from ui.show.widgets import plain
 
 
-class MessageBox(QGroupBox):
+class SpeakerMessages(QGroupBox):
     """Signals:
     send(text, blink, blackout): show this on the stage.
     clear(): remove the message (and any blackout).
@@ -48,7 +49,7 @@ class MessageBox(QGroupBox):
         self.clear_button.clicked.connect(self.clear.emit)
         self.current = plain("", "hint")
         self.current.setWordWrap(True)
-        self.saved_row = QHBoxLayout()
+        self.saved_row = QGridLayout()  # two per row: long Chinese + English texts stay whole
         self.saved_row.setSpacing(6)
         self.edit_saved = QPushButton()
         self.edit_saved.clicked.connect(self._edit_saved)
@@ -58,15 +59,12 @@ class MessageBox(QGroupBox):
         buttons = QHBoxLayout()
         for b in (self.send_button, self.blink_button, self.blackout_button, self.clear_button):
             buttons.addWidget(b)
-        saved_line = QHBoxLayout()
-        saved_line.addLayout(self.saved_row, 1)
-        saved_line.addWidget(self.edit_saved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
         self.saved_title = plain("", "infoLabel")
         layout.addWidget(self.saved_title)
-        layout.addLayout(saved_line)
+        layout.addLayout(self.saved_row)
         layout.addWidget(self.current)
         layout.addStretch(1)
         self.retranslate()
@@ -87,12 +85,15 @@ class MessageBox(QGroupBox):
             self.saved_row.removeWidget(b)
             b.deleteLater()
         self.saved_buttons = []
-        for text in self.saved:
+        self.saved_row.removeWidget(self.edit_saved)
+        for i, text in enumerate(self.saved):
             button = QPushButton(text)
             button.setToolTip(self.tr("Send this message now"))
             button.clicked.connect(self._sender_for(text))
-            self.saved_row.addWidget(button)
+            self.saved_row.addWidget(button, i // 2, i % 2)
             self.saved_buttons.append(button)
+        n = len(self.saved)
+        self.saved_row.addWidget(self.edit_saved, n // 2, n % 2)
 
     def _sender_for(self, text: str) -> Callable[[], None]:
         def send() -> None:

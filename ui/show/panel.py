@@ -33,7 +33,7 @@ from ui.bridge import QtBridge
 from ui.show.chime import Chime
 from ui.show.keys import engine_message, make_actions
 from ui.show.live import live
-from ui.show.messages import MessageBox
+from ui.show.messages import SpeakerMessages
 from ui.show.rundown_list import RundownList
 from ui.show.stage_menu import StageMenu
 from ui.show.widgets import (
@@ -121,7 +121,7 @@ class ShowPanel(QWidget):
 
         self.rundown = RundownList()
         self.rundown.jump_requested.connect(self.jump_to)
-        self.messages = MessageBox()
+        self.messages = SpeakerMessages()
         self.messages.send.connect(self.send_message)
         self.messages.clear.connect(lambda: self._act(lambda c: c.clear_message()))
         self.messages.saved_edited.connect(self._save_messages)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.bus import ShowStateChanged
@@ -23,21 +23,13 @@ from ui.show.widgets import PHASE_COLOURS, SecondTicker, plain, set_prop
 STAGE_QSS = """
 QWidget#stageWindow { background: #000000; }
 QLabel { background: transparent; color: #eceff4; }
-QLabel#stageTitle { color: #ffffff; }
 QLabel#stageNext { color: #a3abba; }
 QLabel#stageMessage { color: #000000; background: #ffd66b; border-radius: 12px; padding: 8px 16px; }
 QLabel#stageMessage[off="true"] { color: transparent; background: transparent; }
-QLabel#stageTime { color: #6b7280; }
-""" + "".join(
-    f'QLabel#stageTime[phase="{p}"] {{ color: {c}; }}\n' for p, c in PHASE_COLOURS.items()
-)
+"""
 BLINK_MS = 500
-MONO = [
-    "DejaVu Sans Mono",
-    "Consolas",
-    "Menlo",
-    "Noto Sans Mono CJK SC",
-]  # digits that do not jiggle
+# Digits that do not jiggle; the first one installed wins.
+MONO = '"DejaVu Sans Mono", "Consolas", "Menlo", "Noto Sans Mono CJK SC", monospace'
 
 
 class StageWindow(QWidget):
@@ -77,6 +69,8 @@ class StageWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.addWidget(self.content)
+        self._px: dict[str, int] = {"time": 96, "title": 24, "next": 16, "message": 24}
+        self.time.setProperty("phase", "idle")
         self.setProperty("phase", "idle")
         self.setProperty("blackout", False)
         self.setProperty("blinking", False)
@@ -113,7 +107,9 @@ class StageWindow(QWidget):
             set_prop(self.message, "off", False)
         on_air = state.get("status") in ("running", "paused")
         if on_air:
-            self.title.setText(str(state.get("title") or ""))
+            title = str(state.get("title") or "")
+            speaker = str(state.get("speaker") or "")
+            self.title.setText(f"{title} · {speaker}" if speaker else title)
         elif state.get("status") == "ended":
             self.title.setText(self.tr("The show has ended"))
         else:
@@ -135,7 +131,9 @@ class StageWindow(QWidget):
         if self.state.get("status") == "paused" and text:
             text = f"❚❚ {text}"
         self.time.setText(text)
-        set_prop(self.time, "phase", now.phase)
+        if self.time.property("phase") != now.phase:
+            self.time.setProperty("phase", now.phase)
+            self._style_time()
         self.setProperty("phase", now.phase)
 
     def _blink(self) -> None:
@@ -159,21 +157,34 @@ class StageWindow(QWidget):
         self._scale()
 
     def _scale(self) -> None:
+        """Font sizes from the window size, set through each label's style sheet (a setFont
+        would be undone by the next re-polish of a styled widget)."""
         w, h = max(self.width(), 100), max(self.height(), 100)
         # "-1:23:45" is the widest text: fit 8 monospace digits across and about half the height.
-        self._font(self.time, min(w / 5.2, h * 0.42), bold=True)
-        self._font(self.title, min(w / 22, h / 11), bold=True)
-        self._font(self.next, min(w / 34, h / 16))
-        self._font(self.message, min(w / 20, h / 10), bold=True)
+        self._px = {
+            "time": max(8, int(min(w / 5.2, h * 0.42))),
+            "title": max(8, int(min(w / 22, h / 11))),
+            "next": max(8, int(min(w / 34, h / 16))),
+            "message": max(8, int(min(w / 20, h / 10))),
+        }
+        self.title.setStyleSheet(f"font-size: {self._px['title']}px; font-weight: 700;")
+        self.next.setStyleSheet(f"font-size: {self._px['next']}px;")
+        self.message.setStyleSheet(f"font-size: {self._px['message']}px; font-weight: 700;")
+        for label, key in ((self.title, "title"), (self.next, "next")):
+            font = QFont(label.font())
+            font.setPixelSize(self._px[key])
+            label.setMinimumHeight(int(QFontMetrics(font).height() * 1.25))
+        self._style_time()
 
-    @staticmethod
-    def _font(label: Any, px: float, bold: bool = False) -> None:
-        font = QFont(label.font())
-        if label.objectName() == "stageTime":
-            font.setFamilies(MONO)
-        font.setPixelSize(max(8, int(px)))
-        font.setBold(bold)
-        label.setFont(font)
+    def _style_time(self) -> None:
+        colour = PHASE_COLOURS.get(str(self.time.property("phase")), PHASE_COLOURS["idle"])
+        px = self._px["time"]
+        self.time.setStyleSheet(
+            f"font-family: {MONO}; font-size: {px}px; font-weight: 800; color: {colour};"
+        )
+
+    def time_pixel_size(self) -> int:
+        return self._px["time"]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

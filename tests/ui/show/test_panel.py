@@ -100,10 +100,13 @@ def test_the_timer_text_changes_on_the_second_boundary(qtbot, rig: Rig) -> None:
     qtbot.waitUntil(lambda: [t for _, t in seen].count("9:58") > 0, timeout=4000)
     changes = [(at, text) for at, text in seen if text in ("9:59", "9:58")]
     first = {text: at for at, text in reversed(changes)}
-    # Each new value appears just after its boundary (599.0 s and 598.0 s remaining), never before.
+    # Each new value appears just after its boundary (599.0 s and 598.0 s remaining), never
+    # before. (How close after is measured by the engine's bench; a loaded CI box is slow.)
     for text, boundary in (("9:59", 1.0), ("9:58", 2.0)):
         late_ms = (first[text] - (T0 + boundary)) * 1000
-        assert 0 <= late_ms < 60, (text, late_ms)
+        assert 0 <= late_ms < 250, (text, late_ms)
+    # Between the two boundaries the timer fired once, not on a 1000 ms beat of its own.
+    assert len([t for t in seen if t[1] == "9:59"]) == 1
     assert p.ticker.timer.isSingleShot()
 
 

@@ -18,7 +18,7 @@ def open_stage(qtbot, rig: Rig):  # type: ignore[no-untyped-def]
 def test_stage_shows_the_timer_titles_and_phase(qtbot, rig: Rig) -> None:
     rig.control.start()  # on the GUI thread here: the bus event reaches the window directly
     w = open_stage(qtbot, rig)
-    assert (w.title.text(), w.time.text()) == ("Segment A", "10:00")
+    assert (w.title.text(), w.time.text()) == ("Segment A · Speaker A", "10:00")
     assert w.next.text() == "Next: Segment B · Speaker B"
     rig.clock.at(590)
     w.refresh()
@@ -56,10 +56,10 @@ def test_stage_fonts_scale_with_the_window(qtbot, rig: Rig) -> None:
     w = open_stage(qtbot, rig)
     w.resize(640, 360)
     qtbot.waitUntil(lambda: w.width() == 640)
-    small = w.time.font().pixelSize()
+    small = w.time_pixel_size()
     w.resize(1920, 1080)
     qtbot.waitUntil(lambda: w.width() == 1920)
-    assert w.time.font().pixelSize() >= 2.5 * small
+    assert w.time_pixel_size() >= 2.5 * small
     assert w.time.sizeHint().width() <= 1920
     # Full screen on a chosen screen (the offscreen platform has one).
     screen = QGuiApplication.screens()[0]

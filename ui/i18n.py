@@ -8,6 +8,7 @@ translators; Qt then sends every widget a LanguageChange event and each one re-r
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
@@ -35,8 +36,31 @@ def choose_language(cli: str | None, saved: str | None) -> str:
     return system_language()
 
 
-def qm_path(lang: str) -> str:
-    return str(resources_dir() / "i18n" / f"showday_{lang}.qm")
+MAIN_DOMAIN = "showday"
+
+
+def qm_path(lang: str, domain: str = MAIN_DOMAIN) -> str:
+    return str(resources_dir() / "i18n" / f"{domain}_{lang}.qm")
+
+
+def translation_domains(root: Path, lang: str = "zh_CN") -> dict[str, list[Path]]:
+    """Which ui/ sources each translation file covers, relative to the checkout `root`.
+
+    A package `ui/<pkg>/` with its own `resources/i18n/<pkg>_<lang>.ts` is its own domain (its
+    team translates it); every other source under ui/ belongs to `showday_<lang>.ts`."""
+    i18n = root / "resources" / "i18n"
+    suffix = f"_{lang}.ts"
+    own = {
+        ts.name[: -len(suffix)]
+        for ts in i18n.glob(f"*{suffix}")
+        if ts.name != f"{MAIN_DOMAIN}{suffix}" and (root / "ui" / ts.name[: -len(suffix)]).is_dir()
+    }
+    domains: dict[str, list[Path]] = {MAIN_DOMAIN: [], **{d: [] for d in sorted(own)}}
+    for src in sorted((root / "ui").rglob("*.py")):
+        rel = src.relative_to(root)
+        pkg = rel.parts[1] if len(rel.parts) > 2 else ""
+        domains[pkg if pkg in own else MAIN_DOMAIN].append(rel)
+    return domains
 
 
 class Translators:
@@ -57,11 +81,15 @@ class Translators:
         self._installed = []
         QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
         if lang != "en":
-            ours = QTranslator(app)
-            if ours.load(qm_path(lang)):
-                self._installed.append(ours)
-            else:
-                log.warning("no translation file %s; staying in English", qm_path(lang))
+            # The shell's file first, then each feature's own file (resources/i18n/*_<lang>.qm).
+            main = Path(qm_path(lang))
+            others = sorted(p for p in main.parent.glob(f"*_{lang}.qm") if p != main)
+            if not main.exists():
+                log.warning("no translation file %s; staying in English", main)
+            for path in [main, *others]:
+                translator = QTranslator(app)
+                if translator.load(str(path)):
+                    self._installed.append(translator)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qtbase = QTranslator(app)
             if qtbase.load(f"qtbase_{lang}", qt_dir):  # Qt's own buttons (OK, Cancel, ...)

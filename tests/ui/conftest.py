@@ -44,7 +44,8 @@ def make_window(qtbot, translators: Translators):  # type: ignore[no-untyped-def
     def make() -> MainWindow:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        theme.apply(app)
+        if not app.styleSheet():  # once per session: re-applying restyles every widget
+            theme.apply(app)
         window = MainWindow(Settings(), translators)
         qtbot.addWidget(window)
         window.show()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.conftest import wait_loaded
-from ui.i18n import choose_language
+from ui.i18n import choose_language, translation_domains
 from ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,51 +35,42 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return out
 
 
-def _sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+DOMAINS = translation_domains(ROOT)
 
 
-def test_every_ui_string_is_in_the_ts_file_and_translated(tmp_path: Path) -> None:
-    committed = I18N / "showday_zh_CN.ts"
-    fresh = tmp_path / "showday_zh_CN.ts"
+@pytest.mark.parametrize("domain", sorted(DOMAINS))
+def test_every_ui_string_is_in_the_ts_file_and_translated(domain: str, tmp_path: Path) -> None:
+    committed = I18N / f"{domain}_zh_CN.ts"
+    fresh = tmp_path / committed.name
     shutil.copy(committed, fresh)
-    subprocess.run(
-        [
-            BIN / "pyside6-lupdate",
-            "-silent",
-            "-locations",
-            "none",
-            *_sources(),
-            "-ts",
-            fresh,
-        ],
-        cwd=ROOT,
-        check=True,
-    )
+    lupdate = [BIN / "pyside6-lupdate", "-silent", "-no-obsolete", "-locations", "none"]
+    subprocess.run([*lupdate, *DOMAINS[domain], "-ts", fresh], cwd=ROOT, check=True)
     now, before = _messages(fresh), _messages(committed)
     missing = sorted(set(now) - set(before))
-    assert not missing, f"run `bash scripts/i18n.sh` and translate: {missing}"
+    assert not missing, f"run `bash scripts/i18n.sh {domain}` and translate: {missing}"
     stale = sorted(set(before) - set(now))
-    assert not stale, f"strings no longer in the code; run `bash scripts/i18n.sh`: {stale}"
+    assert not stale, f"strings no longer in the code; run `bash scripts/i18n.sh {domain}`: {stale}"
     unfinished = [k for k, t in before.items() if t.get("type") or not (t.text or "").strip()]
     assert not unfinished, f"unfinished translations: {unfinished}"
     # A context lupdate got wrong (e.g. "QCoreApplication.self") would never match at run time.
     bad = sorted({ctx for ctx, _ in before if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", ctx)})
     assert not bad, f"contexts that are not class names: {bad}"
-    # Placeholders survive translation.
-    for (ctx, src), t in before.items():
-        assert set(re.findall(r"\{\w+\}|%1", src)) == set(
-            re.findall(r"\{\w+\}|%1", t.text or "")
-        ), (ctx, src)
+    for (ctx, src), t in before.items():  # placeholders survive translation
+        assert set(re.findall(r"\{\w+\}|%\d", src)) == set(
+            re.findall(r"\{\w+\}|%\d", t.text or "")
+        ), (
+            ctx,
+            src,
+        )
 
 
-def test_qm_is_compiled_from_the_current_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("domain", sorted(DOMAINS))
+def test_qm_is_compiled_from_the_current_ts(domain: str, tmp_path: Path) -> None:
     out = tmp_path / "check.qm"
-    subprocess.run(
-        [BIN / "pyside6-lrelease", "-silent", I18N / "showday_zh_CN.ts", "-qm", out], check=True
-    )
-    assert out.read_bytes() == (I18N / "showday_zh_CN.qm").read_bytes(), (
-        "showday_zh_CN.qm is stale: run `bash scripts/i18n.sh`"
+    ts = I18N / f"{domain}_zh_CN.ts"
+    subprocess.run([BIN / "pyside6-lrelease", "-silent", ts, "-qm", out], check=True)
+    assert out.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
+        f"{ts.with_suffix('.qm').name} is stale: run `bash scripts/i18n.sh {domain}`"
     )
 
 
@@ -152,3 +143,23 @@ def test_popped_out_window_retranslates(qtbot, window, demo_path: Path) -> None:
     assert window.windowTitle().endswith(" — Showday")
     popped.close()
     assert window.host.tabText(window.host.indexOf(window.views["report"])) == "报告"
+
+
+def test_domains_split_ui_sources_by_translation_file(tmp_path: Path) -> None:
+    (tmp_path / "resources" / "i18n").mkdir(parents=True)
+    for rel in ["ui/main.py", "ui/views/door.py", "ui/lan/dialog.py", "ui/show/panel.py"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("")
+    for name in ["showday_zh_CN.ts", "show_zh_CN.ts"]:
+        (tmp_path / "resources" / "i18n" / name).write_text("")
+    domains = {d: [str(p) for p in s] for d, s in translation_domains(tmp_path).items()}
+    assert domains == {
+        "showday": ["ui/lan/dialog.py", "ui/main.py", "ui/views/door.py"],
+        "show": ["ui/show/panel.py"],
+    }
+
+
+def test_chinese_loads_every_domain_and_qt_own_strings(translators) -> None:
+    translators.switch("zh_CN")
+    ours = sorted(I18N.glob("*_zh_CN.qm"))
+    assert len(translators._installed) == len(ours) + 1  # + qtbase

@@ -49,9 +49,6 @@ STATE_SCHEMA: dict[str, Any] = {
         "message_blackout": {"type": "boolean"},
     },
 }
-# What the public sees: the state minus the operator's private notes about the run.
-PRIVATE_KEYS = ("finished",)
-
 _controls: weakref.WeakKeyDictionary[LanContext, ShowControl] = weakref.WeakKeyDictionary()
 
 
@@ -61,10 +58,6 @@ def control_of(ctx: LanContext) -> ShowControl:
     if control is None:
         control = _controls[ctx] = ShowControl(ctx.ef, ctx.bus)
     return control
-
-
-def public_state(state: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in state.items() if k not in PRIVATE_KEYS}
 
 
 def _do(req: ApiRequest, action: str, **args: Any) -> dict[str, Any]:
@@ -89,7 +82,8 @@ def _show_status(ctx: LanContext) -> dict[str, Any]:
     response=STATE_SCHEMA,
 )
 def get_show(req: ApiRequest) -> dict[str, Any]:
-    return public_state(control_of(req.ctx).state().to_dict())
+    # The same dict the live socket pushes to every page (ShowStateChanged): nothing private.
+    return control_of(req.ctx).state().to_dict()
 
 
 def _action_route(action: str, summary: str) -> None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FEATURES = ("ui.show", "ui.obs", "ui.lan")  # packages that may wire themselves in (install())
+FEATURES = ("ui.show", "ui.door", "ui.qa", "ui.obs", "ui.lan", "ui.report")  # may define install()
 
 
 def make_app() -> QApplication:

@@ -96,9 +96,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a.new.triggered.connect(lambda: self.set_session(self.files.ask_new()))
         a.open.triggered.connect(lambda: self.set_session(self.files.ask_open()))
-        a.save_copy.triggered.connect(
-            lambda: self.session is not None and self.files.ask_save_copy(self.session)
-        )
+        a.save_copy.triggered.connect(self._save_copy)
         a.close.triggered.connect(self.close_event)
         a.quit.triggered.connect(self.close)
         for view_id, action in a.views.items():
@@ -137,7 +135,7 @@ class MainWindow(QMainWindow):
         """Show `session` (closing the one open before). None from a cancelled dialog is a no-op."""
         if session is None:
             return
-        self._close_session()
+        self._close_session(dock=False)  # popped-out windows stay where the operator put them
         self.session = session
         self.bridge = QtBridge(session.bus, self)
         self.bridge.file_changed.connect(self._on_file_event)
@@ -149,6 +147,10 @@ class MainWindow(QMainWindow):
         self._show_session_state()
         self.session_changed.emit(session)
 
+    def _save_copy(self) -> None:
+        if self.session is not None:
+            self.files.ask_save_copy(self.session)
+
     def close_event(self) -> None:
         """File > Close: back to the welcome screen."""
         if self.session is None:
@@ -158,14 +160,15 @@ class MainWindow(QMainWindow):
         self._show_session_state()
         self.session_changed.emit(None)
 
-    def _close_session(self) -> None:
+    def _close_session(self, dock: bool = True) -> None:
         if self.session is None:
             return
         session, bridge = self.session, self.bridge
         self.session = self.bridge = None
         for view in self.views.values():
             view.set_session(None, None)
-        self.host.dock_all()
+        if dock:
+            self.host.dock_all()
         if bridge is not None:
             bridge.close()
             bridge.deleteLater()

@@ -79,6 +79,12 @@ def test_pop_out_and_dock_back(qtbot, window, demo_path: Path) -> None:
     # It keeps updating from the bus while popped out.
     window.session.bus.publish(GuestsChanged())
     qtbot.waitUntil(lambda: door.loads >= 2)
+    # Opening another event keeps the window where the operator put it.
+    other = demo_path.with_name("other.showday")
+    EventFile.create(other, "Other").close()
+    window.open_event(other)
+    assert window.host.is_popped("door") and door.window() is popped
+    qtbot.waitUntil(lambda: door.expected.value.text() == "0")
     popped.close()  # closing the window docks the view back, in its place
     assert not window.host.is_popped("door")
     assert window.host.indexOf(door) == 1

@@ -1,0 +1,13 @@
+"""The door (issue 6): the desktop check-in panel, the walk-in form, the guest import dialog
+and the Setup guest table.
+
+DoorPanel(session, bridge, worker, station=None)   search, scan, check in, undo, walk-ins
+GuestImportDialog(session, worker, path=None)      file -> mapping -> preview -> import
+GuestTable(session, bridge, worker)                Setup: edit, filter, export, QR, invitation
+"""
+
+from ui.door.feedback import DoorSounds, FeedbackBanner
+from ui.door.panel import DoorPanel
+from ui.door.walkin_dialog import WalkInDialog
+
+__all__ = ["DoorPanel", "DoorSounds", "FeedbackBanner", "WalkInDialog"]

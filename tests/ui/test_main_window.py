@@ -344,3 +344,17 @@ def test_a_feature_can_take_over_a_views_content(
     assert built[1].text() == "panel for Other"
     window.close_event()
     assert operator.body is None and operator.default_body.isVisibleTo(operator)
+
+
+def test_a_failed_background_job_is_shown_as_a_sentence(qtbot, window) -> None:
+    import sqlite3
+
+    def broken() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    window.worker.run(broken)
+    qtbot.waitUntil(lambda: len(message_boxes()) == 1)
+    (box,) = message_boxes()
+    assert box.windowTitle() == "Error"
+    assert box.text() == "The event file is busy in another program. Try again in a moment."
+    box.close()

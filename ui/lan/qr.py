@@ -3,6 +3,7 @@ dialog that shows a pairing code until the phone has used it."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import Any
 
@@ -157,4 +158,8 @@ class PairingDialog(QDialog):
         self.timer.stop()
         if self._own_bridge:
             self.bridge.close()
+        else:
+            # The shared bridge outlives this dialog: stop listening once it is closed.
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.bridge.lan.disconnect(self._on_lan)
         super().done(result)

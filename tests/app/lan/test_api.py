@@ -313,3 +313,16 @@ def test_x_forwarded_for_cannot_dodge_the_address_limit(tmp_path: Path) -> None:
             with httpx.Client(base_url=lan.url, headers={"X-Forwarded-For": f"10.0.0.{i}"}) as c:
                 codes.append(c.post("/api/v1/pair", json={"code": "x"}).status_code)
         assert codes == [404, 404, 429]
+
+
+def test_a_station_request_records_when_it_was_last_seen(
+    lan: Lan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.lan import stations
+
+    sid = int(lan.ef.value("SELECT id FROM stations WHERE role = 'control'"))
+    assert lan.ef.value("SELECT last_seen_at FROM stations WHERE id = ?", (sid,)) is None
+    monkeypatch.setattr(stations, "SEEN_THROTTLE_S", 0.0)
+    with lan.client(lan.tokens["control"]) as c:
+        c.get("/api/v1/me")
+    assert lan.ef.value("SELECT last_seen_at FROM stations WHERE id = ?", (sid,)) is not None

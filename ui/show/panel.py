@@ -238,7 +238,7 @@ class ShowPanel(QWidget):
             state, self.segment_objs, saved, self.arrived = result
             self.segments = [s.to_dict() for s in self.segment_objs]
             self.messages.set_saved(saved)
-            self.apply(state, force=True)
+            self.apply(state)  # unless an event brought a newer state meanwhile
             self.loads += 1
 
         self.worker.run(load, on_done=show, on_error=self._failed, context=self)

@@ -203,3 +203,18 @@ def test_messages_saved_and_sent(qtbot, rig: Rig) -> None:
     p.messages.saved_edited.emit(["Slow down", "  ", "Two minutes"])
     rig.settle(qtbot)
     assert [b.text() for b in p.messages.saved_buttons] == ["Slow down", "Two minutes"]
+
+
+def test_a_late_reload_does_not_undo_a_newer_state(qtbot, rig: Rig) -> None:
+    import time
+
+    from ui.show.panel import ShowPanel
+
+    panel = ShowPanel(rig.session, rig.bridge, rig.worker, control=rig.control)
+    qtbot.addWidget(panel)
+    time.sleep(0.3)  # the worker has read "not started"; its answer waits in the GUI queue
+    rig.control.start()  # published on this thread: the panel hears it at once
+    assert panel.state["status"] == "running"
+    qtbot.waitUntil(lambda: panel.loads > 0)
+    assert panel.state["status"] == "running" and panel.timer.time.text() == "10:00"
+    panel.shutdown()

@@ -37,7 +37,7 @@ from app.timeutil import hhmm
 Index = QModelIndex | QPersistentModelIndex
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 PAD = 10
-MAX_LINES = 4  # a 300-character question wraps to a few lines; more is cut with an ellipsis
+MAX_LINES = 2  # in the list; the detail pane under it shows the whole question
 HIT_BG = QColor("#6b5412")
 HELD_BAR = QColor("#f2b632")
 STAR = QColor("#f2b632")
@@ -50,28 +50,56 @@ def _utf16(text: str, index: int) -> int:
 
 
 class QuestionsModel(QAbstractListModel):
-    """Rows are `app.qa.Question`s. DisplayRole is the question text exactly as stored."""
+    """Rows are `app.qa.Question`s. DisplayRole is the question text exactly as stored.
+
+    A queue can hold thousands of questions: the view gets them PAGE at a time (Qt's
+    canFetchMore / fetchMore, asked as the list scrolls down), so a reload lays out only what
+    was already visible rather than every row on the GUI thread."""
+
+    PAGE = 200
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Question] = []
+        self._shown = 0
 
-    def set_rows(self, rows: list[Question]) -> None:
+    def set_rows(self, rows: list[Question], keep_id: int | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        want = max(self.PAGE, self._shown)
+        if keep_id is not None:
+            at = next((i for i, q in enumerate(self._rows) if q.id == keep_id), -1)
+            want = max(want, at + 1)
+        self._shown = min(len(self._rows), want)
         self.endResetModel()
 
+    @property
+    def total(self) -> int:
+        return len(self._rows)
+
     def question(self, row: int) -> Question | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[row] if 0 <= row < self._shown else None
 
     def row_of(self, question_id: int) -> int:
-        return next((i for i, q in enumerate(self._rows) if q.id == question_id), -1)
+        return next((i for i, q in enumerate(self._rows[: self._shown]) if q.id == question_id), -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        new = min(len(self._rows), self._shown + self.PAGE)
+        if new > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, new - 1)
+            self._shown = new
+            self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         q = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -160,14 +188,11 @@ class QuestionDelegate(QStyledItemDelegate):
         return f
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        q = index.data(QUESTION_ROLE)
-        width = max(200, option.rect.width() or 600)
-        if q is None:
-            return QSize(width, 40)
-        layout = text_layout(q, self._text_font(option), width - 2 * PAD - 16)
-        h = int(layout.boundingRect().height())
+        # One height for every row (the view uses uniform sizes): a hall's worth of questions
+        # costs no per-row text layout, whatever the count.
+        text = QFontMetrics(self._text_font(option)).lineSpacing() * MAX_LINES
         meta = QFontMetrics(option.font).height()
-        return QSize(width, h + meta + 3 * PAD)
+        return QSize(max(200, option.rect.width()), text + meta + 3 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         q = index.data(QUESTION_ROLE)
@@ -195,8 +220,10 @@ class QuestionDelegate(QStyledItemDelegate):
         )
         painter.setPen(text_color)
         layout = text_layout(q, self._text_font(option), rect.width() - 2 * PAD - 16)
+        painter.setClipRect(rect)
         layout.draw(painter, QPointF(left, rect.top() + PAD))
-        y = rect.top() + PAD + int(layout.boundingRect().height()) + PAD // 2
+        text_h = QFontMetrics(self._text_font(option)).lineSpacing() * MAX_LINES
+        y = rect.top() + PAD + text_h + PAD // 2
         painter.setPen(text_color if selected else DIM)
         painter.setFont(option.font)
         fm = QFontMetrics(option.font)

@@ -8,21 +8,17 @@ asking at once costs one reload at a time, never one per question.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QListView,
-    QMessageBox,
     QPushButton,
     QTabBar,
     QVBoxLayout,
@@ -30,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import qa
-from app.qa import QaError, Question
+from app.qa import Question
 from app.session import Session
 from app.store import EventFile
 from ui.bridge import QtBridge
-from ui.qa.dialogs import ManualEntryDialog, edit_dialog, word_filter_dialog
 from ui.qa.model import QuestionDelegate, QuestionsModel
+from ui.qa.panel_actions import PanelActions
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
@@ -46,6 +42,7 @@ QUEUES = {
     "answered": QT_TRANSLATE_NOOP("ModeratorPanel", "Answered"),
     "rejected": QT_TRANSLATE_NOOP("ModeratorPanel", "Rejected"),
 }
+MIN_INTERVAL_MS = 300
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,7 @@ def read_snapshot(ef: EventFile, status: str, sort: str) -> Snapshot:
     )
 
 
-class ModeratorPanel(QWidget):
+class ModeratorPanel(PanelActions, QWidget):
     """`ModeratorPanel(session, bridge, worker)`. `refreshes` counts finished reloads (tests)."""
 
     def __init__(
@@ -82,6 +79,10 @@ class ModeratorPanel(QWidget):
         self._loading = False
         self._dirty = False
         self._keep_id: int | None = None
+        self._since = QElapsedTimer()
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.timeout.connect(self._after_throttle)
 
         # What's on air, with Clear.
         self.onair_strip = QFrame()
@@ -121,10 +122,16 @@ class ModeratorPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(True)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+        # The whole selected question (the list shows two lines of each), and who asked it.
+        self.detail = plain_label("", "")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_meta = plain_label("", "hint")
+        self.detail_meta.setWordWrap(True)
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
@@ -161,6 +168,8 @@ class ModeratorPanel(QWidget):
         layout.addWidget(self.onair_strip)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.detail_meta)
         layout.addWidget(self.error)
         layout.addLayout(actions)
 
@@ -219,9 +228,24 @@ class ModeratorPanel(QWidget):
     # -- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self._loading:
+        """Reload soon. One reload at a time, and at most one per MIN_INTERVAL_MS: while a
+        hall of phones asks, the worker (and the GIL) stay free for the station server."""
+        if self._loading or self._throttle.isActive():
             self._dirty = True
             return
+        wait = MIN_INTERVAL_MS - self._since.elapsed() if self._since.isValid() else 0
+        if wait > 0:
+            self._dirty = True
+            self._throttle.start(int(wait))
+            return
+        self._start_load()
+
+    def _after_throttle(self) -> None:
+        if self._dirty and not self._loading:
+            self._start_load()
+
+    def _start_load(self) -> None:
+        self._since.restart()
         self._loading = True
         self._dirty = False
         ef, status, sort = self.session.ef, self.status, self.sort
@@ -244,7 +268,7 @@ class ModeratorPanel(QWidget):
         old_row = self.list.currentIndex().row()
         self._keep_id = None
         self.snapshot = snap
-        self.model.set_rows(snap.rows)
+        self.model.set_rows(snap.rows, keep)
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and snap.rows:
             # The selected question left this queue: select the one now in its place.
@@ -254,8 +278,8 @@ class ModeratorPanel(QWidget):
         self.premod.setChecked(snap.premoderation)
         self._show_counts()
         self._show_onair()
-        self._update_buttons()
-        if self._dirty:
+        self._selection_changed()
+        if self._dirty and not self._throttle.isActive():
             self.refresh()
 
     def _show_counts(self) -> None:
@@ -271,6 +295,24 @@ class ModeratorPanel(QWidget):
         else:
             self.onair_text.setText(f"{q.text}  — {q.name}" if q.name else q.text)
         self.clear_btn.setEnabled(q is not None)
+
+    def _selection_changed(self) -> None:
+        q = self.current()
+        self.detail.setText(q.text if q else "")
+        self.detail_meta.setText(self._who(q) if q else "")
+        self._update_buttons()
+
+    def _who(self, q: Question) -> str:
+        parts = [q.name or self.tr("Anonymous")]
+        if q.contact:
+            parts.append(self.tr("contact: %1").replace("%1", q.contact))
+        if q.segment_title:
+            parts.append(self.tr("segment: %1").replace("%1", q.segment_title))
+        if q.edited:
+            parts.append(self.tr("edited; asked as: %1").replace("%1", q.original_text))
+        if q.device_id:
+            parts.append(self.tr("device %1").replace("%1", q.device_id[:8]))
+        return "  ·  ".join(parts)
 
     def _update_buttons(self) -> None:
         q = self.current()
@@ -291,123 +333,5 @@ class ModeratorPanel(QWidget):
         self.sort = str(self.sort_box.currentData())
         self.refresh()
 
-    def current(self) -> Question | None:
-        return self.model.question(self.list.currentIndex().row())
-
     def show_queue(self, status: str) -> None:
         self.queues.setCurrentIndex(list(QUEUES).index(status))
-
-    # -- actions --------------------------------------------------------------------------
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-    def _call(
-        self, fn: Callable[[EventFile, Any], Any], then: Callable[[Any], None] | None = None
-    ) -> None:
-        """Run `fn(ef, bus)` on the worker; the bridge's qa signal brings the refresh."""
-        ef, bus = self.session.ef, self.session.bus
-        self._show_error("")
-
-        def failed(err: BaseException) -> None:
-            self._show_error(err.message if isinstance(err, QaError) else describe_error(err))
-            self.refresh()
-
-        self.worker.run(lambda: fn(ef, bus), on_done=then, on_error=failed, context=self)
-
-    def _on_selected(self, fn: Callable[[EventFile, Any, Question], Any]) -> None:
-        q = self.current()
-        if q is not None:
-            self._call(lambda ef, bus: fn(ef, bus, q))
-
-    def approve(self) -> None:
-        self._on_selected(lambda ef, bus, q: qa.approve(ef, bus, q.id))
-
-    def reject(self) -> None:
-        self._on_selected(lambda ef, bus, q: qa.reject(ef, bus, q.id))
-
-    def feature(self) -> None:
-        self._on_selected(lambda ef, bus, q: qa.feature(ef, bus, q.id))
-
-    def answer(self) -> None:
-        self._on_selected(lambda ef, bus, q: qa.answer(ef, bus, q.id))
-
-    def toggle_star(self) -> None:
-        q = self.current()
-        if q is not None:
-            self._keep_id = q.id
-            self._call(lambda ef, bus: qa.star(ef, bus, q.id, not q.starred))
-
-    def clear_featured(self) -> None:
-        self._call(lambda ef, bus: qa.clear_featured(ef, bus))
-
-    def _premod_clicked(self, checked: bool) -> None:
-        self._call(lambda ef, _bus: qa.update_settings(ef, premoderation=checked))
-
-    def edit(self) -> None:
-        q = self.current()
-        if q is None:
-            return
-        dlg = edit_dialog(q.text, self)
-        if dlg.exec():
-            text = dlg.value()
-            self._keep_id = q.id
-            self._call(lambda ef, bus: qa.edit(ef, bus, q.id, text))
-
-    def add_manual(self) -> None:
-        dlg = ManualEntryDialog(self)
-        if dlg.exec():
-            text, name, source = dlg.values()
-            self._call(lambda ef, bus: qa.add_manual(ef, bus, text, source, name))
-
-    def edit_words(self) -> None:
-        ef = self.session.ef
-
-        def ask(text: str) -> None:
-            dlg = word_filter_dialog(text, self)
-            if dlg.exec():
-                words = dlg.value()
-                self._call(
-                    lambda ef2, _bus: qa.set_words_text(ef2, words), lambda _r: self.refresh()
-                )
-
-        self.worker.run(lambda: qa.words_text(ef), on_done=ask, context=self)
-
-    def block_device(self) -> None:
-        q = self.current()
-        if q is None or not q.device_id:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Block device"),
-            self.tr(
-                "Refuse further questions and votes from the device that asked this question? "
-                "Its questions still waiting are rejected."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._call(lambda ef, bus: qa.block_device(ef, bus, q.device_id))
-
-    def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export questions"),
-            "questions.xlsx",
-            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
-        )
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str) -> None:
-        ef = self.session.ef
-
-        def done(n: int) -> None:
-            self._show_error(self.tr("Exported %n question(s).", "", n))
-
-        def failed(err: BaseException) -> None:
-            self._show_error(describe_error(err) if not isinstance(err, ValueError) else str(err))
-
-        self.worker.run(
-            lambda: qa.export_questions(ef, path), on_done=done, on_error=failed, context=self
-        )

@@ -188,3 +188,15 @@ def test_manual_entry_premoderation_export(
     qtbot.waitUntil(out.exists)
     content = out.read_text(encoding="utf-8-sig")
     assert "From the chat" in content and "goes straight through" in content
+
+
+def test_a_long_queue_is_handed_to_the_view_a_page_at_a_time(qtbot, panel, session) -> None:  # type: ignore[no-untyped-def]
+    limits = SubmitLimits(per_device=10_000, per_address=10_000)
+    for i in range(450):
+        qa.submit(session.ef, session.bus, f"q{i}", device_id="bulk", address="a", limits=limits)
+    wait_count(qtbot, panel, "new", 450)
+    qtbot.waitUntil(lambda: panel.model.total == 450)
+    assert panel.model.rowCount() == 200  # the rest comes as the list scrolls
+    assert panel.queues.tabText(0).endswith("450")
+    panel.list.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 200)

@@ -19,6 +19,7 @@ import random
 import re
 import struct
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,9 @@ from websocket import ABNF
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 1.5  # seconds for TCP + WebSocket upgrade + Hello
-REQUEST_TIMEOUT = 2.0  # seconds for an ordinary request
+REQUEST_TIMEOUT = 2.0  # seconds, at most, for an ordinary request
+MIN_TIMEOUT = 0.9  # ... and at least
+DEAD_AFTER = 1.9  # a hung OBS must be noticed within 2 s of its last answer
 BACKOFF_FIRST = 0.5
 BACKOFF_MAX = 5.0
 CLOSE_WRONG_PASSWORD = 4009
@@ -267,6 +270,7 @@ class Link:
         self.hello = probe(host, port, password)
         self._closing = False
         self._req_close: tuple[int, str] | None = None
+        self.last_answer = time.monotonic()
         kwargs = {"host": host, "port": port, "password": password, "timeout": CONNECT_TIMEOUT}
         try:
             self.req = obsws.ReqClient(**kwargs)
@@ -289,14 +293,21 @@ class Link:
         self._req_close = (code, reason)
 
     def call(
-        self, request: str, data: dict[str, Any] | None = None, timeout: float = REQUEST_TIMEOUT
+        self, request: str, data: dict[str, Any] | None = None, timeout: float | None = None
     ) -> dict[str, Any]:
         """Send one request and return its responseData. RequestFailed if OBS says no;
-        LinkError if the link broke (then this Link is finished)."""
+        LinkError if the link broke (then this Link is finished).
+
+        Without `timeout`, the wait ends DEAD_AFTER seconds after OBS's last answer (but
+        lasts MIN_TIMEOUT..REQUEST_TIMEOUT), so a command cannot delay noticing a hung OBS."""
+        if timeout is None:
+            left = self.last_answer + DEAD_AFTER - time.monotonic()
+            timeout = min(REQUEST_TIMEOUT, max(MIN_TIMEOUT, left))
         base = self.req.base_client
         try:
             base.ws.settimeout(timeout)
             response = base.req(request, data)
+            self.last_answer = time.monotonic()
         except Exception as err:
             if self._req_close is not None:
                 raise close_code_error(*self._req_close) from None

@@ -162,7 +162,9 @@ class ObsWorker:
         self._shutdown()
 
     def _wait(self) -> float | None:
-        deadlines = [t for t, _ in self._timers.values()]
+        # Timers wait for the link: a lower third due to hide while OBS was away hides as soon
+        # as it is back, instead of staying on air.
+        deadlines = [t for t, _ in self._timers.values()] if self._link is not None else []
         if self._retry_at is not None:
             deadlines.append(self._retry_at)
         if self._next_ping is not None:
@@ -210,9 +212,18 @@ class ObsWorker:
         if self._next_ping is not None and now >= self._next_ping:
             self._ping()
         for key, (due, fn) in list(self._timers.items()):
+            if self._link is None:
+                break
             if due <= self.clock() and self._timers.get(key, (None,))[0] == due:
                 del self._timers[key]
-                self._guarded("scheduled action", fn)
+                try:
+                    fn()
+                except LinkError as err:
+                    self._timers.setdefault(key, (due, fn))  # done after the reconnect
+                    self._lost(err)
+                except Exception as err:
+                    log.warning("OBS scheduled action failed: %s", err)
+                    self.bus.publish(ObsCommandFailed(command="scheduled hide", error=str(err)))
         self._publish()
 
     def _shutdown(self) -> None:
@@ -344,18 +355,6 @@ class ObsWorker:
             self.bus.publish(ObsCommandFailed(command=command.describe(), error=str(err)))
         else:
             future.set_result(result)
-
-    def _guarded(self, what: str, fn: Callable[[], None]) -> None:
-        if self._link is None:
-            log.info("OBS %s skipped: not connected", what)
-            return
-        try:
-            fn()
-        except LinkError as err:
-            self._lost(err)
-        except Exception as err:
-            log.warning("OBS %s failed: %s", what, err)
-            self.bus.publish(ObsCommandFailed(command=what, error=str(err)))
 
     def _ping(self) -> None:
         """GetStats once a second: proves the link is alive and feeds stream health."""

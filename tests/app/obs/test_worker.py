@@ -165,6 +165,25 @@ def test_hung_obs_is_noticed_and_stop_is_quick(obs: ObsServer, bus: Bus) -> None
         w.stop()
 
 
+def test_hide_due_while_obs_hung_happens_after_reconnect(obs: ObsServer, worker: ObsWorker) -> None:
+    c = obs.client()
+    item = c.create_input("Intro", "Lower third", "color_source_v3", {}, False).scene_item_id
+    worker.submit(a.ShowSceneItem("Lower third", 0.8)).result(3)
+    assert obs.pid is not None
+    os.kill(obs.pid, signal.SIGSTOP)
+    try:
+        wait_for(lambda: worker.status != "connected", 2.5, "the frozen OBS to be noticed")
+    finally:
+        os.kill(obs.pid, signal.SIGCONT)
+    wait_for(lambda: worker.status == "connected", 15, "reconnect after OBS thaws")
+    c = obs.client()  # the old client's socket may have given up meanwhile
+    wait_for(
+        lambda: not c.get_scene_item_enabled("Intro", item).scene_item_enabled,
+        2,
+        "the lower third to be hidden after the reconnect",
+    )
+
+
 def test_disconnect_and_stop(obs: ObsServer, worker: ObsWorker, recorder: Recorder) -> None:
     worker.disconnect()
     wait_for(lambda: worker.status == "disconnected", 3, "disconnected")

@@ -21,11 +21,10 @@ DEFAULT = "en"
 
 
 def system_language() -> str:
-    """zh_CN for any Chinese system locale (zh, zh_TW, ...), English otherwise."""
-    for name in [QLocale.system().name(), *QLocale.system().uiLanguages()]:
-        if name.lower().replace("-", "_").startswith("zh"):
-            return "zh_CN"
-    return DEFAULT
+    """zh_CN when the user's first UI language is any Chinese (zh, zh_TW, ...), else English."""
+    system = QLocale.system()
+    first = (system.uiLanguages() or [system.name()])[0]
+    return "zh_CN" if first.lower().replace("-", "_").startswith("zh") else DEFAULT
 
 
 def choose_language(cli: str | None, saved: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -163,3 +164,28 @@ def test_chinese_loads_every_domain_and_qt_own_strings(translators) -> None:
     translators.switch("zh_CN")
     ours = sorted(I18N.glob("*_zh_CN.qm"))
     assert len(translators._installed) == len(ours) + 1  # + qtbase
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("zh_CN.UTF-8", "zh_CN"),
+        ("zh_TW.UTF-8", "zh_CN"),
+        ("en_US.UTF-8", "en"),
+        ("de_DE.UTF-8", "en"),
+    ],
+)
+def test_system_language_follows_the_locale(locale: str, expected: str) -> None:
+    code = "from PySide6.QtWidgets import QApplication; app = QApplication([]); from ui.i18n import system_language; print(system_language())"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LANG=locale, LC_ALL=locale, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert out.stdout.strip() == expected

@@ -7,7 +7,16 @@ GuestTable(session, bridge, worker)                Setup: edit, filter, export, 
 """
 
 from ui.door.feedback import DoorSounds, FeedbackBanner
+from ui.door.guest_table import GuestTable
+from ui.door.import_dialog import GuestImportDialog
 from ui.door.panel import DoorPanel
 from ui.door.walkin_dialog import WalkInDialog
 
-__all__ = ["DoorPanel", "DoorSounds", "FeedbackBanner", "WalkInDialog"]
+__all__ = [
+    "DoorPanel",
+    "DoorSounds",
+    "FeedbackBanner",
+    "GuestImportDialog",
+    "GuestTable",
+    "WalkInDialog",
+]

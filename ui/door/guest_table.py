@@ -1,0 +1,338 @@
+"""The guest list in Setup: edit cells, filter by role / channel / arrival, import, export the
+attendance (CSV/XLSX), QR codes as PNGs, and "copy invitation text" for WeChat.
+
+Every read and write goes through the Worker; an edit is committed before the row shows it
+(a rejected value, e.g. a bad email, puts the old value back and says why).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bus import CheckInUndone, GuestCheckedIn
+from app.guests.edit import GuestEditError, channels, edit_guest, list_guests
+from app.guests.export import export_attendance
+from app.guests.tickets import event_info, export_qr_pngs, invitation_text
+from app.session import Session
+from app.timeutil import hhmm
+from ui.bridge import QtBridge
+from ui.door.import_dialog import GuestImportDialog
+from ui.door.results import channel_text, role_text
+from ui.table_model import Column, Index, RowsModel
+from ui.views.widgets import plain_label, table_view
+from ui.worker import Worker, describe_error
+
+CTX = "GuestTable"
+ROLE_KEYS = ("guest", "speaker", "vip", "staff")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+COLUMNS = [
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Name"), "name"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Company"), "company"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Title"), "title"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Phone"), "phone"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Email"), "email"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Channel"), "channel"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Role"), "role", lambda r: role_text(str(r))),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Consent"), "consent", lambda c: "✓" if c else ""),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Ticket"), "ticket_code"),
+    Column(
+        CTX,
+        QT_TRANSLATE_NOOP("GuestTable", "Arrived"),
+        "checked_in_at",
+        lambda at: hhmm(at) if at else "",
+    ),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Notes"), "notes"),
+]
+EDITABLE = {"name", "company", "title", "phone", "email", "channel", "role", "notes"}
+EDIT_ERRORS = {
+    "empty_name": QT_TRANSLATE_NOOP("GuestTable", "A guest needs a name."),
+    "bad_email": QT_TRANSLATE_NOOP("GuestTable", "This email address does not look right."),
+    "bad_phone": QT_TRANSLATE_NOOP("GuestTable", "This phone number has too few digits."),
+    "bad_role": QT_TRANSLATE_NOOP("GuestTable", "Role must be guest, speaker, VIP or staff."),
+    "duplicate": QT_TRANSLATE_NOOP("GuestTable", "Another guest already has this phone or email."),
+    "unknown_guest": QT_TRANSLATE_NOOP("GuestTable", "This guest no longer exists."),
+}
+
+
+class GuestModel(RowsModel):
+    """RowsModel with editable cells (consent as a check box). An edit is a request: the
+    table commits it on the worker and updates the row when it is stored."""
+
+    edit_requested = Signal(int, str, object)  # guest id, field, value
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        key = self.columns[index.column()].key
+        if key in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        if key == "consent":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        key = self.columns[index.column()].key if index.isValid() else ""
+        if role == Qt.ItemDataRole.EditRole and key in EDITABLE:
+            return str(self.row_at(index.row()).get(key) or "")
+        if role == Qt.ItemDataRole.CheckStateRole and key == "consent":
+            on = bool(self.row_at(index.row()).get("consent"))
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if key == "consent" and role == Qt.ItemDataRole.DisplayRole:
+            return ""
+        if key == "channel" and role == Qt.ItemDataRole.DisplayRole:
+            return channel_text(str(self.row_at(index.row()).get("channel") or ""))
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        key = self.columns[index.column()].key
+        row = self.row_at(index.row())
+        if role == Qt.ItemDataRole.CheckStateRole and key == "consent":
+            on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+            self.edit_requested.emit(int(row["id"]), "consent", on)
+            return True
+        if role == Qt.ItemDataRole.EditRole and key in EDITABLE:
+            if str(value).strip() != str(row.get(key) or ""):
+                self.edit_requested.emit(int(row["id"]), key, str(value))
+            return True
+        return False
+
+
+class GuestTable(QWidget):
+    """`GuestTable(session, bridge, worker)`. `loads` counts finished reloads (tests)."""
+
+    def __init__(
+        self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("guestTable")
+        self.session = session
+        self.worker = worker
+        self.loads = 0
+        self.last_message = ""
+
+        self.role_filter = QComboBox()
+        self.channel_filter = QComboBox()
+        self.arrived_filter = QComboBox()
+        for combo in (self.role_filter, self.channel_filter, self.arrived_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self._export_clicked)
+        self.qr_button = QPushButton()
+        self.qr_button.clicked.connect(self._qr_clicked)
+        self.invite_button = QPushButton()
+        self.invite_button.clicked.connect(self.copy_invitation)
+        bar = QHBoxLayout()
+        bar.addWidget(self.role_filter)
+        bar.addWidget(self.channel_filter)
+        bar.addWidget(self.arrived_filter)
+        bar.addStretch(1)
+        for b in (self.import_button, self.export_button, self.qr_button, self.invite_button):
+            bar.addWidget(b)
+
+        self.model = GuestModel(COLUMNS, self)
+        self.model.edit_requested.connect(self.commit_edit)
+        self.view = table_view(self.model, stretch_column=0)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setMinimumHeight(320)
+        for col, width in ((1, 150), (2, 130), (3, 130), (4, 190), (5, 100), (6, 80), (7, 70)):
+            self.view.setColumnWidth(col, width)
+        self.status = plain_label("", "hint")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(300)
+        self._reload_timer.timeout.connect(self.reload)
+        bridge.door.connect(self._on_door_event)
+        self._fill_filters([])
+        self.retranslate()
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.import_button.setText(tr("Import guests…"))
+        self.export_button.setText(tr("Export attendance…"))
+        self.qr_button.setText(tr("Export QR codes…"))
+        self.invite_button.setText(tr("Copy invitation text"))
+        for combo, items in (
+            (self.role_filter, [tr("All roles")] + [role_text(r) for r in ROLE_KEYS]),
+            (self.arrived_filter, [tr("Arrived or not"), tr("Arrived"), tr("Not arrived")]),
+        ):
+            for i, text in enumerate(items):
+                if i < combo.count():
+                    combo.setItemText(i, text)
+        if self.channel_filter.count():
+            self.channel_filter.setItemText(0, tr("All channels"))
+        self.model.retranslate()
+
+    def _fill_filters(self, chans: list[str]) -> None:
+        for combo, items in (
+            (self.role_filter, [(None, "")] + [(r, "") for r in ROLE_KEYS]),
+            (self.arrived_filter, [(None, ""), (True, ""), (False, "")]),
+        ):
+            if combo.count() == 0:
+                combo.blockSignals(True)
+                for data, text in items:
+                    combo.addItem(text, data)
+                combo.blockSignals(False)
+        current = self.channel_filter.currentData()
+        self.channel_filter.blockSignals(True)
+        self.channel_filter.clear()
+        self.channel_filter.addItem(tr("All channels"), None)
+        for ch in chans:
+            self.channel_filter.addItem(channel_text(ch) or tr("(no channel)"), ch)
+        i = self.channel_filter.findData(current) if current is not None else 0
+        self.channel_filter.setCurrentIndex(max(0, i))
+        self.channel_filter.blockSignals(False)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        ef = self.session.ef
+        role = self.role_filter.currentData()
+        channel = self.channel_filter.currentData()
+        arrived = self.arrived_filter.currentData()
+
+        def query() -> tuple[list[dict[str, Any]], list[str]]:
+            return list_guests(ef, role, channel, arrived), channels(ef)
+
+        def show(result: tuple[list[dict[str, Any]], list[str]]) -> None:
+            rows, chans = result
+            self.model.set_rows(rows)
+            self._fill_filters(chans)
+            self.loads += 1
+
+        self.worker.run(query, show, context=self)
+
+    def _on_door_event(self, event: object) -> None:
+        if isinstance(event, GuestCheckedIn | CheckInUndone):
+            if self.arrived_filter.currentData() is None:
+                at = event.at if isinstance(event, GuestCheckedIn) else None
+                by = event.station if isinstance(event, GuestCheckedIn) else None
+                i = self.model._by_key.get(event.guest_id)
+                if i is not None:
+                    row = {**self.model.row_at(i), "checked_in_at": at, "checked_in_by": by}
+                    self.model.update_row(row)
+                    return
+        self._reload_timer.start()  # imports, walk-ins, filtered lists: one reload per burst
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def commit_edit(self, guest_id: int, field: str, value: Any) -> None:
+        ef, bus = self.session.ef, self.session.bus
+
+        def done(row: dict[str, Any]) -> None:
+            self.model.update_row(row)
+            self._say(tr("Saved."))
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, GuestEditError):
+                self._say(tr(EDIT_ERRORS.get(err.kind, str(err))))
+            else:
+                self._say(describe_error(err))
+            self.model.retranslate()  # repaint: the old value is still the stored one
+
+        self.worker.run(lambda: edit_guest(ef, bus, guest_id, field, value), done, failed, self)
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.status.setText(text)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def open_import(self, path: str | Path | None = None) -> GuestImportDialog:
+        dialog = GuestImportDialog(self.session, self.worker, self, path=path or None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        if path is None:
+            QTimer.singleShot(0, dialog.choose_file)
+        return dialog
+
+    def _export_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export attendance"),
+            "attendance.xlsx",
+            tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        if name:
+            self.export_attendance_to(Path(name))
+
+    def export_attendance_to(self, path: Path) -> None:
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".xlsx")
+        ef = self.session.ef
+        self.worker.run(
+            lambda: export_attendance(ef, path),
+            lambda n: self._say(
+                tr("Exported %1 guests to %2").replace("%1", str(n)).replace("%2", str(path))
+            ),
+            lambda err: self._say(describe_error(err)),
+            self,
+        )
+
+    def _qr_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Export QR codes to a folder"))
+        if folder:
+            self.export_qr_to(Path(folder))
+
+    def export_qr_to(self, folder: Path) -> None:
+        ef = self.session.ef
+        self.worker.run(
+            lambda: export_qr_pngs(ef, folder),
+            lambda files: self._say(
+                tr("Wrote %1 QR codes to %2")
+                .replace("%1", str(len(files)))
+                .replace("%2", str(folder))
+            ),
+            lambda err: self._say(describe_error(err)),
+            self,
+        )
+
+    def selected_guest(self) -> dict[str, Any] | None:
+        rows = self.view.selectionModel().selectedRows()
+        index: QModelIndex | None = rows[0] if rows else None
+        return self.model.row_at(index.row()) if index is not None else None
+
+    def copy_invitation(self) -> None:
+        guest = self.selected_guest()
+        if guest is None:
+            self._say(tr("Select a guest first."))
+            return
+        ef = self.session.ef
+
+        def done(text: str) -> None:
+            QApplication.clipboard().setText(text)
+            self._say(tr("Invitation for %1 copied.").replace("%1", guest["name"]))
+
+        self.worker.run(lambda: invitation_text(guest, event_info(ef)), done, context=self)

@@ -117,7 +117,8 @@ class ObsWorker:
         link = self._link
         if link is not None:
             link.abort()  # wake a request blocked on a hung OBS
-        self._thread.join(timeout)
+        if threading.current_thread() is not self._thread:  # e.g. from a bus callback
+            self._thread.join(timeout)
 
     # -- the Context that commands run in (worker thread) -------------------------------------
 
@@ -178,6 +179,7 @@ class ObsWorker:
         if kind == "connect":
             _, host, port, password = item
             self._drop_link()
+            self._timers.clear()  # pending hides belong to the OBS we leave
             self._params = (host, port, password)
             self._attempt = 0
             self.mirror.host, self.mirror.port = host, port
@@ -186,6 +188,7 @@ class ObsWorker:
         elif kind == "disconnect":
             self._params = None
             self._drop_link()
+            self._timers.clear()
             self._retry_at = None
             self._set_status(m.DISCONNECTED, "")
         elif kind == "cmd":

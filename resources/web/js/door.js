@@ -1,0 +1,269 @@
+// /door: a paired door phone. Search (name, pinyin, phone, email, company, code), tap a result
+// to check in, or type/scan a ticket code; big green / yellow / red answers; undo; walk-ins;
+// counters that follow every door live. All guest text goes in with textContent.
+import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
+import "./door-strings.js";
+import { applyI18n, t } from "./i18n.js";
+import { connectLive } from "./live.js";
+import { setLiveBadge, setText } from "./page.js";
+
+applyI18n();
+const $ = (id) => document.getElementById(id);
+const errorEl = $("error");
+const q = $("q");
+const code = $("code");
+q.placeholder = t("door.search_ph");
+code.placeholder = t("door.code_ph");
+
+const state = { staff: false, hits: [], seq: 0, last: null, countsBusy: false, countsAgain: false };
+
+function el(tag, cls = "", text = null) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== null) e.textContent = text;
+  return e;
+}
+
+export function hhmm(iso) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+const roleText = (role) => (["guest", "speaker", "vip", "staff"].includes(role) ? t(`door.role.${role}`) : role || "");
+const channelText = (ch) => (ch === "walk-in" ? t("door.walk_in_channel") : ch || t("door.no_channel"));
+
+// -- who is this ------------------------------------------------------------------------------
+
+function showPaired(caller) {
+  const isDoor = caller.kind === "control" || (caller.kind === "station" && caller.role === "door");
+  state.staff = isDoor;
+  $("desk").hidden = !isDoor;
+  $("unpaired").hidden = isDoor;
+  if (caller.kind === "station" && !isDoor) setText("#unpaired-title", t("door.not_door"));
+  if (isDoor) setText("#who", t("station.paired_as", { name: caller.name }));
+}
+
+// -- the answer -------------------------------------------------------------------------------
+
+function showResult(kind, title, detail = "", undoId = null) {
+  const box = $("result");
+  box.dataset.state = kind;
+  setText("#result-title", title);
+  setText("#result-detail", detail);
+  $("undo").hidden = undoId === null;
+  state.last = undoId;
+  if (kind !== "idle") {
+    box.scrollIntoView({ block: "nearest" });
+    if (navigator.vibrate) navigator.vibrate(kind === "ok" ? 60 : [120, 60, 120]);
+  }
+}
+
+function detailOf(r) {
+  return [roleText(r.role), r.company, r.title].filter(Boolean).join(" · ");
+}
+
+export function showCheckIn(r) {
+  if (r.result === "ok") {
+    showResult("ok", t("door.welcome", { name: r.name }), detailOf(r), r.guest_id);
+  } else if (r.result === "already") {
+    const d = detailOf(r);
+    showResult("already", t("door.already", { at: hhmm(r.at), station: r.station || "?" }), d ? `${r.name} · ${d}` : r.name);
+  } else {
+    showResult("unknown", t("door.unknown"), t("door.unknown_detail", { code: r.code || "" }));
+  }
+}
+
+async function checkIn(body) {
+  showError(errorEl, null);
+  try {
+    showCheckIn(await postJSON("/api/v1/checkins", body));
+  } catch (err) {
+    showError(errorEl, err);
+  }
+}
+
+$("undo").addEventListener("click", async () => {
+  const id = state.last;
+  if (id === null) return;
+  try {
+    const r = await deleteJSON(`/api/v1/checkins/${id}`);
+    showResult("info", t(r.result === "undone" ? "door.undone" : "door.nothing_to_undo"));
+  } catch (err) {
+    showError(errorEl, err);
+  }
+});
+
+// -- searching --------------------------------------------------------------------------------
+
+function hitItem(h) {
+  const li = el("li", "hit");
+  const b = el("button", "hit-btn");
+  b.type = "button";
+  b.dataset.role = h.role;
+  b.dataset.arrived = h.checked_in ? "1" : "0";
+  const top = el("span", "hit-top");
+  top.append(el("span", "hit-name", h.name));
+  if (h.role !== "guest") top.append(el("span", `badge role-${h.role}`, roleText(h.role)));
+  b.append(top);
+  const sub = [h.company, h.title, channelText(h.channel)].filter(Boolean).join(" · ");
+  b.append(el("span", "hit-sub", sub));
+  b.append(
+    el(
+      "span",
+      "hit-state",
+      h.checked_in ? t("door.arrived_at", { at: hhmm(h.checked_in_at), station: h.checked_in_by || "" }) : t("door.tap"),
+    ),
+  );
+  b.addEventListener("click", () => {
+    q.value = "";
+    render([]);
+    checkIn({ guest_id: h.guest_id });
+  });
+  li.append(b);
+  return li;
+}
+
+function render(hits) {
+  state.hits = hits;
+  $("hits").replaceChildren(...hits.map(hitItem));
+  const text = q.value.trim();
+  $("no-hits").hidden = !(text && hits.length === 0);
+  if (text && hits.length === 0) $("no-hits").textContent = t("door.no_hits", { q: text });
+}
+
+let searchTimer = null;
+async function search() {
+  const text = q.value.trim();
+  const seq = ++state.seq;
+  if (!text || !state.staff) {
+    render([]);
+    return;
+  }
+  try {
+    const r = await getJSON(`/api/v1/guests?q=${encodeURIComponent(text)}&limit=20`);
+    if (seq === state.seq) render(r.guests || []);
+  } catch (err) {
+    if (seq === state.seq) showError(errorEl, err);
+  }
+}
+
+q.addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(search, 120);
+});
+
+const codeLike = (s) => s.includes("://") || (/^[A-Za-z0-9-]{6,}$/.test(s) && /\d/.test(s));
+
+$("search-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const text = q.value.trim();
+  if (!text) return;
+  clearTimeout(searchTimer);
+  await search();
+  const top = state.hits[0];
+  q.value = "";
+  render([]);
+  if (top && top.matched === "code") checkIn({ code: text });
+  else if (top && (top.rank <= 1 || !codeLike(text))) checkIn({ guest_id: top.guest_id });
+  else checkIn({ code: text });
+});
+
+$("code-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const text = code.value.trim();
+  if (!text) return;
+  code.value = "";
+  checkIn({ code: text });
+});
+
+// -- counters ---------------------------------------------------------------------------------
+
+async function refreshCounts() {
+  if (!state.staff) return;
+  if (state.countsBusy) {
+    state.countsAgain = true; // a burst of arrivals: one more fetch after this one
+    return;
+  }
+  state.countsBusy = true;
+  try {
+    const c = await getJSON("/api/v1/door/counts");
+    for (const dd of document.querySelectorAll("#st-door dd[data-key]")) dd.textContent = String(c[dd.dataset.key] ?? 0);
+    const items = Object.entries(c.by_channel || {}).map(([ch, v]) => el("li", "", `${channelText(ch)} ${v.arrived}/${v.expected}`));
+    $("channels").replaceChildren(...items);
+  } catch (err) {
+    showError(errorEl, err);
+  } finally {
+    state.countsBusy = false;
+    if (state.countsAgain) {
+      state.countsAgain = false;
+      refreshCounts();
+    }
+  }
+}
+
+// -- walk-ins ---------------------------------------------------------------------------------
+
+const walkinForm = $("walkin-form");
+walkinForm.addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const f = walkinForm.elements;
+  const body = {
+    name: f.name.value.trim(),
+    company: f.company.value.trim(),
+    title: f.title.value.trim(),
+    phone: f.phone.value.trim(),
+    email: f.email.value.trim(),
+    consent: f.consent.checked,
+  };
+  const errEl = $("walkin-error");
+  if (!body.name) {
+    showError(errEl, t("door.err_name"));
+    f.name.focus();
+    return;
+  }
+  const button = walkinForm.querySelector("button[type=submit]");
+  button.disabled = true;
+  try {
+    const r = await postJSON("/api/v1/guests", body);
+    showError(errEl, null);
+    walkinForm.reset();
+    $("walkin").open = false;
+    showCheckIn(r);
+  } catch (err) {
+    const field = err.body && err.body.field;
+    const known = { name: "door.err_name", email: "door.err_email", phone: "door.err_phone" };
+    showError(errEl, known[field] ? t(known[field]) : err);
+    if (field && f[field]) f[field].focus();
+  } finally {
+    button.disabled = false;
+  }
+});
+
+// -- live -------------------------------------------------------------------------------------
+
+async function sync(hello) {
+  const me = hello || (await getJSON("/api/v1/me"));
+  setText("#event-name", me.event || "");
+  showPaired(me.caller || {});
+  if (!state.staff) return;
+  if ($("result").dataset.state === "idle") setText("#result-title", t("door.ready"));
+  await Promise.all([refreshCounts(), search()]);
+}
+
+let refreshTimer = null;
+connectLive({
+  onSync: (hello) => sync(hello).catch((err) => showError(errorEl, err)),
+  onState: (s) => {
+    setLiveBadge($("live"), s);
+    if (s === "revoked") showPaired({});
+  },
+  onEvent: (ev) => {
+    if (ev.type === "EventRenamed") setText("#event-name", ev.name);
+    if (ev.topic !== "door" || !state.staff) return;
+    refreshCounts();
+    clearTimeout(refreshTimer); // someone arrived at another door: refresh the open results
+    if (q.value.trim()) refreshTimer = setTimeout(search, 150);
+  },
+});

@@ -153,19 +153,26 @@ def main() -> int:
             target=_phones_main, args=((server.url, a.phones, a.seconds, a.addresses, kind), q)
         )
         proc.start()
-        result: dict[str, Any] | None = None
+        result: dict[str, Any] = {}
         loop = QEventLoop()
-        while result is None:
-            loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+        def poll() -> None:  # on the GUI thread, every 20 ms: the GUI loop itself stays idle
+            if result:
+                return
             try:
-                result = q.get_nowait()
-            except Exception:  # noqa: BLE001 (queue.Empty from another module)
-                result = None
+                result.update(q.get_nowait())
+            except Exception:  # noqa: BLE001 (queue.Empty: the phones are still asking)
+                return
+            # Let the panel catch up with the last events, still measuring, then stop.
+            QTimer.singleShot(2000, loop.quit)
+
+        poller = QTimer()
+        poller.setInterval(20)
+        poller.timeout.connect(poll)
+        poller.start()
+        loop.exec()
+        poller.stop()
         proc.join()
-        # Let the panel catch up with the last events, still measuring.
-        deadline = time.monotonic() + 2.0
-        while time.monotonic() < deadline:
-            loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         return result, max(gaps, default=0.0)
 
     try:

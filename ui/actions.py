@@ -32,6 +32,7 @@ class Actions(QObject):
         self.new = act("Ctrl+N")
         self.open = act("Ctrl+O")
         self.recent_menu = QMenu(window)
+        self.clear_recent = QAction(window)  # owned by the window: the menu is refilled often
         self.save_copy = act("Ctrl+Shift+S")
         self.close = act("Ctrl+W")
         self.quit = act("Ctrl+Q")
@@ -94,6 +95,7 @@ class Actions(QObject):
         self.new.setText(self.tr("&New Event…"))
         self.open.setText(self.tr("&Open Event…"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.clear_recent.setText(self.tr("Clear This List"))
         self.save_copy.setText(self.tr("Save a &Copy…"))
         self.close.setText(self.tr("&Close Event"))
         self.quit.setText(self.tr("&Quit"))

@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from app.bus import EventRenamed
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(lambda: self.set_session(self.files.ask_open()))
         a.save_copy.triggered.connect(self._save_copy)
         a.close.triggered.connect(self.close_event)
+        a.clear_recent.triggered.connect(self._clear_recent)
         a.quit.triggered.connect(self.close)
         for view_id, action in a.views.items():
             action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
@@ -226,6 +227,14 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
         self.actions_.full_screen.setChecked(self.isFullScreen())
 
+    def recent_actions(self) -> list[QAction]:
+        """The File > Open Recent entries, newest first."""
+        return [a for a in self.actions_.recent_menu.actions() if a.data()]
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._fill_recent([])
+
     def _fill_recent(self, paths: list[Path]) -> None:
         menu = self.actions_.recent_menu
         menu.clear()
@@ -233,7 +242,11 @@ class MainWindow(QMainWindow):
             label = self.settings.recent_name(path) or path.name
             action = menu.addAction(f"&{i}  {label.replace('&', '&&')}")  # & is a mnemonic
             action.setToolTip(str(path))
+            action.setData(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_event(p))
+        if paths:
+            menu.addSeparator()
+            menu.addAction(self.actions_.clear_recent)
         menu.setEnabled(bool(paths))
         self.welcome.set_recent(paths, {p: self.settings.recent_name(p) for p in paths})
 

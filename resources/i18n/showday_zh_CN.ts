@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Import guests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attendance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export QR codes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy invitation text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished">已到场</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no channel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 guests to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export QR codes to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 QR codes to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a guest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation for %1 copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · encoding %2 · %3 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns kept as extra information: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every column is mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 duplicate rows merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived / expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation type="unfinished">现场报名</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By channel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About Showday</source>
@@ -37,6 +220,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Clear This List</source>
+        <translation>清空列表</translation>
     </message>
     <message>
         <source>Save a &amp;Copy…</source>
@@ -101,6 +288,137 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>&amp;About Showday</source>
         <translation>关于 Showday(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>DoorPanel</name>
+    <message>
+        <source>Door</source>
+        <translation type="unfinished">签到</translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo last check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter checks in the top match. Double-click a row to check that guest in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: scan or search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in at %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No guest has the ticket or name “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the guest&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email address does not look right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone number has too few digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this door (shown as “checked in by …”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation type="unfinished">嘉宾</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished">讲者</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished">VIP</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished">工作人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished">公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">职位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">报名渠道</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -199,6 +517,243 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Could not save a copy</source>
         <translation>无法保存副本</translation>
+    </message>
+</context>
+<context>
+    <name>GuestImportDialog</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished">公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">职位</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">报名渠道</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestTable</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished">公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">职位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">报名渠道</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished">票号</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished">已到场</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A guest needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email address does not look right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone number has too few digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role must be guest, speaker, VIP or staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another guest already has this phone or email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This guest no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanDialog</name>
+    <message>
+        <source>Open to LAN</source>
+        <translation>开放到局域网</translation>
+    </message>
+    <message>
+        <source>Station server</source>
+        <translation>局域网服务</translation>
+    </message>
+    <message>
+        <source>Phones and tablets at the door, the moderator and the audience reach Showday over the venue network. Choose the network to open it on.</source>
+        <translation>签到处的手机和平板、主持审核和观众都通过会场网络连接 Showday。请选择要开放的网络。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>Close server</source>
+        <translation>关闭服务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>改用端口 %1</translation>
+    </message>
+    <message>
+        <source>%1 — this computer only (OBS browser sources)</source>
+        <translation>%1 — 仅本机（OBS 浏览器源）</translation>
+    </message>
+    <message>
+        <source>%1 — every network of this computer</source>
+        <translation>%1 — 本机的所有网络</translation>
+    </message>
+    <message>
+        <source>%1 — venue network (phones can connect)</source>
+        <translation>%1 — 会场网络（手机可连接）</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在开放…</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>正在关闭…</translation>
+    </message>
+    <message>
+        <source>The station server is closed.</source>
+        <translation>局域网服务已关闭。</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is already in use by another program. Try port %3.</source>
+        <translation>%2 上的端口 %1 已被其他程序占用。可改用端口 %3。</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is already in use by another program.</source>
+        <translation>%2 上的端口 %1 已被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>%2 is not an address of this computer (is the network connected?).</source>
+        <translation>%2 不是本机的地址（网络是否已连接？）。</translation>
+    </message>
+    <message>
+        <source>Showday may not use port %1 (ports below 1024 need admin rights). Try port %3.</source>
+        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。可改用端口 %3。</translation>
+    </message>
+    <message>
+        <source>Showday may not use port %1 (ports below 1024 need admin rights).</source>
+        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。</translation>
+    </message>
+    <message>
+        <source>Open at %1</source>
+        <translation>已开放：%1</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开放</translation>
     </message>
 </context>
 <context>
@@ -377,6 +932,33 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Pair a station</source>
+        <translation>配对工作站</translation>
+    </message>
+    <message>
+        <source>Scan to pair: %1</source>
+        <translation>扫码配对：%1</translation>
+    </message>
+    <message>
+        <source>Open the phone&apos;s camera and scan this code. The phone must be on the same network as this computer. The code works once.</source>
+        <translation>打开手机相机扫描此二维码。手机必须与本机在同一网络。此二维码只能使用一次。</translation>
+    </message>
+    <message>
+        <source>Paired. This window closes by itself.</source>
+        <translation>已配对。此窗口将自动关闭。</translation>
+    </message>
+    <message>
+        <source>This code has expired. Close and add the station again.</source>
+        <translation>此二维码已过期。请关闭后重新添加工作站。</translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation>%1 后过期</translation>
+    </message>
+</context>
+<context>
     <name>PopOutWindow</name>
     <message>
         <source>{view} — Showday</source>
@@ -493,232 +1075,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>StatusBar</name>
-    <message>
-        <source>OBS: connecting…</source>
-        <translation>OBS：正在连接…</translation>
-    </message>
-    <message>
-        <source>OBS: connected</source>
-        <translation>OBS：已连接</translation>
-    </message>
-    <message>
-        <source>OBS: reconnecting…</source>
-        <translation>OBS：正在重连…</translation>
-    </message>
-    <message>
-        <source>OBS: wrong password</source>
-        <translation>OBS：密码错误</translation>
-    </message>
-    <message>
-        <source>OBS: disconnected by OBS</source>
-        <translation>OBS：被 OBS 断开</translation>
-    </message>
-    <message>
-        <source>OBS: version too old</source>
-        <translation>OBS：版本过旧</translation>
-    </message>
-    <message>
-        <source>OBS: not connected</source>
-        <translation>OBS：未连接</translation>
-    </message>
-    <message>
-        <source>OBS: ● LIVE</source>
-        <translation>OBS：● 直播中</translation>
-    </message>
-    <message>
-        <source>OBS: ● recording</source>
-        <translation>OBS：● 录制中</translation>
-    </message>
-    <message>
-        <source>LAN: error</source>
-        <translation>局域网：出错</translation>
-    </message>
-    <message>
-        <source>LAN: on</source>
-        <translation>局域网：已开启</translation>
-    </message>
-    <message>
-        <source>LAN: off</source>
-        <translation>局域网：未开启</translation>
-    </message>
-</context>
-<context>
-    <name>ViewHost</name>
-    <message>
-        <source>Pop Out</source>
-        <translation>弹出窗口</translation>
-    </message>
-    <message>
-        <source>Show this view in its own window (for a second monitor)</source>
-        <translation>在独立窗口中显示此视图（可放到第二块屏幕）</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeScreen</name>
-    <message>
-        <source>Run of show, OBS, door check-in and live Q&amp;A for your livestreamed event.</source>
-        <translation>直播活动的流程、OBS、签到与现场问答，一站搞定。</translation>
-    </message>
-    <message>
-        <source>New event…</source>
-        <translation>新建活动…</translation>
-    </message>
-    <message>
-        <source>Open event…</source>
-        <translation>打开活动…</translation>
-    </message>
-    <message>
-        <source>Open the demo event</source>
-        <translation>打开演示活动</translation>
-    </message>
-    <message>
-        <source>Recent events</source>
-        <translation>最近的活动</translation>
-    </message>
-    <message>
-        <source>Events you open will be listed here.</source>
-        <translation>打开过的活动会显示在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>Worker</name>
-    <message>
-        <source>The event file is busy in another program. Try again in a moment.</source>
-        <translation>活动文件正被其他程序占用，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>The event file could not be read or written: %1</source>
-        <translation>无法读写活动文件：%1</translation>
-    </message>
-    <message>
-        <source>A file or network operation failed: %1</source>
-        <translation>文件或网络操作失败：%1</translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation>出错了：%1</translation>
-    </message>
-</context>
-<context>
-    <name>LanDialog</name>
-    <message>
-        <source>Open to LAN</source>
-        <translation>开放到局域网</translation>
-    </message>
-    <message>
-        <source>Station server</source>
-        <translation>局域网服务</translation>
-    </message>
-    <message>
-        <source>Phones and tablets at the door, the moderator and the audience reach Showday over the venue network. Choose the network to open it on.</source>
-        <translation>签到处的手机和平板、主持审核和观众都通过会场网络连接 Showday。请选择要开放的网络。</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>开放</translation>
-    </message>
-    <message>
-        <source>Close server</source>
-        <translation>关闭服务</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Use port %1</source>
-        <translation>改用端口 %1</translation>
-    </message>
-    <message>
-        <source>%1 — this computer only (OBS browser sources)</source>
-        <translation>%1 — 仅本机（OBS 浏览器源）</translation>
-    </message>
-    <message>
-        <source>%1 — every network of this computer</source>
-        <translation>%1 — 本机的所有网络</translation>
-    </message>
-    <message>
-        <source>%1 — venue network (phones can connect)</source>
-        <translation>%1 — 会场网络（手机可连接）</translation>
-    </message>
-    <message>
-        <source>Opening…</source>
-        <translation>正在开放…</translation>
-    </message>
-    <message>
-        <source>Closing…</source>
-        <translation>正在关闭…</translation>
-    </message>
-    <message>
-        <source>The station server is closed.</source>
-        <translation>局域网服务已关闭。</translation>
-    </message>
-    <message>
-        <source>Port %1 on %2 is already in use by another program. Try port %3.</source>
-        <translation>%2 上的端口 %1 已被其他程序占用。可改用端口 %3。</translation>
-    </message>
-    <message>
-        <source>Port %1 on %2 is already in use by another program.</source>
-        <translation>%2 上的端口 %1 已被其他程序占用。</translation>
-    </message>
-    <message>
-        <source>%2 is not an address of this computer (is the network connected?).</source>
-        <translation>%2 不是本机的地址（网络是否已连接？）。</translation>
-    </message>
-    <message>
-        <source>Showday may not use port %1 (ports below 1024 need admin rights). Try port %3.</source>
-        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。可改用端口 %3。</translation>
-    </message>
-    <message>
-        <source>Showday may not use port %1 (ports below 1024 need admin rights).</source>
-        <translation>Showday 不能使用端口 %1（1024 以下的端口需要管理员权限）。</translation>
-    </message>
-    <message>
-        <source>Open at %1</source>
-        <translation>已开放：%1</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新开放</translation>
-    </message>
-</context>
-<context>
-    <name>PairingDialog</name>
-    <message>
-        <source>Pair a station</source>
-        <translation>配对工作站</translation>
-    </message>
-    <message>
-        <source>Scan to pair: %1</source>
-        <translation>扫码配对：%1</translation>
-    </message>
-    <message>
-        <source>Open the phone&apos;s camera and scan this code. The phone must be on the same network as this computer. The code works once.</source>
-        <translation>打开手机相机扫描此二维码。手机必须与本机在同一网络。此二维码只能使用一次。</translation>
-    </message>
-    <message>
-        <source>Paired. This window closes by itself.</source>
-        <translation>已配对。此窗口将自动关闭。</translation>
-    </message>
-    <message>
-        <source>This code has expired. Close and add the station again.</source>
-        <translation>此二维码已过期。请关闭后重新添加工作站。</translation>
-    </message>
-    <message>
-        <source>Expires in %1</source>
-        <translation>%1 后过期</translation>
-    </message>
-</context>
-<context>
     <name>StationsWidget</name>
     <message>
         <source>Add door station</source>
@@ -814,6 +1170,57 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <source>OBS: connecting…</source>
+        <translation>OBS：正在连接…</translation>
+    </message>
+    <message>
+        <source>OBS: connected</source>
+        <translation>OBS：已连接</translation>
+    </message>
+    <message>
+        <source>OBS: reconnecting…</source>
+        <translation>OBS：正在重连…</translation>
+    </message>
+    <message>
+        <source>OBS: wrong password</source>
+        <translation>OBS：密码错误</translation>
+    </message>
+    <message>
+        <source>OBS: disconnected by OBS</source>
+        <translation>OBS：被 OBS 断开</translation>
+    </message>
+    <message>
+        <source>OBS: version too old</source>
+        <translation>OBS：版本过旧</translation>
+    </message>
+    <message>
+        <source>OBS: not connected</source>
+        <translation>OBS：未连接</translation>
+    </message>
+    <message>
+        <source>OBS: ● LIVE</source>
+        <translation>OBS：● 直播中</translation>
+    </message>
+    <message>
+        <source>OBS: ● recording</source>
+        <translation>OBS：● 录制中</translation>
+    </message>
+    <message>
+        <source>LAN: error</source>
+        <translation>局域网：出错</translation>
+    </message>
+    <message>
+        <source>LAN: on</source>
+        <translation>局域网：已开启</translation>
+    </message>
+    <message>
+        <source>LAN: off</source>
+        <translation>局域网：未开启</translation>
+    </message>
+</context>
+<context>
     <name>TokenDialog</name>
     <message>
         <source>Control token</source>
@@ -826,6 +1233,110 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>ViewHost</name>
+    <message>
+        <source>Pop Out</source>
+        <translation>弹出窗口</translation>
+    </message>
+    <message>
+        <source>Show this view in its own window (for a second monitor)</source>
+        <translation>在独立窗口中显示此视图（可放到第二块屏幕）</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished">公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">职位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted after the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the guest&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Run of show, OBS, door check-in and live Q&amp;A for your livestreamed event.</source>
+        <translation>直播活动的流程、OBS、签到与现场问答，一站搞定。</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Open event…</source>
+        <translation>打开活动…</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>打开演示活动</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>最近的活动</translation>
+    </message>
+    <message>
+        <source>Events you open will be listed here.</source>
+        <translation>打开过的活动会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>The event file is busy in another program. Try again in a moment.</source>
+        <translation>活动文件正被其他程序占用，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The event file could not be read or written: %1</source>
+        <translation>无法读写活动文件：%1</translation>
+    </message>
+    <message>
+        <source>A file or network operation failed: %1</source>
+        <translation>文件或网络操作失败：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
     </message>
 </context>
 </TS>

@@ -108,8 +108,8 @@ def test_missing_recent_file_leaves_the_recent_list(qtbot, window, tmp_path: Pat
     assert window.open_event(p)
     window.close_event()
     p.unlink()
-    window.actions_.recent_menu.actions()[0].trigger()
+    window.recent_actions()[0].trigger()
     (box,) = message_boxes()
     assert "no longer there" in box.text()
     box.close()
-    assert window.actions_.recent_menu.actions() == []
+    assert window.recent_actions() == []

@@ -127,7 +127,7 @@ def test_rename_in_setup_commits_and_retitles(qtbot, window, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: window.windowTitle() == "<b>Salon</b> 沙龙 — Showday")
     assert window.status.event_name.textFormat() == Qt.TextFormat.PlainText
     assert EventFile.open(path).name == "<b>Salon</b> 沙龙"
-    assert window.actions_.recent_menu.actions()[0].text() == "&1  <b>Salon</b> 沙龙"
+    assert window.recent_actions()[0].text() == "&1  <b>Salon</b> 沙龙"
 
 
 def test_recent_files_remembered_newest_first(qtbot, make_window, tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_recent_files_remembered_newest_first(qtbot, make_window, tmp_path: Path
         EventFile.create(p, f"Event {i}").close()
         paths.append(p)
         assert window.open_event(p)
-    recent = window.actions_.recent_menu.actions()
+    recent = window.recent_actions()
     assert len(recent) == 8
     assert recent[0].toolTip() == str(paths[9].resolve())
     assert recent[7].toolTip() == str(paths[2].resolve())
@@ -148,13 +148,16 @@ def test_recent_files_remembered_newest_first(qtbot, make_window, tmp_path: Path
     assert window.welcome.recent.count() == 8
     assert window.welcome.recent.item(0).text() == f"Event 9\n{paths[9].resolve()}"
     again = make_window()
-    assert [a.toolTip() for a in again.actions_.recent_menu.actions()][:2] == [
+    assert [a.toolTip() for a in again.recent_actions()][:2] == [
         str(paths[9].resolve()),
         str(paths[8].resolve()),
     ]
     # Opening from the recent menu works.
-    again.actions_.recent_menu.actions()[3].trigger()
+    again.recent_actions()[3].trigger()
     assert again.session is not None and again.session.path == paths[6].resolve()
+    again.actions_.clear_recent.trigger()
+    assert again.recent_actions() == [] and not again.actions_.recent_menu.isEnabled()
+    assert Settings().recent_files() == []
 
 
 def test_save_a_copy_writes_an_event_that_opens(

@@ -17,8 +17,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from app.bus import EventRenamed
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._fill_recent(settings.recent_files())
         self.actions_.languages[translators.language].setChecked(True)
         self._show_session_state()
+        self.setAcceptDrops(True)
         self.resize(1400, 900)
         if geometry := settings.geometry():
             self.restoreGeometry(geometry)
@@ -252,6 +253,16 @@ class MainWindow(QMainWindow):
 
     # -- Qt ------------------------------------------------------------------------------------
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_event_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """An event file dropped on the window opens (a bad one says why)."""
+        if (path := _dropped_event_file(event.mimeData())) is not None:
+            event.acceptProposedAction()
+            self.open_event(path)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._show_session_state()
@@ -264,3 +275,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.worker.stop()
         super().closeEvent(event)
+
+
+def _dropped_event_file(mime: QMimeData) -> Path | None:
+    """The first local file among dropped URLs, if it ends in .showday."""
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().endswith(".showday"):
+            return Path(url.toLocalFile())
+    return None

@@ -361,3 +361,23 @@ def test_a_failed_background_job_is_shown_as_a_sentence(qtbot, window) -> None:
     assert box.windowTitle() == "Error"
     assert box.text() == "The event file is busy in another program. Try again in a moment."
     box.close()
+
+
+def test_dropping_an_event_file_opens_it(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    p = tmp_path / "dropped.showday"
+    EventFile.create(p, "Dropped").close()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt")), QUrl.fromLocalFile(str(p))])
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    assert drop.isAccepted()
+    assert window.session is not None and window.session.name == "Dropped"

@@ -24,6 +24,7 @@ fps, disk_mb, warnings[{kind, message}]), obs_version, websocket_version, host, 
 
 Commands (app.obs.actions): SetProgramScene, SetPreviewScene, SelectScene, Transition,
 SetStudioMode, StartStream, StopStream, StartRecord, StopRecord, SetText, ShowSceneItem,
-HideSceneItem, Request; app.obs.setup.SetUpObs ("Set up OBS for me"). Failures reach the future
-and the bus (`ObsCommandFailed`).
+HideSceneItem, Request; app.obs.setup.SetUpObs ("Set up OBS for me", source names in
+app.obs.setup); app.obs.cues.SegmentCue (a segment starts: scene, lower third for N s, clear
+the featured question). Failures reach the future and the bus (`ObsCommandFailed`).
 """

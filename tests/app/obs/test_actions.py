@@ -9,6 +9,7 @@ import pytest
 
 from app.obs import actions as a
 from app.obs import setup
+from app.obs.cues import SegmentCue
 from app.obs.samples import store_sample
 from app.obs.worker import ObsWorker
 from app.store import EventFile
@@ -203,3 +204,32 @@ def test_stream_on_air_with_bitrate_double_start_ignored_and_stops(
         assert worker.state()["streaming"] is False and worker.state()["stream_timecode"] == ""
         wait_for(lambda: not c.get_stream_status().output_active, 5, "OBS to release the output")
     assert sink.media_bytes > 0
+
+
+def test_segment_cue_switches_writes_shows_and_clears(obs: ObsServer, worker: ObsWorker) -> None:
+    c = obs.client()
+    worker.submit(setup.SetUpObs()).result(10)
+    c.set_input_settings(setup.FEATURED_QUESTION, {"text": "Old question?"}, True)
+    cue = SegmentCue(scene="Speaker", name="张三", title="CTO, Example", show_seconds=1.0)
+    result = worker.submit(cue).result(5)
+    assert result == {
+        "done": ["scene", "name", "title", "show name", "show title", "clear question"],
+        "failed": [],
+    }
+    wait_for(lambda: c.get_current_program_scene().current_program_scene_name == "Speaker", 2)
+    assert c.get_input_settings(setup.LOWER_THIRD_NAME).input_settings["text"] == "张三"
+    assert c.get_input_settings(setup.LOWER_THIRD_TITLE).input_settings["text"] == "CTO, Example"
+    assert c.get_input_settings(setup.FEATURED_QUESTION).input_settings["text"] == ""
+    item = c.get_scene_item_id(setup.SCENE, setup.LOWER_THIRD_NAME).scene_item_id
+
+    def shown() -> bool:
+        return bool(c.get_scene_item_enabled(setup.SCENE, item).scene_item_enabled)
+
+    assert shown()
+    wait_for(lambda: not shown(), 3, "the lower third to hide after its seconds")
+
+    # A scene renamed in OBS does not stop the rest of the cue, and says what failed.
+    result = worker.submit(SegmentCue(scene="Gone", name="Li Lei", show_seconds=0)).result(5)
+    assert [f["step"] for f in result["failed"]] == ["scene"]
+    assert result["done"] == ["name", "title", "clear question"]
+    assert c.get_input_settings(setup.LOWER_THIRD_NAME).input_settings["text"] == "Li Lei"

@@ -1,0 +1,63 @@
+"""What OBS does when a segment starts, as one command: switch the scene, write the lower
+third, show it for a while, clear the featured question. Each step can be switched off; a step
+that fails (a renamed scene, a deleted source) does not stop the others and is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.obs.actions import (
+    Command,
+    Context,
+    ObsCommandError,
+    SelectScene,
+    SetText,
+    ShowSceneItem,
+)
+from app.obs.link import RequestFailed
+from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
+
+
+@dataclass(frozen=True)
+class SegmentCue(Command):
+    """Returns {"done": [step, ...], "failed": [{"step", "error"}, ...]}.
+
+    Empty `scene` skips the switch; `show_seconds` 0 leaves the lower third as it is; a
+    `question_source` of "" leaves the featured question alone."""
+
+    scene: str = ""
+    name: str = ""
+    title: str = ""
+    name_source: str = LOWER_THIRD_NAME
+    title_source: str = LOWER_THIRD_TITLE
+    show_seconds: float = 8.0
+    question_source: str = FEATURED_QUESTION
+    write_texts: bool = True
+
+    def describe(self) -> str:
+        return f"segment cue {self.scene!r}" if self.scene else "segment cue"
+
+    def run(self, ctx: Context) -> dict[str, Any]:
+        steps: list[tuple[str, Command]] = []
+        if self.scene:
+            steps.append(("scene", SelectScene(self.scene)))
+        if self.write_texts:
+            steps.append(("name", SetText(self.name_source, self.name)))
+            steps.append(("title", SetText(self.title_source, self.title)))
+        if self.show_seconds > 0:
+            steps.append(("show name", ShowSceneItem(self.name_source, self.show_seconds)))
+            steps.append(("show title", ShowSceneItem(self.title_source, self.show_seconds)))
+        if self.question_source:
+            steps.append(("clear question", SetText(self.question_source, "")))
+        done: list[str] = []
+        failed: list[dict[str, str]] = []
+        for step, command in steps:
+            try:  # a broken link (LinkError) still ends the whole cue: OBS is gone
+                command.run(ctx)
+            except (ObsCommandError, RequestFailed) as err:
+                failed.append({"step": step, "error": str(err)})
+            else:
+                done.append(step)
+        return {"done": done, "failed": failed}

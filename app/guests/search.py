@@ -30,6 +30,7 @@ from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged
 from app.guests.fields import phone_key, scanned_code
 from app.guests.search_keys import (
     KIND_ORDER,
+    SEP,
     GramIndex,
     Haystack,
     bigrams,
@@ -85,6 +86,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._guests: dict[int, dict[str, Any]] = {}
         self._sub: dict[int, list[tuple[str, str]]] = {}
+        self._subtext: dict[int, str] = {}  # the same keys joined: one C-speed `in` per guest
         self._exact: dict[str, tuple[tuple[str, int], ...]] = {}
         self._sorted: list[tuple[str, str, int]] = []  # (key, kind, id), phones apart
         self._phones: list[tuple[str, int]] = []
@@ -130,6 +132,7 @@ class SearchIndex:
         keys = guest_keys(g)
         sub = substring_keys(keys)
         self._guests[gid], self._sub[gid] = g, sub
+        self._subtext[gid] = SEP.join(key for _kind, key in sub)
         for kind, key in keys:
             if kind in EXACT_TIER:  # tuples, rebuilt per change: a guest has few exact twins
                 self._exact[key] = self._exact.get(key, ()) + ((kind, gid),)
@@ -229,6 +232,7 @@ class SearchIndex:
         g = self._guests.pop(gid, None)
         if g is None:
             return
+        self._subtext.pop(gid, None)
         self._grams.discard(gid, bigrams(self._sub.pop(gid)))
         for kind, key in guest_keys(g):  # the same keys as when it was added
             rest = tuple(e for e in self._exact.get(key, ()) if e != (kind, gid))
@@ -318,8 +322,11 @@ class SearchIndex:
             found[gid] = (3, kind, "")
 
     def _find_by_grams(self, needle: str, found: Found, out: dict[int, str], need: int) -> None:
+        text = self._subtext
+        # Candidates have every bigram of the needle, not always in a row ("gu" + "un" is not
+        # "gun"): a quick `in` over the joined keys drops those before the kind is looked up.
         for gid in self._grams.candidates(bigrams([("", needle)])):
-            if gid not in found and gid not in out:
+            if needle in text[gid] and gid not in found and gid not in out:
                 kind = next((k for k, key in self._sub[gid] if needle in key), None)
                 if kind is not None:
                     out[gid] = kind

@@ -229,8 +229,23 @@ def test_pages_are_served_with_the_right_types(lan: Lan) -> None:
         assert c.get("/css/overlay.css").headers["content-type"].startswith("text/css")
         pair = c.get("/pair")
         assert pair.status_code == 200 and "pair.js" in pair.text
-        # Station pages not built yet fall back to the paired placeholder.
-        assert "station.js" in c.get("/door").text
+        assert c.get("/door").headers["content-type"].startswith("text/html")
+
+
+def test_station_pages_not_built_yet_fall_back_to_the_placeholder(tmp_path: Path) -> None:
+    import shutil
+
+    from app.paths import resources_dir
+
+    web = tmp_path / "web"
+    shutil.copytree(resources_dir() / "web", web)
+    for page in ("door", "moderate", "stage"):
+        (web / f"{page}.html").unlink(missing_ok=True)
+    with running_lan(tmp_path, settings=LanSettings(web_root=web)) as lan, lan.client() as c:
+        for page in ("/door", "/moderate", "/stage"):
+            r = c.get(page)
+            assert r.status_code == 200 and "station.js" in r.text
+        assert c.get("/other").status_code == 404
 
 
 @pytest.mark.parametrize(

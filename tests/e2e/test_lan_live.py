@@ -51,7 +51,10 @@ def pair_in_browser(lan: Lan, page: Page, role: str = "door") -> None:
     p = stations.create_pairing(lan.ef, role, bus=lan.bus)
     page.goto(p.url(lan.url))
     page.wait_for_url(f"**{stations.HOME_PAGE[role]}")
+    # The station server's own front page: for a paired station it shows the live status.
+    page.goto(lan.url + "/")
     expect(page.locator("#live")).to_have_attribute("data-state", "live")
+    expect(page.locator("#st-door")).to_be_visible()
 
 
 def latency_ms(lan: Lan, page: Page, selector: str, wanted: str, change) -> float:  # noqa: ANN001

@@ -32,6 +32,7 @@ def test_markup_in_event_and_station_names_is_shown_as_text(tmp_path: Path, page
         page.goto(p.url(lan.url))
         expect(page.locator("#state")).to_have_text(f"Paired as {EVIL}")
         page.wait_for_url("**/door")
+        page.goto(lan.url + "/station")
         expect(page.locator("#event-name")).to_have_text(EVIL)
         expect(page.locator("#who")).to_have_text(f"Paired as {EVIL}")
         lan.ef.rename(EVIL + "2")  # as the rename service does: commit, then announce
@@ -43,7 +44,7 @@ def test_markup_in_event_and_station_names_is_shown_as_text(tmp_path: Path, page
         assert problems == []
 
 
-@pytest.mark.parametrize("path", ["/", "/pair?code=x", "/door"])
+@pytest.mark.parametrize("path", ["/", "/pair?code=x", "/station"])
 def test_pages_load_without_console_errors_and_inline_script_is_blocked(
     tmp_path: Path, page: Page, path: str
 ) -> None:

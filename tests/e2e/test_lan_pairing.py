@@ -28,7 +28,10 @@ def test_pairing_from_the_qr_url_then_revoking_cuts_the_phone_off(
         phone.goto(url)
         expect(phone.locator("#state")).to_have_text("Paired as Door 1")
         assert "code=" not in phone.url  # the one-time code leaves the address bar
-        phone.wait_for_url("**/door")
+        phone.wait_for_url("**/door")  # forwarded to the door page
+        phone.goto(
+            lan.url + "/station"
+        )  # the server's own station page (the door page is the door issue's)
         expect(phone.locator("#who")).to_have_text("Paired as Door 1")
         expect(phone.locator("#live")).to_have_attribute("data-state", "live")
         cookie = next(c for c in phone.context.cookies() if c["name"] == "showday_station")
@@ -81,6 +84,7 @@ def test_phone_screenshots_of_the_lan_pages(tmp_path: Path, new_context, locale:
         expect(phone.locator("#state")).to_have_attribute("data-paired", "1")
         phone.screenshot(path=screenshot_path(f"lan-pair-ok-{lang}.png"))
         phone.wait_for_url("**/door")
+        phone.goto(lan.url + "/station")
         expect(phone.locator("#st-door")).to_be_visible()
         phone.screenshot(path=screenshot_path(f"lan-station-{lang}.png"), full_page=True)
         other = new_context(phone=True, locale=locale).new_page()

@@ -7,13 +7,16 @@ import shutil
 import sqlite3
 import stat
 import subprocess
-from collections.abc import Iterator
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from app.store import EventFile
 from tests.ui.conftest import message_boxes
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _not_sqlite(tmp: Path) -> Path:
@@ -38,26 +41,6 @@ def _newer(tmp: Path) -> Path:
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     return p
-
-
-@pytest.fixture
-def read_only_file(tmp_path: Path) -> Iterator[Path]:
-    """An event file this process cannot write, even as root (chattr +i where chmod is not enough)."""
-    p = tmp_path / "locked.showday"
-    EventFile.create(p, "Locked").close()
-    p.chmod(stat.S_IRUSR | stat.S_IRGRP)
-    immutable = False
-    if os.access(p, os.W_OK) and shutil.which("chattr"):  # root ignores file modes
-        immutable = subprocess.run(["chattr", "+i", str(p)], capture_output=True).returncode == 0
-    if os.access(p, os.W_OK):
-        reason = "cannot make a file read-only here (root without chattr +i)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    yield p
-    if immutable:
-        subprocess.run(["chattr", "-i", str(p)], check=False)
-    p.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
 @pytest.mark.parametrize(
@@ -85,12 +68,66 @@ def test_bad_file_shows_message(qtbot, window, tmp_path: Path, make, expected: s
     boxes[0].close()
 
 
-def test_read_only_file_shows_message(qtbot, window, read_only_file: Path) -> None:
-    assert not window.open_event(read_only_file)
-    (box,) = message_boxes()
-    assert box.text().startswith("“locked.showday” is read-only.")
-    assert "Copy it somewhere writable" in box.text()
-    box.close()
+READ_ONLY_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication, QMessageBox
+app = QApplication([])
+from ui.i18n import Translators
+from ui.main_window import MainWindow
+from ui.settings import Settings
+window = MainWindow(Settings(), Translators())
+window.show()
+opened = window.open_event(Path(sys.argv[1]))
+boxes = [b for b in app.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+print(opened, len(boxes))
+print(boxes[0].text() if boxes else "")
+window.close()
+"""
+
+
+def test_read_only_file_shows_message(qtbot, window, tmp_path: Path) -> None:
+    """A file this user cannot write. Root can write anything, so as root the same UI code runs
+    in a child process as `nobody` (setpriv), on a file root owns."""
+    if os.geteuid() != 0:
+        p = tmp_path / "locked.showday"
+        EventFile.create(p, "Locked").close()
+        p.chmod(stat.S_IRUSR | stat.S_IRGRP)
+        assert not window.open_event(p)
+        (box,) = message_boxes()
+        text = box.text()
+        box.close()
+        p.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    else:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "setpriv (util-linux) is needed to test read-only files as root"
+        base = Path(tempfile.mkdtemp(prefix="showday-ro-"))
+        try:
+            base.chmod(0o755)  # nobody may read here, not write
+            p = base / "locked.showday"
+            EventFile.create(p, "Locked").close()
+            p.chmod(0o444)
+            home = base / "home"
+            home.mkdir(mode=0o777)
+            home.chmod(0o777)
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
+            env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_RUNTIME_DIR=str(home))
+            out = subprocess.run(
+                [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+                + ["-c", READ_ONLY_PROBE, str(p)],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+            )
+            opened, text = out.stdout.split("\n", 1)
+            assert opened == "False 1", out.stderr
+        finally:
+            shutil.rmtree(base)
+    assert text.startswith("“locked.showday” is read-only.")
+    assert "Copy it somewhere writable" in text
 
 
 def test_message_is_translated(qtbot, window, tmp_path: Path) -> None:

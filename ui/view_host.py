@@ -6,9 +6,9 @@ closing that window docks the view back into its tab, at its usual place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ui.views.base import RoleView
 
@@ -79,6 +79,9 @@ class ViewHost(QTabWidget):
         self.pop_button.clicked.connect(lambda: self.pop_out(self.current_id()))
         self.setCornerWidget(self.pop_button)
         self.currentChanged.connect(self._on_current_changed)
+        bar = self.tabBar()
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        bar.customContextMenuRequested.connect(self._tab_menu)
         self.retranslate()
 
     def current_id(self) -> str:
@@ -149,6 +152,21 @@ class ViewHost(QTabWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def tab_menu(self, index: int) -> QMenu:
+        """The right-click menu of a tab: pop that view out."""
+        menu = QMenu(self)
+        widget = self.widget(index)
+        if isinstance(widget, RoleView):
+            view_id = widget.view_id
+            action = menu.addAction(self.tr("Pop Out “{view}”").format(view=widget.title()))
+            action.triggered.connect(lambda: self.pop_out(view_id))
+        return menu
+
+    def _tab_menu(self, pos: QPoint) -> None:
+        index = self.tabBar().tabAt(pos)
+        if index >= 0:
+            self.tab_menu(index).popup(self.tabBar().mapToGlobal(pos))
 
     def _on_current_changed(self, _index: int) -> None:
         view_id = self.current_id()

@@ -1245,6 +1245,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <source>Show this view in its own window (for a second monitor)</source>
         <translation>在独立窗口中显示此视图（可放到第二块屏幕）</translation>
     </message>
+    <message>
+        <source>Pop Out “{view}”</source>
+        <translation>在独立窗口中打开“{view}”</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>

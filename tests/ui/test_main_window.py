@@ -89,6 +89,12 @@ def test_pop_out_and_dock_back(qtbot, window, demo_path: Path) -> None:
     assert not window.host.is_popped("door")
     assert window.host.indexOf(door) == 1
     assert door.window() is window
+    # The tab's right-click menu pops a view out too.
+    (action,) = window.host.tab_menu(window.host.indexOf(door)).actions()
+    assert action.text() == "Pop Out “Door”"
+    action.trigger()
+    assert window.host.is_popped("door")
+    window.host.dock_all()
 
 
 def test_status_chips_follow_bus_events_from_other_threads(qtbot, window, demo_path: Path) -> None:

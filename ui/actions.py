@@ -77,17 +77,29 @@ class Actions(QObject):
         self.retranslate()
         window.installEventFilter(self)
 
+    def insert_menu(self, menu: QMenu) -> None:
+        """Add a feature's menu to the menu bar, before Help (e.g. an OBS or Stage menu)."""
+        self.window.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
     def event_actions(self) -> list[QAction]:
         """Actions that need an open event."""
         return [self.save_copy, self.close, *self.views.values(), self.pop_out, self.dock_all]
 
     def with_shortcuts(self) -> list[tuple[str, QAction]]:
-        """(menu title, action) for every action that has a key binding, in menu order."""
+        """(menu title, action) for every action with a key binding in the menu bar (features'
+        menus and submenus included), in menu order."""
         found: list[tuple[str, QAction]] = []
-        for menu in (self.file_menu, self.view_menu, self.language_menu, self.help_menu):
+
+        def walk(title: str, menu: QMenu) -> None:
             for action in menu.actions():
-                if not action.shortcut().isEmpty():
-                    found.append((menu.title(), action))
+                if action.menu() is not None:
+                    walk(title, action.menu())
+                elif not action.shortcut().isEmpty():
+                    found.append((title, action))
+
+        for top in self.window.menuBar().actions():
+            if top.menu() is not None:
+                walk(top.menu().title(), top.menu())
         return found
 
     def retranslate(self) -> None:

@@ -306,7 +306,7 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
     import sys
     import types
 
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLabel, QMenu
 
     import ui.main
 
@@ -316,6 +316,9 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
         w.views["setup"].add_section(lambda: "Stations", QLabel("none paired"))
         w.status.add_chip(QLabel("chip"))
         w.consumed_options.add("lan")
+        menu = QMenu("&OBS", w)
+        menu.addAction("Connect").setShortcut("Ctrl+Shift+O")
+        w.actions_.insert_menu(menu)
 
     feature.install = install  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "showday_test_feature", feature)
@@ -327,6 +330,10 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
     ui.main.note_unwired(window)
     assert "--obs 127.0.0.1:4455 noted" in caplog.text
     assert "--lan" not in caplog.text
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&View", "&Language", "&OBS", "&Help"]
+    # Its keys show in Help > Keyboard Shortcuts like the shell's own.
+    assert ("OBS", "Connect", "Ctrl+Shift+O") in window.show_shortcuts().rows()
 
 
 def test_a_feature_can_take_over_a_views_content(

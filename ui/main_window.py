@@ -6,6 +6,9 @@ Public surface for other parts of Showday:
     window.views[view_id]     the role views ("operator", "door", "moderator", "setup", "report");
                               window.views["setup"].add_section(title, widget) adds a Setup section
     window.status.add_chip(w) adds a status-bar widget next to the OBS and LAN chips
+    window.actions_.insert_menu(menu)  adds a feature's menu before Help (its keys are listed
+                              in Help > Keyboard Shortcuts automatically)
+    window.views[v].set_body_factory(f)  a feature's widget replaces a view's content per event
     window.worker             the serialised worker thread for database/network jobs
     window.launch_obs / launch_lan   --obs / --lan from the command line, for those features
     window.session_changed    signal: an event was opened (Session) or closed (None)

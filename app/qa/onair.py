@@ -18,6 +18,8 @@ from typing import Any, Protocol
 from app.bus import Bus, ObsStateChanged, QuestionFeatured
 from app.obs.actions import Command, Context, HideSceneItem, SetText, ShowSceneItem
 from app.obs.setup import FEATURED_QUESTION
+from app.qa.questions import featured
+from app.store import EventFile
 
 log = logging.getLogger(__name__)
 
@@ -81,18 +83,27 @@ class OnAir:
         scene: str | None = None,
         initial: tuple[str, str] | None = None,
     ) -> None:
+        """`initial` (text, name) is what should be on air now; ("", "") for nothing."""
         self.worker = worker
         self.source = source
         self.scene = scene
         self._lock = threading.Lock()
-        self.current = on_air_text(*initial) if initial else ""
-        self._known = initial is not None  # False: nothing to re-apply yet (do not hide blindly)
+        self.current = on_air_text(*initial) if initial and initial[0] else ""
+        # False: nothing known yet, so a (re)connect leaves OBS as it is rather than hide blindly.
+        self._known = initial is not None
         self._connected = getattr(worker, "status", "") == "connected"
         self.last: Future[Any] | None = None
         self._unsubs = [
             bus.subscribe(QuestionFeatured, self._on_featured),
             bus.subscribe(ObsStateChanged, self._on_obs),
         ]
+
+    @classmethod
+    def for_event(cls, ef: EventFile, bus: Bus, worker: Submitter, **kw: Any) -> OnAir:
+        """The subscriber for an open event: what the file says is on air (or nothing) is
+        applied as soon as OBS is connected, and again after every reconnect."""
+        q = featured(ef)
+        return cls(bus, worker, initial=(q.text, q.name) if q else ("", ""), **kw)
 
     def close(self) -> None:
         for unsub in self._unsubs:

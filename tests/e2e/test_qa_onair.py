@@ -106,3 +106,39 @@ def test_phone_asks_moderator_features_overlay_and_obs_show_it_then_done(
         finally:
             onair.close()
             worker.stop()
+
+
+def test_what_was_featured_while_obs_was_away_is_put_on_air_when_it_reconnects(
+    tmp_path: Path, obs: ObsServer
+) -> None:
+    from app.bus import Bus
+    from app.store import EventFile
+
+    ef = EventFile.create(tmp_path / "e.showday", "Salon")
+    bus = Bus()
+    worker = ObsWorker(bus)
+    onair = OnAir.for_event(ef, bus, worker)  # nothing on air in the file
+    try:
+        worker.connect(obs.host, obs.port, obs.password)
+        wait_for(lambda: worker.status == "connected", 15, "OBS to connect")
+        worker.submit(setup.SetUpObs()).result(timeout=15)  # creates the item visible, empty
+        # A reconnect applies what the file says: nothing on air, so the item is hidden.
+        worker.disconnect()
+        wait_for(lambda: worker.status != "connected", 10, "the worker to disconnect")
+        worker.connect(obs.host, obs.port, obs.password)
+        wait_for(lambda: obs_text_and_shown(obs) == ("", False), 10, "the item hidden")
+        worker.disconnect()
+        wait_for(lambda: worker.status != "connected", 10, "the worker to disconnect")
+        q = qa.add_manual(ef, bus, "Asked while OBS was away", "phone", "Zhao")
+        qa.feature(ef, bus, q.id)  # the command is refused at once: OBS is not connected
+        assert onair.last is not None and onair.last.exception(timeout=1) is not None
+        assert obs_text_and_shown(obs) == ("", False)
+        worker.connect(obs.host, obs.port, obs.password)
+        want = on_air_text("Asked while OBS was away", "Zhao")
+        wait_for(lambda: obs_text_and_shown(obs) == (want, True), 15, "OBS to catch up")
+        qa.clear_featured(ef, bus)
+        wait_for(lambda: obs_text_and_shown(obs) == ("", False), 10, "OBS to hide it")
+    finally:
+        onair.close()
+        worker.stop()
+        ef.close()

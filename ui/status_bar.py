@@ -38,6 +38,7 @@ class StatusBar(QStatusBar):
         self.addWidget(self.event_name, 1)
         self.addPermanentWidget(self.obs_chip)
         self.addPermanentWidget(self.lan_chip)
+        self._chips: dict[str, QWidget] = {"obs": self.obs_chip, "lan": self.lan_chip}
         self.obs_state: dict[str, Any] = {}
         self.lan_event: LanStateChanged | None = None
         self.retranslate()
@@ -46,6 +47,23 @@ class StatusBar(QStatusBar):
         """Add a permanent widget to the right, before the OBS and LAN chips."""
         # Indexes count the normal widgets too: 1 is just after the event name.
         self.insertPermanentWidget(1, widget)
+
+    def use_chip(self, kind: str, widget: QWidget) -> None:
+        """Show a feature's own "obs" or "lan" chip (e.g. a clickable one from ui.obs) in place
+        of the built-in one, which is hidden. Give it objectName "chip" to share the style."""
+        old = {"obs": self.obs_chip, "lan": self.lan_chip}[kind]
+        self._chips[kind] = widget
+        self.removeWidget(old)
+        old.hide()
+        for chip in self._chips.values():  # re-add in order: OBS, then LAN, at the right end
+            self.removeWidget(chip)
+        for chip in self._chips.values():
+            self.addPermanentWidget(chip)
+            chip.show()
+
+    def chip(self, kind: str) -> QWidget:
+        """The chip shown for "obs" or "lan"."""
+        return self._chips[kind]
 
     def set_event_name(self, name: str) -> None:
         self.event_name.setText(name)

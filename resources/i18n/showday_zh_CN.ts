@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <source>Guest lists (*.csv *.xlsx *.txt);;All files (*)</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">现场登记</translation>
     </message>
     <message>
         <source>✓ %1 · %2</source>
@@ -181,6 +181,48 @@
     </message>
     <message>
         <source>By channel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>Disconnected — retrying now</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ObsLink</source>
+        <comment>Disconnected — retrying in %n s</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>Connected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>Connecting…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>Wrong password</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>OBS too old</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>Kicked by OBS</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <comment>Disconnected</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -294,131 +336,131 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <name>DoorPanel</name>
     <message>
         <source>Door</source>
-        <translation type="unfinished">签到</translation>
+        <translation>签到</translation>
     </message>
     <message>
         <source>Station: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>签到台：%1</translation>
     </message>
     <message>
         <source>Walk-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>现场登记…</translation>
     </message>
     <message>
         <source>Undo last check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一次签到</translation>
     </message>
     <message>
         <source>Ctrl+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Z</translation>
     </message>
     <message>
         <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描票码，或输入姓名、拼音、手机号、邮箱或公司</translation>
     </message>
     <message>
         <source>Enter checks in the top match. Double-click a row to check that guest in.</source>
-        <translation type="unfinished"></translation>
+        <translation>按回车为第一个匹配的嘉宾签到；双击某一行为该嘉宾签到。</translation>
     </message>
     <message>
         <source>Ready: scan or search</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪：请扫码或搜索</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Welcome, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎，%1</translation>
     </message>
     <message>
         <source>Already checked in at %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 由 %2 签到</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Unknown code</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的票码</translation>
     </message>
     <message>
         <source>No guest has the ticket or name “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有票码或姓名为“%1”的嘉宾。</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Check-in undone</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销签到</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可撤销的签到</translation>
     </message>
     <message>
         <source>Enter the guest&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入嘉宾姓名。</translation>
     </message>
     <message>
         <source>This email address does not look right.</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱地址格式不正确。</translation>
     </message>
     <message>
         <source>This phone number has too few digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号位数不够。</translation>
     </message>
     <message>
         <source>Station name</source>
-        <translation type="unfinished"></translation>
+        <translation>签到台名称</translation>
     </message>
     <message>
         <source>Name of this door (shown as “checked in by …”):</source>
-        <translation type="unfinished"></translation>
+        <translation>此签到台的名称（显示为“由…签到”）：</translation>
     </message>
     <message>
         <source>Guest</source>
-        <translation type="unfinished">嘉宾</translation>
+        <translation>嘉宾</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished">讲者</translation>
+        <translation>讲者</translation>
     </message>
     <message>
         <source>VIP</source>
-        <translation type="unfinished">VIP</translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished">工作人员</translation>
+        <translation>工作人员</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished">公司</translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">报名渠道</translation>
+        <translation>报名渠道</translation>
     </message>
     <message>
         <source>Checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>签到时间</translation>
     </message>
 </context>
 <context>
@@ -523,146 +565,146 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <name>GuestImportDialog</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>名</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished">公司</translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">报名渠道</translation>
+        <translation>报名渠道</translation>
     </message>
     <message>
         <source>Ticket code</source>
-        <translation type="unfinished"></translation>
+        <translation>票码</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>同意联系</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>未变</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Will be</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方式</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
     <name>GuestTable</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished">公司</translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">报名渠道</translation>
+        <translation>报名渠道</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>同意联系</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished">票号</translation>
+        <translation>票号</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished">已到场</translation>
+        <translation>已到场</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>A guest needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>嘉宾必须有姓名。</translation>
     </message>
     <message>
         <source>This email address does not look right.</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱地址格式不正确。</translation>
     </message>
     <message>
         <source>This phone number has too few digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号位数不够。</translation>
     </message>
     <message>
         <source>Role must be guest, speaker, VIP or staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份必须是嘉宾、讲者、VIP 或工作人员。</translation>
     </message>
     <message>
         <source>Another guest already has this phone or email.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有其他嘉宾使用这个手机号或邮箱。</translation>
     </message>
     <message>
         <source>This guest no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该嘉宾已不存在。</translation>
     </message>
 </context>
 <context>
@@ -882,6 +924,64 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Showday events (*.showday)</source>
         <translation>Showday 活动 (*.showday)</translation>
+    </message>
+</context>
+<context>
+    <name>ObsChip</name>
+    <message>
+        <source>OBS: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS: ● ON AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS: ● REC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to set up the connection to OBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObsConnectionDialog</name>
+    <message>
+        <source>Connect to OBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In OBS, open Tools &gt; WebSocket Server Settings, enable the server and copy its port and password here. The password stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished">端口</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect when Showday starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the computer OBS runs on, e.g. 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1254,47 +1354,47 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>现场登记</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished">公司</translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
     </message>
     <message>
         <source>Agrees to be contacted after the event</source>
-        <translation type="unfinished"></translation>
+        <translation>同意会后接收联系</translation>
     </message>
     <message>
         <source>Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>签到</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Enter the guest&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入嘉宾姓名。</translation>
     </message>
 </context>
 <context>

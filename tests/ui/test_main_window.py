@@ -315,6 +315,7 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
     def install(w) -> None:  # what ui.lan / ui.obs do: a Setup section, a chip, take --lan
         w.views["setup"].add_section(lambda: "Stations", QLabel("none paired"))
         w.status.add_chip(QLabel("chip"))
+        w.status.use_chip("obs", QLabel("OBS: clickable"))
         w.consumed_options.add("lan")
         menu = QMenu("&OBS", w)
         menu.addAction("Connect").setShortcut("Ctrl+Shift+O")
@@ -330,6 +331,11 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
     ui.main.note_unwired(window)
     assert "--obs 127.0.0.1:4455 noted" in caplog.text
     assert "--lan" not in caplog.text
+    assert window.status.chip("obs").text() == "OBS: clickable"
+    assert window.status.chip("obs").isVisible() and not window.status.obs_chip.isVisible()
+    assert (
+        window.status.chip("lan") is window.status.lan_chip and window.status.lan_chip.isVisible()
+    )
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&View", "&Language", "&OBS", "&Help"]
     # Its keys show in Help > Keyboard Shortcuts like the shell's own.

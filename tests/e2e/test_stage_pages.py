@@ -4,6 +4,7 @@ messages, blink, blackout; screenshots in both languages."""
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Iterator
@@ -98,8 +99,8 @@ def test_stage_after_a_reload_shows_the_desktops_remaining_time(show: ShowLan, p
     expect(page.locator("#time")).to_have_text(re.compile(r"^28:\d\d$"))
     for _ in range(3):
         shown = seconds(page.locator("#time").inner_text())
-        desktop = show.remaining()
-        assert abs(shown - desktop) <= 1.0, (shown, desktop)
+        desktop = math.ceil(show.remaining())  # what the desktop's timer shows now
+        assert abs(shown - desktop) <= 1, (shown, desktop)
         page.wait_for_timeout(700)
     # It counts down by itself between events.
     a = seconds(page.locator("#time").inner_text())
@@ -124,14 +125,16 @@ def test_overlay_is_transparent_and_counts_down(show: ShowLan, page: Page) -> No
     page.wait_for_timeout(1600)
     later = seconds(page.locator("#time").inner_text())
     assert first - later in (1, 2), (first, later)
-    assert abs(later - show.remaining()) <= 1
+    assert abs(later - math.ceil(show.remaining())) <= 1
     show.control.add_time(-290)  # into the last 30 s: danger colour
     expect(box).to_have_attribute("data-phase", "danger")
 
 
 def test_stage_message_blink_blackout_and_hidden_negative_time(show: ShowLan, page: Page) -> None:
+    Segments(show.lan.ef, show.lan.bus).update(show.ids[0], speaker_note="麦克风在左边 <b>mic</b>")
     show.control.start()
     open_live(page, show.lan.url + "/stage?negative=hide")
+    expect(page.locator("#note")).to_have_text("麦克风在左边 <b>mic</b>")
     show.control.message("<img src=x onerror=alert(1)> 请收尾 Wrap up", blink=True)
     msg = page.locator("#message")
     expect(msg).to_have_text("<img src=x onerror=alert(1)> 请收尾 Wrap up")

@@ -62,6 +62,8 @@ class ShowPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("showPanel")
+        # A click on the panel's background gives it focus, so its keys (Space = Next) work.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(SHOW_QSS)
         self.session, self.bridge, self.worker = session, bridge, worker
         self.control = control or ShowControl(session.ef, session.bus)

@@ -50,10 +50,12 @@ class StageWindow(QWidget):
         self.hide_negative = False
         self.state: dict[str, Any] = {}
         self.title = plain("", "stageTitle")
+        self.note = plain("", "stageNote")  # the segment's note for the speaker
         self.time = plain("", "stageTime")
         self.next = plain("", "stageNext")
         self.message = plain("", "stageMessage")
-        for label in (self.title, self.time, self.next, self.message):
+        self.note.setWordWrap(True)
+        for label in (self.title, self.note, self.time, self.next, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
         self.next.setWordWrap(True)
@@ -63,6 +65,7 @@ class StageWindow(QWidget):
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.title)
+        inner.addWidget(self.note)
         inner.addWidget(self.time, 1)
         inner.addWidget(self.message)
         inner.addWidget(self.next)
@@ -110,10 +113,14 @@ class StageWindow(QWidget):
             title = str(state.get("title") or "")
             speaker = str(state.get("speaker") or "")
             self.title.setText(f"{title} · {speaker}" if speaker else title)
+            self.note.setText(str(state.get("speaker_note") or ""))
         elif state.get("status") == "ended":
             self.title.setText(self.tr("The show has ended"))
+            self.note.setText("")
         else:
             self.title.setText(self.tr("Waiting for the show to start"))
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
         nxt = str(state.get("next_title") or "")
         if nxt and state.get("next_speaker"):
             nxt = f"{nxt} · {state['next_speaker']}"
@@ -169,6 +176,7 @@ class StageWindow(QWidget):
         }
         self.title.setStyleSheet(f"font-size: {self._px['title']}px; font-weight: 700;")
         self.next.setStyleSheet(f"font-size: {self._px['next']}px;")
+        self.note.setStyleSheet(f"font-size: {self._px['next']}px; color: #ffd66b;")
         self.message.setStyleSheet(f"font-size: {self._px['message']}px; font-weight: 700;")
         for label, key in ((self.title, "title"), (self.next, "next")):
             font = QFont(label.font())

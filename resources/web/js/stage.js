@@ -19,6 +19,9 @@ function render(v) {
   $("paused").hidden = v.status !== "paused";
   if (v.onAir) $("title").textContent = s.speaker ? `${s.title} · ${s.speaker}` : s.title || "";
   else $("title").textContent = t(v.status === "ended" ? "stage.ended" : "stage.waiting");
+  const note = v.onAir ? s.speaker_note || "" : "";
+  $("note").textContent = note;
+  $("note").hidden = !note;
   let next = s.next_title || "";
   if (next && s.next_speaker) next = `${next} · ${s.next_speaker}`;
   $("next").textContent = next ? t("stage.next", { title: next }) : "";

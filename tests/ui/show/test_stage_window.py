@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+from app.show import Segments
 from tests.ui.show.conftest import Rig
 from ui.show.stage_window import BLINK_MS
 
@@ -16,9 +17,11 @@ def open_stage(qtbot, rig: Rig):  # type: ignore[no-untyped-def]
 
 
 def test_stage_shows_the_timer_titles_and_phase(qtbot, rig: Rig) -> None:
+    Segments(rig.session.ef).update(rig.ids[0], speaker_note="Clicker: left <b>button</b>")
     rig.control.start()  # on the GUI thread here: the bus event reaches the window directly
     w = open_stage(qtbot, rig)
     assert (w.title.text(), w.time.text()) == ("Segment A · Speaker A", "10:00")
+    assert w.note.text() == "Clicker: left <b>button</b>" and not w.note.isHidden()
     assert w.next.text() == "Next: Segment B · Speaker B"
     rig.clock.at(590)
     w.refresh()

@@ -4,7 +4,7 @@
 
 Environment (for screenshots and tests):
     SHOWDAY_VIEW=door      select a view on start (operator, door, moderator, setup, report)
-    SHOWDAY_DATA_DIR=DIR   where the demo event lives (read by app.paths)
+    SHOWDAY_DATA_DIR=DIR   where the demo event and logs/showday.log live (app.paths)
 """
 
 from __future__ import annotations
@@ -14,18 +14,23 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app import __version__
+from app import __version__, paths
 from ui import theme
+from ui.dialogs.messages import show_error
 from ui.i18n import Translators, choose_language
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.worker import describe_error
 
 if TYPE_CHECKING:
     from app.__main__ import LaunchOptions
@@ -109,8 +114,49 @@ def schedule_screenshot(app: QApplication, window: MainWindow, path: Path) -> No
     QTimer.singleShot(300, when_idle)
 
 
+def setup_logging() -> Path | None:
+    """Log to stderr and to <data dir>/logs/showday.log (kept small), for after-show questions."""
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=logging.INFO, format=fmt)
+    try:
+        folder = paths.data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            folder / "showday.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as err:  # a read-only home must not stop the show
+        log.warning("no log file: %s", err)
+        return None
+    handler.setFormatter(logging.Formatter(fmt))
+    logging.getLogger().addHandler(handler)
+    return folder / "showday.log"
+
+
+def install_excepthook(window: MainWindow) -> Callable[..., None]:
+    """A bug in a slot becomes a message for the operator (and a traceback in the log), not a
+    silent failure or a crash. Returns the hook (installed as sys.excepthook)."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        show_error(
+            window,
+            QCoreApplication.translate("Main", "Unexpected error"),
+            describe_error(value),
+            QCoreApplication.translate(
+                "Main",
+                "Everything confirmed so far is saved in the event file. Details are in the log.",
+            ),
+        )
+
+    sys.excepthook = hook
+    return hook
+
+
 def run(opts: LaunchOptions) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     app = make_app()
     settings = Settings()
     translators = Translators()
@@ -119,6 +165,7 @@ def run(opts: LaunchOptions) -> int:
 
     window = MainWindow(settings, translators)
     window.launch_obs, window.launch_lan = opts.obs, opts.lan
+    install_excepthook(window)
     install_features(window)
     note_unwired(window)
     window.show()

@@ -4,186 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Import guests…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export attendance…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export QR codes…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy invitation text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrived or not</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation type="unfinished">已到场</translation>
-    </message>
-    <message>
-        <source>Not arrived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no channel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export attendance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 guests to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export QR codes to a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote %1 QR codes to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a guest first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invitation for %1 copied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import guests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a CSV or Excel file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which column holds what</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
-    </message>
-    <message>
-        <source>Guest lists (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · encoding %2 · %3 rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(not in the file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking every row…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Columns kept as extra information: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every column is mapped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, %1 duplicate rows merged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation type="unfinished">现场登记</translation>
-    </message>
-    <message>
-        <source>✓ %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrived / expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walk-ins</source>
-        <translation type="unfinished">现场报名</translation>
-    </message>
-    <message>
-        <source>Inside now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By channel: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ObsLink</source>
         <comment>Disconnected — retrying now</comment>
         <translation type="unfinished"></translation>
@@ -333,137 +153,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>DoorPanel</name>
-    <message>
-        <source>Door</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <source>Station: %1</source>
-        <translation>签到台：%1</translation>
-    </message>
-    <message>
-        <source>Walk-in…</source>
-        <translation>现场登记…</translation>
-    </message>
-    <message>
-        <source>Undo last check-in</source>
-        <translation>撤销上一次签到</translation>
-    </message>
-    <message>
-        <source>Ctrl+Z</source>
-        <translation>Ctrl+Z</translation>
-    </message>
-    <message>
-        <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
-        <translation>扫描票码，或输入姓名、拼音、手机号、邮箱或公司</translation>
-    </message>
-    <message>
-        <source>Enter checks in the top match. Double-click a row to check that guest in.</source>
-        <translation>按回车为第一个匹配的嘉宾签到；双击某一行为该嘉宾签到。</translation>
-    </message>
-    <message>
-        <source>Ready: scan or search</source>
-        <translation>就绪：请扫码或搜索</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>Welcome, %1</source>
-        <translation>欢迎，%1</translation>
-    </message>
-    <message>
-        <source>Already checked in at %1 by %2</source>
-        <translation>已于 %1 由 %2 签到</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>Unknown code</source>
-        <translation>无法识别的票码</translation>
-    </message>
-    <message>
-        <source>No guest has the ticket or name “%1”.</source>
-        <translation>没有票码或姓名为“%1”的嘉宾。</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Check-in undone</source>
-        <translation>已撤销签到</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>没有可撤销的签到</translation>
-    </message>
-    <message>
-        <source>Enter the guest&apos;s name.</source>
-        <translation>请输入嘉宾姓名。</translation>
-    </message>
-    <message>
-        <source>This email address does not look right.</source>
-        <translation>邮箱地址格式不正确。</translation>
-    </message>
-    <message>
-        <source>This phone number has too few digits.</source>
-        <translation>手机号位数不够。</translation>
-    </message>
-    <message>
-        <source>Station name</source>
-        <translation>签到台名称</translation>
-    </message>
-    <message>
-        <source>Name of this door (shown as “checked in by …”):</source>
-        <translation>此签到台的名称（显示为“由…签到”）：</translation>
-    </message>
-    <message>
-        <source>Guest</source>
-        <translation>嘉宾</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>讲者</translation>
-    </message>
-    <message>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>报名渠道</translation>
-    </message>
-    <message>
-        <source>Checked in</source>
-        <translation>签到时间</translation>
-    </message>
-</context>
-<context>
     <name>DoorView</name>
     <message>
         <source>Guest</source>
@@ -562,152 +251,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>GuestImportDialog</name>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>名</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>姓</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>报名渠道</translation>
-    </message>
-    <message>
-        <source>Ticket code</source>
-        <translation>票码</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>同意联系</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>updated</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Will be</source>
-        <translation>处理方式</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-</context>
-<context>
-    <name>GuestTable</name>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>报名渠道</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>同意联系</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>票号</translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation>已到场</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>A guest needs a name.</source>
-        <translation>嘉宾必须有姓名。</translation>
-    </message>
-    <message>
-        <source>This email address does not look right.</source>
-        <translation>邮箱地址格式不正确。</translation>
-    </message>
-    <message>
-        <source>This phone number has too few digits.</source>
-        <translation>手机号位数不够。</translation>
-    </message>
-    <message>
-        <source>Role must be guest, speaker, VIP or staff.</source>
-        <translation>身份必须是嘉宾、讲者、VIP 或工作人员。</translation>
-    </message>
-    <message>
-        <source>Another guest already has this phone or email.</source>
-        <translation>已有其他嘉宾使用这个手机号或邮箱。</translation>
-    </message>
-    <message>
-        <source>This guest no longer exists.</source>
-        <translation>该嘉宾已不存在。</translation>
-    </message>
-</context>
-<context>
     <name>LanDialog</name>
     <message>
         <source>Open to LAN</source>
@@ -796,6 +339,17 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Reopen</source>
         <translation>重新开放</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Everything confirmed so far is saved in the event file. Details are in the log.</source>
+        <translation>此前已确认的所有操作都已保存在活动文件中。详细信息已写入日志。</translation>
     </message>
 </context>
 <context>
@@ -985,6 +539,77 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>ObsPanel</name>
+    <message>
+        <source>Setting up OBS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS is set up: scene “{scene}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repaired: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already fine: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overlays need the station server: open Showday to the LAN, then run this again so OBS gets its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set up OBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS could not {what}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up OBS for me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates or repairs a “Showday” scene with the lower-third and question text sources and the overlay browser sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studio mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transition ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenes: connect to OBS to see its scenes here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OperatorView</name>
     <message>
         <source>#</source>
@@ -1029,6 +654,133 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>{count} segments · {duration} planned</source>
         <translation>{count} 个环节 · 计划 {duration}</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsBox</name>
+    <message>
+        <source>Stop the stream? Viewers will see the stream end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the recording?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Congestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON AIR {tc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REC paused {tc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REC {tc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} kb/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames are being dropped: the network cannot keep up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames are being skipped: the computer cannot keep up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is congested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream is reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming, but no data is leaving OBS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS is using a lot of CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS renders fewer frames than it should.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is almost full for the recording.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1348,53 +1100,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Pop Out “{view}”</source>
         <translation>在独立窗口中打开“{view}”</translation>
-    </message>
-</context>
-<context>
-    <name>WalkInDialog</name>
-    <message>
-        <source>Walk-in</source>
-        <translation>现场登记</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必填</translation>
-    </message>
-    <message>
-        <source>Agrees to be contacted after the event</source>
-        <translation>同意会后接收联系</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Enter the guest&apos;s name.</source>
-        <translation>请输入嘉宾姓名。</translation>
     </message>
 </context>
 <context>

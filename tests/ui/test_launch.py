@@ -42,6 +42,8 @@ def test_demo_screenshot_and_quit(tmp_path: Path) -> None:
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1400, 900)
     assert "Traceback" not in result.stderr
+    log = (tmp_path / "data" / "logs" / "showday.log").read_text(encoding="utf-8")
+    assert "screenshot" in log and "saved" in log
 
 
 def test_opens_an_event_then_quits_after(tmp_path: Path) -> None:

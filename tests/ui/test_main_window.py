@@ -400,3 +400,21 @@ def test_dropping_an_event_file_opens_it(qtbot, window, tmp_path: Path) -> None:
     window.dropEvent(drop)
     assert drop.isAccepted()
     assert window.session is not None and window.session.name == "Dropped"
+
+
+def test_an_unexpected_error_becomes_a_message(qtbot, window, monkeypatch) -> None:
+    import sys
+
+    import ui.main
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    hook = ui.main.install_excepthook(window)
+    try:
+        raise KeyError("segment 7")
+    except KeyError as err:
+        hook(KeyError, err, err.__traceback__)
+    (box,) = message_boxes()
+    assert box.windowTitle() == "Unexpected error"
+    assert box.text() == "Something went wrong: 'segment 7'"
+    assert "saved in the event file" in box.informativeText()
+    box.close()

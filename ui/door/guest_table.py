@@ -180,19 +180,32 @@ class GuestTable(QWidget):
         self.reload()
 
     def retranslate(self) -> None:
-        self.import_button.setText(tr("Import guests…"))
-        self.export_button.setText(tr("Export attendance…"))
-        self.qr_button.setText(tr("Export QR codes…"))
-        self.invite_button.setText(tr("Copy invitation text"))
+        self.import_button.setText(QCoreApplication.translate("GuestTable", "Import guests…"))
+        self.export_button.setText(QCoreApplication.translate("GuestTable", "Export attendance…"))
+        self.qr_button.setText(QCoreApplication.translate("GuestTable", "Export QR codes…"))
+        self.invite_button.setText(QCoreApplication.translate("GuestTable", "Copy invitation text"))
         for combo, items in (
-            (self.role_filter, [tr("All roles")] + [role_text(r) for r in ROLE_KEYS]),
-            (self.arrived_filter, [tr("Arrived or not"), tr("Arrived"), tr("Not arrived")]),
+            (
+                self.role_filter,
+                [QCoreApplication.translate("GuestTable", "All roles")]
+                + [role_text(r) for r in ROLE_KEYS],
+            ),
+            (
+                self.arrived_filter,
+                [
+                    QCoreApplication.translate("GuestTable", "Arrived or not"),
+                    QCoreApplication.translate("GuestTable", "Arrived"),
+                    QCoreApplication.translate("GuestTable", "Not arrived"),
+                ],
+            ),
         ):
             for i, text in enumerate(items):
                 if i < combo.count():
                     combo.setItemText(i, text)
         if self.channel_filter.count():
-            self.channel_filter.setItemText(0, tr("All channels"))
+            self.channel_filter.setItemText(
+                0, QCoreApplication.translate("GuestTable", "All channels")
+            )
         self.model.retranslate()
 
     def _fill_filters(self, chans: list[str]) -> None:
@@ -208,9 +221,11 @@ class GuestTable(QWidget):
         current = self.channel_filter.currentData()
         self.channel_filter.blockSignals(True)
         self.channel_filter.clear()
-        self.channel_filter.addItem(tr("All channels"), None)
+        self.channel_filter.addItem(QCoreApplication.translate("GuestTable", "All channels"), None)
         for ch in chans:
-            self.channel_filter.addItem(channel_text(ch) or tr("(no channel)"), ch)
+            self.channel_filter.addItem(
+                channel_text(ch) or QCoreApplication.translate("GuestTable", "(no channel)"), ch
+            )
         i = self.channel_filter.findData(current) if current is not None else 0
         self.channel_filter.setCurrentIndex(max(0, i))
         self.channel_filter.blockSignals(False)
@@ -253,7 +268,7 @@ class GuestTable(QWidget):
 
         def done(row: dict[str, Any]) -> None:
             self.model.update_row(row)
-            self._say(tr("Saved."))
+            self._say(QCoreApplication.translate("GuestTable", "Saved."))
 
         def failed(err: BaseException) -> None:
             if isinstance(err, GuestEditError):
@@ -281,9 +296,9 @@ class GuestTable(QWidget):
     def _export_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self,
-            tr("Export attendance"),
+            QCoreApplication.translate("GuestTable", "Export attendance"),
             "attendance.xlsx",
-            tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            QCoreApplication.translate("GuestTable", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
         )
         if name:
             self.export_attendance_to(Path(name))
@@ -295,14 +310,18 @@ class GuestTable(QWidget):
         self.worker.run(
             lambda: export_attendance(ef, path),
             lambda n: self._say(
-                tr("Exported %1 guests to %2").replace("%1", str(n)).replace("%2", str(path))
+                QCoreApplication.translate("GuestTable", "Exported %1 guests to %2")
+                .replace("%1", str(n))
+                .replace("%2", str(path))
             ),
             lambda err: self._say(describe_error(err)),
             self,
         )
 
     def _qr_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Export QR codes to a folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("GuestTable", "Export QR codes to a folder")
+        )
         if folder:
             self.export_qr_to(Path(folder))
 
@@ -311,7 +330,7 @@ class GuestTable(QWidget):
         self.worker.run(
             lambda: export_qr_pngs(ef, folder),
             lambda files: self._say(
-                tr("Wrote %1 QR codes to %2")
+                QCoreApplication.translate("GuestTable", "Wrote %1 QR codes to %2")
                 .replace("%1", str(len(files)))
                 .replace("%2", str(folder))
             ),
@@ -327,12 +346,16 @@ class GuestTable(QWidget):
     def copy_invitation(self) -> None:
         guest = self.selected_guest()
         if guest is None:
-            self._say(tr("Select a guest first."))
+            self._say(QCoreApplication.translate("GuestTable", "Select a guest first."))
             return
         ef = self.session.ef
 
         def done(text: str) -> None:
             QApplication.clipboard().setText(text)
-            self._say(tr("Invitation for %1 copied.").replace("%1", guest["name"]))
+            self._say(
+                QCoreApplication.translate("GuestTable", "Invitation for %1 copied.").replace(
+                    "%1", guest["name"]
+                )
+            )
 
         self.worker.run(lambda: invitation_text(guest, event_info(ef)), done, context=self)

@@ -107,7 +107,7 @@ class GuestImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("guestImportDialog")
-        self.setWindowTitle(tr("Import guests"))
+        self.setWindowTitle(QCoreApplication.translate("GuestImportDialog", "Import guests"))
         self.resize(1100, 720)
         self.session = session
         self.worker = worker
@@ -119,7 +119,9 @@ class GuestImportDialog(QDialog):
         self._replan = False
 
         # Step 1: the file.
-        self.choose = QPushButton(tr("Choose a CSV or Excel file…"))
+        self.choose = QPushButton(
+            QCoreApplication.translate("GuestImportDialog", "Choose a CSV or Excel file…")
+        )
         self.choose.clicked.connect(self.choose_file)
         self.file_info = plain_label("", "hint")
         self.file_info.setWordWrap(True)
@@ -154,13 +156,24 @@ class GuestImportDialog(QDialog):
         self.preview_model = RowsModel(PREVIEW_COLUMNS, self, key="line")
         self.error_model = RowsModel(ERROR_COLUMNS, self, key="line")
         self.tabs = QTabWidget()
-        self.tabs.addTab(table_view(self.preview_model, stretch_column=2), tr("Preview"))
-        self.tabs.addTab(table_view(self.error_model, stretch_column=1), tr("Errors"))
+        self.tabs.addTab(
+            table_view(self.preview_model, stretch_column=2),
+            QCoreApplication.translate("GuestImportDialog", "Preview"),
+        )
+        self.tabs.addTab(
+            table_view(self.error_model, stretch_column=1),
+            QCoreApplication.translate("GuestImportDialog", "Errors"),
+        )
 
         self.mapping_page = QWidget()
         m = QVBoxLayout(self.mapping_page)
         m.setContentsMargins(0, 0, 0, 0)
-        m.addWidget(plain_label(tr("Which column holds what"), "sectionTitle"))
+        m.addWidget(
+            plain_label(
+                QCoreApplication.translate("GuestImportDialog", "Which column holds what"),
+                "sectionTitle",
+            )
+        )
         m.addLayout(grid)
         m.addWidget(self.unmapped)
         m.addWidget(self.summary)
@@ -182,13 +195,15 @@ class GuestImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
-            tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("GuestImportDialog", "Import"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setProperty("primary", True)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.apply)
         self.close_button = self.buttons.addButton(
-            tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+            QCoreApplication.translate("GuestImportDialog", "Cancel"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         self.close_button.clicked.connect(self.reject)
 
@@ -209,13 +224,20 @@ class GuestImportDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, tr("Import guests"), "", tr("Guest lists (*.csv *.xlsx *.txt);;All files (*)")
+            self,
+            QCoreApplication.translate("GuestImportDialog", "Import guests"),
+            "",
+            QCoreApplication.translate(
+                "GuestImportDialog", "Guest lists (*.csv *.xlsx *.txt);;All files (*)"
+            ),
         )
         if name:
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
-        self.file_info.setText(tr("Reading %1…").replace("%1", path.name))
+        self.file_info.setText(
+            QCoreApplication.translate("GuestImportDialog", "Reading %1…").replace("%1", path.name)
+        )
         self.file_error.hide()
         self.import_button.setEnabled(False)
         self.worker.run(lambda: read_table(path), self._loaded, self._load_failed, self)
@@ -227,17 +249,25 @@ class GuestImportDialog(QDialog):
         if isinstance(err, ImportFileError):
             text = str(err)
             if err.line:
-                text = tr("Line %1: %2").replace("%1", str(err.line)).replace("%2", text)
+                text = (
+                    QCoreApplication.translate("GuestImportDialog", "Line %1: %2")
+                    .replace("%1", str(err.line))
+                    .replace("%2", text)
+                )
         else:
             text = describe_error(err)
-        self.file_error.setText(tr("This file cannot be imported: %1").replace("%1", text))
+        self.file_error.setText(
+            QCoreApplication.translate(
+                "GuestImportDialog", "This file cannot be imported: %1"
+            ).replace("%1", text)
+        )
         self.file_error.show()
 
     def _loaded(self, table: Table) -> None:
         self.table = table
         name = table.path.name if table.path else ""
         self.file_info.setText(
-            tr("%1 · encoding %2 · %3 rows")
+            QCoreApplication.translate("GuestImportDialog", "%1 · encoding %2 · %3 rows")
             .replace("%1", name)
             .replace("%2", table.encoding)
             .replace("%3", str(len(table.rows)))
@@ -246,7 +276,7 @@ class GuestImportDialog(QDialog):
         for f, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(tr("(not in the file)"), -1)
+            combo.addItem(QCoreApplication.translate("GuestImportDialog", "(not in the file)"), -1)
             for i, h in enumerate(table.headers):
                 combo.addItem(h, i)
             combo.setCurrentIndex(guess[f] + 1 if f in guess else 0)
@@ -280,7 +310,7 @@ class GuestImportDialog(QDialog):
             self._replan = True
             return
         self._planning = True
-        self.summary.setText(tr("Checking every row…"))
+        self.summary.setText(QCoreApplication.translate("GuestImportDialog", "Checking every row…"))
         ef, table, mapping = self.session.ef, self.table, self.mapping()
         self.worker.run(
             lambda: plan_import(ef, table, mapping), self._planned, self._plan_failed, self
@@ -300,13 +330,18 @@ class GuestImportDialog(QDialog):
         self.plans += 1
         extra = plan.unmapped_headers
         self.unmapped.setText(
-            tr("Columns kept as extra information: %1").replace("%1", ", ".join(extra))
+            QCoreApplication.translate(
+                "GuestImportDialog", "Columns kept as extra information: %1"
+            ).replace("%1", ", ".join(extra))
             if extra
-            else tr("Every column is mapped.")
+            else QCoreApplication.translate("GuestImportDialog", "Every column is mapped.")
         )
         merged = sum(len(g.merged_lines) for g in plan.merged)
         self.summary.setText(
-            tr("%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors")
+            QCoreApplication.translate(
+                "GuestImportDialog",
+                "%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors",
+            )
             .replace("%1", str(len(plan.new)))
             .replace("%2", str(len(plan.updated)))
             .replace("%3", str(len(plan.unchanged)))
@@ -317,7 +352,12 @@ class GuestImportDialog(QDialog):
         self.summary.setStyleSheet("color: #ff9c9c;" if plan.errors else "")
         self.preview_model.set_rows(plan.preview(200))
         self.error_model.set_rows([{"line": e.line, "reason": e.reason} for e in plan.errors])
-        self.tabs.setTabText(1, tr("Errors (%1)").replace("%1", str(len(plan.errors))))
+        self.tabs.setTabText(
+            1,
+            QCoreApplication.translate("GuestImportDialog", "Errors (%1)").replace(
+                "%1", str(len(plan.errors))
+            ),
+        )
         if plan.errors:
             self.tabs.setCurrentIndex(1)
         self.import_button.setEnabled(plan.ok and bool(plan.new or plan.updated))
@@ -342,9 +382,13 @@ class GuestImportDialog(QDialog):
 
     def _applied(self, result: ImportResult) -> None:
         self.result = result
-        merged = tr(", %1 duplicate rows merged").replace("%1", str(result.merged))
+        merged = QCoreApplication.translate(
+            "GuestImportDialog", ", %1 duplicate rows merged"
+        ).replace("%1", str(result.merged))
         self.done_text.setText(
-            tr("Imported: %1 new, %2 updated, %3 unchanged")
+            QCoreApplication.translate(
+                "GuestImportDialog", "Imported: %1 new, %2 updated, %3 unchanged"
+            )
             .replace("%1", str(result.added))
             .replace("%2", str(result.updated))
             .replace("%3", str(result.unchanged))
@@ -352,5 +396,5 @@ class GuestImportDialog(QDialog):
         )
         self.pages.setCurrentIndex(2)
         self.import_button.hide()
-        self.close_button.setText(tr("Close"))
+        self.close_button.setText(QCoreApplication.translate("GuestImportDialog", "Close"))
         self.imported.emit(result)

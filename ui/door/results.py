@@ -56,14 +56,14 @@ def role_text(role: str) -> str:
 
 
 def channel_text(channel: str) -> str:
-    return tr("Walk-in") if channel == "walk-in" else channel
+    return QCoreApplication.translate("DoorPanel", "Walk-in") if channel == "walk-in" else channel
 
 
 def arrival_text(hit: Hit) -> str:
     if not hit.checked_in_at:
         return ""
     return (
-        tr("✓ %1 · %2")
+        QCoreApplication.translate("DoorPanel", "✓ %1 · %2")
         .replace("%1", hhmm(hit.checked_in_at))
         .replace("%2", hit.checked_in_by or "")
     )
@@ -155,14 +155,23 @@ class Counters(QFrame):
         dash = "–"
         c = counts
         self.arrived.set(
-            f"{c['arrived']} / {c['expected']}" if c else dash, tr("Arrived / expected")
+            f"{c['arrived']} / {c['expected']}" if c else dash,
+            QCoreApplication.translate("DoorPanel", "Arrived / expected"),
         )
-        self.walk_ins.set(str(c["walk_ins"]) if c else dash, tr("Walk-ins"))
-        self.inside.set(str(c["inside"]) if c else dash, tr("Inside now"))
+        self.walk_ins.set(
+            str(c["walk_ins"]) if c else dash, QCoreApplication.translate("DoorPanel", "Walk-ins")
+        )
+        self.inside.set(
+            str(c["inside"]) if c else dash, QCoreApplication.translate("DoorPanel", "Inside now")
+        )
         parts = [
             f"{channel_text(ch) or tr('(no channel)')} {v['arrived']}/{v['expected']}"
             for ch, v in (c.get("by_channel") or {}).items()
         ]
         self.channels.setText(
-            tr("By channel: %1").replace("%1", " · ".join(parts)) if parts else ""
+            QCoreApplication.translate("DoorPanel", "By channel: %1").replace(
+                "%1", " · ".join(parts)
+            )
+            if parts
+            else ""
         )

@@ -1,0 +1,629 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DoorPanel</name>
+    <message>
+        <location filename="../../ui/door/panel.py" line="160" />
+        <source>Door</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="161" />
+        <source>Station: %1</source>
+        <translation>入口：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="162" />
+        <source>Walk-in…</source>
+        <translation>现场登记…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="163" />
+        <source>Undo last check-in</source>
+        <translation>撤销上一次签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="164" />
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="166" />
+        <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
+        <translation>扫描门票，或输入姓名、拼音、手机、邮箱、公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="169" />
+        <source>Enter checks in the top match. Double-click a row to check that guest in.</source>
+        <translation>按回车为第一条结果签到；双击某一行为该嘉宾签到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="172" />
+        <source>Ready: scan or search</source>
+        <translation>就绪：请扫码或搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="172" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="287" />
+        <source>Welcome, %1</source>
+        <translation>欢迎，%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="290" />
+        <source>Already checked in at %1 by %2</source>
+        <translation>已于 %1 由「%2」签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="296" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="299" />
+        <source>Unknown code</source>
+        <translation>无效票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="300" />
+        <source>No guest has the ticket or name “%1”.</source>
+        <translation>没有嘉宾的票号或姓名是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="310" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="321" />
+        <source>Check-in undone</source>
+        <translation>已撤销签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="323" />
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="379" />
+        <source>Enter the guest's name.</source>
+        <translation>请输入嘉宾姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="380" />
+        <source>This email address does not look right.</source>
+        <translation>邮箱地址格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="381" />
+        <source>This phone number has too few digits.</source>
+        <translation>手机号码位数太少。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="396" />
+        <source>Station name</source>
+        <translation>入口名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/panel.py" line="397" />
+        <source>Name of this door (shown as “checked in by …”):</source>
+        <translation>此签到入口的名称（显示为“由……签到”）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="30" />
+        <source>Guest</source>
+        <translation>嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="31" />
+        <source>Speaker</source>
+        <translation>演讲嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="32" />
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="33" />
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="36" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="37" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="38" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="39" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="40" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="41" />
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="59" />
+        <source>Walk-in</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="66" />
+        <source>✓ %1 · %2</source>
+        <translation>✓ %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="159" />
+        <source>Arrived / expected</source>
+        <translation>已到 / 应到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="162" />
+        <source>Walk-ins</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="165" />
+        <source>Inside now</source>
+        <translation>场内人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/results.py" line="172" />
+        <source>By channel: %1</source>
+        <translation>按渠道：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GuestImportDialog</name>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="47" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="48" />
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="49" />
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="50" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="51" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="52" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="53" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="54" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="55" />
+        <source>Ticket code</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="56" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="57" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="58" />
+        <source>Consent</source>
+        <translation>同意联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="61" />
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="62" />
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="63" />
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="72" />
+        <location filename="../../ui/door/import_dialog.py" line="85" />
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="75" />
+        <source>Will be</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="86" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="110" />
+        <location filename="../../ui/door/import_dialog.py" line="228" />
+        <source>Import guests</source>
+        <translation>导入嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="123" />
+        <source>Choose a CSV or Excel file…</source>
+        <translation>选择 CSV 或 Excel 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="161" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="165" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="173" />
+        <source>Which column holds what</source>
+        <translation>各列对应的字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="198" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="205" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="230" />
+        <source>Guest lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>嘉宾名单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="239" />
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="253" />
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="260" />
+        <source>This file cannot be imported: %1</source>
+        <translation>无法导入此文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="270" />
+        <source>%1 · encoding %2 · %3 rows</source>
+        <translation>%1 · 编码 %2 · %3 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="279" />
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="313" />
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="333" />
+        <source>Columns kept as extra information: %1</source>
+        <translation>作为附加信息保留的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="337" />
+        <source>Every column is mapped.</source>
+        <translation>所有列均已对应。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="341" />
+        <source>%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors</source>
+        <translation>新增 %1 · 更新 %2 · 未变 %3 · 合并重复行 %4 · 错误 %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="357" />
+        <source>Errors (%1)</source>
+        <translation>错误 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="385" />
+        <source>, %1 duplicate rows merged</source>
+        <translation>，合并重复行 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="389" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged</source>
+        <translation>已导入：新增 %1，更新 %2，未变 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/import_dialog.py" line="399" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>GuestTable</name>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="47" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="48" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="49" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="50" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="51" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="52" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="53" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="54" />
+        <source>Consent</source>
+        <translation>同意联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="55" />
+        <source>Ticket</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="58" />
+        <location filename="../../ui/door/guest_table.py" line="197" />
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="62" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="66" />
+        <source>A guest needs a name.</source>
+        <translation>嘉宾必须有姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="67" />
+        <source>This email address does not look right.</source>
+        <translation>邮箱地址格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="68" />
+        <source>This phone number has too few digits.</source>
+        <translation>手机号码位数太少。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="69" />
+        <source>Role must be guest, speaker, VIP or staff.</source>
+        <translation>身份必须是嘉宾、演讲嘉宾、VIP 或工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="70" />
+        <source>Another guest already has this phone or email.</source>
+        <translation>已有其他嘉宾使用此手机或邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="71" />
+        <source>This guest no longer exists.</source>
+        <translation>此嘉宾已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="183" />
+        <source>Import guests…</source>
+        <translation>导入嘉宾…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="184" />
+        <source>Export attendance…</source>
+        <translation>导出签到表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="185" />
+        <source>Export QR codes…</source>
+        <translation>导出二维码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="186" />
+        <source>Copy invitation text</source>
+        <translation>复制邀请文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="190" />
+        <source>All roles</source>
+        <translation>全部身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="196" />
+        <source>Arrived or not</source>
+        <translation>全部（到场与否）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="198" />
+        <source>Not arrived</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="207" />
+        <location filename="../../ui/door/guest_table.py" line="224" />
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="227" />
+        <source>(no channel)</source>
+        <translation>（无渠道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="271" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="299" />
+        <source>Export attendance</source>
+        <translation>导出签到表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="301" />
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="313" />
+        <source>Exported %1 guests to %2</source>
+        <translation>已导出 %1 位嘉宾到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="323" />
+        <source>Export QR codes to a folder</source>
+        <translation>导出二维码到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="333" />
+        <source>Wrote %1 QR codes to %2</source>
+        <translation>已生成 %1 个二维码，保存在 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="349" />
+        <source>Select a guest first.</source>
+        <translation>请先选择一位嘉宾。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="356" />
+        <source>Invitation for %1 copied.</source>
+        <translation>已复制给 %1 的邀请文字。</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="74" />
+        <source>Walk-in</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="76" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="77" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="78" />
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="79" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="80" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="83" />
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="84" />
+        <source>Agrees to be contacted after the event</source>
+        <translation>同意会后联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="85" />
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="86" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/walkin_dialog.py" line="96" />
+        <source>Enter the guest's name.</source>
+        <translation>请输入嘉宾姓名。</translation>
+    </message>
+</context>
+</TS>

@@ -177,3 +177,41 @@ def test_screenshots_of_the_stage_and_the_overlay(show: ShowLan, new_context, lo
         show.control.end()
         open_live(page, show.lan.url + "/stage")
         expect(page.locator("#title")).to_have_text("节目已结束")
+
+
+def test_desktop_panel_stage_page_and_overlay_agree(show: ShowLan, new_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.session import Session
+    from ui.bridge import QtBridge
+    from ui.show.panel import ShowPanel
+    from ui.worker import Worker
+
+    worker, bridge = Worker(), QtBridge(show.lan.bus)
+    panel = ShowPanel(Session(show.lan.ef, show.lan.bus), bridge, worker)
+    qtbot.addWidget(panel)
+    try:
+        qtbot.waitUntil(lambda: panel.loads > 0)
+        stage = new_context(viewport={"width": 1280, "height": 720}).new_page()
+        overlay = new_context(viewport={"width": 640, "height": 200}).new_page()
+        open_live(stage, show.lan.url + "/stage")
+        open_live(overlay, show.lan.url + "/overlay/timer")
+        panel.buttons["start"].click()  # through the worker, like the operator
+        qtbot.waitUntil(lambda: panel.state.get("status") == "running")
+        panel.add_time(-75)
+        qtbot.waitUntil(lambda: panel.state.get("added_s") == -75)
+        expect(stage.locator("#time")).to_have_text(re.compile(r"^3:4\d$"))
+        expect(overlay.locator("#time")).to_have_text(re.compile(r"^3:4\d$"))
+        for _ in range(3):
+            panel.refresh()
+            desk = seconds(panel.timer.time.text())
+            on_stage = seconds(stage.locator("#time").inner_text())
+            on_stream = seconds(overlay.locator("#time").inner_text())
+            assert abs(desk - on_stage) <= 1 and abs(desk - on_stream) <= 1, (
+                desk,
+                on_stage,
+                on_stream,
+            )
+            qtbot.wait(600)
+    finally:
+        panel.shutdown()
+        bridge.close()
+        worker.stop()

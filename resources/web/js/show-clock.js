@@ -101,6 +101,9 @@ export function followShow(render, { hideNegative = false, onLive = () => {} } =
 
   function apply(next) {
     if (!next || typeof next !== "object") return;
+    // A GET answered after a newer pushed event must not put the old state back: the show log
+    // only grows, so its last id orders the states (equal ids: the same show, newer segments).
+    if ((next.last_log_id || 0) < (state.last_log_id || 0)) return;
     state = next;
     at = performance.now();
     paint();
@@ -110,9 +113,17 @@ export function followShow(render, { hideNegative = false, onLive = () => {} } =
     apply(await getJSON("/api/v1/show"));
   }
 
+  let eventName = null;
   paint();
   connectLive({
-    onSync: () => sync().catch(() => {}),
+    onSync: (hello) => {
+      // Another event file behind the same address (the operator opened a different event):
+      // its log ids start again, so forget the old state instead of comparing against it.
+      const name = hello ? hello.event : eventName;
+      if (eventName !== null && name !== eventName) state = { status: "not_started" };
+      eventName = name;
+      sync().catch(() => {});
+    },
     onState: onLive,
     onEvent: (ev) => {
       if (ev.type === "ShowStateChanged") apply(ev.state);

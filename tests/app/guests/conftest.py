@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from app.bus import Bus
-from app.guests.importer import apply_import, guess_mapping, plan_import, read_table
+from app.guests.importer import (
+    ImportResult,
+    apply_import,
+    guess_mapping,
+    plan_import,
+    read_table,
+)
 from app.store import EventFile
 
 SAMPLES = Path("/work/shared/samples")
@@ -36,7 +42,7 @@ def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def import_path(ef: EventFile, path: Path, bus: Bus | None = None):  # type: ignore[no-untyped-def]
+def import_path(ef: EventFile, path: Path, bus: Bus | None = None) -> ImportResult:
     table = read_table(path)
     plan = plan_import(ef, table, guess_mapping(table.headers))
     assert plan.ok, plan.error_text()

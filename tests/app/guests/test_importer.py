@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -13,7 +14,9 @@ from openpyxl import Workbook
 from app.bus import Bus, GuestsChanged
 from app.guests.checkin import check_in
 from app.guests.codes import ALPHABET
+from app.guests.export import export_attendance
 from app.guests.importer import (
+    ImportPlan,
     apply_import,
     guess_mapping,
     import_file_cli,
@@ -26,14 +29,14 @@ from tests.app.guests.conftest import import_path, sample, write_csv
 REPO = Path(__file__).resolve().parents[3]
 
 
-def guest(ef: EventFile, **where: str) -> dict:  # type: ignore[type-arg]
+def guest(ef: EventFile, **where: str) -> dict[str, Any]:
     ((key, value),) = where.items()
     row = ef.row(f"SELECT * FROM guests WHERE {key} = ?", (value,))
     assert row is not None, where
     return row
 
 
-def plan_for(ef: EventFile, path: Path):  # type: ignore[no-untyped-def]
+def plan_for(ef: EventFile, path: Path) -> ImportPlan:
     table = read_table(path)
     return plan_import(ef, table, guess_mapping(table.headers))
 
@@ -324,8 +327,6 @@ def test_exported_attendance_reimports_unchanged(
     ef: EventFile, tmp_path: Path, suffix: str
 ) -> None:
     """Export, edit in Excel, import again: the same guests, check-ins intact, no noise."""
-    from app.guests.export import export_attendance
-
     import_path(ef, sample("guests-eventbrite.csv"))
     check_in(ef, None, code="818040140841871142", station="Door 1")
     out = tmp_path / f"attendance{suffix}"

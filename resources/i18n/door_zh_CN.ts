@@ -196,199 +196,199 @@
 <context>
     <name>GuestImportDialog</name>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="47" />
+        <location filename="../../ui/door/import_dialog.py" line="48" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="48" />
+        <location filename="../../ui/door/import_dialog.py" line="49" />
         <source>First name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="49" />
+        <location filename="../../ui/door/import_dialog.py" line="50" />
         <source>Last name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="50" />
+        <location filename="../../ui/door/import_dialog.py" line="51" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="51" />
+        <location filename="../../ui/door/import_dialog.py" line="52" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="52" />
+        <location filename="../../ui/door/import_dialog.py" line="53" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="53" />
+        <location filename="../../ui/door/import_dialog.py" line="54" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="54" />
+        <location filename="../../ui/door/import_dialog.py" line="55" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="55" />
+        <location filename="../../ui/door/import_dialog.py" line="56" />
         <source>Ticket code</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="56" />
+        <location filename="../../ui/door/import_dialog.py" line="57" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="57" />
+        <location filename="../../ui/door/import_dialog.py" line="58" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="58" />
+        <location filename="../../ui/door/import_dialog.py" line="59" />
         <source>Consent</source>
         <translation>同意联系</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="61" />
+        <location filename="../../ui/door/import_dialog.py" line="62" />
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="62" />
+        <location filename="../../ui/door/import_dialog.py" line="63" />
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="63" />
+        <location filename="../../ui/door/import_dialog.py" line="64" />
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="72" />
-        <location filename="../../ui/door/import_dialog.py" line="85" />
+        <location filename="../../ui/door/import_dialog.py" line="73" />
+        <location filename="../../ui/door/import_dialog.py" line="86" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="75" />
+        <location filename="../../ui/door/import_dialog.py" line="76" />
         <source>Will be</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="86" />
+        <location filename="../../ui/door/import_dialog.py" line="87" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="110" />
-        <location filename="../../ui/door/import_dialog.py" line="228" />
+        <location filename="../../ui/door/import_dialog.py" line="111" />
+        <location filename="../../ui/door/import_dialog.py" line="229" />
         <source>Import guests</source>
         <translation>导入嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="123" />
+        <location filename="../../ui/door/import_dialog.py" line="124" />
         <source>Choose a CSV or Excel file…</source>
         <translation>选择 CSV 或 Excel 文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="161" />
+        <location filename="../../ui/door/import_dialog.py" line="162" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="165" />
+        <location filename="../../ui/door/import_dialog.py" line="166" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="173" />
+        <location filename="../../ui/door/import_dialog.py" line="174" />
         <source>Which column holds what</source>
         <translation>各列对应的字段</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="198" />
+        <location filename="../../ui/door/import_dialog.py" line="199" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="205" />
+        <location filename="../../ui/door/import_dialog.py" line="206" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="230" />
+        <location filename="../../ui/door/import_dialog.py" line="231" />
         <source>Guest lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>嘉宾名单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="239" />
+        <location filename="../../ui/door/import_dialog.py" line="240" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="253" />
+        <location filename="../../ui/door/import_dialog.py" line="254" />
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="260" />
+        <location filename="../../ui/door/import_dialog.py" line="261" />
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="270" />
+        <location filename="../../ui/door/import_dialog.py" line="271" />
         <source>%1 · encoding %2 · %3 rows</source>
         <translation>%1 · 编码 %2 · %3 行</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="279" />
+        <location filename="../../ui/door/import_dialog.py" line="280" />
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="313" />
+        <location filename="../../ui/door/import_dialog.py" line="314" />
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="333" />
+        <location filename="../../ui/door/import_dialog.py" line="334" />
         <source>Columns kept as extra information: %1</source>
         <translation>作为附加信息保留的列：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="337" />
+        <location filename="../../ui/door/import_dialog.py" line="338" />
         <source>Every column is mapped.</source>
         <translation>所有列均已对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="341" />
+        <location filename="../../ui/door/import_dialog.py" line="342" />
         <source>%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors</source>
         <translation>新增 %1 · 更新 %2 · 未变 %3 · 合并重复行 %4 · 错误 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="357" />
+        <location filename="../../ui/door/import_dialog.py" line="360" />
         <source>Errors (%1)</source>
         <translation>错误 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="385" />
+        <location filename="../../ui/door/import_dialog.py" line="388" />
         <source>, %1 duplicate rows merged</source>
         <translation>，合并重复行 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="389" />
+        <location filename="../../ui/door/import_dialog.py" line="392" />
         <source>Imported: %1 new, %2 updated, %3 unchanged</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="399" />
+        <location filename="../../ui/door/import_dialog.py" line="402" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -566,6 +566,49 @@
         <location filename="../../ui/door/guest_table.py" line="356" />
         <source>Invitation for %1 copied.</source>
         <translation>已复制给 %1 的邀请文字。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReasons</name>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="17" />
+        <source>missing name</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="20" />
+        <source>invalid email %1</source>
+        <translation>邮箱格式不正确：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="24" />
+        <source>phone %1 has too few digits</source>
+        <translation>手机号 %1 位数太少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="28" />
+        <source>duplicate ticket code %1 (also on line %2)</source>
+        <translation>票号 %1 重复（第 %2 行也有）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="32" />
+        <source>matches the same guest (%1) as line %2</source>
+        <translation>与第 %2 行对应同一位嘉宾（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="36" />
+        <source>has %1 cells but the header has %2 (a missing or extra separator, or an unclosed quote?)</source>
+        <translation>此行有 %1 个单元格，但表头有 %2 列（是否多了或少了分隔符，或引号没有闭合？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="44" />
+        <source>no column holds the guest's name (姓名 / Name, or First Name + Last Name)</source>
+        <translation>没有任何一列是嘉宾姓名（姓名 / Name，或 First Name + Last Name）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/reasons.py" line="51" />
+        <source>the file has a header but no guests</source>
+        <translation>文件只有表头，没有嘉宾</translation>
     </message>
 </context>
 <context>

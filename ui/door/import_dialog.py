@@ -38,6 +38,7 @@ from app.guests.importer import (
 from app.guests.mapping import FIELDS
 from app.guests.table import Table
 from app.session import Session
+from ui.door.reasons import reason_text
 from ui.table_model import Column, RowsModel
 from ui.views.widgets import plain_label, table_view
 from ui.worker import Worker, describe_error
@@ -351,7 +352,9 @@ class GuestImportDialog(QDialog):
         self.summary.setProperty("errors", bool(plan.errors))
         self.summary.setStyleSheet("color: #ff9c9c;" if plan.errors else "")
         self.preview_model.set_rows(plan.preview(200))
-        self.error_model.set_rows([{"line": e.line, "reason": e.reason} for e in plan.errors])
+        self.error_model.set_rows(
+            [{"line": e.line, "reason": reason_text(e.reason)} for e in plan.errors]
+        )
         self.tabs.setTabText(
             1,
             QCoreApplication.translate("GuestImportDialog", "Errors (%1)").replace(

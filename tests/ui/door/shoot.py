@@ -1,0 +1,105 @@
+"""Screenshots of the desktop door (green, yellow, red), the import dialog and the guest table,
+for a person to look at:
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
+        .venv/bin/python -m tests.ui.door.shoot zh screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QLocale, Qt, QTranslator
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.demo import ensure_demo
+from app.guests.checkin import check_in
+from app.paths import resources_dir
+from app.session import Session
+from tests.ui.door.conftest import add_guests
+from ui import theme
+from ui.bridge import QtBridge
+from ui.door import DoorPanel, GuestImportDialog, GuestTable
+from ui.worker import Worker
+
+DATA = Path(__file__).resolve().parents[2] / "app" / "guests" / "data"
+
+
+def settle(app: QApplication, worker: Worker, cond=lambda: True) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(400):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if not worker.busy and cond():
+            break
+    for _ in range(10):
+        app.processEvents()
+
+
+def main(lang: str, out_dir: str) -> int:
+    app = QApplication([])
+    theme.apply(app)
+    if lang == "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        for domain in ("showday", "door"):
+            t = QTranslator(app)
+            t.load(str(resources_dir() / "i18n" / f"{domain}_zh_CN.qm"))
+            app.installTranslator(t)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp())
+    session = Session.open(ensure_demo(folder / "demo.showday"))
+    add_guests(session.ef)
+    first = session.ef.row("SELECT ticket_code FROM guests WHERE role = 'guest' LIMIT 1")
+    assert first is not None
+    check_in(
+        session.ef, None, code=first["ticket_code"], station="门口 2" if lang == "zh" else "Door 2"
+    )
+    bridge = QtBridge(session.bus)
+    worker = Worker()
+    panel = DoorPanel(session, bridge, worker, station="前台" if lang == "zh" else "Desk")
+    panel.resize(1280, 820)
+    panel.show()
+    settle(app, worker, lambda: panel.loads > 0)
+
+    def scan(text: str, name: str) -> None:
+        QTest.keyClicks(panel.search, text)
+        QTest.keyClick(panel.search, Qt.Key.Key_Return)
+        settle(app, worker)
+        QTest.keyClicks(panel.search, "z")  # show some results under the banner
+        settle(app, worker)
+        panel.grab().save(str(out / f"door-desk-{name}-{lang}.png"))
+        panel.search.clear()
+
+    scan("TICKET01", "ok")
+    scan(first["ticket_code"], "already")
+    scan("NOPE4242", "unknown")
+
+    dialog = GuestImportDialog(session, worker, path=DATA / "guests-zh-gbk.csv")
+    dialog.show()
+    settle(app, worker, lambda: dialog.plans > 0)
+    dialog.grab().save(str(out / f"door-import-{lang}.png"))
+    bad = folder / "broken.csv"
+    bad.write_text(
+        "姓名,邮箱,票号\n张三,zs@example.com,AAA111\n,x@example.com,BBB222\n"
+        "李四,not-an-email,CCC333\n王五,w@example.com,AAA111\n",
+        "utf-8",
+    )
+    broken = GuestImportDialog(session, worker, path=bad)
+    broken.show()
+    settle(app, worker, lambda: broken.plans > 0)
+    broken.grab().save(str(out / f"door-import-errors-{lang}.png"))
+
+    table = GuestTable(session, bridge, worker)
+    table.resize(1400, 600)
+    table.show()
+    settle(app, worker, lambda: table.loads > 0)
+    table.grab().save(str(out / f"door-guest-table-{lang}.png"))
+    panel.shutdown()
+    worker.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,64 @@
+"""The importer's row errors, in the user's language.
+
+The core (app.guests.importer / mapping / fields) writes its reasons in English for logs and the
+command line. Here each known shape is matched and re-said through Qt's translator; English
+sources are worded like the core, so the English UI reads the same. An unknown shape is shown
+as it came (still with its line number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CTX = "ImportReasons"
+PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^missing name$"), QT_TRANSLATE_NOOP("ImportReasons", "missing name")),
+    (
+        re.compile(r"^invalid email (.*)$"),
+        QT_TRANSLATE_NOOP("ImportReasons", "invalid email %1"),
+    ),
+    (
+        re.compile(r"^phone (.*) has too few digits$"),
+        QT_TRANSLATE_NOOP("ImportReasons", "phone %1 has too few digits"),
+    ),
+    (
+        re.compile(r"^duplicate ticket code (\S+) \(also on line (\d+)\)$"),
+        QT_TRANSLATE_NOOP("ImportReasons", "duplicate ticket code %1 (also on line %2)"),
+    ),
+    (
+        re.compile(r"^matches the same guest \((.*)\) as line (\d+)$"),
+        QT_TRANSLATE_NOOP("ImportReasons", "matches the same guest (%1) as line %2"),
+    ),
+    (
+        re.compile(r"^has (\d+) cells but the header has (\d+) .*$"),
+        QT_TRANSLATE_NOOP(
+            "ImportReasons",
+            "has %1 cells but the header has %2 (a missing or extra separator, or an unclosed "
+            "quote?)",
+        ),
+    ),
+    (
+        re.compile(r"^no column holds the guest's name.*$"),
+        QT_TRANSLATE_NOOP(
+            "ImportReasons",
+            "no column holds the guest's name (姓名 / Name, or First Name + Last Name)",
+        ),
+    ),
+    (
+        re.compile(r"^the file has a header but no guests$"),
+        QT_TRANSLATE_NOOP("ImportReasons", "the file has a header but no guests"),
+    ),
+]
+
+
+def reason_text(reason: str) -> str:
+    for pattern, source in PATTERNS:
+        m = pattern.match(reason)
+        if m:
+            groups = m.groups()
+            text = QCoreApplication.translate(CTX, source)
+            # One pass, so a value that itself contains "%2" is never substituted again.
+            return re.sub(r"%(\d)", lambda g, gs=groups: gs[int(g.group(1)) - 1], text)
+    return reason

@@ -46,8 +46,17 @@ COLUMNS = ("name", "company", "title", "phone", "email", "channel", "role", "not
 
 @dataclass
 class RowError:
+    """A row (or the header, for mapping problems) that stops the import.
+
+    `reason` is English, for logs and the command line; a UI translates by `kind` and fills in
+    `params`. Kinds: cells (have, want), missing_name, invalid_email (value), phone_digits
+    (value), duplicate_code (code, other_line), same_guest (name, other_line),
+    no_name_column, no_rows."""
+
     line: int
     reason: str
+    kind: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}" if self.line else self.reason
@@ -135,16 +144,18 @@ def plan_import(ef: EventFile, table: Table, mapping: dict[str, int]) -> ImportP
     plan = ImportPlan(table, dict(mapping))
     problem = mapping_problem(table.headers, mapping)
     if problem:
-        plan.errors.append(RowError(table.header_line, problem))
+        kind = "no_name_column" if "name" in problem else "mapping"
+        plan.errors.append(RowError(table.header_line, problem, kind))
         return plan
     if not table.rows:
-        plan.errors.append(RowError(table.header_line, "the file has a header but no guests"))
+        reason = "the file has a header but no guests"
+        plan.errors.append(RowError(table.header_line, reason, "no_rows"))
         return plan
     records = []
     for row in table.rows:
-        values, reason = row_values(table, mapping, row)
-        if reason:
-            plan.errors.append(RowError(row.line, reason))
+        values, error = row_values(table, mapping, row)
+        if error is not None:
+            plan.errors.append(error)
         else:
             records.append(PlannedGuest(row.line, values))
     merged = merge_duplicates(records, plan.errors)
@@ -153,15 +164,19 @@ def plan_import(ef: EventFile, table: Table, mapping: dict[str, int]) -> ImportP
     return plan
 
 
-def row_values(table: Table, mapping: dict[str, int], row: Row) -> tuple[dict[str, Any], str]:
-    """(values, '') for a good row, ({}, reason) for a bad one."""
+def row_values(
+    table: Table, mapping: dict[str, int], row: Row
+) -> tuple[dict[str, Any], RowError | None]:
+    """(values, None) for a good row, ({}, the error) for a bad one."""
     if table.delimiter and len(row.cells) != table.width:
         extra = row.cells[table.width :]
         if len(row.cells) < table.width or any(c.strip() for c in extra):
-            return {}, (
+            reason = (
                 f"has {len(row.cells)} cells but the header has {table.width} "
                 "(a missing or extra separator, or an unclosed quote?)"
             )
+            params = {"have": len(row.cells), "want": table.width}
+            return {}, RowError(row.line, reason, "cells", params)
     cells = row.cells + [""] * (table.width - len(row.cells))
 
     def cell(f: str) -> str:
@@ -169,10 +184,14 @@ def row_values(table: Table, mapping: dict[str, int], row: Row) -> tuple[dict[st
 
     name = cell("name") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
     if not name:
-        return {}, "missing name"
-    problem = F.email_problem(cell("email")) or F.phone_problem(cell("phone"))
-    if problem:
-        return {}, problem
+        return {}, RowError(row.line, "missing name", "missing_name")
+    for kind, check, raw in (
+        ("invalid_email", F.email_problem, cell("email")),
+        ("phone_digits", F.phone_problem, cell("phone")),
+    ):
+        problem = check(raw)
+        if problem:
+            return {}, RowError(row.line, problem, kind, {"value": raw})
     extra = {table.headers[i]: F.text(cells[i]) for i in unmapped(table.headers, mapping)}
     # An empty role cell changes nothing; one naming no role ('General Admission') means guest
     # and keeps its words in extra.
@@ -192,7 +211,7 @@ def row_values(table: Table, mapping: dict[str, int], row: Row) -> tuple[dict[st
         "ticket_code": F.ticket_code(cell("ticket_code")),
         "extra": {k: v for k, v in extra.items() if v},
     }
-    return values, ""
+    return values, None
 
 
 def merge_duplicates(records: list[PlannedGuest], errors: list[RowError]) -> list[PlannedGuest]:
@@ -217,12 +236,10 @@ def merge_duplicates(records: list[PlannedGuest], errors: list[RowError]) -> lis
             absorb(target, rec)
         else:
             if code and code in by_code:
-                errors.append(
-                    RowError(
-                        rec.line,
-                        f"duplicate ticket code {code} (also on line {by_code[code].line})",
-                    )
-                )
+                other = by_code[code].line
+                reason = f"duplicate ticket code {code} (also on line {other})"
+                params = {"code": code, "other_line": other}
+                errors.append(RowError(rec.line, reason, "duplicate_code", params))
                 continue
             kept.append(rec)
             target = rec
@@ -265,12 +282,10 @@ def match_existing(ef: EventFile, records: list[PlannedGuest], plan: ImportPlan)
             plan.new.append(rec)
             continue
         if found["id"] in claimed:
-            plan.errors.append(
-                RowError(
-                    rec.line,
-                    f"matches the same guest ({found['name']}) as line {claimed[found['id']]}",
-                )
-            )
+            other = claimed[found["id"]]
+            reason = f"matches the same guest ({found['name']}) as line {other}"
+            params = {"name": found["name"], "other_line": other}
+            plan.errors.append(RowError(rec.line, reason, "same_guest", params))
             continue
         claimed[found["id"]] = rec.line
         rec.guest_id = found["id"]

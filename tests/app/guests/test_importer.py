@@ -140,6 +140,15 @@ def test_every_bad_row_listed_with_line_and_reason(ef: EventFile, tmp_path: Path
     assert "has 2 cells but the header has 4" in reasons[6]
     assert "has 5 cells" in reasons[7]
     assert "too few digits" in reasons[8]
+    kinds = [(e.kind, e.params) for e in plan.errors]  # what a UI translates from
+    assert kinds == [
+        ("missing_name", {}),
+        ("invalid_email", {"value": "not-an-email"}),
+        ("duplicate_code", {"code": "AAA111", "other_line": 2}),
+        ("cells", {"have": 2, "want": 4}),
+        ("cells", {"have": 5, "want": 4}),
+        ("phone_digits", {"value": "12"}),
+    ]
     with pytest.raises(ValueError, match="nothing was imported"):
         apply_import(ef, None, plan)
     assert ef.value("SELECT count(*) FROM guests") == 0  # all or nothing

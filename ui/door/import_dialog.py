@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,54 +38,16 @@ from app.guests.importer import (
 from app.guests.mapping import FIELDS
 from app.guests.table import Table
 from app.session import Session
-from ui.door.reasons import reason_text
-from ui.table_model import Column, RowsModel
+from ui.door.import_texts import (
+    ERROR_COLUMNS,
+    FIELD_LABELS,
+    PREVIEW_COLUMNS,
+    reason_text,
+    tr,
+)
+from ui.table_model import RowsModel
 from ui.views.widgets import plain_label, table_view
 from ui.worker import Worker, describe_error
-
-CTX = "GuestImportDialog"
-FIELD_LABELS = {
-    "name": QT_TRANSLATE_NOOP("GuestImportDialog", "Name"),
-    "first_name": QT_TRANSLATE_NOOP("GuestImportDialog", "First name"),
-    "last_name": QT_TRANSLATE_NOOP("GuestImportDialog", "Last name"),
-    "phone": QT_TRANSLATE_NOOP("GuestImportDialog", "Phone"),
-    "email": QT_TRANSLATE_NOOP("GuestImportDialog", "Email"),
-    "company": QT_TRANSLATE_NOOP("GuestImportDialog", "Company"),
-    "title": QT_TRANSLATE_NOOP("GuestImportDialog", "Title"),
-    "channel": QT_TRANSLATE_NOOP("GuestImportDialog", "Channel"),
-    "ticket_code": QT_TRANSLATE_NOOP("GuestImportDialog", "Ticket code"),
-    "role": QT_TRANSLATE_NOOP("GuestImportDialog", "Role"),
-    "notes": QT_TRANSLATE_NOOP("GuestImportDialog", "Notes"),
-    "consent": QT_TRANSLATE_NOOP("GuestImportDialog", "Consent"),
-}
-STATUS = {
-    "new": QT_TRANSLATE_NOOP("GuestImportDialog", "new"),
-    "updated": QT_TRANSLATE_NOOP("GuestImportDialog", "updated"),
-    "unchanged": QT_TRANSLATE_NOOP("GuestImportDialog", "unchanged"),
-}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
-PREVIEW_COLUMNS = [
-    Column(CTX, QT_TRANSLATE_NOOP("GuestImportDialog", "Line"), "line"),
-    Column(
-        CTX,
-        QT_TRANSLATE_NOOP("GuestImportDialog", "Will be"),
-        "status",
-        lambda s: tr(STATUS.get(s, s)),
-    ),
-    *(Column(CTX, FIELD_LABELS[f], f) for f in ("name", "company", "title", "phone", "email")),
-    Column(CTX, FIELD_LABELS["channel"], "channel"),
-    Column(CTX, FIELD_LABELS["role"], "role"),
-    Column(CTX, FIELD_LABELS["ticket_code"], "ticket_code"),
-]
-ERROR_COLUMNS = [
-    Column(CTX, QT_TRANSLATE_NOOP("GuestImportDialog", "Line"), "line"),
-    Column(CTX, QT_TRANSLATE_NOOP("GuestImportDialog", "Problem"), "reason"),
-]
 
 
 class GuestImportDialog(QDialog):

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -31,13 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.bus import CheckInUndone, GuestCheckedIn, GuestsChanged
 from app.guests.checkin import CheckInResult, check_in, counts, undo_check_in
-from app.guests.fields import scanned_code
 from app.guests.search import SearchIndex
-from app.guests.walkin import WalkInError, add_walk_in
 from app.session import Session
 from app.timeutil import hhmm
 from ui.bridge import QtBridge
 from ui.door.feedback import DoorSounds, FeedbackBanner
+from ui.door.keys import KeyRouter, is_code_like
 from ui.door.results import HIT_ROLE, Counters, ResultsModel, role_text
 from ui.door.walkin_dialog import WalkInDialog
 from ui.settings import Settings
@@ -76,7 +74,6 @@ class DoorPanel(QWidget):
         self.loads = 0  # finished index builds (tests)
         self._counting = False
         self._count_again = False
-        self._forwarding = False
 
         self.heading = plain_label("", "viewTitle")
         self.station_button = QPushButton()
@@ -135,14 +132,12 @@ class DoorPanel(QWidget):
         layout.addWidget(self.hint)
 
         # The search box keeps the keyboard: buttons and the list take clicks, never focus.
-        for w in (self.station_button, self.walkin_button, self.undo_button, self.results):
-            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            w.installEventFilter(self)
-        self.setFocusProxy(self.search)
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo_last)
-        self.search.installEventFilter(self)  # Ctrl+Z in the box: undo the check-in, not text
+        self.keys = KeyRouter(
+            self,
+            self.search,
+            (self.station_button, self.walkin_button, self.undo_button, self.results),
+            self.undo_last,
+        )
 
         self._bridge = bridge
         bridge.door.connect(self._on_door_event)
@@ -332,54 +327,29 @@ class DoorPanel(QWidget):
     # -- walk-ins ---------------------------------------------------------------------------
 
     def open_walk_in(self) -> WalkInDialog:
-        dialog = WalkInDialog(self)
-        dialog.submitted.connect(lambda values: self._save_walk_in(dialog, values))
+        dialog = WalkInDialog(self.session, self.worker, self.station, self)
+        dialog.saved.connect(self._walked_in)
         dialog.finished.connect(lambda _r: self.search.setFocus())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-        self.walk_in_dialog = dialog
         return dialog
 
-    def _save_walk_in(self, dialog: WalkInDialog, values: dict[str, Any]) -> None:
-        ef, bus, station = self.session.ef, self.session.bus, self.station
-
-        def done(g: dict[str, Any]) -> None:
-            dialog.accept()
-            self.show_result(
-                CheckInResult(
-                    "ok",
-                    code=g["ticket_code"],
-                    guest_id=g["id"],
-                    name=g["name"],
-                    company=g["company"],
-                    title=g["title"],
-                    role=g["role"],
-                    channel=g["channel"],
-                    walk_in=True,
-                    at=g["checked_in_at"],
-                    station=station,
-                )
+    def _walked_in(self, g: dict[str, Any]) -> None:
+        self.show_result(
+            CheckInResult(
+                "ok",
+                code=g["ticket_code"],
+                guest_id=g["id"],
+                name=g["name"],
+                company=g["company"],
+                title=g["title"],
+                role=g["role"],
+                channel=g["channel"],
+                walk_in=True,
+                at=g["checked_in_at"],
+                station=g["checked_in_by"],
             )
-
-        def failed(err: BaseException) -> None:
-            if isinstance(err, WalkInError):
-                dialog.show_error(err.field, self.walk_in_message(err))
-            else:
-                dialog.show_error("", describe_error(err))
-
-        self.worker.run(
-            lambda: add_walk_in(ef, bus, station=station, **values),
-            on_done=done,
-            on_error=failed,
-            context=dialog,
         )
-
-    def walk_in_message(self, err: WalkInError) -> str:
-        return {
-            "name": self.tr("Enter the guest's name."),
-            "email": self.tr("This email address does not look right."),
-            "phone": self.tr("This phone number has too few digits."),
-        }.get(err.field, str(err))
 
     # -- station name -----------------------------------------------------------------------
 
@@ -401,37 +371,9 @@ class DoorPanel(QWidget):
             self.set_station(name)
         self.search.setFocus()
 
-    # -- keys from anywhere in the panel ----------------------------------------------------
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._forward_key(event):
-            return
-        super().keyPressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo):
-                self.undo_last()
-                return True
-            if watched is not self.search and self._forward_key(event):
-                return True
-        return super().eventFilter(watched, event)
-
-    def _forward_key(self, event: QKeyEvent) -> bool:
-        """A scanner's keystrokes (or typing) that landed elsewhere: hand them to the box."""
-        typing = bool(event.text()) and event.text().isprintable()
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if not (typing or enter):
-            return False
-        if self._forwarding:  # the box passed it back up (QLineEdit ignores Return): done
-            return True
-        self._forwarding = True
-        try:
-            self.search.setFocus()
-            QApplication.sendEvent(self.search, QKeyEvent(event))
-        finally:
-            self._forwarding = False
-        return True
+        if not self.keys.forward(event):  # keys typed with the panel itself focused
+            super().keyPressEvent(event)
 
     def shutdown(self) -> None:
         self._counts_timer.stop()
@@ -439,11 +381,3 @@ class DoorPanel(QWidget):
             self._bridge.door.disconnect(self._on_door_event)
         except (RuntimeError, TypeError):
             pass
-
-
-def is_code_like(text: str) -> bool:
-    """What a scanner types: a URL, or six or more letters and digits with a digit among them."""
-    if "://" in text or text.startswith("www."):
-        return True
-    code = scanned_code(text)
-    return len(code) >= 6 and code.isalnum() and any(ch.isdigit() for ch in code)

@@ -1,8 +1,8 @@
 """The walk-in form: someone without a ticket is registered and checked in on save.
 
-The dialog only collects the fields; the panel writes them on the worker and either closes the
-dialog (done) or calls `show_error(field, message)`, which keeps everything typed and puts the
-cursor in the field to fix.
+Save writes on the Worker (add_walk_in: one transaction, checked in by this station). Done: the
+dialog closes and emits `saved`. A problem (a bad email, say) keeps everything typed and puts
+the cursor in the field to fix.
 """
 
 from __future__ import annotations
@@ -20,19 +20,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.guests.walkin import WalkInError, add_walk_in
+from app.session import Session
 from ui.views.widgets import plain_label
+from ui.worker import Worker, describe_error
 
 
 class WalkInDialog(QDialog):
-    """Signals:
-    submitted: Save was pressed with a name.
-        arg: {"name", "company", "title", "phone", "email", "consent"}.
+    """`WalkInDialog(session, worker, station)`.
+
+    Signals:
+    saved: The walk-in was registered and checked in (committed).
+        arg: the stored guest row.
     """
 
-    submitted = Signal(dict)
+    saved = Signal(dict)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, worker: Worker, station: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.session = session
+        self.worker = worker
+        self.station = station
         self.setObjectName("walkInDialog")
         self.setMinimumWidth(460)
         self.fields: dict[str, QLineEdit] = {}
@@ -96,7 +106,26 @@ class WalkInDialog(QDialog):
             self.show_error("name", self.tr("Enter the guest's name."))
             return
         self.save_button.setEnabled(False)  # until the worker answers: no double walk-in
-        self.submitted.emit(values)
+        ef, bus, station = self.session.ef, self.session.bus, self.station
+
+        def done(guest: dict[str, Any]) -> None:
+            self.accept()
+            self.saved.emit(guest)
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, WalkInError):
+                self.show_error(err.field, self.message(err))
+            else:
+                self.show_error("", describe_error(err))
+
+        self.worker.run(lambda: add_walk_in(ef, bus, station=station, **values), done, failed, self)
+
+    def message(self, err: WalkInError) -> str:
+        return {
+            "name": self.tr("Enter the guest's name."),
+            "email": self.tr("This email address does not look right."),
+            "phone": self.tr("This phone number has too few digits."),
+        }.get(err.field, str(err))
 
     def show_error(self, field: str, message: str) -> None:
         self.save_button.setEnabled(True)

@@ -1,4 +1,5 @@
-"""The importer's row errors, in the user's language.
+"""Texts of the guest import dialog: field labels, preview columns, and the importer's row
+errors in the user's language.
 
 The core (app.guests.importer / mapping / fields) writes its reasons in English for logs and the
 command line. Here each known shape is matched and re-said through Qt's translator; English
@@ -12,7 +13,55 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-CTX = "ImportReasons"
+from ui.table_model import Column
+
+REASONS = "ImportReasons"
+
+CTX = "GuestImportDialog"
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("GuestImportDialog", "Name"),
+    "first_name": QT_TRANSLATE_NOOP("GuestImportDialog", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("GuestImportDialog", "Last name"),
+    "phone": QT_TRANSLATE_NOOP("GuestImportDialog", "Phone"),
+    "email": QT_TRANSLATE_NOOP("GuestImportDialog", "Email"),
+    "company": QT_TRANSLATE_NOOP("GuestImportDialog", "Company"),
+    "title": QT_TRANSLATE_NOOP("GuestImportDialog", "Title"),
+    "channel": QT_TRANSLATE_NOOP("GuestImportDialog", "Channel"),
+    "ticket_code": QT_TRANSLATE_NOOP("GuestImportDialog", "Ticket code"),
+    "role": QT_TRANSLATE_NOOP("GuestImportDialog", "Role"),
+    "notes": QT_TRANSLATE_NOOP("GuestImportDialog", "Notes"),
+    "consent": QT_TRANSLATE_NOOP("GuestImportDialog", "Consent"),
+}
+STATUS = {
+    "new": QT_TRANSLATE_NOOP("GuestImportDialog", "new"),
+    "updated": QT_TRANSLATE_NOOP("GuestImportDialog", "updated"),
+    "unchanged": QT_TRANSLATE_NOOP("GuestImportDialog", "unchanged"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+PREVIEW_COLUMNS = [
+    Column(CTX, QT_TRANSLATE_NOOP("GuestImportDialog", "Line"), "line"),
+    Column(
+        CTX,
+        QT_TRANSLATE_NOOP("GuestImportDialog", "Will be"),
+        "status",
+        lambda s: tr(STATUS.get(s, s)),
+    ),
+    *(Column(CTX, FIELD_LABELS[f], f) for f in ("name", "company", "title", "phone", "email")),
+    Column(CTX, FIELD_LABELS["channel"], "channel"),
+    Column(CTX, FIELD_LABELS["role"], "role"),
+    Column(CTX, FIELD_LABELS["ticket_code"], "ticket_code"),
+]
+ERROR_COLUMNS = [
+    Column(CTX, QT_TRANSLATE_NOOP("GuestImportDialog", "Line"), "line"),
+    Column(CTX, QT_TRANSLATE_NOOP("GuestImportDialog", "Problem"), "reason"),
+]
+
+
 PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^missing name$"), QT_TRANSLATE_NOOP("ImportReasons", "missing name")),
     (
@@ -58,7 +107,7 @@ def reason_text(reason: str) -> str:
         m = pattern.match(reason)
         if m:
             groups = m.groups()
-            text = QCoreApplication.translate(CTX, source)
+            text = QCoreApplication.translate(REASONS, source)
             # One pass, so a value that itself contains "%2" is never substituted again.
             return re.sub(r"%(\d)", lambda g, gs=groups: gs[int(g.group(1)) - 1], text)
     return reason

@@ -7,6 +7,7 @@ are remembered in the recent list. The main window decides what to do with an op
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
@@ -58,6 +59,12 @@ class EventFiles(QObject):
             if not quiet:
                 show_event_file_error(self.parent_widget, err, path)
             return None
+        except (sqlite3.Error, OSError) as err:  # e.g. locked by another program, I/O error
+            if not quiet:
+                show_error(
+                    self.parent_widget, self.tr("Cannot open the event"), describe_error(err)
+                )
+            return None
         self.last_error = None
         self.remember(path, session.name)
         return session
@@ -67,7 +74,10 @@ class EventFiles(QObject):
             session = Session.create(path, name)
         except EventFileError as err:
             self.last_error = err
-            show_event_file_error(self.parent_widget, err, path)
+            show_event_file_error(self.parent_widget, err, path, creating=True)
+            return None
+        except (sqlite3.Error, OSError) as err:  # e.g. a disk error
+            show_error(self.parent_widget, self.tr("Cannot create the event"), describe_error(err))
             return None
         self.remember(path, name)
         return session

@@ -222,6 +222,14 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
 <context>
     <name>EventFiles</name>
     <message>
+        <source>Cannot open the event</source>
+        <translation type="unfinished">无法打开活动</translation>
+    </message>
+    <message>
+        <source>Cannot create the event</source>
+        <translation type="unfinished">无法创建活动</translation>
+    </message>
+    <message>
         <source>Cannot open the demo event</source>
         <translation>无法打开演示活动</translation>
     </message>
@@ -369,6 +377,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>Cannot create “{name}” there: the folder does not exist or cannot be written to. Choose another folder.</source>
+        <translation>无法在该位置创建“{name}”：文件夹不存在或不可写入。请选择其他文件夹。</translation>
+    </message>
     <message>
         <source>“{name}” is no longer there. It may have been moved, renamed or deleted.</source>
         <translation>找不到“{name}”。它可能已被移动、重命名或删除。</translation>

@@ -239,6 +239,12 @@ def test_new_event_dialog_creates_an_event(qtbot, window, tmp_path: Path) -> Non
     assert box.text() == "“开源 Meetup  上海 北京.showday” already exists. Choose another name."
     box.close()
     assert dialog.path().read_bytes() == before
+    # A folder that does not exist: a message, no traceback, nothing created.
+    assert window.files.create("Nowhere", tmp_path / "missing" / "x.showday") is None
+    (box,) = message_boxes()
+    assert box.windowTitle() == "Cannot create the event"
+    assert box.text().startswith("Cannot create “x.showday” there: the folder does not exist")
+    box.close()
 
 
 def test_start_reopens_the_last_event_or_shows_welcome(qtbot, make_window, tmp_path: Path) -> None:

@@ -14,9 +14,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.store import EventFileError
 
 
-def event_file_error_text(err: EventFileError, path: Path | str) -> str:
+def event_file_error_text(err: EventFileError, path: Path | str, creating: bool = False) -> str:
     """A translated explanation of why `path` cannot be opened (or created)."""
     name = Path(path).name or str(path)
+    if creating and err.kind == "read_only":
+        return QCoreApplication.translate(
+            "Messages",
+            "Cannot create “{name}” there: the folder does not exist or cannot be written to. "
+            "Choose another folder.",
+        ).format(name=name)
     texts = {
         "missing": QCoreApplication.translate(
             "Messages", "“{name}” is no longer there. It may have been moved, renamed or deleted."
@@ -62,9 +68,10 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
 
 
 def show_event_file_error(
-    parent: QWidget | None, err: EventFileError, path: Path | str
+    parent: QWidget | None, err: EventFileError, path: Path | str, creating: bool = False
 ) -> QMessageBox:
     title = QCoreApplication.translate("Messages", "Cannot open the event")
-    if err.kind == "exists":
+    if creating:
         title = QCoreApplication.translate("Messages", "Cannot create the event")
-    return show_error(parent, title, event_file_error_text(err, path), str(Path(path)))
+    text = event_file_error_text(err, path, creating)
+    return show_error(parent, title, text, str(Path(path)))

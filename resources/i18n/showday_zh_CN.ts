@@ -223,11 +223,11 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <name>EventFiles</name>
     <message>
         <source>Cannot open the event</source>
-        <translation type="unfinished">无法打开活动</translation>
+        <translation>无法打开活动</translation>
     </message>
     <message>
         <source>Cannot create the event</source>
-        <translation type="unfinished">无法创建活动</translation>
+        <translation>无法创建活动</translation>
     </message>
     <message>
         <source>Cannot open the demo event</source>

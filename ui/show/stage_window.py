@@ -152,9 +152,11 @@ class StageWindow(QWidget):
     def show_on(self, screen: QScreen | None) -> None:
         """Full screen on `screen` (None: an ordinary window on the operator's screen)."""
         if screen is None:
+            self.unsetCursor()
             self.showNormal()
             self.show()
             return
+        self.setCursor(Qt.CursorShape.BlankCursor)  # no arrow in the middle of the speaker's clock
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
@@ -202,6 +204,7 @@ class StageWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # out of full screen (the operator's way back)
+            self.unsetCursor()
             self.showNormal()
             return
         super().keyPressEvent(event)

@@ -80,6 +80,7 @@ class ModeratorPanel(PanelActions, QWidget):
         self._dirty = False
         self._keep_id: int | None = None
         self._since = QElapsedTimer()
+        self._last_load_ms = 0
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.timeout.connect(self._after_throttle)
@@ -233,7 +234,10 @@ class ModeratorPanel(PanelActions, QWidget):
         if self._loading or self._throttle.isActive():
             self._dirty = True
             return
-        wait = MIN_INTERVAL_MS - self._since.elapsed() if self._since.isValid() else 0
+        # Adaptive: after a slow reload (thousands of questions) wait twice as long as it took,
+        # so reloading never takes more than a third of the worker's (and the GIL's) time.
+        gap = max(MIN_INTERVAL_MS, 3 * self._last_load_ms)
+        wait = gap - self._since.elapsed() if self._since.isValid() else 0
         if wait > 0:
             self._dirty = True
             self._throttle.start(int(wait))
@@ -262,6 +266,7 @@ class ModeratorPanel(PanelActions, QWidget):
 
     def _loaded(self, snap: Snapshot) -> None:
         self._loading = False
+        self._last_load_ms = self._since.elapsed()
         self.refreshes += 1
         current = self.current()
         keep = self._keep_id if self._keep_id is not None else (current.id if current else None)

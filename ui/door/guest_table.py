@@ -159,7 +159,8 @@ class GuestTable(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setMinimumHeight(320)
-        for col, width in ((1, 150), (2, 130), (3, 130), (4, 190), (5, 100), (6, 80), (7, 70)):
+        widths = ((1, 150), (2, 130), (3, 130), (4, 190), (5, 100), (6, 90), (7, 100), (8, 130))
+        for col, width in (*widths, (9, 80), (10, 150)):
             self.view.setColumnWidth(col, width)
         self.status = plain_label("", "hint")
         self.status.setWordWrap(True)

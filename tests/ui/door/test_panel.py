@@ -141,3 +141,15 @@ def test_station_name_is_used_for_check_ins(qtbot, door: Door) -> None:
     assert door.panel.station_button.text() == "Station: Door 1"
     scan(qtbot, door, "TICKET03")
     assert door.checked_in_by("TICKET03") == "Door 1"
+
+
+def test_speakers_and_vips_stand_out_in_the_results(qtbot, door: Door) -> None:
+    p = door.panel
+    QTest.keyClicks(p.search, "zs")
+    speaker = p.model.index(0, 3)
+    assert p.model.data(speaker) == "Speaker"
+    assert p.model.data(speaker, Qt.ItemDataRole.BackgroundRole) is not None
+    assert p.model.data(speaker, Qt.ItemDataRole.FontRole).bold()
+    p.search.clear()
+    QTest.keyClicks(p.search, "ls")
+    assert p.model.data(p.model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None

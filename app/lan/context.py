@@ -40,6 +40,9 @@ class LanContext:
         self.hub: Hub | None = None
         self.app: Starlette | None = None  # set by build_app
         self.base_url = ""  # http://HOST:PORT once listening
+        # The OBS worker (app.obs.worker.ObsWorker) for /api/v1/obs, set by whoever starts the
+        # server; None falls back to the worker registered for this bus (app.lan.routes_obs).
+        self.obs: Any = None
         # The last state some other part of the app announced, for /api/v1/status.
         self._lock = threading.Lock()
         self._last: dict[str, dict[str, Any]] = {}

@@ -1,0 +1,228 @@
+"""OBS automation per segment: when the run-of-show moves to another segment, cue OBS.
+
+`SegmentAutomation` listens to `ShowStateChanged` and, only when the *current segment* changes
+(start, next, previous, goto; not ticks, pauses, added time or messages), submits one
+`SegmentCue` to the OBS worker: the segment's scene, its lower-third lines for N seconds, and
+an emptied featured-question source. Each part can be switched off per event; the options live
+under the "obs" key of `event.settings` (JSON), next to other features' keys:
+
+    {"obs": {"switch_scene": true, "lower_third": true, "clear_question": true,
+             "show_seconds": 8, "name_source": "...", "title_source": "...",
+             "question_source": "..."}}
+
+It never blocks the thread that published the show event: the worker's `submit` returns a
+Future at once, and the segment and settings are read on a connection of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Protocol
+
+from app.bus import Bus, ShowStateChanged
+from app.obs.actions import Command
+from app.obs.cues import SegmentCue
+from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
+from app.show import ShowControl
+from app.store import EventFile
+
+log = logging.getLogger(__name__)
+
+KEY = "obs"
+
+
+@dataclass(frozen=True)
+class AutomationSettings:
+    switch_scene: bool = True  # switch OBS to the segment's scene (if it names one)
+    lower_third: bool = True  # write the lower-third lines and show them for show_seconds
+    clear_question: bool = True  # empty the featured-question text source
+    show_seconds: float = 8.0  # 0 writes the texts but leaves the items as they are
+    name_source: str = LOWER_THIRD_NAME
+    title_source: str = LOWER_THIRD_TITLE
+    question_source: str = FEATURED_QUESTION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_DEFAULTS = AutomationSettings()
+_FIELDS = {f.name: f for f in fields(AutomationSettings)}
+
+
+def _parse(raw: str | None) -> dict[str, Any]:
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = getattr(_DEFAULTS, name)
+    if isinstance(default, bool):
+        return bool(value)
+    if isinstance(default, float):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return default
+        return min(600.0, max(0.0, number))  # a lower third for more than 10 min is a typo
+    text = str(value or "").strip()
+    return text or default  # an empty source name would silently do nothing
+
+
+def _from_dict(data: dict[str, Any]) -> AutomationSettings:
+    section = data.get(KEY)
+    section = section if isinstance(section, dict) else {}
+    values = {k: _coerce(k, v) for k, v in section.items() if k in _FIELDS}
+    return replace(_DEFAULTS, **values)
+
+
+def load_automation(ef: EventFile) -> AutomationSettings:
+    return _from_dict(_parse(ef.value("SELECT settings FROM event WHERE id = 1")))
+
+
+def save_automation(ef: EventFile, **changes: Any) -> AutomationSettings:
+    """Change some options in one transaction; other keys of `event.settings` stay as they are.
+    Unknown option names raise ValueError (a typo must not be saved as a no-op)."""
+    unknown = set(changes) - set(_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown OBS automation option(s): {', '.join(sorted(unknown))}")
+    with ef.write() as c:
+        row = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()
+        data = _parse(row[0] if row else None)
+        section = data.get(KEY) if isinstance(data.get(KEY), dict) else {}
+        for name, value in changes.items():
+            section[name] = _coerce(name, value)
+        data[KEY] = section
+        c.execute(
+            "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
+        )
+    return _from_dict(data)
+
+
+def cue_for(segment: dict[str, Any], settings: AutomationSettings) -> SegmentCue | None:
+    """The cue for a segment that just started, or None when every automation is off."""
+    if not (settings.switch_scene or settings.lower_third or settings.clear_question):
+        return None
+    name = str(segment.get("lt_name") or segment.get("speaker") or "")
+    title = str(segment.get("lt_title") or "")
+    has_lines = bool(name or title)
+    return SegmentCue(
+        scene=str(segment.get("obs_scene") or "") if settings.switch_scene else "",
+        name=name,
+        title=title,
+        name_source=settings.name_source,
+        title_source=settings.title_source,
+        write_texts=settings.lower_third,
+        # Nothing to say: do not flash an empty box.
+        show_seconds=settings.show_seconds if settings.lower_third and has_lines else 0.0,
+        question_source=settings.question_source if settings.clear_question else "",
+    )
+
+
+class Submitter(Protocol):
+    """What the automation needs of `app.obs.worker.ObsWorker`."""
+
+    def submit(self, command: Command) -> Future[Any]: ...
+
+
+SettingsProvider = Callable[[], AutomationSettings]
+SegmentProvider = Callable[[int], "dict[str, Any] | None"]
+
+
+class SegmentAutomation:
+    """Cues OBS when the current segment changes. `last` is the Future of the last cue (tests
+    wait on it); `cues` counts the cues sent.
+
+    `settings_provider()` is read at each change, so switching an automation off takes effect
+    at the next segment without telling anyone. `segment_provider(id)` returns the segment's row
+    (obs_scene, lt_name, lt_title, speaker) or None. `current_segment` is the segment already on
+    when the automation starts: reopening a running show does not re-cue it."""
+
+    def __init__(
+        self,
+        bus: Bus,
+        obs_worker: Submitter,
+        settings_provider: SettingsProvider,
+        segment_provider: SegmentProvider,
+        *,
+        current_segment: int | None = None,
+    ) -> None:
+        self.worker = obs_worker
+        self.settings_provider = settings_provider
+        self.segment_provider = segment_provider
+        self._lock = threading.Lock()
+        self._current = current_segment
+        self.last: Future[Any] | None = None
+        self.cues = 0
+        self._closers: list[Callable[[], None]] = [bus.subscribe(ShowStateChanged, self._on_show)]
+
+    @classmethod
+    def for_event(cls, bus: Bus, obs_worker: Submitter, ef: EventFile) -> SegmentAutomation:
+        """The usual set-up: settings and segments read on a connection of its own (the show
+        event may be published on any thread)."""
+        own = ef.reopen()
+        lock = threading.Lock()
+
+        def settings() -> AutomationSettings:
+            with lock:
+                return load_automation(own)
+
+        def segment(segment_id: int) -> dict[str, Any] | None:
+            with lock:
+                return own.row("SELECT * FROM segments WHERE id = ?", (segment_id,))
+
+        with lock:
+            state = ShowControl(own).state()
+        running = state.status in ("running", "paused")
+        current = state.segment_id if running else None
+        auto = cls(bus, obs_worker, settings, segment, current_segment=current)
+        auto._closers.append(own.close)
+        return auto
+
+    def close(self) -> None:
+        for closer in self._closers:
+            closer()
+        self._closers = []
+
+    def _on_show(self, ev: ShowStateChanged) -> None:  # any thread; never blocks on OBS
+        state = ev.state
+        running = state.get("status") in ("running", "paused")
+        segment_id = state.get("segment_id") if running else None
+        with self._lock:
+            changed = segment_id != self._current
+            self._current = segment_id
+        if not changed or segment_id is None:
+            return
+        try:
+            segment = self.segment_provider(int(segment_id))
+            settings = self.settings_provider()
+        except sqlite3.Error as err:  # a busy file must not break the show control
+            log.warning("OBS automation skipped: %s", err)
+            return
+        if segment is None:
+            return
+        cue = cue_for(segment, settings)
+        if cue is None:
+            return
+        future = self.worker.submit(cue)
+        future.add_done_callback(_log_outcome)
+        self.last = future
+        self.cues += 1
+
+
+def _log_outcome(future: Future[Any]) -> None:
+    err = future.exception()
+    if err is not None:  # not connected: the chip already says so
+        log.info("segment cue not sent to OBS: %s", err)
+        return
+    result = future.result()
+    for failed in result.get("failed", []) if isinstance(result, dict) else []:
+        log.warning("segment cue step %s failed: %s", failed["step"], failed["error"])

@@ -1,0 +1,102 @@
+"""The status chip and the link against the real OBS: connected, killed, retrying with a
+countdown, back without a click; a wrong password stops. The GUI thread never stalls."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from app.obs.worker import ObsWorker
+from tests.harness.obs import ObsServer
+from ui.obs.link import ObsChip, ObsLink
+
+
+class GapMeter:
+    """A 10 ms timer on the GUI thread; the longest gap between its ticks is how long the
+    event loop was blocked."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.gaps: list[tuple[int, int, str]] = []  # (ms, GUI CPU ms, phase) of gaps > 50 ms
+        self.phase = ""
+        self.cpu = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.cpu = time.thread_time()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        cpu = time.thread_time()
+        busy, self.cpu = cpu - self.cpu, cpu
+        gap = now - self.last
+        self.longest = max(self.longest, gap)
+        if gap > 0.05:
+            self.gaps.append((round(gap * 1000), round(busy * 1000), self.phase))
+        self.last = now
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return self.longest
+
+
+def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: ignore[no-untyped-def]
+    qtbot, obs: ObsServer, link: ObsLink
+):
+    chip = ObsChip(link)
+    qtbot.addWidget(chip)
+    texts: list[str] = []
+    link.status_changed.connect(texts.append)
+    meter = GapMeter()
+    meter.phase = "connect"
+    meter.start()
+    link.connect_to(obs.host, obs.port, obs.password)
+    qtbot.waitUntil(lambda: chip.text() == "OBS: Connected", timeout=10000)
+    assert chip.property("state") == "ok"
+
+    # The harness's kill() and restart() run on this (the GUI) thread and block it while the
+    # OBS process dies or starts; the meter pauses around them and measures the app alone.
+    meter.stop()
+    obs.kill()  # like a crash, in the middle of the show
+    killed_at = time.monotonic()
+    meter.phase = "killed"
+    meter.start()
+    qtbot.waitUntil(lambda: link.status == "retrying", timeout=3000)
+    noticed_s = time.monotonic() - killed_at
+    assert noticed_s < 2.0
+    assert chip.text().startswith("OBS: Disconnected — retrying")
+    assert chip.property("state") == "warn"
+    qtbot.wait(2500)  # let the countdown and a few failed attempts run
+    assert any("retrying in" in t for t in texts), texts
+
+    meter.stop()
+    obs.restart()  # from this (the test's) thread, as the harness requires
+    meter.phase = "reconnect"
+    meter.start()
+    qtbot.waitUntil(lambda: chip.text() == "OBS: Connected", timeout=15000)
+    meter.phase = "connected"
+    qtbot.wait(300)  # the first pings and state events after the reconnect
+    longest = meter.stop()
+    assert link.state["scenes"], "the mirror was rebuilt after the reconnect"
+    print(f"noticed the kill after {noticed_s:.2f} s; longest GUI gap {longest * 1000:.0f} ms")
+    assert longest < 0.1, meter.gaps
+
+
+def test_wrong_password_says_so_and_does_not_retry(  # type: ignore[no-untyped-def]
+    qtbot, obs: ObsServer, link: ObsLink, obs_worker: ObsWorker
+):
+    chip = ObsChip(link)
+    qtbot.addWidget(chip)
+    link.connect_to(obs.host, obs.port, obs.password + "x")
+    qtbot.waitUntil(lambda: chip.text() == "OBS: Wrong password", timeout=5000)
+    assert chip.property("state") == "bad"
+    assert "password" in chip.toolTip()
+    qtbot.wait(1500)
+    assert link.status == "wrong_password" and link.seconds_left() is None

@@ -1,0 +1,154 @@
+"""Where OBS is: host, port, password, "connect on start" — per-user settings, never the event.
+
+The values live in the shell's QSettings (organisation "Showday", `ui.settings.Settings`) under
+`obs/...`. The password is only handed to the OBS worker; it is never logged, never shown in a
+status text and never written to the event file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.settings import Settings
+from ui.views.widgets import plain_label
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 4455  # obs-websocket 5's default
+
+
+@dataclass(frozen=True)
+class ObsConnection:
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    password: str = ""
+    connect_on_start: bool = False
+
+    def __repr__(self) -> str:  # a repr in a log or traceback must not carry the password
+        return (
+            f"ObsConnection(host={self.host!r}, port={self.port}, password='***', "
+            f"connect_on_start={self.connect_on_start})"
+        )
+
+    __str__ = __repr__
+
+
+def load_connection(settings: Settings | None = None) -> ObsConnection:
+    qs = (settings or Settings()).qs
+    try:
+        port = int(str(qs.value("obs/port", DEFAULT_PORT)))
+    except ValueError:
+        port = DEFAULT_PORT
+    return ObsConnection(
+        host=str(qs.value("obs/host", DEFAULT_HOST) or DEFAULT_HOST),
+        port=port if 0 < port < 65536 else DEFAULT_PORT,
+        password=str(qs.value("obs/password", "") or ""),
+        connect_on_start=str(qs.value("obs/connect_on_start", "false")).lower() == "true",
+    )
+
+
+def save_connection(conn: ObsConnection, settings: Settings | None = None) -> None:
+    qs = (settings or Settings()).qs
+    qs.setValue("obs/host", conn.host)
+    qs.setValue("obs/port", conn.port)
+    qs.setValue("obs/password", conn.password)
+    qs.setValue("obs/connect_on_start", "true" if conn.connect_on_start else "false")
+    qs.sync()
+
+
+class ObsConnectionDialog(QDialog):
+    """Edit where OBS is. `accepted` means: save and (re)connect; the caller does both."""
+
+    def __init__(self, conn: ObsConnection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("obsConnectionDialog")
+        self.intro = plain_label("", "hint")
+        self.intro.setWordWrap(True)
+        self.host = QLineEdit(conn.host)
+        self.host.setObjectName("obsHost")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(conn.port)
+        self.port.setObjectName("obsPort")
+        self.password = QLineEdit(conn.password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setObjectName("obsPassword")
+        self.show_password = QCheckBox()
+        self.show_password.toggled.connect(
+            lambda on: self.password.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        self.connect_on_start = QCheckBox()
+        self.connect_on_start.setChecked(conn.connect_on_start)
+        self.error = plain_label("", "error")
+        self.error.setWordWrap(True)
+
+        self.form = QFormLayout()
+        self.form.addRow("", self.host)  # labels set in retranslate()
+        self.form.addRow("", self.port)
+        self.form.addRow("", self.password)
+        self.form.addRow("", self.show_password)
+        self.form.addRow("", self.connect_on_start)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Connect to OBS"))
+        self.intro.setText(
+            self.tr(
+                "In OBS, open Tools > WebSocket Server Settings, enable the server and copy "
+                "its port and password here. The password stays on this computer."
+            )
+        )
+        labels = (self.tr("Host"), self.tr("Port"), self.tr("Password"), "", "")
+        for row, text in enumerate(labels):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and label.widget() is not None:
+                label.widget().setText(text)  # type: ignore[attr-defined]
+        self.show_password.setText(self.tr("Show password"))
+        self.connect_on_start.setText(self.tr("Connect when Showday starts"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Connect"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def value(self) -> ObsConnection:
+        return ObsConnection(
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            password=self.password.text(),
+            connect_on_start=self.connect_on_start.isChecked(),
+        )
+
+    def _accept(self) -> None:
+        host = self.host.text().strip()
+        if not host or any(c.isspace() for c in host) or "/" in host:
+            self.error.setText(self.tr("Enter the computer OBS runs on, e.g. 127.0.0.1."))
+            self.host.setFocus()
+            return
+        self.accept()

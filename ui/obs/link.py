@@ -1,0 +1,232 @@
+"""The desktop's handle on the OBS worker: Qt signals for its state, and non-blocking commands.
+
+`ObsLink` owns nothing: it calls `ObsWorker.connect/disconnect/submit` (which never block) and
+turns `ObsStateChanged` / `ObsCommandFailed` from the bridge into Qt signals and a status text.
+A command's Future completes on the worker thread; `submit(cmd, on_done, on_error)` hops back
+to the GUI thread with a queued signal, so no widget ever waits on `future.result()`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.bus import ObsCommandFailed, ObsStateChanged
+from app.obs.actions import Command
+from app.obs.worker import ObsWorker
+from ui.bridge import QtBridge
+from ui.theme import set_state
+
+# Worker status -> chip colour (the theme's QLabel#chip[state=...]).
+CHIP_STATES = {
+    "disconnected": "off",
+    "connecting": "warn",
+    "connected": "ok",
+    "retrying": "warn",
+    "wrong_password": "bad",
+    "kicked": "bad",
+    "too_old": "bad",
+}
+
+
+def status_text(status: str, seconds_left: int | None = None) -> str:
+    tr = QCoreApplication.translate
+    if status == "retrying":
+        if seconds_left is None or seconds_left <= 0:
+            return tr("ObsLink", "Disconnected — retrying now")
+        return tr("ObsLink", "Disconnected — retrying in %n s", "", seconds_left)
+    texts = {
+        "connected": tr("ObsLink", "Connected"),
+        "connecting": tr("ObsLink", "Connecting…"),
+        "wrong_password": tr("ObsLink", "Wrong password"),
+        "too_old": tr("ObsLink", "OBS too old"),
+        "kicked": tr("ObsLink", "Kicked by OBS"),
+    }
+    return texts.get(status, tr("ObsLink", "Disconnected"))
+
+
+class ObsLink(QObject):
+    """Signals:
+    state_changed: The OBS mirror changed.
+        arg: the state dict (see app.obs.mirror).
+    status_changed: The status text changed (also once a second while counting down).
+        arg: the text, e.g. "Disconnected — retrying in 3 s".
+    command_failed: OBS refused a command, or it could not be sent.
+        arg 0: what was asked; arg 1: why, for the operator.
+    """
+
+    state_changed = Signal(dict)
+    status_changed = Signal(str)
+    command_failed = Signal(str, str)
+
+    # worker thread -> GUI thread: (callback, value)
+    _deliver = Signal(object, object)
+
+    def __init__(
+        self, worker: ObsWorker, bridge: QtBridge | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.bridge: QtBridge | None = None
+        self.state: dict[str, Any] = worker.state()
+        self.text = ""
+        self._retry_deadline: float | None = None
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._show_status)
+        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+        if bridge is not None:
+            self.attach(bridge)
+        self._show_status()
+
+    # -- wiring ----------------------------------------------------------------------------------
+
+    def attach(self, bridge: QtBridge) -> None:
+        """Follow this bridge's OBS events (the worker publishes on the bridge's bus)."""
+        if self.bridge is not None:
+            self.detach()
+        self.bridge = bridge
+        bridge.obs.connect(self._on_obs_event)
+        self.apply_state(self.worker.state())
+
+    def detach(self) -> None:
+        if self.bridge is not None:
+            try:
+                self.bridge.obs.disconnect(self._on_obs_event)
+            except (RuntimeError, TypeError):  # the bridge is already gone
+                pass
+            self.bridge = None
+
+    # -- commands (never block) ------------------------------------------------------------------
+
+    def connect_to(self, host: str, port: int, password: str) -> None:
+        self.worker.connect(host, port, password)
+
+    def disconnect_obs(self) -> None:
+        self.worker.disconnect()
+
+    def submit(
+        self,
+        command: Command,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[Any]:
+        """Send `command`; `on_done(result)` / `on_error(exc)` run later on the GUI thread.
+        Without `on_error`, a failure is reported through `command_failed`."""
+        future = self.worker.submit(command)
+
+        def finished(f: Future[Any]) -> None:  # worker thread (or here, if it failed at once)
+            err = f.exception()
+            try:
+                if err is None:
+                    if on_done is not None:
+                        self._deliver.emit(on_done, f.result())
+                elif on_error is not None:
+                    self._deliver.emit(on_error, err)
+                else:
+                    what = command.describe()
+                    self._deliver.emit(lambda e: self.command_failed.emit(what, str(e)), err)
+            except RuntimeError:  # the link was deleted meanwhile: nobody to tell
+                pass
+
+        future.add_done_callback(finished)
+        return future
+
+    @Slot(object, object)
+    def _on_deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_obs_event(self, event: object) -> None:
+        if isinstance(event, ObsStateChanged):
+            self.apply_state(event.state)
+        elif isinstance(event, ObsCommandFailed):
+            self.command_failed.emit(event.command, event.error)
+
+    def apply_state(self, state: dict[str, Any]) -> None:
+        retry_before = self.state.get("retry_in"), self.state.get("status")
+        self.state = dict(state)
+        status = str(state.get("status", "disconnected"))
+        retry_in = state.get("retry_in")
+        if status == "retrying" and retry_in is not None:
+            if (retry_in, status) != retry_before or self._retry_deadline is None:
+                self._retry_deadline = time.monotonic() + float(retry_in)
+            if not self._countdown.isActive():
+                self._countdown.start()
+        else:
+            self._retry_deadline = None
+            self._countdown.stop()
+        self.state_changed.emit(self.state)
+        self._show_status()
+
+    @property
+    def status(self) -> str:
+        return str(self.state.get("status", "disconnected"))
+
+    @property
+    def message(self) -> str:
+        return str(self.state.get("message") or "")
+
+    def seconds_left(self) -> int | None:
+        if self._retry_deadline is None:
+            return None
+        return max(0, math.ceil(self._retry_deadline - time.monotonic() - 0.05))
+
+    def _show_status(self) -> None:
+        text = status_text(self.status, self.seconds_left())
+        if text != self.text:
+            self.text = text
+            self.status_changed.emit(text)
+
+    def retranslate(self) -> None:
+        self.text = ""
+        self._show_status()
+
+
+class ObsChip(QLabel):
+    """A status-bar chip: "OBS: Connected" etc., coloured by state; a click emits `clicked`
+    (the shell opens the connection dialog or the panel)."""
+
+    clicked = Signal()
+
+    def __init__(self, link: ObsLink, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chip")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.link = link
+        link.status_changed.connect(lambda _t: self.refresh())
+        link.state_changed.connect(lambda _s: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.link.state
+        state = CHIP_STATES.get(self.link.status, "warn")
+        text = self.tr("OBS: {status}").format(status=self.link.text)
+        if self.link.status == "connected" and s.get("streaming"):
+            text, state = self.tr("OBS: ● ON AIR"), "live"
+        elif self.link.status == "connected" and s.get("recording"):
+            text = self.tr("OBS: ● REC")
+        self.setText(text)
+        self.setToolTip(self.link.message or self.tr("Click to set up the connection to OBS"))
+        set_state(self, state)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.link.retranslate()
+            self.refresh()
+        super().changeEvent(event)

@@ -427,7 +427,7 @@
     </message>
     <message>
         <location filename="../../ui/door/guest_table.py" line="58" />
-        <location filename="../../ui/door/guest_table.py" line="197" />
+        <location filename="../../ui/door/guest_table.py" line="203" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
@@ -467,88 +467,93 @@
         <translation>此嘉宾已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="183" />
+        <location filename="../../ui/door/guest_table.py" line="77" />
+        <source>Guest list</source>
+        <translation>嘉宾名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/door/guest_table.py" line="189" />
         <source>Import guests…</source>
         <translation>导入嘉宾…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="184" />
+        <location filename="../../ui/door/guest_table.py" line="190" />
         <source>Export attendance…</source>
         <translation>导出签到表…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="185" />
+        <location filename="../../ui/door/guest_table.py" line="191" />
         <source>Export QR codes…</source>
         <translation>导出二维码…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="186" />
+        <location filename="../../ui/door/guest_table.py" line="192" />
         <source>Copy invitation text</source>
         <translation>复制邀请文字</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="190" />
+        <location filename="../../ui/door/guest_table.py" line="196" />
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="196" />
+        <location filename="../../ui/door/guest_table.py" line="202" />
         <source>Arrived or not</source>
         <translation>全部（到场与否）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="198" />
+        <location filename="../../ui/door/guest_table.py" line="204" />
         <source>Not arrived</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="207" />
-        <location filename="../../ui/door/guest_table.py" line="224" />
+        <location filename="../../ui/door/guest_table.py" line="213" />
+        <location filename="../../ui/door/guest_table.py" line="230" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="227" />
+        <location filename="../../ui/door/guest_table.py" line="233" />
         <source>(no channel)</source>
         <translation>（无渠道）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="271" />
+        <location filename="../../ui/door/guest_table.py" line="277" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="299" />
+        <location filename="../../ui/door/guest_table.py" line="305" />
         <source>Export attendance</source>
         <translation>导出签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="301" />
+        <location filename="../../ui/door/guest_table.py" line="307" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="313" />
+        <location filename="../../ui/door/guest_table.py" line="319" />
         <source>Exported %1 guests to %2</source>
         <translation>已导出 %1 位嘉宾到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="323" />
+        <location filename="../../ui/door/guest_table.py" line="329" />
         <source>Export QR codes to a folder</source>
         <translation>导出二维码到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="333" />
+        <location filename="../../ui/door/guest_table.py" line="339" />
         <source>Wrote %1 QR codes to %2</source>
         <translation>已生成 %1 个二维码，保存在 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="349" />
+        <location filename="../../ui/door/guest_table.py" line="355" />
         <source>Select a guest first.</source>
         <translation>请先选择一位嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="356" />
+        <location filename="../../ui/door/guest_table.py" line="362" />
         <source>Invitation for %1 copied.</source>
         <translation>已复制给 %1 的邀请文字。</translation>
     </message>

@@ -72,6 +72,11 @@ EDIT_ERRORS = {
 }
 
 
+def section_title() -> str:
+    """The Setup section's title (`setup.add_section(section_title, table)`)."""
+    return QCoreApplication.translate("GuestTable", "Guest list")
+
+
 class GuestModel(RowsModel):
     """RowsModel with editable cells (consent as a check box). An edit is a request: the
     table commits it on the worker and updates the row when it is stored."""

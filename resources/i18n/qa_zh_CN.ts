@@ -3,44 +3,67 @@
 <context>
     <name>ManualEntryDialog</name>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="27" />
+        <location filename="../../ui/qa/dialogs.py" line="29" />
         <source>Add a question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="30" />
+        <location filename="../../ui/qa/dialogs.py" line="32" />
         <source>The question, as it was asked</source>
         <translation>问题原文</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="32" />
+        <location filename="../../ui/qa/dialogs.py" line="34" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="41" />
+        <location filename="../../ui/qa/dialogs.py" line="43" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="42" />
+        <location filename="../../ui/qa/dialogs.py" line="44" />
         <source>Asked by</source>
         <translation>提问人</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="43" />
+        <location filename="../../ui/qa/dialogs.py" line="45" />
         <source>Came by</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="47" />
+        <location filename="../../ui/qa/dialogs.py" line="49" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="58" />
+        <location filename="../../ui/qa/dialogs.py" line="60" />
         <source>Type the question first.</source>
         <translation>请先输入问题。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/qa/dialogs.py" line="121" />
+        <source>Merge duplicates</source>
+        <translation>合并重复问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/dialogs.py" line="122" />
+        <source>Merge into: %1</source>
+        <translation>合并到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/dialogs.py" line="126" />
+        <source>Tick the questions that ask the same thing. They leave the queues and their votes count for this one.</source>
+        <translation>勾选与之相同的问题。它们将从队列中移除，票数计入此问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/dialogs.py" line="141" />
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -57,7 +80,7 @@
     </message>
     <message>
         <location filename="../../ui/qa/panel.py" line="41" />
-        <location filename="../../ui/qa/panel.py" line="198" />
+        <location filename="../../ui/qa/panel.py" line="203" />
         <source>On air</source>
         <translation>正在展示</translation>
     </message>
@@ -72,130 +95,155 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="199" />
+        <location filename="../../ui/qa/panel.py" line="204" />
         <source>Clear</source>
         <translation>撤下</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="200" />
+        <location filename="../../ui/qa/panel.py" line="205" />
         <source>Most votes</source>
         <translation>票数最多</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="201" />
+        <location filename="../../ui/qa/panel.py" line="206" />
         <source>Newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="202" />
+        <location filename="../../ui/qa/panel.py" line="207" />
         <source>Pre-moderation</source>
         <translation>先审后发</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="204" />
+        <location filename="../../ui/qa/panel.py" line="209" />
         <source>New questions wait for approval before the audience sees them</source>
         <translation>新问题须经审核通过后观众才能看到</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="207" />
+        <location filename="../../ui/qa/panel.py" line="212" />
         <source>Approve (A)</source>
         <translation>通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="208" />
+        <location filename="../../ui/qa/panel.py" line="213" />
         <source>Reject (R)</source>
         <translation>拒绝 (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="209" />
+        <location filename="../../ui/qa/panel.py" line="214" />
         <source>Feature (F)</source>
         <translation>展示 (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="210" />
+        <location filename="../../ui/qa/panel.py" line="215" />
         <source>Done (D)</source>
         <translation>已答 (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="211" />
+        <location filename="../../ui/qa/panel.py" line="216" />
         <source>Star (S)</source>
         <translation>标星 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="212" />
+        <location filename="../../ui/qa/panel.py" line="217" />
         <source>Edit (E)</source>
         <translation>编辑 (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="213" />
+        <location filename="../../ui/qa/panel.py" line="218" />
+        <source>Merge (M)</source>
+        <translation>合并 (M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel.py" line="219" />
+        <source>Segment (G)</source>
+        <translation>环节 (G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel.py" line="220" />
         <source>Add question…</source>
         <translation>添加问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="214" />
+        <location filename="../../ui/qa/panel.py" line="221" />
         <source>Word filter…</source>
         <translation>敏感词…</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="215" />
-        <location filename="../../ui/qa/panel_actions.py" line="123" />
+        <location filename="../../ui/qa/panel.py" line="222" />
+        <location filename="../../ui/qa/panel_actions.py" line="124" />
         <source>Block device</source>
         <translation>屏蔽设备</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="216" />
+        <location filename="../../ui/qa/panel.py" line="223" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="294" />
+        <location filename="../../ui/qa/panel.py" line="305" />
         <source>Nothing on air</source>
         <translation>当前没有展示问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="306" />
+        <location filename="../../ui/qa/panel.py" line="317" />
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="308" />
+        <location filename="../../ui/qa/panel.py" line="319" />
         <source>contact: %1</source>
         <translation>联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="310" />
+        <location filename="../../ui/qa/panel.py" line="321" />
         <source>segment: %1</source>
         <translation>环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="312" />
+        <location filename="../../ui/qa/panel.py" line="323" />
         <source>edited; asked as: %1</source>
         <translation>已编辑；原文：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="314" />
+        <location filename="../../ui/qa/panel.py" line="325" />
         <source>device %1</source>
         <translation>设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="124" />
+        <location filename="../../ui/qa/panel_actions.py" line="125" />
         <source>Refuse further questions and votes from the device that asked this question? Its questions still waiting are rejected.</source>
         <translation>不再接受提出此问题的设备的提问和点赞？该设备尚在等待审核的问题将被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="136" />
+        <location filename="../../ui/qa/panel_actions.py" line="137" />
         <source>Export questions</source>
         <translation>导出问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="138" />
+        <location filename="../../ui/qa/panel_actions.py" line="139" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="148" />
+        <location filename="../../ui/qa/panel_actions.py" line="149" />
         <source>Questions exported: %1</source>
         <translation>已导出问题：%1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel_actions.py" line="184" />
+        <source>(no segment)</source>
+        <translation>（不属于任何环节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel_actions.py" line="189" />
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel_actions.py" line="190" />
+        <source>Which segment is this question for?</source>
+        <translation>此问题属于哪个环节？</translation>
     </message>
 </context>
 <context>
@@ -249,22 +297,22 @@
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="96" />
+        <location filename="../../ui/qa/dialogs.py" line="98" />
         <source>Questions containing one of these words or phrases are held for review and the words are highlighted. One entry a line; a * at either end also matches longer words; lines starting with # are comments.</source>
         <translation>包含以下任一词语的问题会被暂扣待审，并高亮显示这些词。每行一个词条；词条首尾加 * 可匹配更长的词；以 # 开头的行为注释。</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="102" />
+        <location filename="../../ui/qa/dialogs.py" line="104" />
         <source>Word filter</source>
         <translation>敏感词过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="106" />
+        <location filename="../../ui/qa/dialogs.py" line="108" />
         <source>Fix typos. The asker's original text is kept in the event file.</source>
         <translation>修正错别字。提问者的原文仍保存在活动文件中。</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/dialogs.py" line="109" />
+        <location filename="../../ui/qa/dialogs.py" line="111" />
         <source>Edit question</source>
         <translation>编辑问题</translation>
     </message>

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -107,3 +109,49 @@ def edit_dialog(text: str, parent: QWidget | None = None) -> TextDialog:
         "TextDialog", "Fix typos. The asker's original text is kept in the event file."
     )
     return TextDialog(QCoreApplication.translate("TextDialog", "Edit question"), hint, text, parent)
+
+
+class MergeDialog(QDialog):
+    """Pick the duplicates of a question; their votes add up on it. `chosen()` -> ids."""
+
+    def __init__(
+        self, target: str, candidates: list[tuple[int, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Merge duplicates"))
+        head = plain_label(self.tr("Merge into: %1").replace("%1", target), "sectionTitle")
+        head.setWordWrap(True)
+        hint = plain_label(
+            self.tr(
+                "Tick the questions that ask the same thing. They leave the queues and their votes count for this one."
+            ),
+            "hint",
+        )
+        hint.setWordWrap(True)
+        self.list = QListWidget()
+        for qid, text in candidates:
+            item = QListWidgetItem(text)  # plain text: list items never parse markup
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, qid)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 460)
+
+    def chosen(self) -> list[int]:
+        out = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return out

@@ -143,6 +143,8 @@ class ModeratorPanel(PanelActions, QWidget):
             ("answer", self.answer),
             ("star", self.toggle_star),
             ("edit", self.edit),
+            ("merge", self.merge),
+            ("segment", self.assign_segment),
         ):
             b = QPushButton()
             b.clicked.connect(fn)
@@ -150,6 +152,8 @@ class ModeratorPanel(PanelActions, QWidget):
             actions.addWidget(b)
         self.buttons["feature"].setProperty("primary", True)
         actions.addStretch(1)
+        tools = QHBoxLayout()  # a second row: everything fits a 1,000 px wide window
+        tools.addStretch(1)
         for key, fn in (
             ("manual", self.add_manual),
             ("words", self.edit_words),
@@ -159,7 +163,7 @@ class ModeratorPanel(PanelActions, QWidget):
             b = QPushButton()
             b.clicked.connect(fn)
             self.buttons[key] = b
-            actions.addWidget(b)
+            tools.addWidget(b)
         self.error = plain_label("", "hint")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -173,6 +177,7 @@ class ModeratorPanel(PanelActions, QWidget):
         layout.addWidget(self.detail_meta)
         layout.addWidget(self.error)
         layout.addLayout(actions)
+        layout.addLayout(tools)
 
         # Single keys act on the selected question while focus is in the panel (not in a field).
         self.shortcuts: list[QShortcut] = []
@@ -183,6 +188,8 @@ class ModeratorPanel(PanelActions, QWidget):
             ("D", self.answer),
             ("S", self.toggle_star),
             ("E", self.edit),
+            ("M", self.merge),
+            ("G", self.assign_segment),
         ):
             sc = QShortcut(QKeySequence(key), self.list)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -211,6 +218,8 @@ class ModeratorPanel(PanelActions, QWidget):
             "answer": self.tr("Done (D)"),
             "star": self.tr("Star (S)"),
             "edit": self.tr("Edit (E)"),
+            "merge": self.tr("Merge (M)"),
+            "segment": self.tr("Segment (G)"),
             "manual": self.tr("Add question…"),
             "words": self.tr("Word filter…"),
             "block": self.tr("Block device"),
@@ -328,6 +337,8 @@ class ModeratorPanel(PanelActions, QWidget):
         self.buttons["answer"].setEnabled(bool(q) and st not in ("rejected", "answered"))
         self.buttons["star"].setEnabled(q is not None)
         self.buttons["edit"].setEnabled(q is not None)
+        self.buttons["merge"].setEnabled(q is not None and self.model.rowCount() > 1)
+        self.buttons["segment"].setEnabled(q is not None)
         self.buttons["block"].setEnabled(bool(q and q.device_id))
 
     def _queue_changed(self, index: int) -> None:

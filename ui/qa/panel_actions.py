@@ -7,13 +7,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from app import qa
 from app.qa import QaError, Question
 from app.session import Session
+from app.show import list_segments
 from app.store import EventFile
-from ui.qa.dialogs import ManualEntryDialog, edit_dialog, word_filter_dialog
+from ui.qa.dialogs import ManualEntryDialog, MergeDialog, edit_dialog, word_filter_dialog
 from ui.worker import Worker, describe_error
 
 if TYPE_CHECKING:
@@ -156,3 +157,45 @@ class PanelActions:
         self.worker.run(
             lambda: qa.export_questions(ef, path), on_done=done, on_error=failed, context=self
         )
+
+    def merge(self) -> None:
+        """Fold duplicates (ticked in a dialog) into the selected question."""
+        q = self.current()
+        if q is None:
+            return
+        rows = (self.model.question(r) for r in range(self.model.rowCount()))
+        candidates = [(c.id, c.text) for c in rows if c is not None and c.id != q.id]
+        dlg = MergeDialog(q.text, candidates, self)  # type: ignore[arg-type]
+        if dlg.exec() and dlg.chosen():
+            self.merge_into(q.id, dlg.chosen())
+
+    def merge_into(self, target: int, ids: list[int]) -> None:
+        self._keep_id = target
+        self._call(lambda ef, bus: qa.merge(ef, bus, ids, target))
+
+    def assign_segment(self) -> None:
+        """Tie the selected question to a segment of the run-of-show (or to none)."""
+        q = self.current()
+        if q is None:
+            return
+        ef = self.session.ef
+
+        def ask(segments: list[Any]) -> None:
+            none = QCoreApplication.translate("ModeratorPanel", "(no segment)")
+            names = [none] + [s.title for s in segments]
+            current = next((i + 1 for i, s in enumerate(segments) if s.id == q.segment_id), 0)
+            name, ok = QInputDialog.getItem(
+                self,  # type: ignore[arg-type]
+                QCoreApplication.translate("ModeratorPanel", "Segment"),
+                QCoreApplication.translate("ModeratorPanel", "Which segment is this question for?"),
+                names,
+                current,
+                False,
+            )
+            if ok:
+                index = names.index(name)
+                seg = segments[index - 1].id if index > 0 else None
+                self._keep_id = q.id
+                self._call(lambda ef2, bus: qa.assign_segment(ef2, bus, q.id, seg))
+
+        self.worker.run(lambda: list_segments(ef), on_done=ask, context=self)  # type: ignore[arg-type]

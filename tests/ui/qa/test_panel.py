@@ -200,3 +200,17 @@ def test_a_long_queue_is_handed_to_the_view_a_page_at_a_time(qtbot, panel, sessi
     assert panel.queues.tabText(0).endswith("450")
     panel.list.scrollToBottom()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 200)
+
+
+def test_merging_duplicates_adds_their_votes(qtbot, panel: ModeratorPanel, session) -> None:  # type: ignore[no-untyped-def]
+    a = qa.add_manual(session.ef, session.bus, "Will the slides be shared?", "chat")
+    b = qa.add_manual(session.ef, session.bus, "Can we get the PPT?", "paper")
+    for dev in ("d1", "d2"):
+        qa.vote(session.ef, session.bus, a.id, dev)
+    for dev in ("d2", "d3"):
+        qa.vote(session.ef, session.bus, b.id, dev)
+    panel.show_queue("approved")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    panel.merge_into(a.id, [b.id])
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.question(0).votes == 3)
+    assert panel.model.question(0).merged_count == 1

@@ -18,10 +18,10 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
@@ -30,6 +30,7 @@ from ui.dialogs.messages import show_error
 from ui.i18n import Translators, choose_language
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.views.setup import SetupView
 from ui.worker import describe_error
 
 if TYPE_CHECKING:
@@ -38,6 +39,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FEATURES = ("ui.show", "ui.door", "ui.qa", "ui.obs", "ui.lan", "ui.report")  # may define install()
+# (view, module, class): a feature panel made per open event as cls(session, bridge, worker).
+PANELS = (
+    ("operator", "ui.show", "ShowPanel"),
+    ("door", "ui.door", "DoorPanel"),
+    ("moderator", "ui.qa", "ModeratorPanel"),
+)
+# (module, class, title): Setup sections made per open event the same way.
+SETUP_SECTIONS = (("ui.door", "GuestTable", QT_TRANSLATE_NOOP("Main", "Guests")),)
 
 
 def make_app() -> QApplication:
@@ -62,25 +71,46 @@ def open_first_event(window: MainWindow, opts: LaunchOptions) -> None:
         window.set_session(window.files.open_path(last, quiet=True))
 
 
-def install_features(window: MainWindow) -> list[str]:
-    """Let each feature package wire itself into the window; returns the ones installed.
+def _feature_attr(module_name: str, attr: str) -> Any:
+    """`module.attr` if that feature is in this version and imports cleanly, else None."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name == module_name:
+            return None  # not in this version
+        log.exception("feature %s failed to import; running without it", module_name)
+        return None
+    except Exception:  # a broken feature must not stop the app from starting
+        log.exception("feature %s failed to import; running without it", module_name)
+        return None
+    return getattr(module, attr, None)
 
-    A package in FEATURES may define `install(window: MainWindow) -> None`. It is called once,
-    after the window is built and before the first event opens. From there it follows
-    `window.session_changed`, adds to `window.views["setup"].add_section(...)`,
-    `window.status.add_chip(...)` and the menus (`window.actions_.file_menu`, `view_menu`, ...),
-    and takes `window.launch_obs` / `window.launch_lan`, adding "obs" / "lan" to
-    `window.consumed_options` when it does.
+
+def install_features(window: MainWindow) -> list[str]:
+    """Wire the feature packages into the window; returns what was installed.
+
+    First the panels that follow the (session, bridge, worker) contract go where they belong
+    (PANELS, SETUP_SECTIONS). Then a package in FEATURES may define `install(window)`, called once
+    before the first event opens: from there it follows `window.session_changed`, adds to
+    `window.views["setup"].add_section(...)`, `window.status.add_chip(...)` / `use_chip(...)`,
+    `window.actions_.insert_menu(...)`, and takes `window.launch_obs` / `window.launch_lan`,
+    adding "obs" / "lan" to `window.consumed_options` when it does.
     """
     installed = []
+    for view_id, module_name, cls_name in PANELS:
+        if (panel := _feature_attr(module_name, cls_name)) is not None:
+            window.views[view_id].set_body_factory(panel)
+            installed.append(f"{module_name}.{cls_name}")
+    setup = window.views["setup"]
+    assert isinstance(setup, SetupView)
+    for module_name, cls_name, title in SETUP_SECTIONS:
+        if (section := _feature_attr(module_name, cls_name)) is not None:
+            setup.add_session_section(
+                lambda title=title: QCoreApplication.translate("Main", title), section, expand=True
+            )
+            installed.append(f"{module_name}.{cls_name}")
     for name in FEATURES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name == name:
-                continue  # not in this version
-            raise
-        install = getattr(module, "install", None)
+        install = _feature_attr(name, "install")
         if callable(install):
             install(window)
             installed.append(name)

@@ -352,6 +352,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
 <context>
     <name>Main</name>
     <message>
+        <source>Guests</source>
+        <translation>嘉宾名单</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

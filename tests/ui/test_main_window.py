@@ -330,6 +330,8 @@ def test_feature_packages_wire_themselves_in(qtbot, window, monkeypatch, caplog)
     feature.install = install  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "showday_test_feature", feature)
     monkeypatch.setattr(ui.main, "FEATURES", ("showday_test_feature", "ui.no_such_feature"))
+    monkeypatch.setattr(ui.main, "PANELS", (("door", "showday_test_feature", "NoSuchPanel"),))
+    monkeypatch.setattr(ui.main, "SETUP_SECTIONS", ())
     window.launch_obs, window.launch_lan = ("127.0.0.1", 4455), ("0.0.0.0", 8765)
     assert ui.main.install_features(window) == ["showday_test_feature"]
     setup = window.views["setup"]
@@ -424,3 +426,26 @@ def test_an_unexpected_error_becomes_a_message(qtbot, window, monkeypatch) -> No
     assert box.text() == "Something went wrong: 'segment 7'"
     assert "saved in the event file" in box.informativeText()
     box.close()
+
+
+def test_feature_panels_replace_the_basic_views(qtbot, window, demo_path: Path) -> None:
+    """The real wiring: each (session, bridge, worker) panel in ui.main.PANELS that this version
+    has takes over its view, and the Setup sections appear, once an event opens."""
+    import importlib
+
+    import ui.main
+
+    installed = ui.main.install_features(window)
+    window.open_event(demo_path)
+    for view_id, module, cls_name in ui.main.PANELS:
+        try:
+            cls = getattr(importlib.import_module(module), cls_name)
+        except ModuleNotFoundError:
+            continue
+        assert f"{module}.{cls_name}" in installed
+        assert isinstance(window.views[view_id].body, cls), view_id
+    setup = window.views["setup"]
+    for box, _factory in setup._session_sections:
+        assert box.isVisibleTo(setup)
+    window.close_event()
+    assert all(v.body is None for v in window.views.values())

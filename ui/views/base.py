@@ -6,6 +6,7 @@ asks `app.queries` through the worker). It refreshes when the bridge reports a r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -16,6 +17,8 @@ from app.session import Session
 from app.store import EventFile
 from ui.bridge import QtBridge
 from ui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 BodyFactory = Callable[[Session, QtBridge, Worker], QWidget]
 
@@ -82,11 +85,20 @@ class RoleView(QWidget):
             self.body.deleteLater()
             self.body = None
         if self._factory is not None and self.session is not None and self.bridge is not None:
-            self.body = self._factory(self.session, self.bridge, self.worker)
+            try:
+                self.body = self._factory(self.session, self.bridge, self.worker)
+            except Exception:  # a broken feature must not stop the event from opening
+                log.exception(
+                    "%s: the feature's panel failed; showing the basic view", self.view_id
+                )
+                self.body = None
+        if self.body is not None:
             self._stack.addWidget(self.body)
             self._stack.setCurrentWidget(self.body)
         else:
             self._stack.setCurrentWidget(self.default_body)
+            if self._factory is not None and self.session is not None:
+                self.reload()
 
     def clear(self) -> None:
         """Show nothing (no event open)."""

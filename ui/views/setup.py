@@ -6,6 +6,7 @@ view never has to know about them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from app import queries
 from app.bus import EventRenamed
+from app.session import Session
 from ui.bridge import QtBridge
-from ui.views.base import RoleView, bridge_slot
+from ui.views.base import BodyFactory, RoleView, bridge_slot
 from ui.views.widgets import plain_label
 from ui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 Title = str | Callable[[], str]
 
@@ -76,9 +80,10 @@ class SetupView(RoleView):
         self.sections_layout = QVBoxLayout()
         self.sections_layout.setSpacing(12)
         self._sections: list[tuple[QGroupBox, Title]] = []
+        self._session_sections: list[tuple[QGroupBox, BodyFactory]] = []
 
         content = QWidget()
-        inner = QVBoxLayout(content)
+        self._inner = inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 8, 0)
         inner.addWidget(self.event_box)
         inner.addLayout(self.sections_layout)
@@ -111,6 +116,44 @@ class SetupView(RoleView):
         self.sections_layout.addWidget(box)
         self._sections.append((box, title))
         return box
+
+    def add_session_section(
+        self, title: Title, factory: BodyFactory, expand: bool = False
+    ) -> QGroupBox:
+        """Add a section whose widget is made per open event: `factory(session, bridge, worker)`
+        (e.g. the guest table). Built when an event opens, deleted when it closes. `expand`:
+        the section takes the spare height (for a table)."""
+        box = self.add_section(title, QWidget())
+        box.hide()
+        if expand:
+            self.sections_layout.setStretchFactor(box, 1)
+            self._inner.setStretch(1, 1)  # the sections grow instead of the space below them
+            self._inner.setStretch(2, 0)
+            box.setMinimumHeight(360)
+        self._session_sections.append((box, factory))
+        self._build_session_sections()
+        return box
+
+    def _build_session_sections(self) -> None:
+        for box, factory in self._session_sections:
+            layout = box.layout()
+            assert layout is not None
+            while (item := layout.takeAt(0)) is not None:
+                if (old := item.widget()) is not None:
+                    old.deleteLater()
+            widget = None
+            if self.session is not None and self.bridge is not None:
+                try:
+                    widget = factory(self.session, self.bridge, self.worker)
+                except Exception:  # one broken section must not take Setup down
+                    log.exception("a Setup section failed to build")
+            if widget is not None:
+                layout.addWidget(widget)
+            box.setVisible(widget is not None)
+
+    def set_session(self, session: Session | None, bridge: QtBridge | None) -> None:
+        super().set_session(session, bridge)
+        self._build_session_sections()
 
     # -- the view ------------------------------------------------------------------------------
 

@@ -153,6 +153,29 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>AutomationBox</name>
+    <message>
+        <source>When a segment starts, Showday can cue OBS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to the segment&apos;s OBS scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write and show the lower third (name, title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the featured question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lower third for (seconds, 0 = leave it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DoorView</name>
     <message>
         <source>Guest</source>
@@ -555,6 +578,13 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>ObsLink</name>
+    <message>
+        <source>Open an event to control OBS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ObsPanel</name>
     <message>
         <source>Setting up OBS…</source>
@@ -930,16 +960,16 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>Menu</source>
-        <translation>菜单</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1192,13 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>self.panel</name>
+    <message>
+        <source>OBS</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.bus import ObsCommandFailed, ObsStateChanged
 from app.obs.actions import Command
-from app.obs.worker import ObsWorker
+from app.obs.worker import ObsNotConnected, ObsWorker
 from ui.bridge import QtBridge
 from ui.theme import set_state
 
@@ -70,12 +70,15 @@ class ObsLink(QObject):
     _deliver = Signal(object, object)
 
     def __init__(
-        self, worker: ObsWorker, bridge: QtBridge | None = None, parent: QObject | None = None
+        self,
+        worker: ObsWorker | None,
+        bridge: QtBridge | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.bridge: QtBridge | None = None
-        self.state: dict[str, Any] = worker.state()
+        self.state: dict[str, Any] = worker.state() if worker is not None else {}
         self.text = ""
         self._retry_deadline: float | None = None
         self._countdown = QTimer(self)
@@ -94,7 +97,16 @@ class ObsLink(QObject):
             self.detach()
         self.bridge = bridge
         bridge.obs.connect(self._on_obs_event)
-        self.apply_state(self.worker.state())
+        self.apply_state(self.worker.state() if self.worker is not None else {})
+
+    def rebind(self, worker: ObsWorker | None, bridge: QtBridge | None) -> None:
+        """Follow another worker (an event was opened or closed); None shows "Disconnected"."""
+        self.detach()
+        self.worker = worker
+        if bridge is not None:
+            self.attach(bridge)
+        else:
+            self.apply_state(worker.state() if worker is not None else {})
 
     def detach(self) -> None:
         if self.bridge is not None:
@@ -107,10 +119,12 @@ class ObsLink(QObject):
     # -- commands (never block) ------------------------------------------------------------------
 
     def connect_to(self, host: str, port: int, password: str) -> None:
-        self.worker.connect(host, port, password)
+        if self.worker is not None:
+            self.worker.connect(host, port, password)
 
     def disconnect_obs(self) -> None:
-        self.worker.disconnect()
+        if self.worker is not None:
+            self.worker.disconnect()
 
     def submit(
         self,
@@ -120,7 +134,11 @@ class ObsLink(QObject):
     ) -> Future[Any]:
         """Send `command`; `on_done(result)` / `on_error(exc)` run later on the GUI thread.
         Without `on_error`, a failure is reported through `command_failed`."""
-        future = self.worker.submit(command)
+        if self.worker is not None:
+            future = self.worker.submit(command)
+        else:
+            future = Future()
+            future.set_exception(ObsNotConnected(self.tr("Open an event to control OBS.")))
 
         def finished(f: Future[Any]) -> None:  # worker thread (or here, if it failed at once)
             err = f.exception()

@@ -150,7 +150,7 @@ class ObsPanel(QWidget):
         link.status_changed.connect(lambda _t: self._show_status())
         link.command_failed.connect(self._on_failed)
         if bridge is not None:
-            bridge.lan.connect(self._on_lan)
+            bridge.lan.connect(self.on_lan)
         self.retranslate()
 
     # -- actions ---------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ class ObsPanel(QWidget):
         self.last_error = error
         self.error.setText(self.tr("OBS could not {what}: {why}").format(what=command, why=error))
 
-    def _on_lan(self, event: object) -> None:
+    def on_lan(self, event: object) -> None:
         if isinstance(event, LanStateChanged):
             self.lan_url = event.url if event.running else ""
 

@@ -1,0 +1,99 @@
+"""Setup section "OBS automation": what happens in OBS when a segment starts, per event.
+
+Each switch is saved at once (on the worker, in the event file's settings under "obs"), and
+`SegmentAutomation` reads them afresh at the next segment change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QVBoxLayout, QWidget
+
+from app.obs.automation import AutomationSettings, load_automation, save_automation
+from app.session import Session
+from ui.bridge import QtBridge
+from ui.views.widgets import plain_label
+from ui.worker import Worker
+
+
+class AutomationBox(QWidget):
+    def __init__(
+        self,
+        session: Session,
+        bridge: QtBridge | None,
+        worker: Worker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("obsAutomation")
+        self.session = session
+        self.worker = worker
+        self.settings: AutomationSettings | None = None
+        self.saves = 0  # finished saves, for tests
+        self.intro = plain_label("", "hint")
+        self.intro.setWordWrap(True)
+        self.switch_scene = QCheckBox()
+        self.lower_third = QCheckBox()
+        self.clear_question = QCheckBox()
+        self.seconds = QDoubleSpinBox()
+        self.seconds.setRange(0, 600)
+        self.seconds.setDecimals(0)
+        self.seconds_label = plain_label("")
+        form = QFormLayout()
+        form.addRow(self.seconds_label, self.seconds)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        for box in (self.switch_scene, self.lower_third, self.clear_question):
+            layout.addWidget(box)
+            box.setEnabled(False)  # until the settings are read
+            box.toggled.connect(self._save)
+        layout.addLayout(form)
+        self.seconds.setEnabled(False)
+        self.seconds.editingFinished.connect(self._save)
+        self.retranslate()
+        ef = session.ef
+        worker.run(lambda: load_automation(ef), on_done=self._show, context=self)
+
+    def retranslate(self) -> None:
+        self.intro.setText(self.tr("When a segment starts, Showday can cue OBS:"))
+        self.switch_scene.setText(self.tr("Switch to the segment's OBS scene"))
+        self.lower_third.setText(self.tr("Write and show the lower third (name, title)"))
+        self.clear_question.setText(self.tr("Clear the featured question"))
+        self.seconds_label.setText(self.tr("Show the lower third for (seconds, 0 = leave it)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show(self, s: AutomationSettings) -> None:
+        self.settings = s
+        widgets: list[Any] = [self.switch_scene, self.lower_third, self.clear_question]
+        for w in [*widgets, self.seconds]:
+            w.blockSignals(True)
+        self.switch_scene.setChecked(s.switch_scene)
+        self.lower_third.setChecked(s.lower_third)
+        self.clear_question.setChecked(s.clear_question)
+        self.seconds.setValue(s.show_seconds)
+        for w in [*widgets, self.seconds]:
+            w.blockSignals(False)
+            w.setEnabled(True)
+
+    def _save(self) -> None:
+        if self.settings is None:
+            return
+        ef = self.session.ef
+        values = {
+            "switch_scene": self.switch_scene.isChecked(),
+            "lower_third": self.lower_third.isChecked(),
+            "clear_question": self.clear_question.isChecked(),
+            "show_seconds": self.seconds.value(),
+        }
+
+        def saved(s: AutomationSettings) -> None:
+            self.settings = s
+            self.saves += 1
+
+        self.worker.run(lambda: save_automation(ef, **values), on_done=saved, context=self)

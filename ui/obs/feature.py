@@ -1,0 +1,193 @@
+"""Wiring OBS control into the main window: one `ObsFeature` per window.
+
+Per open event it runs an `ObsWorker` on the session's bus (so the status bar, the station
+server's hub and the automations hear it), a `SampleRecorder` into that event file, the
+segment automation, the featured-question `OnAir`, and registers the worker for the station
+server's `/api/v1/obs`. The panel sits in a dock the operator can float onto another screen;
+the status-bar chip opens it (or the connection dialog when OBS was never set up).
+
+Connects on its own when the event opens if "connect when Showday starts" is on, or when
+`--obs HOST:PORT` was given (password from $SHOWDAY_OBS_PASSWORD, else the saved one).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
+
+from app.lan.routes_obs import register_worker
+from app.obs.automation import SegmentAutomation
+from app.obs.recorder import SampleRecorder
+from app.obs.worker import ObsWorker
+from app.qa.onair import OnAir, on_air_text
+from app.qa.questions import featured
+from app.session import Session
+from ui.obs.automation_box import AutomationBox
+from ui.obs.connection import load_connection
+from ui.obs.link import ObsChip, ObsLink
+from ui.obs.panel import ObsPanel
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class ObsFeature(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: ObsWorker | None = None
+        self.recorder: SampleRecorder | None = None
+        self.automation: SegmentAutomation | None = None
+        self.on_air: OnAir | None = None
+        self.link = ObsLink(None, None, self)
+        self.chip = ObsChip(self.link)
+        self.panel = ObsPanel(self.link)
+        self.dock = QDockWidget()
+        self.dock.setObjectName("obsDock")
+        scroll = QScrollArea()  # the panel's height must never push the window taller
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        self.dock.setWidget(scroll)
+        self.dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(self._remember_visible)
+        self.chip.clicked.connect(self.open)
+        window.status.use_chip("obs", self.chip)  # in place of the shell's plain chip
+        self.menu = QMenu(window)
+        self.show_panel = QAction(self.menu)
+        self.show_panel.triggered.connect(self.open)
+        self.connect_action = QAction(self.menu)
+        self.connect_action.triggered.connect(self.panel.open_connection_dialog)
+        self.setup_action = QAction(self.menu)
+        self.setup_action.triggered.connect(self.panel.run_setup)
+        self.disconnect_action = QAction(self.menu)
+        self.disconnect_action.triggered.connect(self.link.disconnect_obs)
+        self.menu.addActions([self.show_panel, self.connect_action, self.setup_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.disconnect_action)
+        window.actions_.insert_menu(self.menu)
+        self.link.state_changed.connect(lambda _s: self._enable())
+        window.views["setup"].add_session_section(
+            lambda: self.panel.tr("OBS automation"), AutomationBox
+        )
+        self.launch = window.launch_obs
+        if self.launch is not None:
+            window.consumed_options.add("obs")
+        window.session_changed.connect(self.set_session)
+        window.installEventFilter(self)
+        self._retitle()
+
+    def open(self) -> None:
+        conn = load_connection(self.window.settings)
+        if self.worker is not None and self.link.status == "disconnected" and not conn.password:
+            self.panel.open_connection_dialog()
+            return
+        self.dock.show()
+        self.dock.raise_()
+
+    def set_session(self, session: Session | None) -> None:
+        self._teardown()
+        if session is None:
+            self.dock.hide()
+            return
+        bus = session.bus
+        if session.path is not None:
+            self.recorder = SampleRecorder(session.path)
+        rec = self.recorder
+        self.worker = ObsWorker(
+            bus,
+            on_sample=rec.on_sample if rec else None,
+            on_incident=rec.on_incident if rec else None,
+        )
+        register_worker(bus, self.worker)
+        self.link.rebind(self.worker, self.window.bridge)
+        if self.window.bridge is not None:
+            self.window.bridge.lan.connect(self.panel.on_lan)
+        worker, ef = self.worker, session.ef
+
+        def start_services() -> tuple[SegmentAutomation, tuple[str, str] | None]:
+            q = featured(ef)
+            return SegmentAutomation.for_event(bus, worker, ef), (q.text, q.name) if q else None
+
+        def started(result: tuple[SegmentAutomation, tuple[str, str] | None]) -> None:
+            auto, initial = result
+            if self.worker is not worker:  # the event was closed meanwhile
+                auto.close()
+                return
+            self.automation = auto
+            self.on_air = OnAir(bus, worker, initial=initial)
+            log.debug("OBS automations on; featured now %r", on_air_text(*initial or ("", "")))
+
+        self.window.worker.run(start_services, on_done=started, context=self)
+        self._connect_on_start()
+        if str(self.window.settings.qs.value("obs/panel_visible", "false")) == "true":
+            self.dock.show()
+        self._enable()
+
+    def _remember_visible(self, visible: bool) -> None:
+        if self.worker is not None and not self.window.isHidden():  # not on close or event swap
+            self.window.settings.qs.setValue("obs/panel_visible", "true" if visible else "false")
+
+    def _connect_on_start(self) -> None:
+        conn = load_connection(self.window.settings)
+        if self.launch is not None:
+            host, port = self.launch
+            password = os.environ.get("SHOWDAY_OBS_PASSWORD", conn.password)
+            self.link.connect_to(host, port, password)
+        elif conn.connect_on_start:
+            self.link.connect_to(conn.host, conn.port, conn.password)
+
+    def _teardown(self) -> None:
+        for closer in (self.automation, self.on_air):
+            if closer is not None:
+                closer.close()
+        self.automation = self.on_air = None
+        if self.worker is not None:
+            register_worker(self.worker.bus, None)
+            self.worker.stop()
+            self.worker = None
+        if self.recorder is not None:
+            self.recorder.close()
+            self.recorder = None
+        self.link.rebind(None, None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self._teardown()
+            elif event.type() == QEvent.Type.LanguageChange:
+                self._retitle()
+        return False
+
+    def _retitle(self) -> None:
+        tr = self.panel.tr
+        self.dock.setWindowTitle(tr("OBS"))
+        self.menu.setTitle(tr("&OBS"))
+        self.show_panel.setText(tr("OBS &Panel"))
+        self.connect_action.setText(tr("&Connect to OBS…"))
+        self.setup_action.setText(tr("&Set Up OBS for Me"))
+        self.disconnect_action.setText(tr("&Disconnect"))
+        self._enable()
+
+    def _enable(self) -> None:
+        has_event = self.worker is not None
+        for action in (self.show_panel, self.connect_action):
+            action.setEnabled(has_event)
+        self.setup_action.setEnabled(self.link.status == "connected")
+        self.disconnect_action.setEnabled(self.link.status not in ("disconnected", ""))
+
+
+def install(window: Any) -> ObsFeature:
+    """ui.main's feature hook: add the OBS chip, dock and per-event services to `window`."""
+    feature = ObsFeature(window)
+    window.obs_feature = feature
+    return feature

@@ -1,0 +1,87 @@
+"""Write the report's data: one XLSX workbook and one CSV per sheet.
+
+CSV: UTF-8 with a BOM (Excel, also the Chinese edition, opens it right), cells that a
+spreadsheet would run as formulas prefixed with "'" (app.tabular.write_csv). XLSX: text cells
+are stored as text, never formulas, whatever they start with.
+
+    paths = export_all(ef, folder)          # {"xlsx": Path, "summary": Path, ...}
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.report import sheets
+from app.report.model import Report, build_report
+from app.store import EventFile
+from app.tabular import write_csv
+
+# (file stem, sheet title, table builder)
+SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
+    ("summary", "Summary", lambda ef, r: sheets.summary(r)),
+    ("attendance", "Attendance", lambda ef, r: sheets.attendance(r)),
+    ("arrivals", "Arrivals", lambda ef, r: sheets.arrivals(r)),
+    ("questions", "Questions", sheets.questions),
+    ("timing", "Timing", lambda ef, r: sheets.timing(r)),
+    ("leads", "Leads", sheets.leads),
+    ("followup", "Follow-up", lambda ef, r: sheets.followup(ef)),
+]
+
+
+def tables(ef: EventFile, report: Report | None = None) -> list[tuple[str, str, sheets.Table]]:
+    report = build_report(ef) if report is None else report
+    return [(stem, title, build(ef, report)) for stem, title, build in SHEETS]
+
+
+def write_workbook(path: str | os.PathLike[str], named: list[tuple[str, sheets.Table]]) -> None:
+    """Several sheets in one XLSX (write-only mode: 50,000 leads take a few seconds, not minutes)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, (headers, rows) in named:
+        ws = wb.create_sheet(title[:31])
+        ws.freeze_panes = "A2"
+        head = []
+        for h in headers:
+            cell = WriteOnlyCell(ws, value=h)
+            cell.font = bold
+            head.append(cell)
+        ws.append(head)
+        for row in rows:
+            ws.append([_cell(ws, WriteOnlyCell, v) for v in row])
+    wb.save(os.fspath(path))
+
+
+def _cell(ws: Any, make: Any, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    cell = make(ws, value=value)
+    cell.data_type = "s"  # text, never a formula
+    return cell
+
+
+def export_all(
+    ef: EventFile,
+    folder: str | os.PathLike[str],
+    report: Report | None = None,
+    stem: str = "report",
+) -> dict[str, Path]:
+    """Write `<stem>.xlsx` and `<stem>_<sheet>.csv` for every sheet into `folder` (created)."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    built = tables(ef, report)
+    paths: dict[str, Path] = {}
+    for key, _title, (headers, rows) in built:
+        p = out / f"{stem}_{key}.csv"
+        write_csv(p, headers, rows)
+        paths[key] = p
+    xlsx = out / f"{stem}.xlsx"
+    write_workbook(xlsx, [(title, table) for _key, title, table in built])
+    paths["xlsx"] = xlsx
+    return paths

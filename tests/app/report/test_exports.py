@@ -1,0 +1,148 @@
+"""A scripted show on the demo event, exported: the XLSX numbers agree with the event file."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from app.report.exports import export_all
+from app.report.model import build_report
+from app.report.sheets import lead_score
+from app.store import EventFile
+
+from .scripted import Facts, run_show
+
+
+@pytest.fixture(scope="module")
+def show(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[EventFile, Facts, Path]]:
+    folder = tmp_path_factory.mktemp("report")
+    ef, facts = run_show(folder / "demo.showday")
+    out = folder / "out"
+    export_all(ef, out)
+    yield ef, facts, out
+    ef.close()
+
+
+def sheet(out: Path, title: str) -> list[tuple[Any, ...]]:
+    wb = load_workbook(out / "report.xlsx", read_only=True)
+    try:
+        return [tuple(r) for r in wb[title].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def summary(out: Path) -> dict[str, Any]:
+    """Label (its English part) -> value."""
+    return {re.sub(r"^[^A-Za-z]*", "", k): v for k, v in sheet(out, "Summary")[1:]}
+
+
+def test_summary_counts_match_the_event_file(show: tuple[EventFile, Facts, Path]) -> None:
+    ef, facts, out = show
+    s = summary(out)
+    assert s["Registered"] == ef.value("SELECT count(*) FROM guests WHERE walk_in = 0") == 200
+    assert s["Checked in"] == len(facts.checked_in) == 119  # the undone check-in is not counted
+    assert s["Walk-ins"] == len(facts.walk_ins) == 3
+    assert s["No-shows"] == 200 - 119
+    assert s["In the room"] == 122
+    assert s["Guests who asked"] == 2  # the registered guest and a walk-in, linked by email
+    assert s["Questions asked"] == ef.value("SELECT count(*) FROM questions") == 10
+    assert s["Answered on air"] == 1
+    assert s["Rejected"] == 1
+    # approved or on air and never answered: 3 demo questions + 2 of the script
+    assert s["Unanswered"] == 5
+    assert s["Show ended"] == "是 yes"
+    assert s["Incidents"] == 2
+    assert s["Streamed (min)"] == round(178 / 60, 1)  # the 60 s hole is not streaming time
+    assert s["Average kbps"] == 5900
+    ran = sum(sec for _pos, sec in facts.runs)
+    assert s["Actual (min)"] == round(ran / 60, 1)
+
+
+def test_timing_sheet_has_planned_and_actual_per_segment(
+    show: tuple[EventFile, Facts, Path],
+) -> None:
+    ef, facts, out = show
+    rows = sheet(out, "Timing")[1:]
+    plan = {
+        r["position"]: r["duration_s"] for r in ef.rows("SELECT position, duration_s FROM segments")
+    }
+    for pos, seconds in facts.runs:
+        row = rows[pos]
+        assert row[6] == plan[pos] and row[7] == seconds and row[8] == seconds - plan[pos]
+        assert row[3] == "done"
+    assert [r[3] for r in rows[len(facts.runs) :]] == ["not_run"] * (10 - len(facts.runs))
+    over = sum(sec - plan[pos] for pos, sec in facts.runs)
+    assert summary(out)["Total overrun (s)"] == over == 60 - 100 + 180 + 0
+    # the show started at 14:03 against a planned 14:00
+    assert rows[0][4] == "14:00:00" and rows[0][5] == "14:03:00"
+
+
+def test_attendance_by_channel_adds_up(show: tuple[EventFile, Facts, Path]) -> None:
+    ef, _facts, out = show
+    rows = sheet(out, "Attendance")[1:]
+    expected = {
+        r["channel"]: (r["reg"], r["cin"])
+        for r in ef.rows(
+            "SELECT channel, count(*) FILTER (WHERE walk_in = 0) AS reg,"
+            " count(checked_in_at) FILTER (WHERE walk_in = 0) AS cin FROM guests GROUP BY channel"
+        )
+    }
+    assert {r[0]: (r[1], r[2]) for r in rows[:-1]} == expected
+    assert rows[-1][0] == "合计 Total" and rows[-1][1:3] == (200, 119)
+    assert sum(r[5] for r in rows[:-1]) == rows[-1][5] == 3
+
+
+def test_leads_are_consenting_guests_sorted_by_score(show: tuple[EventFile, Facts, Path]) -> None:
+    ef, facts, out = show
+    rows = sheet(out, "Leads")[1:]
+    assert len(rows) == ef.value("SELECT count(*) FROM guests WHERE consent = 1")
+    scores = [r[0] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    asker = ef.row("SELECT name, consent FROM guests WHERE id = ?", (facts.asker,))
+    assert asker is not None and asker["consent"] == 1
+    top = rows[0]
+    assert top[1] == asker["name"] and top[9:12] == (2, 5, 1)
+    assert top[0] == lead_score(True, 2, 5, 1) == 10 + 10 + 5 + 5
+    # next come the guests who checked in (10 points), earliest first
+    assert rows[1][0] == 15 and rows[2][0] == 10 and rows[2][8] <= rows[3][8]
+    walk_in_emails = {r[5] for r in rows if r[7]}
+    assert walk_in_emails == {"walkin0@example.cn", "walkin1@example.cn"}  # the third declined
+
+
+def test_questions_and_followup_by_speaker(show: tuple[EventFile, Facts, Path]) -> None:
+    ef, facts, out = show
+    qs = sheet(out, "Questions")[1:]
+    assert len(qs) == 10
+    injected = next(r for r in qs if "HYPERLINK" in str(r[2]))
+    assert injected[2].startswith("=HYPERLINK")  # kept as text in XLSX, not a formula
+    assert injected[5] == "answered" and injected[6] == 4 and injected[8]
+    follow = sheet(out, "Follow-up")[1:]
+    mine = [r for r in follow if r[0] == facts.unanswered_speaker]
+    assert [r[2] for r in mine] == [facts.unanswered_text]
+    assert len(follow) == summary(out)["Unanswered"]
+    # the CSV guards the formula and carries a BOM for Excel
+    raw = (out / "report_questions.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(out / "report_questions.csv", encoding="utf-8-sig", newline="") as f:
+        cells = [row[2] for row in csv.reader(f)]
+    assert '\'=HYPERLINK("x") 成本怎么算？' in cells
+
+
+def test_live_report_before_the_show(tmp_path: Path) -> None:
+    from app.demo import ensure_demo
+
+    ef = EventFile.open(ensure_demo(tmp_path / "d.showday"))
+    try:
+        r = build_report(ef)
+        assert not r.final and r.total.checked_in == 0 and r.arrivals.buckets == []
+        assert r.timing.show_start is None and r.stream.samples == 0
+        paths = export_all(ef, tmp_path / "out")
+        assert paths["xlsx"].exists() and len(paths) == 8
+    finally:
+        ef.close()

@@ -5,6 +5,7 @@
     python -m app --demo                create (if needed) and open the demo event
     python -m app new EVENT --name NAME [--guests FILE] [--rundown FILE]
     python -m app token EVENT [--name NAME]
+    python -m app report EVENT --out DIR [--lang zh_CN|en]
     python -m app --version
 
 This is the one module under app/ that reaches the UI, and only by importing `ui.main` inside
@@ -159,6 +160,13 @@ def cmd_token(argv: list[str]) -> int:
         ef.close()
     print(token)
     return 0
+
+
+@subcommand("report")
+def cmd_report(argv: list[str]) -> int:
+    from ui.report.cli import main as report  # Qt only for the PDF's painter, offscreen
+
+    return report(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

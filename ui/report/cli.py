@@ -1,0 +1,66 @@
+"""`python -m app report EVENT.showday --out DIR [--lang zh_CN|en]`: the PDF, the XLSX workbook
+and one CSV per sheet. Qt is only needed for the PDF's painter: a QGuiApplication runs offscreen,
+so this works on a server without a display."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from app.report.exports import export_all
+from app.report.model import build_report
+from app.store import EventFile, EventFileError
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="showday report",
+        description="Write the event's report: PDF (one page, with charts), XLSX and CSVs "
+        "(summary, attendance, arrivals, questions, timing, leads, follow-up by speaker).",
+    )
+    p.add_argument("event", type=Path, help="the event file (*.showday)")
+    p.add_argument("--out", type=Path, required=True, help="the folder to write into (created)")
+    p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the PDF")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    try:
+        ef = EventFile.open(args.event)
+    except EventFileError as err:
+        print(f"showday: {err}", file=sys.stderr)
+        return 2
+    try:
+        report = build_report(ef)
+        try:
+            paths = export_all(ef, args.out, report)
+        except OSError as err:
+            print(f"showday: cannot write to {args.out}: {err}", file=sys.stderr)
+            return 2
+    finally:
+        ef.close()
+    pdf = Path(args.out) / "report.pdf"
+    render_pdf(report, pdf, args.lang)
+    for p in [pdf, *paths.values()]:
+        print(p)
+    return 0
+
+
+def render_pdf(report: object, path: Path, lang: str) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.i18n import Translators
+    from ui.report.pdf import write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["showday-report"])
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        write_pdf(report, path)  # type: ignore[arg-type]
+    finally:
+        translators.switch("en")
+        del app

@@ -1,0 +1,136 @@
+"""The whole report on one surface: a header, key figures, four charts and the top questions.
+`paint_report` lays it out in any rectangle: the panel's canvas (dark) and an A4 PDF page (light)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+
+from app.report.model import Report
+from ui.report.charts import (
+    Colours,
+    draw_arrivals,
+    draw_funnel,
+    draw_stream,
+    draw_timing,
+    font,
+    hhmm,
+    mmss,
+)
+
+CTX = "ReportPage"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def figures(r: Report) -> list[tuple[str, str]]:
+    """The key figures, (label, value), in the order the panel and the PDF show them."""
+    t, q = r.total, r.questions
+    ran = any(s.actual_s is not None for s in r.timing.segments)
+    return [
+        (tr("Registered"), f"{t.registered:,}"),
+        (tr("Checked in") + f" · {t.rate:.0%}", f"{t.checked_in:,}"),
+        (tr("Walk-ins"), f"{t.walk_ins:,}"),
+        (tr("No-shows"), f"{t.no_shows:,}"),
+        (tr("Questions"), f"{q.asked:,}"),
+        (tr("Answered on air"), f"{q.answered_on_air:,}"),
+        (tr("Unanswered"), f"{q.unanswered:,}"),
+        (tr("Overrun"), mmss(r.timing.overrun_s) if ran else "–"),
+    ]
+
+
+def header_lines(r: Report) -> tuple[str, str]:
+    sub = [r.venue] if r.venue else []
+    if r.timing.show_start:
+        span = hhmm(r.timing.show_start)
+        if r.timing.show_end:
+            span += f"–{hhmm(r.timing.show_end)}"
+        sub.append(span)
+    sub.append(tr("Final report") if r.final else tr("Live report (show not ended)"))
+    return r.event_name, " · ".join(sub)
+
+
+def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int = 2) -> None:
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.fillRect(rect, QColor(c.bg))
+    u = max(10.0, rect.width() / 70)  # one text unit, in pixels
+    pad = u * 1.2
+    area = rect.adjusted(pad, pad, -pad, -pad)
+    title, sub = header_lines(r)
+    _line(p, QRectF(area.left(), area.top(), area.width(), u * 2.4), title, c.fg, u * 1.9, True)
+    _line(
+        p, QRectF(area.left(), area.top() + u * 2.5, area.width(), u * 1.6), sub, c.muted, u * 1.05
+    )
+    y = area.top() + u * 4.6
+
+    figs = figures(r)
+    per_row = 8 if area.width() > u * 60 else 4
+    fw = area.width() / per_row
+    for i, (label, value) in enumerate(figs):
+        col, row = i % per_row, i // per_row
+        box = QRectF(area.left() + col * fw, y + row * u * 4.4, fw - u * 0.5, u * 4)
+        p.fillRect(box, QColor(c.grid))
+        _line(p, box.adjusted(u * 0.5, u * 0.3, -u * 0.3, -u * 2.2), label, c.muted, u * 0.9)
+        _line(p, box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2), value, c.fg, u * 1.5, True)
+    y += ((len(figs) + per_row - 1) // per_row) * u * 4.4 + u
+
+    top_h = u * 9.5  # the questions list at the bottom
+    charts = [draw_funnel, draw_arrivals, draw_timing, draw_stream]
+    rows = (len(charts) + columns - 1) // columns
+    ch_h = (area.bottom() - y - top_h - u) / rows
+    cw = area.width() / columns
+    for i, draw in enumerate(charts):
+        box = QRectF(area.left() + (i % columns) * cw, y + (i // columns) * ch_h, cw, ch_h)
+        p.save()
+        p.setClipRect(box)
+        draw(p, box.adjusted(u * 0.4, u * 0.4, -u * 0.8, -u * 0.8), r, c)
+        p.restore()
+    y += rows * ch_h + u * 0.5
+    p.setPen(QPen(QColor(c.grid), 1))
+    p.drawLine(area.left(), y, area.right(), y)
+    _top_questions(p, QRectF(area.left(), y + u * 0.4, area.width(), area.bottom() - y), r, c, u)
+
+
+def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) -> None:
+    q = r.questions
+    head = (
+        tr("Top questions")
+        + "  "
+        + (
+            tr("{asked} asked · {approved} approved · {aired} answered on air · {open} unanswered")
+            .replace("{asked}", str(q.asked))
+            .replace("{approved}", str(q.approved))
+            .replace("{aired}", str(q.answered_on_air))
+            .replace("{open}", str(q.unanswered))
+        )
+    )
+    _line(p, QRectF(box.left(), box.top(), box.width(), u * 1.6), head, c.fg, u * 1.1, True)
+    y = box.top() + u * 1.9
+    if not q.top:
+        _line(p, QRectF(box.left(), y, box.width(), u * 1.4), tr("No votes yet"), c.muted, u * 0.95)
+    for t in q.top[:5]:
+        votes = QRectF(box.left(), y, u * 3.5, u * 1.4)
+        _line(p, votes, f"▲ {t.votes}", c.accent, u * 0.95, True)
+        who = f" — {t.name}" if t.name else ""
+        _line(
+            p,
+            QRectF(votes.right(), y, box.width() - votes.width(), u * 1.4),
+            t.text + who,
+            c.fg,
+            u * 0.95,
+        )
+        y += u * 1.5
+
+
+def _line(p: QPainter, r: QRectF, s: str, colour: str, px: float, bold: bool = False) -> None:
+    p.setFont(font(px, bold))
+    p.setPen(QColor(colour))
+    fm = QFontMetricsF(p.font())
+    flat = " ".join(s.split())  # user text on one line: newlines and tabs as spaces
+    p.drawText(
+        r,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        fm.elidedText(flat, Qt.TextElideMode.ElideRight, r.width()),
+    )

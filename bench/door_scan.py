@@ -157,6 +157,9 @@ def main() -> None:
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"machine load average during the run: {load} (figures are noisy when high)")
         print(f"target: panel p95 < 50 ms -> {'met' if p95_panel < 50 else 'NOT met'}")
+        ok = "yes" if p95_panel < 50 else "no"
+        print(f"RESULT door_scan_p95={p95_panel:.1f} ms target=<50 ok={ok}")
+        print(f"RESULT door_scan_like_p50_per_key={pct(like_ms, 50):.1f} ms target=- ok=-")
         panel.shutdown()
         bridge.close()
         worker.stop()

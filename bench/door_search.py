@@ -207,6 +207,10 @@ def main() -> int:
         print(row("random 1-6 chars", timed(ours, noise, args.repeat), None))
         verdict = "PASS" if pct(all_ours, 95) < 5 else "FAIL"
         print(f"\nsearch p95 {pct(all_ours, 95):.3f} ms (target < 5 ms): {verdict}")
+        print(
+            f"RESULT door_search_p95={pct(all_ours, 95):.3f} ms target=<5 ok={'yes' if verdict == 'PASS' else 'no'}"
+        )
+        print(f"RESULT door_search_like_p95={pct(all_base, 95):.3f} ms target=- ok=-")
 
         codes = [
             r["ticket_code"]

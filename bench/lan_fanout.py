@@ -216,6 +216,8 @@ def main() -> int:
             print(f"{label:22}{pct(vals, 50):9.1f}{pct(vals, 95):9.1f}{max(vals):9.1f}")
         verdict = "OK" if pct(all_have, 95) < 100 else "OVER TARGET"
         print(f"target: p95 of 'all clients have it' < 100 ms -> {verdict}")
+        ok = "yes" if verdict == "OK" else "no"
+        print(f"RESULT lan_fanout_p95={pct(all_have, 95):.1f} ms target=<100 ok={ok}")
 
         bare, bare_port = bare_server()
         rows = [
@@ -233,6 +235,8 @@ def main() -> int:
         for label, res in rows:
             rps = res["count"] / res["seconds"]
             print(f"{label:26}{rps:10.0f}{rps / base:10.2f}{int(res['errors']):8d}")
+        status = rows[1][1]["count"] / rows[1][1]["seconds"]
+        print(f"RESULT lan_status_rps_vs_bare={status / base:.2f} x target=- ok=-")
         bare.should_exit = True  # type: ignore[attr-defined]
         server.stop()
         ef.close()

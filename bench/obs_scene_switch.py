@@ -173,6 +173,9 @@ def measure(server: ObsServer, rounds: int, transition: str) -> None:
         r50 = pct(mine, 0.5) / pct(base, 0.5)
         r95 = pct(mine, 0.95) / pct(base, 0.95)
         print(f"{label:<32} p50 {r50:5.2f}x   p95 {r95:5.2f}x")
+    ratio = pct(worker_confirm, 0.5) / pct(bare_confirm, 0.5)
+    ok = "yes" if ratio <= 1.2 else "no"
+    print(f"RESULT obs_switch_confirmed_vs_bare_p50={ratio:.2f} x target=<=1.2 ok={ok}")
 
 
 def main() -> None:

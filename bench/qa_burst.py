@@ -261,6 +261,12 @@ def main() -> int:
         f"nothing lost (every 200 in the file): {'yes' if stored == ok else 'NO'}; "
         f"all {a.phones} answered 200: {'yes' if ok == a.phones else 'NO'}"
     )
+    print(f"RESULT qa_burst_p99={p99:.0f} ms target=<200 ok={'yes' if p99 < 200 else 'no'}")
+    stall_ok = "yes" if burst_stall < 50 else "no"
+    print(f"RESULT qa_burst_gui_stall={burst_stall:.0f} ms target=<50 ok={stall_ok}")
+    print(
+        f"RESULT qa_burst_lost={ok - stored} questions target=0 ok={'yes' if stored == ok else 'no'}"
+    )
     return 0
 
 

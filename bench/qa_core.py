@@ -68,6 +68,7 @@ def bench_submit(folder: Path, n: int) -> None:
     print(f"submit x{n}: p50 {pct(lat, 0.5):.2f} ms  p99 {pct(lat, 0.99):.2f} ms")
     print(f"  bare INSERT baseline: p50 {pct(base, 0.5):.2f} ms  p99 {pct(base, 0.99):.2f} ms")
     print(f"  ratio submit/baseline (p50): {ratio:.2f}")
+    print(f"RESULT qa_submit_vs_bare_insert_p50={ratio:.2f} x target=- ok=-")
     ef.close()
 
 

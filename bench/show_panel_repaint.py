@@ -115,6 +115,14 @@ def main() -> None:
             f"{statistics.median(ours) / max(statistics.median(base), 1e-3):.3f}; "
             f"GUI-thread cost per panel repaint: median {statistics.median(cost_us):.0f} µs"
         )
+        wrong = len(panel_samples) - len(ours)
+        print(
+            f"RESULT panel_repaint_wrong={wrong} values target=0 ok={'yes' if wrong == 0 else 'no'}"
+        )
+        late = max(ours)
+        print(
+            f"RESULT panel_repaint_max_late={late:.1f} ms target=<=50 ok={'yes' if late <= 50 else 'no'}"
+        )
         panel.shutdown()
         bridge.close()
         worker.stop()

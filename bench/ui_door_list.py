@@ -96,6 +96,8 @@ def main() -> None:
         o_ms, f_ms = ms(one_row, repeat=20), ms(full_reload)
         print(f"3. check-in: one-row update:          {o_ms:8.2f} ms")
         print(f"   check-in: full reload (baseline):  {f_ms:8.1f} ms   ratio {f_ms / o_ms:6.0f}x")
+        print(f"RESULT door_list_paint_50k={m_ms:.1f} ms target=- ok=-")
+        print(f"RESULT door_list_checkin_row_update={o_ms:.2f} ms target=- ok=-")
         ef.close()
 
 

@@ -295,6 +295,7 @@ def queue(
     segment_id: int | None = None,
     starred: bool | None = None,
     held: bool | None = None,
+    limit: int | None = None,
 ) -> list[Question]:
     """One moderation queue (merged questions are not in any). Votes: most first, ties by age;
     time: newest first. `status` None: every status (the staff list of the control API).
@@ -315,7 +316,11 @@ def queue(
     if held is not None:
         where.append("q.held = ?")
         params.append(int(held))
-    rows = ef.rows(f"{SELECT} WHERE {' AND '.join(where)} ORDER BY {_order(sort)}", params)
+    sql = f"{SELECT} WHERE {' AND '.join(where)} ORDER BY {_order(sort)}"
+    if limit is not None:  # the first `limit` rows only (a view showing a page of a long queue)
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    rows = ef.rows(sql, params)
     wf = qa_settings.load(ef).filter
     return [to_question(r, wf) for r in rows]
 

@@ -6,6 +6,7 @@ plain string; markup stays characters) and marks word-filter hits with format ra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -62,8 +63,15 @@ class QuestionsModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Question] = []
         self._shown = 0
+        self.more_in_file = False
+        self.need_more: Callable[[], None] | None = None
 
-    def set_rows(self, rows: list[Question], keep_id: int | None = None) -> None:
+    def set_rows(
+        self, rows: list[Question], keep_id: int | None = None, *, more_in_file: bool = False
+    ) -> None:
+        """`more_in_file`: the queue holds more than `rows` (a window was read); scrolling
+        past the end then calls `need_more`."""
+        self.more_in_file = more_in_file
         self.beginResetModel()
         self._rows = list(rows)
         want = max(self.PAGE, self._shown)
@@ -87,10 +95,15 @@ class QuestionsModel(QAbstractListModel):
         return 0 if parent.isValid() else self._shown
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._rows)
+        return not parent.isValid() and (self._shown < len(self._rows) or self.more_in_file)
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
+            return
+        if self._shown >= len(self._rows):
+            if self.more_in_file and self.need_more is not None:
+                self.more_in_file = False  # once per window; the reload sets it again
+                self.need_more()
             return
         new = min(len(self._rows), self._shown + self.PAGE)
         if new > self._shown:

@@ -43,6 +43,7 @@ QUEUES = {
     "rejected": QT_TRANSLATE_NOOP("ModeratorPanel", "Rejected"),
 }
 MIN_INTERVAL_MS = 300
+READ_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,9 @@ class Snapshot:
     premoderation: bool
 
 
-def read_snapshot(ef: EventFile, status: str, sort: str) -> Snapshot:
+def read_snapshot(ef: EventFile, status: str, sort: str, limit: int | None = None) -> Snapshot:
     return Snapshot(
-        qa.queue(ef, status, sort),
+        qa.queue(ef, status, sort, limit=limit),
         qa.counts(ef),
         qa.featured(ef),
         qa.load_settings(ef).premoderation,
@@ -81,6 +82,9 @@ class ModeratorPanel(PanelActions, QWidget):
         self._keep_id: int | None = None
         self._since = QElapsedTimer()
         self._last_load_ms = 0
+        # Rows read per reload: a long queue is read a window at a time (reading 2,000 questions
+        # on every change would keep the worker, and so the GIL, busy during a burst).
+        self._limit = READ_WINDOW
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.timeout.connect(self._after_throttle)
@@ -117,6 +121,7 @@ class ModeratorPanel(PanelActions, QWidget):
         top.addWidget(self.premod)
 
         self.model = QuestionsModel(self)
+        self.model.need_more = self._read_more
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(QuestionDelegate(self.list))
@@ -261,9 +266,9 @@ class ModeratorPanel(PanelActions, QWidget):
         self._since.restart()
         self._loading = True
         self._dirty = False
-        ef, status, sort = self.session.ef, self.status, self.sort
+        ef, status, sort, limit = self.session.ef, self.status, self.sort, self._limit
         self.worker.run(
-            lambda: read_snapshot(ef, status, sort),
+            lambda: read_snapshot(ef, status, sort, limit),
             on_done=self._loaded,
             on_error=self._load_failed,
             context=self,
@@ -282,7 +287,9 @@ class ModeratorPanel(PanelActions, QWidget):
         old_row = self.list.currentIndex().row()
         self._keep_id = None
         self.snapshot = snap
-        self.model.set_rows(snap.rows, keep)
+        self.model.set_rows(
+            snap.rows, keep, more_in_file=snap.counts.get(self.status, 0) > len(snap.rows)
+        )
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and snap.rows:
             # The selected question left this queue: select the one now in its place.
@@ -341,8 +348,15 @@ class ModeratorPanel(PanelActions, QWidget):
         self.buttons["segment"].setEnabled(q is not None)
         self.buttons["block"].setEnabled(bool(q and q.device_id))
 
+    def _read_more(self) -> None:
+        """The list was scrolled past the rows read so far: read a bigger window."""
+        if self._limit <= self.model.total:
+            self._limit = self.model.total + READ_WINDOW
+            self.refresh()
+
     def _queue_changed(self, index: int) -> None:
         self.status = list(QUEUES)[max(index, 0)]
+        self._limit = READ_WINDOW
         self.refresh()
 
     def _sort_changed(self, _index: int) -> None:

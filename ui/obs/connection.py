@@ -81,6 +81,7 @@ class ObsConnectionDialog(QDialog):
         self.port.setRange(1, 65535)
         self.port.setValue(conn.port)
         self.port.setObjectName("obsPort")
+        self.port.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # typed, never spun
         self.password = QLineEdit(conn.password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("obsPassword")
@@ -96,9 +97,9 @@ class ObsConnectionDialog(QDialog):
         self.error.setWordWrap(True)
 
         self.form = QFormLayout()
-        self.form.addRow("", self.host)  # labels set in retranslate()
-        self.form.addRow("", self.port)
-        self.form.addRow("", self.password)
+        self.labels = [plain_label() for _ in range(3)]  # texts set in retranslate()
+        for label, field in zip(self.labels, (self.host, self.port, self.password), strict=True):
+            self.form.addRow(label, field)
         self.form.addRow("", self.show_password)
         self.form.addRow("", self.connect_on_start)
         self.buttons = QDialogButtonBox(
@@ -122,11 +123,10 @@ class ObsConnectionDialog(QDialog):
                 "its port and password here. The password stays on this computer."
             )
         )
-        labels = (self.tr("Host"), self.tr("Port"), self.tr("Password"), "", "")
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)  # type: ignore[attr-defined]
+        for label, text in zip(
+            self.labels, (self.tr("Host"), self.tr("Port"), self.tr("Password")), strict=True
+        ):
+            label.setText(text)
         self.show_password.setText(self.tr("Show password"))
         self.connect_on_start.setText(self.tr("Connect when Showday starts"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

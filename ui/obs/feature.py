@@ -16,7 +16,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
@@ -77,7 +77,7 @@ class ObsFeature(QObject):
         window.actions_.insert_menu(self.menu)
         self.link.state_changed.connect(lambda _s: self._enable())
         window.views["setup"].add_session_section(
-            lambda: self.panel.tr("OBS automation"), AutomationBox
+            lambda: QCoreApplication.translate("ObsFeature", "OBS automation"), AutomationBox
         )
         self.launch = window.launch_obs
         if self.launch is not None:
@@ -169,13 +169,12 @@ class ObsFeature(QObject):
         return False
 
     def _retitle(self) -> None:
-        tr = self.panel.tr
-        self.dock.setWindowTitle(tr("OBS"))
-        self.menu.setTitle(tr("&OBS"))
-        self.show_panel.setText(tr("OBS &Panel"))
-        self.connect_action.setText(tr("&Connect to OBS…"))
-        self.setup_action.setText(tr("&Set Up OBS for Me"))
-        self.disconnect_action.setText(tr("&Disconnect"))
+        self.dock.setWindowTitle(QCoreApplication.translate("ObsFeature", "OBS"))
+        self.menu.setTitle(QCoreApplication.translate("ObsFeature", "&OBS"))
+        self.show_panel.setText(QCoreApplication.translate("ObsFeature", "OBS &Panel"))
+        self.connect_action.setText(QCoreApplication.translate("ObsFeature", "&Connect to OBS…"))
+        self.setup_action.setText(QCoreApplication.translate("ObsFeature", "&Set Up OBS for Me"))
+        self.disconnect_action.setText(QCoreApplication.translate("ObsFeature", "&Disconnect"))
         self._enable()
 
     def _enable(self) -> None:

@@ -37,19 +37,20 @@ CHIP_STATES = {
 
 
 def status_text(status: str, seconds_left: int | None = None) -> str:
-    tr = QCoreApplication.translate
     if status == "retrying":
         if seconds_left is None or seconds_left <= 0:
-            return tr("ObsLink", "Disconnected — retrying now")
-        return tr("ObsLink", "Disconnected — retrying in %n s", "", seconds_left)
+            return QCoreApplication.translate("ObsLink", "Disconnected — retrying now")
+        return QCoreApplication.translate(
+            "ObsLink", "Disconnected — retrying in %n s", "", seconds_left
+        )
     texts = {
-        "connected": tr("ObsLink", "Connected"),
-        "connecting": tr("ObsLink", "Connecting…"),
-        "wrong_password": tr("ObsLink", "Wrong password"),
-        "too_old": tr("ObsLink", "OBS too old"),
-        "kicked": tr("ObsLink", "Kicked by OBS"),
+        "connected": QCoreApplication.translate("ObsLink", "Connected"),
+        "connecting": QCoreApplication.translate("ObsLink", "Connecting…"),
+        "wrong_password": QCoreApplication.translate("ObsLink", "Wrong password"),
+        "too_old": QCoreApplication.translate("ObsLink", "OBS too old"),
+        "kicked": QCoreApplication.translate("ObsLink", "Kicked by OBS"),
     }
-    return texts.get(status, tr("ObsLink", "Disconnected"))
+    return texts.get(status, QCoreApplication.translate("ObsLink", "Disconnected"))
 
 
 class ObsLink(QObject):

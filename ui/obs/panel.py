@@ -10,6 +10,7 @@ the highlight moves when OBS confirms, not before, so the panel never shows a wi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -219,7 +220,7 @@ class ObsPanel(QWidget):
         for skipped in report.get("skipped", []):
             lines.append(
                 self.tr("Skipped {name}: {reason}").format(
-                    name=skipped["name"], reason=skipped["reason"]
+                    name=skipped["name"], reason=self._reason(str(skipped["reason"]))
                 )
             )
         if not lan_running:
@@ -230,6 +231,14 @@ class ObsPanel(QWidget):
                 )
             )
         self.report.setText("\n".join(lines))
+
+    def _reason(self, reason: str) -> str:
+        """The core's reasons (app.obs.setup) in the operator's language."""
+        if "no browser source" in reason:
+            return self.tr("this OBS has no browser source (install the obs-browser plugin)")
+        if match := re.match(r"a (\S+) source (already )?has this name", reason):
+            return self.tr("a {kind} source already has this name").format(kind=match[1])
+        return reason
 
     def _setup_failed(self, err: BaseException) -> None:
         self._setup_pending = False
@@ -287,7 +296,8 @@ class ObsPanel(QWidget):
         program, preview = s.get("program"), s.get("preview")
         studio = bool(s.get("studio_mode")) and connected
         for i, (button, name) in enumerate(zip(self.scene_buttons, scenes, strict=True)):
-            button.setText(f"{i + 1}  {name}" if i < 9 else name)
+            label = name.replace("&", "&&")  # a scene "Q&A" must not become a mnemonic
+            button.setText(f"{i + 1}  {label}" if i < 9 else label)
             button.setToolTip(name)
             button.setProperty("scene", name)
             state = "program" if name == program else ""

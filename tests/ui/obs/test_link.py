@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 
 from app.obs.worker import ObsWorker
 from tests.harness.obs import ObsServer
-from ui.obs.link import ObsChip, ObsLink
+from ui.obs.link import ObsChip, ObsLink, status_text
 
 
 class GapMeter:
@@ -100,3 +100,13 @@ def test_wrong_password_says_so_and_does_not_retry(  # type: ignore[no-untyped-d
     assert "password" in chip.toolTip()
     qtbot.wait(1500)
     assert link.status == "wrong_password" and link.seconds_left() is None
+
+
+def test_status_texts_in_chinese_count_down(translators) -> None:  # type: ignore[no-untyped-def]
+    translators.switch("zh_CN")
+    assert status_text("retrying", 3) == "已断开 — 3 秒后重试"
+    assert status_text("wrong_password") == "密码错误"
+    assert status_text("too_old") == "OBS 版本过旧"
+    translators.switch("en")
+    assert status_text("retrying", 1) == "Disconnected — retrying in 1 s"
+    assert status_text("kicked") == "Kicked by OBS"

@@ -48,6 +48,7 @@ def test_shows_the_scenes_and_the_program_in_red(
     assert names(panel) == list(OBS_SCENES)
     assert highlighted(panel, "program") == ["Intro"]
     assert panel.scene_buttons[1].text() == "2  Speaker"  # the number key is on the button
+    assert panel.scene_buttons[3].text() == "4  Q&&A"  # shown as "Q&A", not a mnemonic
     assert panel.status.text() == "Connected"
     assert not panel.transition.isVisible()  # no studio mode
 

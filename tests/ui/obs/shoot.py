@@ -1,0 +1,106 @@
+"""Screenshots of the OBS panel (connected to a real OBS, streaming to a loopback RTMP sink and
+recording) and of the connection dialog, for a person to look at.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
+        .venv/bin/python -m tests.ui.obs.shoot zh screenshots/obs
+(writes obs-panel-zh.png and obs-connection-zh.png; OBS itself runs on its own Xvfb.)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.bus import Bus
+from app.obs import actions as a
+from app.obs.setup import SetUpObs
+from app.obs.worker import ObsWorker
+from app.paths import resources_dir
+from tests.app.obs.rtmp_sink import RtmpSink
+from tests.harness.obs import ObsServer
+from tests.harness.screens import grab
+from ui import theme
+from ui.bridge import QtBridge
+from ui.obs import ObsConnection, ObsConnectionDialog, ObsLink, ObsPanel
+
+
+def wait(app: QApplication, until: object, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not until() and time.monotonic() < deadline:  # type: ignore[operator]
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main(lang: str, out_dir: str) -> int:
+    app = QApplication([])
+    theme.apply(app)
+    if lang == "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        for name in ("qtbase_zh_CN", "obs_zh_CN"):
+            tr = QTranslator(app)
+            folder = resources_dir() / "i18n"
+            if name.startswith("qtbase"):
+                from PySide6.QtCore import QLibraryInfo
+
+                tr.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            else:
+                tr.load(str(folder / f"{name}.qm"))
+            app.installTranslator(tr)
+    out = Path(out_dir)
+    obs = ObsServer(Path(tempfile.mkdtemp()))
+    obs.start()
+    bus = Bus()
+    bridge = QtBridge(bus)
+    worker = ObsWorker(bus)
+    sink = RtmpSink()
+    sink.__enter__()
+    try:
+        obs.reset()  # the harness's four scenes
+        obs.client().create_scene("圆桌 Panel")
+        worker.connect(obs.host, obs.port, obs.password)
+        link = ObsLink(worker, bridge)
+        panel = ObsPanel(link, bridge)
+        panel.resize(1100, 720)
+        panel.show()
+        wait(app, lambda: link.status == "connected")
+        worker.submit(SetUpObs()).result(10)
+        worker.submit(
+            a.Request(
+                "SetStreamServiceSettings",
+                {
+                    "streamServiceType": "rtmp_custom",
+                    "streamServiceSettings": {"server": sink.url, "key": "showday"},
+                },
+            )
+        ).result(5)
+        worker.submit(a.SetStudioMode(True)).result(5)
+        worker.submit(a.SetPreviewScene("Speaker")).result(5)
+        worker.submit(a.StartStream()).result(5)
+        worker.submit(a.StartRecord()).result(5)
+        panel.run_setup()
+        wait(app, lambda: link.state.get("streaming") and link.state.get("recording"))
+        wait(app, lambda: (link.state.get("health") or {}).get("kbps"), 10)
+        wait(app, lambda: False, 2.5)  # a few timecode seconds
+        grab(panel, out / f"obs-panel-{lang}.png")
+
+        dialog = ObsConnectionDialog(ObsConnection("192.168.1.20", 4455, "secret", True))
+        dialog.show()
+        wait(app, lambda: False, 0.5)
+        grab(dialog, out / f"obs-connection-{lang}.png")
+        worker.submit(a.StopStream()).result(5)
+        worker.submit(a.StopRecord()).result(5)
+    finally:
+        worker.stop()
+        bridge.close()
+        sink.__exit__(None, None, None)
+        obs.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

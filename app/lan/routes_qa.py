@@ -169,6 +169,7 @@ def post_question(req: ApiRequest) -> dict[str, Any]:
         "sort": {"type": "string", "enum": ["votes", "time"]},
         "starred": {"type": "boolean"},
         "held": {"type": "boolean"},
+        "limit": {"type": "integer", "minimum": 1, "maximum": 2000},
     },
     response={
         "type": "object",
@@ -180,14 +181,15 @@ def post_question(req: ApiRequest) -> dict[str, Any]:
     },
     description="A moderator station or control token sees every status with contact and "
     "device (filter with status, segment, starred, held); anyone else sees the public list, "
-    "with voted_by_me and mine for the calling device.",
+    "with voted_by_me and mine for the calling device. `limit`: the first N in sort order.",
 )
 def get_questions(req: ApiRequest) -> dict[str, Any]:
     sort = req.query.get("sort", "votes")
+    limit = req.query.get("limit")
     ef = req.ctx.ef
     try:
         if not _is_staff_view(req):
-            rows = qa.public_list(ef, sort, req.caller.device_id)
+            rows = qa.public_list(ef, sort, req.caller.device_id, limit=limit)
             return {"view": "audience", "questions": [q.to_dict() for q in rows]}
         rows_s = qa.queue(
             ef,
@@ -196,6 +198,7 @@ def get_questions(req: ApiRequest) -> dict[str, Any]:
             segment_id=req.query.get("segment"),
             starred=req.query.get("starred"),
             held=req.query.get("held"),
+            limit=limit,
         )
         return {
             "view": "staff",

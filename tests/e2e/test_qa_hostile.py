@@ -147,3 +147,17 @@ def test_ask_fits_a_320_px_phone(tmp_path: Path, new_context) -> None:  # noqa: 
         box = page.locator("#list .vote").bounding_box()
         assert box is not None and box["x"] + box["width"] <= 320 and box["height"] >= 44
         page.screenshot(path=screenshot_path("qa-ask-320.png"), full_page=True)
+
+
+def test_moderate_shows_a_long_queue_two_hundred_at_a_time(tmp_path: Path, page: Page) -> None:
+    with running_lan(tmp_path) as lan:
+        for i in range(205):
+            qa.add_manual(lan.ef, lan.bus, f"Paper question {i}", "paper")
+        page.goto(create_pairing(lan.ef, "moderator", "Mod").url(lan.url))
+        page.wait_for_url("**/moderate")
+        page.click('.tab[data-status="approved"]')
+        expect(page.locator(".mq")).to_have_count(200)
+        expect(page.locator("#more")).to_have_text("Showing 200 of 205 · show more")
+        page.click("#more")
+        expect(page.locator(".mq")).to_have_count(205)
+        expect(page.locator("#more")).to_be_hidden()

@@ -8,6 +8,7 @@ import { setLiveBadge, setText } from "./page.js";
 import { charCount, debounced, el, qaErrorText } from "./qa-strings.js";
 
 const MAX = 300;
+const LIST_LIMIT = 200; // the top (or newest) 200: plenty for a phone screen
 applyI18n();
 const $ = (id) => document.getElementById(id);
 const form = $("ask-form");
@@ -119,7 +120,7 @@ async function toggleVote(q, button) {
 
 async function loadList() {
   try {
-    const res = await getJSON(`/api/v1/questions?sort=${sort}`);
+    const res = await getJSON(`/api/v1/questions?sort=${sort}&limit=${LIST_LIMIT}`);
     const items = res.questions.map(questionItem);
     $("list").replaceChildren(...items);
     $("list-empty").hidden = items.length > 0;

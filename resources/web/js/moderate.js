@@ -11,7 +11,8 @@ const STATUSES = ["new", "approved", "featured", "answered", "rejected"];
 applyI18n();
 const $ = (id) => document.getElementById(id);
 const errorEl = $("error");
-const state = { status: "new", sort: "votes", rows: [], counts: {}, selected: 0, editing: null, staff: false };
+const PAGE = 200;
+const state = { limit: PAGE, status: "new", sort: "votes", rows: [], counts: {}, selected: 0, editing: null, staff: false };
 
 /** `text` as nodes, with the [start, end) spans (code point offsets from Python) in <mark>. */
 export function highlighted(text, spans) {
@@ -40,6 +41,7 @@ function buildTabs() {
     b.addEventListener("click", () => {
       state.status = s;
       state.selected = 0;
+      state.limit = PAGE;
       load();
     });
     return b;
@@ -119,6 +121,9 @@ function render() {
   const cards = state.rows.map(card);
   $("list").replaceChildren(...cards);
   $("empty").hidden = cards.length > 0;
+  const total = state.counts[state.status] ?? 0;
+  $("more").hidden = total <= cards.length;
+  $("more").textContent = t("mod.more", { shown: cards.length, total });
 }
 
 function select(i) {
@@ -155,7 +160,7 @@ async function load() {
   if (!state.staff) return;
   try {
     const [res, settings] = await Promise.all([
-      getJSON(`/api/v1/questions?status=${state.status}&sort=${state.sort}`),
+      getJSON(`/api/v1/questions?status=${state.status}&sort=${state.sort}&limit=${state.limit}`),
       getJSON("/api/v1/questions/settings"),
       loadOnAir(),
     ]);
@@ -171,6 +176,10 @@ async function load() {
 }
 const loadSoon = debounced(load, 80, 120);
 
+$("more").addEventListener("click", () => {
+  state.limit += PAGE;
+  load();
+});
 $("sort").addEventListener("change", () => {
   state.sort = $("sort").value;
   load();

@@ -200,3 +200,14 @@ def test_the_audience_socket_never_hears_unmoderated_text(lan: Lan) -> None:
         featured = [e for e in heard if e["type"] == "QuestionFeatured"]
         assert featured[0]["text"] == "SECRET-unmoderated"  # on air: public now
         assert all("device_id" not in e and "contact" not in e for e in heard)
+
+
+def test_limit_returns_the_first_in_sort_order_and_counts_stay_whole(lan: Lan) -> None:
+    ids = [qa.add_manual(lan.ef, lan.bus, f"Q{i}", "paper").id for i in range(5)]
+    qa.vote(lan.ef, lan.bus, ids[3], "v1")
+    with phone(lan, "p") as p, moderator(lan) as mod:
+        top = p.get("/api/v1/questions", params={"limit": 2}).json()["questions"]
+        assert [q["id"] for q in top] == [ids[3], ids[0]]
+        staff = mod.get("/api/v1/questions", params={"status": "approved", "limit": 2}).json()
+        assert len(staff["questions"]) == 2 and staff["counts"]["approved"] == 5
+        assert p.get("/api/v1/questions", params={"limit": 0}).status_code == 422

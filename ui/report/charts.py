@@ -14,12 +14,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from app.report.model import Report
 from ui.theme import FONT_FAMILIES
 
-CTX = "ReportCharts"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 @dataclass(frozen=True)
 class Colours:
@@ -125,27 +119,27 @@ class Chart:
 
 def draw_funnel(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     """Per channel: registered, checked in, asked (horizontal bars), walk-ins in the label."""
-    ch = Chart(p, rect, tr("Attendance by channel"), c)
+    ch = Chart(p, rect, QCoreApplication.translate("ReportCharts", "Attendance by channel"), c)
     channels = [x for x in report.channels if x.registered or x.walk_ins][:8]
     if not channels:
-        return ch.empty(tr("No guests yet"))
+        return ch.empty(QCoreApplication.translate("ReportCharts", "No guests yet"))
     ch.legend(
         [
-            (c.planned, tr("Registered")),
-            (c.accent, tr("Checked in")),
-            (c.good, tr("Asked a question")),
+            (c.planned, QCoreApplication.translate("ReportCharts", "Registered")),
+            (c.accent, QCoreApplication.translate("ReportCharts", "Checked in")),
+            (c.good, QCoreApplication.translate("ReportCharts", "Asked a question")),
         ]
     )
     a, u = ch.area, ch.u
     label_w = min(a.width() * 0.28, u * 9)
     value_w = u * 6.5
     top = max(x.registered + x.walk_ins for x in channels) or 1
-    row_h = min(a.height() / len(channels), u * 3.2)
+    row_h = min(a.height() / len(channels), u * 4.5)
     for i, x in enumerate(channels):
         y = a.top() + i * row_h
         ch.text(
             QRectF(a.left(), y, label_w - u * 0.4, row_h),
-            x.channel or tr("(none)"),
+            x.channel or QCoreApplication.translate("ReportCharts", "(none)"),
             Qt.AlignmentFlag.AlignLeft,
             size=0.95,
         )
@@ -175,9 +169,16 @@ def draw_funnel(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
 
 def draw_arrivals(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     arr = report.arrivals
-    ch = Chart(p, rect, tr("Arrivals per {n} min").replace("{n}", str(arr.bucket_min)), c)
+    ch = Chart(
+        p,
+        rect,
+        QCoreApplication.translate("ReportCharts", "Arrivals per {n} min").replace(
+            "{n}", str(arr.bucket_min)
+        ),
+        c,
+    )
     if not arr.buckets:
-        return ch.empty(tr("No check-ins yet"))
+        return ch.empty(QCoreApplication.translate("ReportCharts", "No check-ins yet"))
     a, u = ch.area, ch.u
     plot = a.adjusted(u * 2.6, u * 0.4, 0, -u * 1.6)
     peak = nice_top(max(arr.peak, 4))
@@ -226,19 +227,27 @@ def _grid(ch: Chart, plot: QRectF, top: float) -> None:
 def draw_timing(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     """Planned (grey) against actual (blue; the overrun part red, an underrun ends early)."""
     tm = report.timing
-    title = tr("Timing: planned vs actual")
+    title = QCoreApplication.translate("ReportCharts", "Timing: planned vs actual")
     if tm.segments and any(s.actual_s is not None for s in tm.segments):
-        title += "  " + tr("total {over}").replace("{over}", mmss(tm.overrun_s))
+        title += "  " + QCoreApplication.translate("ReportCharts", "total {over}").replace(
+            "{over}", mmss(tm.overrun_s)
+        )
     ch = Chart(p, rect, title, c)
     segs = [s for s in tm.segments if s.status != "skipped"][:14]
     if not segs:
-        return ch.empty(tr("No run-of-show"))
-    ch.legend([(c.planned, tr("Planned")), (c.accent, tr("Actual")), (c.bad, tr("Over"))])
+        return ch.empty(QCoreApplication.translate("ReportCharts", "No run-of-show"))
+    ch.legend(
+        [
+            (c.planned, QCoreApplication.translate("ReportCharts", "Planned")),
+            (c.accent, QCoreApplication.translate("ReportCharts", "Actual")),
+            (c.bad, QCoreApplication.translate("ReportCharts", "Over")),
+        ]
+    )
     a, u = ch.area, ch.u
     label_w = min(a.width() * 0.34, u * 12)
     value_w = u * 4.5
     longest = max(max(s.planned_s, s.actual_s or 0) for s in segs) or 1
-    row_h = min(a.height() / len(segs), u * 2.4)
+    row_h = min(a.height() / len(segs), u * 3.2)
     bw = a.width() - label_w - value_w
     for i, s in enumerate(segs):
         y = a.top() + i * row_h
@@ -281,13 +290,18 @@ def draw_timing(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
 def draw_stream(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     """Bitrate per minute as a line, incidents as red ticks on the same time axis."""
     st = report.stream
-    ch = Chart(p, rect, tr("Stream"), c)
+    ch = Chart(p, rect, QCoreApplication.translate("ReportCharts", "Stream"), c)
     if not st.samples:
-        return ch.empty(tr("No stream data (OBS was not connected)"))
+        return ch.empty(
+            QCoreApplication.translate("ReportCharts", "No stream data (OBS was not connected)")
+        )
     a, u = ch.area, ch.u
     kbps = "–" if st.avg_kbps is None else f"{st.avg_kbps:,.0f}"
     dropped = "–" if st.max_dropped_pct is None else f"{st.max_dropped_pct:.1f}%"
-    line = tr("Streamed {dur} · average {kbps} kbps · dropped frames {drop} · incidents {n}")
+    line = QCoreApplication.translate(
+        "ReportCharts",
+        "Streamed {dur} · average {kbps} kbps · dropped frames {drop} · incidents {n}",
+    )
     line = (
         line.replace("{dur}", f"{st.streamed_s / 60:.0f} min")
         .replace("{kbps}", kbps)

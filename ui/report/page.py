@@ -18,26 +18,28 @@ from ui.report.charts import (
     mmss,
 )
 
-CTX = "ReportPage"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
-def figures(r: Report) -> list[tuple[str, str]]:
-    """The key figures, (label, value), in the order the panel and the PDF show them."""
+def figures(r: Report) -> list[tuple[str, str, str]]:
+    """The key figures, (label, value, note), in the order the panel and the PDF show them."""
     t, q = r.total, r.questions
     ran = any(s.actual_s is not None for s in r.timing.segments)
     return [
-        (tr("Registered"), f"{t.registered:,}"),
-        (tr("Checked in") + f" · {t.rate:.0%}", f"{t.checked_in:,}"),
-        (tr("Walk-ins"), f"{t.walk_ins:,}"),
-        (tr("No-shows"), f"{t.no_shows:,}"),
-        (tr("Questions"), f"{q.asked:,}"),
-        (tr("Answered on air"), f"{q.answered_on_air:,}"),
-        (tr("Unanswered"), f"{q.unanswered:,}"),
-        (tr("Overrun"), mmss(r.timing.overrun_s) if ran else "–"),
+        (QCoreApplication.translate("ReportPage", "Registered"), f"{t.registered:,}", ""),
+        (
+            QCoreApplication.translate("ReportPage", "Checked in"),
+            f"{t.checked_in:,}",
+            f"{t.rate:.0%}",
+        ),
+        (QCoreApplication.translate("ReportPage", "Walk-ins"), f"{t.walk_ins:,}", ""),
+        (QCoreApplication.translate("ReportPage", "No-shows"), f"{t.no_shows:,}", ""),
+        (QCoreApplication.translate("ReportPage", "Questions"), f"{q.asked:,}", ""),
+        (QCoreApplication.translate("ReportPage", "Answered on air"), f"{q.answered_on_air:,}", ""),
+        (QCoreApplication.translate("ReportPage", "Unanswered"), f"{q.unanswered:,}", ""),
+        (
+            QCoreApplication.translate("ReportPage", "Overrun"),
+            mmss(r.timing.overrun_s) if ran else "–",
+            "",
+        ),
     ]
 
 
@@ -48,7 +50,11 @@ def header_lines(r: Report) -> tuple[str, str]:
         if r.timing.show_end:
             span += f"–{hhmm(r.timing.show_end)}"
         sub.append(span)
-    sub.append(tr("Final report") if r.final else tr("Live report (show not ended)"))
+    sub.append(
+        QCoreApplication.translate("ReportPage", "Final report")
+        if r.final
+        else QCoreApplication.translate("ReportPage", "Live report (show not ended)")
+    )
     return r.event_name, " · ".join(sub)
 
 
@@ -68,12 +74,20 @@ def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int 
     figs = figures(r)
     per_row = 8 if area.width() > u * 60 else 4
     fw = area.width() / per_row
-    for i, (label, value) in enumerate(figs):
+    for i, (label, value, note) in enumerate(figs):
         col, row = i % per_row, i // per_row
         box = QRectF(area.left() + col * fw, y + row * u * 4.4, fw - u * 0.5, u * 4)
         p.fillRect(box, QColor(c.grid))
         _line(p, box.adjusted(u * 0.5, u * 0.3, -u * 0.3, -u * 2.2), label, c.muted, u * 0.9)
         _line(p, box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2), value, c.fg, u * 1.5, True)
+        if note:  # e.g. the check-in rate, small and right-aligned beside the value
+            p.setFont(font(u * 0.95))
+            p.setPen(QColor(c.muted))
+            p.drawText(
+                box.adjusted(0, u * 1.6, -u * 0.5, -u * 0.2),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                note,
+            )
     y += ((len(figs) + per_row - 1) // per_row) * u * 4.4 + u
 
     top_h = u * 9.5  # the questions list at the bottom
@@ -96,10 +110,13 @@ def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int 
 def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) -> None:
     q = r.questions
     head = (
-        tr("Top questions")
+        QCoreApplication.translate("ReportPage", "Top questions")
         + "  "
         + (
-            tr("{asked} asked · {approved} approved · {aired} answered on air · {open} unanswered")
+            QCoreApplication.translate(
+                "ReportPage",
+                "{asked} asked · {approved} approved · {aired} answered on air · {open} unanswered",
+            )
             .replace("{asked}", str(q.asked))
             .replace("{approved}", str(q.approved))
             .replace("{aired}", str(q.answered_on_air))
@@ -109,7 +126,13 @@ def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) ->
     _line(p, QRectF(box.left(), box.top(), box.width(), u * 1.6), head, c.fg, u * 1.1, True)
     y = box.top() + u * 1.9
     if not q.top:
-        _line(p, QRectF(box.left(), y, box.width(), u * 1.4), tr("No votes yet"), c.muted, u * 0.95)
+        _line(
+            p,
+            QRectF(box.left(), y, box.width(), u * 1.4),
+            QCoreApplication.translate("ReportPage", "No votes yet"),
+            c.muted,
+            u * 0.95,
+        )
     for t in q.top[:5]:
         votes = QRectF(box.left(), y, u * 3.5, u * 1.4)
         _line(p, votes, f"▲ {t.votes}", c.accent, u * 0.95, True)

@@ -1,0 +1,79 @@
+"""`python -m app report EVENT --out DIR --lang ...` as a user runs it: a real process, offscreen Qt
+for the PDF; the PDF is one page, rendered to PNG with pdftoppm, with texts in the chosen language."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.app.report.scripted import run_show
+from tests.harness import require
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def event(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.showday"
+    ef, _facts = run_show(path)
+    ef.close()
+    return path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", "report", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh_CN", ["各渠道到场情况", "最终报告", "未回答"]),
+        ("en", ["Attendance by channel", "Top questions"]),
+    ],
+)
+def test_cli_writes_pdf_xlsx_csvs_in_the_language(
+    event: Path, tmp_path: Path, lang: str, words: list[str]
+) -> None:
+    require(shutil.which("pdftoppm") is not None, "pdftoppm (poppler-utils) is not installed")
+    out = tmp_path / "out"
+    done = run_cli(str(event), "--out", str(out), "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    written = {Path(line).name for line in done.stdout.split()}
+    assert {"report.pdf", "report.xlsx", "report_leads.csv", "report_followup.csv"} <= written
+    text = subprocess.run(
+        ["pdftotext", str(out / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for word in words:
+        assert word in text
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(out / "report.pdf"), str(out / "page")],
+        check=True,
+        timeout=60,
+    )
+    pages = sorted(out.glob("page*.png"))
+    assert len(pages) == 1  # one page
+    image = QImage(str(pages[0]))
+    assert image.height() > image.width() > 400  # A4 portrait
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 5)
+        for y in range(0, image.height(), 5)
+    }
+    assert len(colours) > 20  # charts and text, not an empty page
+
+
+def test_cli_explains_a_missing_file(tmp_path: Path) -> None:
+    done = run_cli(str(tmp_path / "nope.showday"), "--out", str(tmp_path / "o"))
+    assert done.returncode == 2 and "does not exist" in done.stderr
+    assert not (tmp_path / "o").exists()

@@ -1,0 +1,210 @@
+"""The Report panel: live during the show, final after it, with Export.
+
+`ReportPanel(session, bridge, worker)`. The report is built on the worker (`build_report`, one
+aggregate query per section) and painted by `ui.report.page` (the same drawing as the PDF).
+Bus events (door, show, Q&A, OBS) ask for a refresh; refreshes are throttled to one per
+MIN_INTERVAL_MS and one at a time, and a slow timer keeps the on-air segment's time current.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QRectF, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.report.exports import export_all
+from app.report.model import Report, build_report
+from app.session import Session
+from ui.bridge import QtBridge
+from ui.report.charts import DARK
+from ui.report.page import paint_report
+from ui.report.pdf import write_pdf
+from ui.views.widgets import plain_label
+from ui.worker import Worker, describe_error
+
+MIN_INTERVAL_MS = 2000
+TICK_MS = 15000  # the on-air segment's actual time grows without events
+
+
+class ReportCanvas(QWidget):
+    """Paints a Report; shows a short line until the first one arrives."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportCanvas")
+        self.report: Report | None = None
+        self.setMinimumSize(760, 900)
+
+    def set_report(self, report: Report) -> None:
+        self.report = report
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        p = QPainter(self)
+        try:
+            rect = QRectF(self.rect())
+            if self.report is None:
+                p.fillRect(rect, DARK.bg)
+                return
+            columns = 2 if rect.width() >= 900 else 1
+            paint_report(p, rect, self.report, DARK, columns)
+        finally:
+            p.end()
+
+    def sizeHint(self) -> Any:  # noqa: N802
+        return self.minimumSize()
+
+
+class ReportPanel(QWidget):
+    """`loads` counts finished reloads (tests); `exported` fires with the folder after an export."""
+
+    exported = Signal(str)
+
+    def __init__(
+        self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportPanel")
+        self.session, self.worker = session, worker
+        self.report: Report | None = None
+        self.loads = 0
+        self._loading = self._dirty = False
+        self._since = QElapsedTimer()
+        self._throttle = QTimer(self, singleShot=True)
+        self._throttle.timeout.connect(self._after_throttle)
+        self._tick = QTimer(self, interval=TICK_MS)
+        self._tick.timeout.connect(self.refresh)
+
+        self.title = plain_label("", "sectionTitle")
+        self.status = plain_label("", "hint")
+        self.refresh_btn = QPushButton()
+        self.refresh_btn.clicked.connect(self.refresh)
+        self.export_btn = QPushButton()
+        self.export_btn.clicked.connect(self._choose_folder)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.refresh_btn)
+        bar.addWidget(self.export_btn)
+        self.canvas = ReportCanvas()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.canvas)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+
+        for signal in (bridge.door, bridge.show, bridge.qa, bridge.obs):
+            signal.connect(lambda _event: self.refresh())
+        self.retranslate()
+        self._tick.start()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Report"))
+        self.refresh_btn.setText(self.tr("Refresh"))
+        self.export_btn.setText(self.tr("Export…"))
+        self.export_btn.setToolTip(
+            self.tr("PDF, Excel workbook and CSV files: attendance, questions, timing, leads")
+        )
+        self._show_status()
+        self.canvas.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._loading or self._throttle.isActive():
+            self._dirty = True
+            return
+        wait = MIN_INTERVAL_MS - self._since.elapsed() if self._since.isValid() else 0
+        if wait > 0:
+            self._dirty = True
+            self._throttle.start(int(wait))
+            return
+        self._load()
+
+    def _after_throttle(self) -> None:
+        if self._dirty and not self._loading:
+            self._load()
+
+    def _load(self) -> None:
+        self._since.restart()
+        self._loading, self._dirty = True, False
+        ef = self.session.ef
+        self.worker.run(
+            lambda: build_report(ef), on_done=self._loaded, on_error=self._failed, context=self
+        )
+
+    def _loaded(self, report: Report) -> None:
+        self._loading = False
+        self.report = report
+        self.loads += 1
+        self.canvas.set_report(report)
+        self._show_status()
+        if report.final:
+            self._tick.stop()  # nothing moves after the show
+        elif not self._tick.isActive():
+            self._tick.start()
+        if self._dirty:
+            self.refresh()
+
+    def _failed(self, err: BaseException) -> None:
+        self._loading = False
+        self.status.setText(describe_error(err))
+
+    def _show_status(self) -> None:
+        if self.report is None:
+            self.status.setText(self.tr("Loading…"))
+            return
+        at = QDateTime.currentDateTime().toString("HH:mm:ss")
+        text = self.tr("Final (show ended)") if self.report.final else self.tr("Live")
+        self.status.setText(self.tr("%1 · updated %2").replace("%1", text).replace("%2", at))
+
+    # -- export -------------------------------------------------------------------------------
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the report to"))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        """Data files on the worker, then the PDF (a painter, on this thread) from the same report."""
+        ef = self.session.ef
+        self.export_btn.setEnabled(False)
+        self.status.setText(self.tr("Exporting…"))
+
+        def work() -> tuple[Report, dict[str, Path]]:
+            report = build_report(ef)
+            return report, export_all(ef, folder, report)
+
+        self.worker.run(work, on_done=self._write_pdf, on_error=self._export_failed, context=self)
+
+    def _write_pdf(self, result: tuple[Report, dict[str, Path]]) -> None:
+        report, paths = result
+        folder = paths["xlsx"].parent
+        try:
+            write_pdf(report, folder / "report.pdf")
+        except OSError as err:
+            return self._export_failed(err)
+        self.export_btn.setEnabled(True)
+        self.status.setText(self.tr("Exported to %1").replace("%1", str(folder)))
+        self.exported.emit(str(folder))
+
+    def _export_failed(self, err: BaseException) -> None:
+        self.export_btn.setEnabled(True)
+        self.status.setText(self.tr("Export failed: %1").replace("%1", describe_error(err)))

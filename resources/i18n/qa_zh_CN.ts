@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../../ui/qa/panel.py" line="41" />
-        <location filename="../../ui/qa/panel.py" line="203" />
+        <location filename="../../ui/qa/panel.py" line="217" />
         <source>On air</source>
         <translation>正在展示</translation>
     </message>
@@ -95,153 +95,163 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="204" />
+        <location filename="../../ui/qa/panel.py" line="218" />
         <source>Clear</source>
         <translation>撤下</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="205" />
+        <location filename="../../ui/qa/panel.py" line="219" />
         <source>Most votes</source>
         <translation>票数最多</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="206" />
+        <location filename="../../ui/qa/panel.py" line="220" />
         <source>Newest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="207" />
+        <location filename="../../ui/qa/panel.py" line="221" />
         <source>Pre-moderation</source>
         <translation>先审后发</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="209" />
+        <location filename="../../ui/qa/panel.py" line="222" />
+        <source>Clear on next segment</source>
+        <translation>切换环节时撤下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel.py" line="225" />
+        <source>Take the question off air (as answered) when the show moves to the next segment</source>
+        <translation>节目进入下一环节时，将正在展示的问题撤下并标记为已回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qa/panel.py" line="229" />
         <source>New questions wait for approval before the audience sees them</source>
         <translation>新问题须经审核通过后观众才能看到</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="212" />
+        <location filename="../../ui/qa/panel.py" line="232" />
         <source>Approve (A)</source>
         <translation>通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="213" />
+        <location filename="../../ui/qa/panel.py" line="233" />
         <source>Reject (R)</source>
         <translation>拒绝 (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="214" />
+        <location filename="../../ui/qa/panel.py" line="234" />
         <source>Feature (F)</source>
         <translation>展示 (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="215" />
+        <location filename="../../ui/qa/panel.py" line="235" />
         <source>Done (D)</source>
         <translation>已答 (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="216" />
+        <location filename="../../ui/qa/panel.py" line="236" />
         <source>Star (S)</source>
         <translation>标星 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="217" />
+        <location filename="../../ui/qa/panel.py" line="237" />
         <source>Edit (E)</source>
         <translation>编辑 (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="218" />
+        <location filename="../../ui/qa/panel.py" line="238" />
         <source>Merge (M)</source>
         <translation>合并 (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="219" />
+        <location filename="../../ui/qa/panel.py" line="239" />
         <source>Segment (G)</source>
         <translation>环节 (G)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="220" />
+        <location filename="../../ui/qa/panel.py" line="240" />
         <source>Add question…</source>
         <translation>添加问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="221" />
+        <location filename="../../ui/qa/panel.py" line="241" />
         <source>Word filter…</source>
         <translation>敏感词…</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="222" />
-        <location filename="../../ui/qa/panel_actions.py" line="124" />
+        <location filename="../../ui/qa/panel.py" line="242" />
+        <location filename="../../ui/qa/panel_actions.py" line="127" />
         <source>Block device</source>
         <translation>屏蔽设备</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="223" />
+        <location filename="../../ui/qa/panel.py" line="243" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="305" />
+        <location filename="../../ui/qa/panel.py" line="328" />
         <source>Nothing on air</source>
         <translation>当前没有展示问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="317" />
+        <location filename="../../ui/qa/panel.py" line="340" />
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="319" />
+        <location filename="../../ui/qa/panel.py" line="342" />
         <source>contact: %1</source>
         <translation>联系方式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="321" />
+        <location filename="../../ui/qa/panel.py" line="344" />
         <source>segment: %1</source>
         <translation>环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="323" />
+        <location filename="../../ui/qa/panel.py" line="346" />
         <source>edited; asked as: %1</source>
         <translation>已编辑；原文：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel.py" line="325" />
+        <location filename="../../ui/qa/panel.py" line="348" />
         <source>device %1</source>
         <translation>设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="125" />
+        <location filename="../../ui/qa/panel_actions.py" line="128" />
         <source>Refuse further questions and votes from the device that asked this question? Its questions still waiting are rejected.</source>
         <translation>不再接受提出此问题的设备的提问和点赞？该设备尚在等待审核的问题将被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="137" />
+        <location filename="../../ui/qa/panel_actions.py" line="140" />
         <source>Export questions</source>
         <translation>导出问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="139" />
+        <location filename="../../ui/qa/panel_actions.py" line="142" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="149" />
+        <location filename="../../ui/qa/panel_actions.py" line="152" />
         <source>Questions exported: %1</source>
         <translation>已导出问题：%1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="184" />
+        <location filename="../../ui/qa/panel_actions.py" line="187" />
         <source>(no segment)</source>
         <translation>（不属于任何环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="189" />
+        <location filename="../../ui/qa/panel_actions.py" line="192" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/panel_actions.py" line="190" />
+        <location filename="../../ui/qa/panel_actions.py" line="193" />
         <source>Which segment is this question for?</source>
         <translation>此问题属于哪个环节？</translation>
     </message>
@@ -249,47 +259,47 @@
 <context>
     <name>QuestionDelegate</name>
     <message>
-        <location filename="../../ui/qa/model.py" line="119" />
+        <location filename="../../ui/qa/model.py" line="132" />
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="123" />
+        <location filename="../../ui/qa/model.py" line="136" />
         <source>via %1</source>
         <translation>来自%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="125" />
+        <location filename="../../ui/qa/model.py" line="138" />
         <source>+%1 merged</source>
         <translation>已合并 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="128" />
+        <location filename="../../ui/qa/model.py" line="141" />
         <source>held: %1</source>
         <translation>敏感词待审：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="133" />
+        <location filename="../../ui/qa/model.py" line="146" />
         <source>chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="134" />
+        <location filename="../../ui/qa/model.py" line="147" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="135" />
+        <location filename="../../ui/qa/model.py" line="148" />
         <source>paper</source>
         <translation>纸条</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="136" />
+        <location filename="../../ui/qa/model.py" line="149" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/qa/model.py" line="137" />
+        <location filename="../../ui/qa/model.py" line="150" />
         <source>web</source>
         <translation>网页</translation>
     </message>

@@ -52,14 +52,17 @@ class Snapshot:
     counts: dict[str, int]
     featured: Question | None
     premoderation: bool
+    clear_on_segment_change: bool
 
 
 def read_snapshot(ef: EventFile, status: str, sort: str, limit: int | None = None) -> Snapshot:
+    settings = qa.load_settings(ef)
     return Snapshot(
         qa.queue(ef, status, sort, limit=limit),
         qa.counts(ef),
         qa.featured(ef),
-        qa.load_settings(ef).premoderation,
+        settings.premoderation,
+        settings.clear_on_segment_change,
     )
 
 
@@ -115,10 +118,13 @@ class ModeratorPanel(PanelActions, QWidget):
         self.sort_box.currentIndexChanged.connect(self._sort_changed)
         self.premod = QCheckBox()
         self.premod.clicked.connect(self._premod_clicked)
+        self.auto_clear = QCheckBox()
+        self.auto_clear.clicked.connect(self._auto_clear_clicked)
         top = QHBoxLayout()
         top.addWidget(self.queues, 1)
         top.addWidget(self.sort_box)
         top.addWidget(self.premod)
+        top.addWidget(self.auto_clear)
 
         self.model = QuestionsModel(self)
         self.model.need_more = self._read_more
@@ -213,6 +219,12 @@ class ModeratorPanel(PanelActions, QWidget):
         self.sort_box.setItemText(0, self.tr("Most votes"))
         self.sort_box.setItemText(1, self.tr("Newest"))
         self.premod.setText(self.tr("Pre-moderation"))
+        self.auto_clear.setText(self.tr("Clear on next segment"))
+        self.auto_clear.setToolTip(
+            self.tr(
+                "Take the question off air (as answered) when the show moves to the next segment"
+            )
+        )
         self.premod.setToolTip(
             self.tr("New questions wait for approval before the audience sees them")
         )
@@ -297,6 +309,7 @@ class ModeratorPanel(PanelActions, QWidget):
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row, 0))
         self.premod.setChecked(snap.premoderation)
+        self.auto_clear.setChecked(snap.clear_on_segment_change)
         self._show_counts()
         self._show_onair()
         self._selection_changed()

@@ -86,6 +86,9 @@ class PanelActions:
     def _premod_clicked(self, checked: bool) -> None:
         self._call(lambda ef, _bus: qa.update_settings(ef, premoderation=checked))
 
+    def _auto_clear_clicked(self, checked: bool) -> None:
+        self._call(lambda ef, _bus: qa.update_settings(ef, clear_on_segment_change=checked))
+
     def edit(self) -> None:
         q = self.current()
         if q is None:

@@ -183,6 +183,8 @@ def test_manual_entry_premoderation_export(
     panel.premod.click()  # off
     qtbot.waitUntil(lambda: not qa.load_settings(session.ef).premoderation)
     assert ask(session, "goes straight through").status == "approved"
+    panel.auto_clear.click()  # on: the next segment takes the question off air
+    qtbot.waitUntil(lambda: qa.load_settings(session.ef).clear_on_segment_change)
     out = tmp_path / "questions.csv"
     panel.export_to(str(out))
     qtbot.waitUntil(out.exists)

@@ -88,6 +88,21 @@
         <source>Streamed {dur} · average {kbps} kbps · dropped frames {drop} · incidents {n}</source>
         <translation>推流 {dur} · 平均码率 {kbps} kbps · 丢帧 {drop} · 事故 {n} 次</translation>
     </message>
+    <message>
+        <location filename="../../ui/report/charts.py" line="342"/>
+        <source>disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/charts.py" line="343"/>
+        <source>reconnect</source>
+        <translation>重连</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/charts.py" line="344"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -102,57 +117,57 @@
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="32"/>
+        <location filename="../../ui/report/page.py" line="33"/>
         <source>Walk-ins</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="33"/>
+        <location filename="../../ui/report/page.py" line="34"/>
         <source>No-shows</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="34"/>
+        <location filename="../../ui/report/page.py" line="35"/>
         <source>Questions</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="35"/>
+        <location filename="../../ui/report/page.py" line="36"/>
         <source>Answered on air</source>
         <translation>上屏回答</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="36"/>
+        <location filename="../../ui/report/page.py" line="37"/>
         <source>Unanswered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="38"/>
+        <location filename="../../ui/report/page.py" line="39"/>
         <source>Overrun</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="52"/>
+        <location filename="../../ui/report/page.py" line="54"/>
         <source>Final report</source>
         <translation>最终报告</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="54"/>
+        <location filename="../../ui/report/page.py" line="56"/>
         <source>Live report (show not ended)</source>
         <translation>实时报告（活动未结束）</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="103"/>
+        <location filename="../../ui/report/page.py" line="113"/>
         <source>Top questions</source>
         <translation>热门问题</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="106"/>
+        <location filename="../../ui/report/page.py" line="116"/>
         <source>{asked} asked · {approved} approved · {aired} answered on air · {open} unanswered</source>
         <translation>共 {asked} 个 · 通过 {approved} · 上屏回答 {aired} · 未回答 {open}</translation>
     </message>
     <message>
-        <location filename="../../ui/report/page.py" line="122"/>
+        <location filename="../../ui/report/page.py" line="132"/>
         <source>No votes yet</source>
         <translation>暂无投票</translation>
     </message>

@@ -338,10 +338,24 @@ def draw_stream(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
         else:
             p.drawEllipse(pt, u * 0.12, u * 0.12)
         prev = pt
-    p.setPen(QPen(QColor(c.bad), max(1.5, u * 0.2)))
-    for inc in st.incidents:
+    kinds = {
+        "disconnect": QCoreApplication.translate("ReportCharts", "disconnect"),
+        "reconnect": QCoreApplication.translate("ReportCharts", "reconnect"),
+        "warning": QCoreApplication.translate("ReportCharts", "warning"),
+    }
+    for n, inc in enumerate(st.incidents):
         x = x_of(inc.at)
+        p.setPen(QPen(QColor(c.bad), max(1.5, u * 0.2)))
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        if len(st.incidents) <= 12:  # a label each, staggered so neighbours do not overlap
+            y = plot.top() + (n % 3) * u * 1.3
+            ch.text(
+                QRectF(x + u * 0.3, y, u * 7, u * 1.2),
+                kinds.get(inc.kind, inc.kind),
+                Qt.AlignmentFlag.AlignLeft,
+                c.bad,
+                0.8,
+            )
     for t in (t0, t0 + span / 2, t1):
         x = min(max(x_of(t) - u * 2.5, plot.left() - u * 2.5), plot.right() - u * 5)
         ch.text(

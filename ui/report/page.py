@@ -61,7 +61,7 @@ def header_lines(r: Report) -> tuple[str, str]:
 def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int = 2) -> None:
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, QColor(c.bg))
-    u = max(10.0, rect.width() / 70)  # one text unit, in pixels
+    u = max(10.0, min(rect.width() / 70, rect.height() / 62))  # one text unit, in pixels
     pad = u * 1.2
     area = rect.adjusted(pad, pad, -pad, -pad)
     title, sub = header_lines(r)

@@ -1,0 +1,55 @@
+"""Screenshot of the Report panel after a scripted show, for a person to look at.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
+        .venv/bin/python -m tests.ui.report.shoot zh screenshots/report-panel-zh.png
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.bus import Bus
+from app.session import Session
+from tests.app.report.scripted import run_show
+from ui import theme
+from ui.bridge import QtBridge
+from ui.i18n import Translators
+from ui.report.panel import ReportPanel
+from ui.worker import Worker
+
+
+def main(lang: str, out: str, width: int = 1500, height: int = 980) -> int:
+    app = QApplication([])
+    theme.apply(app)
+    translators = Translators()
+    translators.switch("zh_CN" if lang == "zh" else "en")
+    ef, _facts = run_show(Path(tempfile.mkdtemp()) / "demo.showday")
+    session = Session(ef, Bus())
+    bridge, worker = QtBridge(session.bus), Worker()
+    panel = ReportPanel(session, bridge, worker)
+    panel.resize(width, height)
+    panel.show()
+
+    def shoot() -> None:
+        if panel.loads < 1:
+            QTimer.singleShot(100, shoot)
+            return
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        panel.grab().save(out)
+        print(out)
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    app.exec()
+    worker.stop()
+    ef.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:5])))

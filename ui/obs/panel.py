@@ -291,7 +291,9 @@ class ObsPanel(QWidget):
     def refresh(self) -> None:
         s = self.link.state
         connected = s.get("status") == "connected"
-        scenes = [str(x) for x in s.get("scenes") or []] if connected else []
+        # While OBS is away the last known scenes stay, greyed and unlit: the operator keeps
+        # the layout, and nothing claims to know what is on air.
+        scenes = [str(x) for x in s.get("scenes") or []]
         self._build_buttons(scenes)
         program, preview = s.get("program"), s.get("preview")
         studio = bool(s.get("studio_mode")) and connected
@@ -300,10 +302,11 @@ class ObsPanel(QWidget):
             button.setText(f"{i + 1}  {label}" if i < 9 else label)
             button.setToolTip(name)
             button.setProperty("scene", name)
-            state = "program" if name == program else ""
+            state = "program" if connected and name == program else ""
             if studio and name == preview and name != program:
                 state = "preview"
             set_state(button, state)
+            button.setEnabled(connected)
         self.empty.setVisible(not scenes)
         self.studio.setEnabled(connected)
         self.studio.setChecked(studio)

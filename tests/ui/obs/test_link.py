@@ -3,6 +3,8 @@ countdown, back without a click; a wrong password stops. The GUI thread never st
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 from PySide6.QtCore import QTimer
@@ -10,6 +12,7 @@ from PySide6.QtCore import QTimer
 from app.obs.worker import ObsWorker
 from tests.harness.obs import ObsServer
 from ui.obs.link import ObsChip, ObsLink, status_text
+from ui.obs.panel import ObsPanel
 
 
 class GapMeter:
@@ -52,6 +55,9 @@ def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: i
 ):
     chip = ObsChip(link)
     qtbot.addWidget(chip)
+    panel = ObsPanel(link)
+    qtbot.addWidget(panel)
+    panel.show()
     texts: list[str] = []
     link.status_changed.connect(texts.append)
     meter = GapMeter()
@@ -63,6 +69,8 @@ def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: i
 
     # The harness's kill() and restart() run on this (the GUI) thread and block it while the
     # OBS process dies or starts; the meter pauses around them and measures the app alone.
+    qtbot.waitUntil(lambda: len(panel.scene_buttons) == 4)
+    panel.scene_buttons[1].click()  # a switch in flight when OBS dies
     meter.stop()
     obs.kill()  # like a crash, in the middle of the show
     killed_at = time.monotonic()
@@ -73,6 +81,11 @@ def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: i
     assert noticed_s < 2.0
     assert chip.text().startswith("OBS: Disconnected — retrying")
     assert chip.property("state") == "warn"
+    # The grid keeps the last scenes, greyed and unlit; a switch fails at once, with a reason.
+    assert [b.isEnabled() for b in panel.scene_buttons] == [False] * 4
+    assert not [b for b in panel.scene_buttons if b.property("state")]
+    panel.select_scene("Break")
+    qtbot.waitUntil(lambda: "Break" in panel.error.text(), timeout=1000)
     qtbot.wait(2500)  # let the countdown and a few failed attempts run
     assert any("retrying in" in t for t in texts), texts
 
@@ -85,6 +98,9 @@ def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: i
     qtbot.wait(300)  # the first pings and state events after the reconnect
     longest = meter.stop()
     assert link.state["scenes"], "the mirror was rebuilt after the reconnect"
+    on_air = obs.client().get_current_program_scene().current_program_scene_name
+    assert [b.property("scene") for b in panel.scene_buttons if b.property("state")] == [on_air]
+    assert all(b.isEnabled() for b in panel.scene_buttons)
     print(f"noticed the kill after {noticed_s:.2f} s; longest GUI gap {longest * 1000:.0f} ms")
     assert longest < 0.1, meter.gaps
 
@@ -110,3 +126,35 @@ def test_status_texts_in_chinese_count_down(translators) -> None:  # type: ignor
     translators.switch("en")
     assert status_text("retrying", 1) == "Disconnected — retrying in 1 s"
     assert status_text("kicked") == "Kicked by OBS"
+
+
+def test_a_frozen_obs_never_freezes_the_window(  # type: ignore[no-untyped-def]
+    qtbot, obs: ObsServer, connected: ObsLink
+):
+    """SIGSTOP: OBS keeps its sockets open and answers nothing (a hung OBS, the worst case)."""
+    panel = ObsPanel(connected)
+    qtbot.addWidget(panel)
+    panel.show()
+    meter = GapMeter()
+    meter.phase = "frozen"
+    meter.start()
+    assert obs.pid is not None
+    os.kill(obs.pid, signal.SIGSTOP)
+    frozen_at = time.monotonic()
+    try:
+        for button in panel.scene_buttons:  # an operator hammering the grid
+            button.click()
+            qtbot.wait(50)
+        qtbot.waitUntil(lambda: connected.status == "retrying", timeout=4000)
+        noticed_s = time.monotonic() - frozen_at
+    finally:
+        os.kill(obs.pid, signal.SIGCONT)
+    meter.phase = "thawed"
+    qtbot.waitUntil(lambda: connected.status == "connected", timeout=15000)
+    longest = meter.stop()
+    print(
+        f"hung OBS noticed after {noticed_s:.2f} s; longest GUI gap {longest * 1000:.0f} ms",
+        meter.gaps,
+    )
+    assert noticed_s < 3.0  # 2 s after OBS's last answer, plus the clicks before it
+    assert longest < 0.1, meter.gaps

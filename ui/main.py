@@ -44,6 +44,7 @@ PANELS = (
     ("operator", "ui.show", "ShowPanel"),
     ("door", "ui.door", "DoorPanel"),
     ("moderator", "ui.qa", "ModeratorPanel"),
+    ("report", "ui.report.panel", "ReportPanel"),
 )
 # (module, class, title): Setup sections made per open event the same way.
 SETUP_SECTIONS = (("ui.door", "GuestTable", QT_TRANSLATE_NOOP("Main", "Guests")),)

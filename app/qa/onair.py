@@ -5,6 +5,8 @@ sets the text of the source "Set up OBS for me" creates (`app.obs.setup.FEATURED
 shows its scene item; on a clear it empties the text and hides the item. It never waits: the
 worker's `submit` returns a Future at once. It remembers what should be on air and applies it
 again whenever OBS (re)connects, so a restarted OBS shows the right question.
+
+`ClearOnSegmentChange` applies the event option of that name when the show moves on.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from app.bus import Bus, ObsStateChanged, QuestionFeatured
+from app.bus import Bus, ObsStateChanged, QuestionFeatured, ShowStateChanged
 from app.obs.actions import Command, Context, HideSceneItem, SetText, ShowSceneItem
 from app.obs.setup import FEATURED_QUESTION
+from app.qa.moderation import on_segment_changed
 from app.qa.questions import featured
 from app.store import EventFile
 
@@ -145,3 +148,30 @@ class OnAir:
             text, known = self.current, self._known
         if came_up and known:
             self._send(text)  # OBS restarted or we reconnected: put the right state back
+
+
+class ClearOnSegmentChange:
+    """The event option "clear on segment change": when the show moves to another segment
+    (a `ShowStateChanged` whose `segment_id` differs from the last one seen), the question on
+    air leaves it as answered, if the option is on (`app.qa.on_segment_changed` checks it).
+    Runs on the thread that moved the show (the worker or a station-server request)."""
+
+    def __init__(self, ef: EventFile, bus: Bus) -> None:
+        self.ef = ef
+        self.bus = bus
+        self._lock = threading.Lock()
+        self._segment: object = _UNSEEN
+        self._unsub = bus.subscribe(ShowStateChanged, self._on_show)
+
+    def close(self) -> None:
+        self._unsub()
+
+    def _on_show(self, ev: ShowStateChanged) -> None:
+        segment = ev.state.get("segment_id")
+        with self._lock:
+            previous, self._segment = self._segment, segment
+        if previous is not _UNSEEN and segment != previous:
+            on_segment_changed(self.ef, self.bus)
+
+
+_UNSEEN = object()

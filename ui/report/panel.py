@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QRectF, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class ReportPanel(QWidget):
         self.setObjectName("reportPanel")
         self.session, self.worker = session, worker
         self.report: Report | None = None
+        self._export_worker: Worker | None = None
         self.loads = 0
         self._loading = self._dirty = False
         self._since = QElapsedTimer()
@@ -183,16 +184,34 @@ class ReportPanel(QWidget):
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> None:
-        """Data files on the worker, then the PDF (a painter, on this thread) from the same report."""
+        """Data files on a worker, then the PDF (a painter, on this thread) from the same report.
+
+        Exports get their own worker and connection: the XLSX of a 50,000-guest day takes
+        ~20 s (openpyxl), and the shared worker must stay free for the door meanwhile."""
         ef = self.session.ef
         self.export_btn.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
+        if self._export_worker is None:
+            self._export_worker = Worker(self, name="showday-report-export")
 
         def work() -> tuple[Report, dict[str, Path]]:
-            report = build_report(ef)
-            return report, export_all(ef, folder, report)
+            own = ef.reopen() if ef.path is not None else ef  # in-memory events (tests): shared
+            try:
+                report = build_report(own)
+                return report, export_all(own, folder, report)
+            finally:
+                if own is not ef:
+                    own.close()
 
-        self.worker.run(work, on_done=self._write_pdf, on_error=self._export_failed, context=self)
+        self._export_worker.run(
+            work, on_done=self._write_pdf, on_error=self._export_failed, context=self
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._export_worker is not None:
+            self._export_worker.stop()
+            self._export_worker = None
+        super().closeEvent(event)
 
     def _write_pdf(self, result: tuple[Report, dict[str, Path]]) -> None:
         report, paths = result

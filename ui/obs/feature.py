@@ -53,6 +53,7 @@ class ObsFeature(QObject):
         self.dock.setObjectName("obsDock")
         scroll = QScrollArea()  # the panel's height must never push the window taller
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it reflows
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.panel)
         self.dock.setWidget(scroll)
@@ -91,7 +92,7 @@ class ObsFeature(QObject):
         if self.worker is not None and self.link.status == "disconnected" and not conn.password:
             self.panel.open_connection_dialog()
             return
-        self.dock.show()
+        self._show_dock()
         self.dock.raise_()
 
     def set_session(self, session: Session | None) -> None:
@@ -130,8 +131,13 @@ class ObsFeature(QObject):
         self.window.worker.run(start_services, on_done=started, context=self)
         self._connect_on_start()
         if str(self.window.settings.qs.value("obs/panel_visible", "false")) == "true":
-            self.dock.show()
+            self._show_dock()
         self._enable()
+
+    def _show_dock(self) -> None:
+        self.dock.show()
+        if not self.dock.isFloating():  # room for two columns of scene buttons
+            self.window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
 
     def _remember_visible(self, visible: bool) -> None:
         if self.worker is not None and not self.window.isHidden():  # not on close or event swap

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -63,38 +63,57 @@ class OutputsBox(QWidget):
         self.rec = plain_label("", "recIndicator")
         for w in (self.on_air, self.rec):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            w.setMinimumWidth(150)
+            w.setMinimumWidth(140)
         self.stream_button.clicked.connect(lambda: self._toggle("stream"))
         self.record_button.clicked.connect(lambda: self._toggle("record"))
 
-        row = QHBoxLayout()
-        row.addWidget(self.stream_button)
-        row.addWidget(self.on_air)
-        row.addSpacing(16)
-        row.addWidget(self.record_button)
-        row.addWidget(self.rec)
-        row.addStretch(1)
-
+        # Both grids reflow with the width (a narrow dock, a wide pop-out window): see _reflow.
+        self.row = QGridLayout()
+        self.row.setHorizontalSpacing(8)
         self.captions: dict[str, Any] = {}
         self.values: dict[str, Any] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        for col, key in enumerate(WARN_KINDS):
-            caption = plain_label("", "healthCaption")
-            value = plain_label("–", "healthValue")
-            self.captions[key], self.values[key] = caption, value
-            grid.addWidget(caption, 0, col)
-            grid.addWidget(value, 1, col)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(18)
+        for key in WARN_KINDS:
+            self.captions[key] = plain_label("", "healthCaption")
+            self.values[key] = plain_label("–", "healthValue")
+        self._columns = 0
+        self._reflow(7)
         self.warnings = plain_label("", "healthWarnings")
         self.warnings.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addLayout(grid)
+        layout.addLayout(self.row)
+        layout.addLayout(self.grid)
         layout.addWidget(self.warnings)
         link.state_changed.connect(lambda _s: self.refresh())
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow(7 if event.size().width() >= 760 else 4 if event.size().width() >= 380 else 2)
+
+    def _reflow(self, columns: int) -> None:
+        """Lay the health figures out in `columns` columns; outputs on one row or two."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for w in (self.stream_button, self.on_air, self.record_button, self.rec):
+            self.row.removeWidget(w)
+        one_row = columns == 7
+        self.row.addWidget(self.stream_button, 0, 0)
+        self.row.addWidget(self.on_air, 0, 1)
+        self.row.addWidget(self.record_button, 0 if one_row else 1, 2 if one_row else 0)
+        self.row.addWidget(self.rec, 0 if one_row else 1, 3 if one_row else 1)
+        self.row.setColumnStretch(4 if one_row else 2, 1)
+        self.row.setColumnStretch(2 if one_row else 4, 0)
+        for i, key in enumerate(WARN_KINDS):
+            self.grid.removeWidget(self.captions[key])
+            self.grid.removeWidget(self.values[key])
+            r, c = divmod(i, columns)
+            self.grid.addWidget(self.captions[key], 2 * r, c)
+            self.grid.addWidget(self.values[key], 2 * r + 1, c)
 
     # -- actions ---------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -37,7 +37,7 @@ from ui.obs.outputs import OutputsBox
 from ui.theme import set_state
 from ui.views.widgets import plain_label
 
-COLUMNS = 4
+MAX_COLUMNS = 4  # scene buttons per row in a wide panel; fewer when narrow
 PANEL_QSS = """
 QPushButton#sceneButton { min-height: 64px; font-size: 15pt; font-weight: 600;
     border: 2px solid #3a404c; border-radius: 8px; background: #262a33; padding: 6px 10px; }
@@ -77,6 +77,7 @@ class ObsPanel(QWidget):
         self.link = link
         self.lan_url = ""  # the station server's address while it runs
         self.scene_buttons: list[QPushButton] = []
+        self.columns = MAX_COLUMNS
         self.setup_report: dict[str, Any] | None = None
         self.last_error = ""
         self._setup_pending = False
@@ -97,11 +98,13 @@ class ObsPanel(QWidget):
         self.report = plain_label("", "hint")
         self.report.setWordWrap(True)
 
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # two rows, so a narrow dock still shows everything
         top.addWidget(self.title)
         top.addWidget(self.status, 1)
-        top.addWidget(self.connection_button)
-        top.addWidget(self.setup_button)
+        tools = QHBoxLayout()
+        tools.addWidget(self.connection_button)
+        tools.addWidget(self.setup_button)
+        tools.addStretch(1)
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -122,6 +125,7 @@ class ObsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
+        layout.addLayout(tools)
         layout.addWidget(self.message)
         layout.addWidget(self.grid_host)
         layout.addWidget(self.empty)
@@ -209,7 +213,7 @@ class ObsPanel(QWidget):
         self.setup_report = report
         self._setup_pending = False
         self.refresh()
-        lines = [self.tr("OBS is set up: scene “{scene}”.").format(scene=report["scene"])]
+        lines = [self.tr('OBS is set up: scene "{scene}".').format(scene=report["scene"])]
         for key, label in (
             ("created", self.tr("Created: {names}")),
             ("repaired", self.tr("Repaired: {names}")),
@@ -315,6 +319,15 @@ class ObsPanel(QWidget):
         self.setup_button.setEnabled(connected and not self._setup_pending)
         self._show_status()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        columns = max(1, min(MAX_COLUMNS, (event.size().width() - 32) // 140))
+        if columns != self.columns:
+            self.columns = columns
+            for i, button in enumerate(self.scene_buttons):
+                self.grid.removeWidget(button)
+                self.grid.addWidget(button, i // columns, i % columns)
+
     def _build_buttons(self, scenes: list[str]) -> None:
         """Reuse buttons; add or remove only what the scene count needs."""
         while len(self.scene_buttons) > len(scenes):
@@ -330,5 +343,5 @@ class ObsPanel(QWidget):
             button.clicked.connect(
                 lambda _c=False, b=button: self.select_scene(str(b.property("scene")))
             )
-            self.grid.addWidget(button, i // COLUMNS, i % COLUMNS)
+            self.grid.addWidget(button, i // self.columns, i % self.columns)
             self.scene_buttons.append(button)

@@ -1,1 +1,15 @@
-"""After-show report and exports."""
+"""After-show report and exports (no Qt).
+
+    model.build_report(ef, now=None, bucket_min=None) -> Report     funnel by channel, arrivals,
+        timing (planned vs actual), stream health and incidents, questions; definitions in
+        app.report.model's docstring. Live during the show, `Report.final` after it.
+    links.link_questions(ef) -> {question id: guest id}              how a question finds its guest
+    links.guest_activity(ef) -> GuestActivity                         asked / votes / on air per guest
+    sheets.summary/attendance/arrivals/timing(report), sheets.questions/leads(ef, report),
+        sheets.followup(ef) -> (headers, rows)                        bilingual headers
+    sheets.lead_score(checked_in, asked, votes, on_air)               the leads' engagement score
+    exports.export_all(ef, folder, report=None) -> {name: Path}       report.xlsx + report_<sheet>.csv
+
+The PDF and the panel live in ui.report (they need Qt's painter); `python -m app report EVENT
+--out DIR [--lang zh_CN|en]` writes everything (ui.report.cli).
+"""

@@ -1,7 +1,7 @@
 """The report's tables, as (headers, rows) ready for XLSX and CSV. Headers are bilingual
 ("签到 Checked in") like the other exports, so one file serves both languages.
 
-Leads: guests and walk-ins who consented to be contacted, with
+Leads: guests and walk-ins who consented to be contacted (staff left out), with
     score = 10 if checked in + 5 per question asked + 1 per vote their questions received
             (votes capped at 20, so one popular question does not outweigh coming) + 5 per
             question answered on air,
@@ -248,6 +248,7 @@ def leads(ef: EventFile, report: Report) -> Table:
         "手机 Phone",
         "邮箱 Email",
         "渠道 Channel",
+        "角色 Role",
         "现场登记 Walk-in",
         "签到时间 Checked in at",
         "提问 Questions",
@@ -257,8 +258,8 @@ def leads(ef: EventFile, report: Report) -> Table:
     act = report.activity
     out: list[tuple[int, str, str, list[Any]]] = []
     for g in ef.rows(
-        "SELECT id, name, company, title, phone, email, channel, walk_in, checked_in_at"
-        " FROM guests WHERE consent = 1"
+        "SELECT id, name, company, title, phone, email, channel, role, walk_in, checked_in_at"
+        " FROM guests WHERE consent = 1 AND role <> 'staff'"
     ):
         gid = g["id"]
         asked, votes, aired = act.asked.get(gid, 0), act.votes.get(gid, 0), act.on_air.get(gid, 0)
@@ -271,6 +272,7 @@ def leads(ef: EventFile, report: Report) -> Table:
             g["phone"],
             g["email"],
             g["channel"],
+            g["role"],
             "是 yes" if g["walk_in"] else "",
             local(g["checked_in_at"]),
             asked,

@@ -22,7 +22,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("event", type=Path, help="the event file (*.showday)")
     p.add_argument("--out", type=Path, required=True, help="the folder to write into (created)")
-    p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the PDF")
+    p.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="language of the PDF (default: the system's)"
+    )
     return p
 
 
@@ -49,16 +51,16 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def render_pdf(report: object, path: Path, lang: str) -> None:
+def render_pdf(report: object, path: Path, lang: str | None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from ui.i18n import Translators
+    from ui.i18n import Translators, system_language
     from ui.report.pdf import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["showday-report"])
     translators = Translators()
-    translators.switch(lang)
+    translators.switch(lang or system_language())
     try:
         write_pdf(report, path)  # type: ignore[arg-type]
     finally:

@@ -78,6 +78,7 @@ class ReportPanel(QWidget):
         self.session, self.worker = session, worker
         self.report: Report | None = None
         self._export_worker: Worker | None = None
+        self._last_ms = 0  # how long the last build took
         self.loads = 0
         self._loading = self._dirty = False
         self._since = QElapsedTimer()
@@ -132,7 +133,10 @@ class ReportPanel(QWidget):
         if self._loading or self._throttle.isActive():
             self._dirty = True
             return
-        wait = MIN_INTERVAL_MS - self._since.elapsed() if self._since.isValid() else 0
+        # Adaptive: after a slow build (a huge day) wait 5x as long as it took, so live refreshes
+        # never take more than a sixth of the shared worker's time.
+        gap = max(MIN_INTERVAL_MS, 5 * self._last_ms)
+        wait = gap - self._since.elapsed() if self._since.isValid() else 0
         if wait > 0:
             self._dirty = True
             self._throttle.start(int(wait))
@@ -153,6 +157,7 @@ class ReportPanel(QWidget):
 
     def _loaded(self, report: Report) -> None:
         self._loading = False
+        self._last_ms = self._since.elapsed()
         self.report = report
         self.loads += 1
         self.canvas.set_report(report)

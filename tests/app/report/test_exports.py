@@ -101,17 +101,20 @@ def test_attendance_by_channel_adds_up(show: tuple[EventFile, Facts, Path]) -> N
 def test_leads_are_consenting_guests_sorted_by_score(show: tuple[EventFile, Facts, Path]) -> None:
     ef, facts, out = show
     rows = sheet(out, "Leads")[1:]
-    assert len(rows) == ef.value("SELECT count(*) FROM guests WHERE consent = 1")
+    assert len(rows) == ef.value(
+        "SELECT count(*) FROM guests WHERE consent = 1 AND role <> 'staff'"
+    )
+    assert "staff" not in {r[7] for r in rows} and "speaker" in {r[7] for r in rows}
     scores = [r[0] for r in rows]
     assert scores == sorted(scores, reverse=True)
     asker = ef.row("SELECT name, consent FROM guests WHERE id = ?", (facts.asker,))
     assert asker is not None and asker["consent"] == 1
     top = rows[0]
-    assert top[1] == asker["name"] and top[9:12] == (2, 5, 1)
+    assert top[1] == asker["name"] and top[10:13] == (2, 5, 1)
     assert top[0] == lead_score(True, 2, 5, 1) == 10 + 10 + 5 + 5
     # next come the guests who checked in (10 points), earliest first
-    assert rows[1][0] == 15 and rows[2][0] == 10 and rows[2][8] <= rows[3][8]
-    walk_in_emails = {r[5] for r in rows if r[7]}
+    assert rows[1][0] == 15 and rows[2][0] == 10 and rows[2][9] <= rows[3][9]
+    walk_in_emails = {r[5] for r in rows if r[8]}
     assert walk_in_emails == {"walkin0@example.cn", "walkin1@example.cn"}  # the third declined
 
 
@@ -144,5 +147,26 @@ def test_live_report_before_the_show(tmp_path: Path) -> None:
         assert r.timing.show_start is None and r.stream.samples == 0
         paths = export_all(ef, tmp_path / "out")
         assert paths["xlsx"].exists() and len(paths) == 8
+    finally:
+        ef.close()
+
+
+def test_live_report_mid_show_counts_the_segment_on_air(tmp_path: Path) -> None:
+    from app.bus import Bus
+    from app.demo import ensure_demo
+    from app.show.control import ShowControl
+
+    ef = EventFile.open(ensure_demo(tmp_path / "d.showday"))
+    try:
+        t = [1_790_000_000.0]
+        show = ShowControl(ef, Bus(), clock=lambda: t[0])
+        show.start()
+        t[0] += 400  # the 5-minute opening has run 6:40 and is still on air
+        r = build_report(ef, now=t[0])
+        assert not r.final
+        first = r.timing.segments[0]
+        assert first.status == "on_air" and first.actual_s == 400 and first.over_s == 100
+        assert r.timing.overrun_s == 100 and r.timing.show_end is None
+        assert r.timing.show_start == 1_790_000_000.0
     finally:
         ef.close()

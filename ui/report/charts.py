@@ -94,10 +94,11 @@ class Chart:
         self.p.setFont(font(self.u * size, bold))
         self.p.setPen(QColor(colour or self.c.fg))
         fm = QFontMetricsF(self.p.font())
+        # drawText never reads markup; user text (titles, channels) is put on one line and elided
         self.p.drawText(
             r,
             align | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(s, Qt.TextElideMode.ElideRight, r.width()),
+            fm.elidedText(" ".join(s.split()), Qt.TextElideMode.ElideRight, r.width()),
         )
 
     def empty(self, message: str) -> None:

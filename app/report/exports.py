@@ -10,6 +10,7 @@ are stored as text, never formulas, whatever they start with.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,41 @@ def export_all(
         p = out / f"{stem}_{key}.csv"
         write_csv(p, headers, rows)
         paths[key] = p
+    paths.update(write_followup_per_speaker(built, out / f"{stem}_followup"))
     xlsx = out / f"{stem}.xlsx"
     write_workbook(xlsx, [(title, table) for _key, title, table in built])
     paths["xlsx"] = xlsx
     return paths
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
+
+
+def safe_file_name(text: str, fallback: str) -> str:
+    """A file name from user text: no path separators or characters Windows refuses, no leading
+    dot, at most 60 characters; `fallback` when nothing is left."""
+    name = _UNSAFE.sub("_", text).strip(" ._")[:60]
+    return name or fallback
+
+
+def write_followup_per_speaker(
+    built: list[tuple[str, str, sheets.Table]], folder: Path
+) -> dict[str, Path]:
+    """One CSV per speaker with their unanswered questions (for written follow-up), named after
+    the speaker; questions asked outside any speaker's segment go to "no-speaker.csv"."""
+    headers, rows = next(table for key, _title, table in built if key == "followup")
+    groups: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        groups.setdefault(row[0], []).append(row[1:])
+    if not groups:
+        return {}
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Path] = {}
+    for speaker, items in groups.items():
+        base = "no-speaker" if speaker == sheets.NO_SPEAKER else safe_file_name(speaker, "speaker")
+        path, n = folder / f"{base}.csv", 2
+        while path in out.values():  # two speakers whose names clean to the same file name
+            path, n = folder / f"{base}-{n}.csv", n + 1
+        write_csv(path, headers[1:], items)
+        out[f"followup:{speaker}"] = path
+    return out

@@ -129,6 +129,12 @@ def test_questions_and_followup_by_speaker(show: tuple[EventFile, Facts, Path]) 
     mine = [r for r in follow if r[0] == facts.unanswered_speaker]
     assert [r[2] for r in mine] == [facts.unanswered_text]
     assert len(follow) == summary(out)["Unanswered"]
+    # and one CSV per speaker, named after them
+    per = out / "report_followup" / f"{facts.unanswered_speaker}.csv"
+    with open(per, encoding="utf-8-sig", newline="") as f:
+        lines = list(csv.reader(f))
+    assert lines[0][0] == "环节 Segment" and [r[1] for r in lines[1:]] == [facts.unanswered_text]
+    assert (out / "report_followup" / "no-speaker.csv").exists()
     # the CSV guards the formula and carries a BOM for Excel
     raw = (out / "report_questions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -146,9 +152,17 @@ def test_live_report_before_the_show(tmp_path: Path) -> None:
         assert not r.final and r.total.checked_in == 0 and r.arrivals.buckets == []
         assert r.timing.show_start is None and r.stream.samples == 0
         paths = export_all(ef, tmp_path / "out")
-        assert paths["xlsx"].exists() and len(paths) == 8
+        assert paths["xlsx"].exists() and paths["followup:（未指定）(no speaker)"].exists()
     finally:
         ef.close()
+
+
+def test_speaker_file_names_are_safe() -> None:
+    from app.report.exports import safe_file_name
+
+    assert safe_file_name("王芳 / David Müller", "x") == "王芳 _ David Müller"
+    assert safe_file_name("../../etc/passwd", "x") == "etc_passwd"
+    assert safe_file_name("..", "x") == "x" and safe_file_name("a\nb", "x") == "a_b"
 
 
 def test_live_report_mid_show_counts_the_segment_on_air(tmp_path: Path) -> None:

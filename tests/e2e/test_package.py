@@ -8,6 +8,7 @@ CI runs it.
 from __future__ import annotations
 
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -42,6 +43,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         == 0,
         "PyInstaller is not installed (pip install -e '.[test]')",
     )
+    if sys.platform.startswith("linux"):
+        require(
+            shutil.which("objcopy") is not None and shutil.which("objdump") is not None,
+            "binutils is not installed (PyInstaller needs objcopy/objdump on Linux)",
+        )
     out = tmp_path_factory.mktemp("package")
     started = time.monotonic()
     proc = subprocess.run(

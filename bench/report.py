@@ -150,6 +150,7 @@ def main() -> int:
     ap.add_argument("--guests", type=int, default=50000)
     ap.add_argument("--questions", type=int, default=5000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--pdf", type=Path, help="also keep the big day's PDF here, to look at")
     args = ap.parse_args()
 
     from PySide6.QtCore import QRectF
@@ -219,6 +220,9 @@ def main() -> int:
     )
     ok = rows[3][1] < 2000 and render < 2000
     print(f"RESULT report_panel_first_paint_ms={rows[3][1]:.0f} target=2000 ok={ok}")
+    if args.pdf:
+        write_pdf(report, args.pdf)
+        print(f"PDF: {args.pdf}")
     ef.close()
     return 0
 

@@ -133,7 +133,7 @@ def draw_funnel(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     )
     a, u = ch.area, ch.u
     label_w = min(a.width() * 0.28, u * 9)
-    value_w = u * 6.5
+    value_w = u * 8
     top = max(x.registered + x.walk_ins for x in channels) or 1
     row_h = min(a.height() / len(channels), u * 4.5)
     for i, x in enumerate(channels):
@@ -157,9 +157,9 @@ def draw_funnel(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
         if x.walk_ins:  # walk-ins stack after the registered bar, hatched in the accent colour
             walk = QRectF(base.right(), base.top(), bw * x.walk_ins / top, bh * 0.66)
             p.fillRect(walk, QColor(c.accent).lighter(140))
-        value = f"{x.checked_in}/{x.registered}"
+        value = f"{x.checked_in:,}/{x.registered:,}"
         if x.walk_ins:
-            value += f" +{x.walk_ins}"
+            value += f" +{x.walk_ins:,}"
         ch.text(
             QRectF(a.right() - value_w, y, value_w, row_h),
             value,

@@ -80,11 +80,11 @@ def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int 
         p.fillRect(box, QColor(c.grid))
         _line(p, box.adjusted(u * 0.5, u * 0.3, -u * 0.3, -u * 2.2), label, c.muted, u * 0.9)
         _line(p, box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2), value, c.fg, u * 1.5, True)
-        if note:  # e.g. the check-in rate, small and right-aligned beside the value
-            p.setFont(font(u * 0.95))
-            p.setPen(QColor(c.muted))
+        if note:  # e.g. the check-in rate: small, right-aligned on the label's line
+            p.setFont(font(u * 0.9, True))
+            p.setPen(QColor(c.fg))
             p.drawText(
-                box.adjusted(0, u * 1.6, -u * 0.5, -u * 0.2),
+                box.adjusted(0, u * 0.3, -u * 0.4, -u * 2.2),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 note,
             )
@@ -117,10 +117,10 @@ def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) ->
                 "ReportPage",
                 "{asked} asked · {approved} approved · {aired} answered on air · {open} unanswered",
             )
-            .replace("{asked}", str(q.asked))
-            .replace("{approved}", str(q.approved))
-            .replace("{aired}", str(q.answered_on_air))
-            .replace("{open}", str(q.unanswered))
+            .replace("{asked}", f"{q.asked:,}")
+            .replace("{approved}", f"{q.approved:,}")
+            .replace("{aired}", f"{q.answered_on_air:,}")
+            .replace("{open}", f"{q.unanswered:,}")
         )
     )
     _line(p, QRectF(box.left(), box.top(), box.width(), u * 1.6), head, c.fg, u * 1.1, True)

@@ -200,7 +200,8 @@ def choose_bucket(span_s: float) -> int:
 def _arrivals(ef: EventFile, bucket_min: int | None) -> Arrivals:
     minutes = ef.rows(
         "SELECT CAST(strftime('%s', checked_in_at) AS INTEGER) / 60 AS m, count(*) AS n"
-        " FROM guests WHERE checked_in_at IS NOT NULL GROUP BY m ORDER BY m"
+        " FROM guests WHERE strftime('%s', checked_in_at) IS NOT NULL"  # skips unreadable times
+        " GROUP BY m ORDER BY m"
     )
     if not minutes:
         return Arrivals(bucket_min or 5)
@@ -268,7 +269,8 @@ def _stream(ef: EventFile) -> Stream:
         (r["m"] * 60.0, r["kbps"])
         for r in ef.rows(
             "SELECT CAST(strftime('%s', at) AS INTEGER) / 60 AS m,"
-            " avg(kbps) FILTER (WHERE streaming = 1) AS kbps FROM obs_samples GROUP BY m ORDER BY m"
+            " avg(kbps) FILTER (WHERE streaming = 1) AS kbps FROM obs_samples"
+            " WHERE strftime('%s', at) IS NOT NULL GROUP BY m ORDER BY m"
         )
     ]
     incidents = [

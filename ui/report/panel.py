@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QRectF, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -130,6 +130,9 @@ class ReportPanel(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self.loads and not self.isVisible():  # a hidden tab: catch up when shown
+            self._dirty = True
+            return
         if self._loading or self._throttle.isActive():
             self._dirty = True
             return
@@ -211,6 +214,11 @@ class ReportPanel(QWidget):
         self._export_worker.run(
             work, on_done=self._write_pdf, on_error=self._export_failed, context=self
         )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._export_worker is not None:

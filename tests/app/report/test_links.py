@@ -61,3 +61,21 @@ def test_questions_link_by_email_phone_and_unique_name() -> None:
     assert act.asked == {ann: 2, bob: 1}
     assert act.votes == {ann: 3, bob: 0}
     assert act.on_air == {ann: 1}
+
+
+def test_report_skips_unreadable_times() -> None:
+    from app.report.model import build_report
+
+    ef = EventFile.memory()
+    ok = guest(ef, "A", "a@x.cn")
+    bad = guest(ef, "B", "b@x.cn")
+    with ef.write() as c:
+        c.execute(
+            "UPDATE guests SET checked_in_at = ? WHERE id = ?", ("2026-11-28T13:02:00+08:00", ok)
+        )
+        c.execute("UPDATE guests SET checked_in_at = 'yesterday' WHERE id = ?", (bad,))
+        c.execute("INSERT INTO obs_samples (at, streaming, recording, kbps) VALUES ('??', 1, 0, 5)")
+    r = build_report(ef)
+    assert r.total.checked_in == 2  # both count as in: the door said so
+    assert sum(n for _t, n in r.arrivals.buckets) == 1  # only the readable time is placed
+    assert r.stream.samples == 1 and r.stream.bitrate == []

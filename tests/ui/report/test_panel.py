@@ -76,3 +76,18 @@ def test_export_writes_pdf_xlsx_and_csvs(qtbot, shown, tmp_path: Path) -> None: 
     ).stdout
     # (pdftotext reads some CJK glyphs back as radicals, e.g. 龙 as U+2EF0: compare other words)
     assert "上海站" in text and "Attendance by channel" in text and "Top questions" in text
+
+
+def test_hidden_panel_waits_and_catches_up_when_shown(qtbot, shown) -> None:  # type: ignore[no-untyped-def]
+    panel, session, facts = shown
+    panel.hide()
+    loads = panel.loads
+    nobody = session.ef.value(
+        "SELECT min(id) FROM guests WHERE walk_in = 0 AND checked_in_at IS NULL"
+    )
+    assert check_in(session.ef, session.bus, guest_id=nobody, station="door-3").ok
+    qtbot.wait(300)
+    assert panel.loads == loads  # no work for a tab nobody looks at
+    panel.show()
+    qtbot.waitUntil(lambda: panel.loads > loads, timeout=5000)
+    assert panel.report.total.checked_in == len(facts.checked_in) + 1

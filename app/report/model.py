@@ -139,7 +139,11 @@ class Report:
 
 
 def epoch(iso: str | None) -> float | None:
-    return datetime.fromisoformat(iso).timestamp() if iso else None
+    """Unix seconds of a stored time stamp; None when missing or unreadable."""
+    try:
+        return datetime.fromisoformat(iso).timestamp() if iso else None
+    except ValueError:
+        return None
 
 
 def build_report(ef: EventFile, now: float | None = None, bucket_min: int | None = None) -> Report:
@@ -274,8 +278,9 @@ def _stream(ef: EventFile) -> Stream:
         )
     ]
     incidents = [
-        Incident(epoch(r["at"]) or 0.0, r["kind"], r["detail"])
+        Incident(at, r["kind"], r["detail"])
         for r in ef.rows("SELECT at, kind, detail FROM incidents ORDER BY at, id")
+        if (at := epoch(r["at"])) is not None
     ]
     return Stream(
         samples=agg.get("n") or 0,

@@ -40,7 +40,14 @@ def local(ts: float | str | None, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
     """A stored time (Unix seconds or ISO) as local wall time; '' for None."""
     if ts is None or ts == "":
         return ""
-    dt = datetime.fromtimestamp(ts) if isinstance(ts, int | float) else datetime.fromisoformat(ts)
+    try:
+        dt = (
+            datetime.fromtimestamp(ts)
+            if isinstance(ts, int | float)
+            else datetime.fromisoformat(ts)
+        )
+    except ValueError:
+        return str(ts)  # not ours to fix: show what the file says
     return dt.astimezone().strftime(fmt)
 
 

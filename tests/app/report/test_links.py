@@ -64,6 +64,7 @@ def test_questions_link_by_email_phone_and_unique_name() -> None:
 
 
 def test_report_skips_unreadable_times() -> None:
+    from app.report import sheets
     from app.report.model import build_report
 
     ef = EventFile.memory()
@@ -75,7 +76,12 @@ def test_report_skips_unreadable_times() -> None:
         )
         c.execute("UPDATE guests SET checked_in_at = 'yesterday' WHERE id = ?", (bad,))
         c.execute("INSERT INTO obs_samples (at, streaming, recording, kbps) VALUES ('??', 1, 0, 5)")
+        c.execute("INSERT INTO incidents (at, kind) VALUES ('??', 'disconnect')")
     r = build_report(ef)
     assert r.total.checked_in == 2  # both count as in: the door said so
     assert sum(n for _t, n in r.arrivals.buckets) == 1  # only the readable time is placed
-    assert r.stream.samples == 1 and r.stream.bitrate == []
+    assert r.stream.samples == 1 and r.stream.bitrate == [] and r.stream.incidents == []
+    assert sheets.leads(ef, r)[1] == []  # nobody consented in this file
+    with ef.write() as c:
+        c.execute("UPDATE guests SET consent = 1")
+    assert "yesterday" in {row[9] for row in sheets.leads(ef, build_report(ef))[1]}

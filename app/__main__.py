@@ -51,7 +51,8 @@ def gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="showday",
         description="Showday: run the day of a livestreamed event.",
-        epilog="Subcommands: new EVENT --name NAME | token EVENT [--name NAME]. "
+        epilog="Subcommands: new EVENT --name NAME | token EVENT [--name NAME] | "
+        "report EVENT --out DIR [--lang zh_CN|en]. "
         "See `python -m app new --help`.",
     )
     p.add_argument("event", nargs="?", type=Path, help="the event file (*.showday) to open")

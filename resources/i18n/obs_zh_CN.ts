@@ -31,22 +31,22 @@
 <context>
     <name>ObsChip</name>
     <message>
-        <location filename="../../ui/obs/link.py" line="233" />
+        <location filename="../../ui/obs/link.py" line="245" />
         <source>OBS: {status}</source>
         <translation>OBS：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="235" />
+        <location filename="../../ui/obs/link.py" line="247" />
         <source>OBS: ● ON AIR</source>
         <translation>OBS：● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="237" />
+        <location filename="../../ui/obs/link.py" line="249" />
         <source>OBS: ● REC</source>
         <translation>OBS：● 录制中</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="239" />
+        <location filename="../../ui/obs/link.py" line="251" />
         <source>Click to set up the connection to OBS</source>
         <translation>点击设置与 OBS 的连接</translation>
     </message>
@@ -107,32 +107,32 @@
         <translation>OBS 自动化</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="178" />
+        <location filename="../../ui/obs/feature.py" line="180" />
         <source>OBS</source>
         <translation>OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="179" />
+        <location filename="../../ui/obs/feature.py" line="181" />
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="180" />
+        <location filename="../../ui/obs/feature.py" line="182" />
         <source>OBS &amp;Panel</source>
         <translation>OBS 面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="181" />
+        <location filename="../../ui/obs/feature.py" line="183" />
         <source>&amp;Connect to OBS…</source>
         <translation>连接 OBS(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="182" />
+        <location filename="../../ui/obs/feature.py" line="184" />
         <source>&amp;Set Up OBS for Me</source>
         <translation>一键配置 OBS(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="183" />
+        <location filename="../../ui/obs/feature.py" line="185" />
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="142" />
+        <location filename="../../ui/obs/link.py" line="154" />
         <source>Open an event to control OBS.</source>
         <translation>请先打开一个活动，才能控制 OBS。</translation>
     </message>
@@ -281,6 +281,11 @@
         <location filename="../../ui/obs/panel.py" line="277" />
         <source>Scene {n}</source>
         <translation>场景 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs/panel.py" line="294" />
+        <source>Open an event to control OBS; the connection starts then.</source>
+        <translation>请先打开一个活动才能控制 OBS；打开后会自动连接。</translation>
     </message>
 </context>
 <context>

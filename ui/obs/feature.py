@@ -110,6 +110,7 @@ class ObsFeature(QObject):
             on_incident=rec.on_incident if rec else None,
         )
         register_worker(bus, self.worker)
+        asked = self.link.connect_pending  # the operator connected before opening the event
         self.link.rebind(self.worker, self.window.bridge)
         if self.window.bridge is not None:
             self.window.bridge.lan.connect(self.panel.on_lan)
@@ -129,7 +130,8 @@ class ObsFeature(QObject):
             log.debug("OBS automations on; featured now %r", on_air_text(*initial or ("", "")))
 
         self.window.worker.run(start_services, on_done=started, context=self)
-        self._connect_on_start()
+        if not asked:
+            self._connect_on_start()
         if str(self.window.settings.qs.value("obs/panel_visible", "false")) == "true":
             self._show_dock()
         self._enable()

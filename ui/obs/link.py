@@ -81,6 +81,7 @@ class ObsLink(QObject):
         self.bridge: QtBridge | None = None
         self.state: dict[str, Any] = worker.state() if worker is not None else {}
         self.text = ""
+        self._pending_connect: tuple[str, int, str] | None = None
         self._retry_deadline: float | None = None
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -108,6 +109,8 @@ class ObsLink(QObject):
             self.attach(bridge)
         else:
             self.apply_state(worker.state() if worker is not None else {})
+        if worker is not None and self._pending_connect is not None:
+            self.connect_to(*self._pending_connect)
 
     def detach(self) -> None:
         if self.bridge is not None:
@@ -120,8 +123,17 @@ class ObsLink(QObject):
     # -- commands (never block) ------------------------------------------------------------------
 
     def connect_to(self, host: str, port: int, password: str) -> None:
+        """Connect now, or as soon as there is a worker (no event open yet)."""
         if self.worker is not None:
             self.worker.connect(host, port, password)
+            self._pending_connect = None
+        else:
+            self._pending_connect = (host, port, password)
+
+    @property
+    def connect_pending(self) -> bool:
+        """A connection was asked for before there was a worker to make it."""
+        return self._pending_connect is not None
 
     def disconnect_obs(self) -> None:
         if self.worker is not None:

@@ -289,7 +289,10 @@ class ObsPanel(QWidget):
         if self.link.status in ("wrong_password", "kicked", "too_old"):
             state = "bad"
         set_state(self.status, state)
-        self.message.setText(self.link.message if self.link.status != "connected" else "")
+        message = self.link.message if self.link.status != "connected" else ""
+        if self.link.worker is None:
+            message = self.tr("Open an event to control OBS; the connection starts then.")
+        self.message.setText(message)
         self.message.setVisible(bool(self.message.text()))
 
     def refresh(self) -> None:

@@ -98,3 +98,20 @@ def test_a_bad_host_is_refused_in_the_dialog(qtbot, make_window, demo_path: Path
     assert dialog.isVisible() and "127.0.0.1" in dialog.error.text()
     assert load_connection().host == "127.0.0.1"
     dialog.reject()
+
+
+def test_connect_before_any_event_is_open_connects_when_one_opens(  # type: ignore[no-untyped-def]
+    qtbot, make_window, demo_path: Path, obs: ObsServer
+):
+    window = make_window()
+    install_features(window)
+    feature = obs_feature(window)
+    feature.chip.clicked.emit()  # no event yet: the dock opens, the panel says what to do
+    assert "Open an event" in feature.panel.message.text()
+    dialog = feature.panel.open_connection_dialog()
+    dialog.port.setValue(obs.port)
+    dialog.password.setText(obs.password)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert feature.chip.text() == "OBS: Disconnected"
+    window.open_event(demo_path)
+    qtbot.waitUntil(lambda: feature.chip.text() == "OBS: Connected", timeout=10000)

@@ -42,12 +42,15 @@ def write_workbook(path: str | os.PathLike[str], named: list[tuple[str, sheets.T
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
     for title, (headers, rows) in named:
         ws = wb.create_sheet(title[:31])
         ws.freeze_panes = "A2"
+        for i, width in enumerate(column_widths(headers, rows)):
+            ws.column_dimensions[get_column_letter(i + 1)].width = width
         head = []
         for h in headers:
             cell = WriteOnlyCell(ws, value=h)
@@ -57,6 +60,21 @@ def write_workbook(path: str | os.PathLike[str], named: list[tuple[str, sheets.T
         for row in rows:
             ws.append([_cell(ws, WriteOnlyCell, v) for v in row])
     wb.save(os.fspath(path))
+
+
+def text_width(value: Any) -> int:
+    """Columns a value needs in Excel: wide (CJK) characters count twice."""
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def column_widths(headers: list[str], rows: list[list[Any]], sample: int = 200) -> list[float]:
+    """From the header and the first rows, between 8 and 60 characters."""
+    widths = [text_width(h) for h in headers]
+    for row in rows[:sample]:
+        for i, v in enumerate(row[: len(widths)]):
+            widths[i] = max(widths[i], text_width(v))
+    return [min(60, max(8, w + 2)) for w in widths]
 
 
 def _cell(ws: Any, make: Any, value: Any) -> Any:

@@ -108,6 +108,17 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>AudienceQrDialog</name>
+    <message>
+        <source>Audience questions</source>
+        <translation>观众提问</translation>
+    </message>
+    <message>
+        <source>Scan to ask a question · 扫码提问</source>
+        <translation>扫码提问 · Scan to ask a question</translation>
+    </message>
+</context>
+<context>
     <name>DoorView</name>
     <message>
         <source>Guest</source>
@@ -302,6 +313,33 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Reopen</source>
         <translation>重新开放</translation>
+    </message>
+</context>
+<context>
+    <name>LanFeature</name>
+    <message>
+        <source>Stations</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>&amp;LAN</source>
+        <translation>局域网(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open to LAN…</source>
+        <translation>向局域网开放(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Audience &amp;QR Code…</source>
+        <translation>观众提问二维码(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Stage Page Address</source>
+        <translation>复制舞台屏页面地址(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy OBS &amp;Overlay Addresses</source>
+        <translation>复制 OBS 叠加层地址(&amp;O)</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@ and the pairing QR code. Each is a self-contained widget over an `app.lan.server
 """
 
 from ui.lan.dialog import LanDialog
+from ui.lan.feature import LanFeature, install
 from ui.lan.qr import PairingDialog, QrWidget
 from ui.lan.stations import StationsWidget
 
-__all__ = ["LanDialog", "PairingDialog", "QrWidget", "StationsWidget"]
+__all__ = ["LanDialog", "LanFeature", "PairingDialog", "QrWidget", "StationsWidget", "install"]

@@ -1,0 +1,85 @@
+"""The station server wired into the main window: --lan, the chip, Setup's stations, the QR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import qa
+from app.show.control import ShowControl
+from tests.harness import free_port
+from tests.ui.conftest import wait_loaded
+from ui.lan.feature import AudienceQrDialog, install
+from ui.lan.stations import StationsWidget
+from ui.main_window import MainWindow
+
+
+def _with_lan(make_window, port: int | None) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.launch_lan = ("127.0.0.1", port) if port else None
+    install(window)
+    return window
+
+
+def test_lan_option_opens_the_server_for_the_event(qtbot, make_window, demo_path: Path) -> None:
+    port = free_port()
+    window = _with_lan(make_window, port)
+    assert "lan" in window.consumed_options
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.status.chip("lan").text() == "LAN: on", timeout=10_000)
+    me = httpx.get(f"http://127.0.0.1:{port}/api/v1/me", timeout=5).json()
+    assert me["event"] == window.session.name
+    feature = window.lan_feature
+    assert feature.qr_action.isEnabled()
+    feature.show_audience_qr()
+    qr = [w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceQrDialog)]
+    assert qr and qr[0].url == f"http://127.0.0.1:{port}/ask"
+    qr[0].close()
+    # Closing the event stops the server and frees the port.
+    window.close_event()
+    qtbot.waitUntil(lambda: window.status.chip("lan").text() == "LAN: off", timeout=10_000)
+    qtbot.waitUntil(lambda: _refused(port), timeout=10_000)
+
+
+def _refused(port: int) -> bool:
+    try:
+        httpx.get(f"http://127.0.0.1:{port}/api/v1/me", timeout=1)
+    except httpx.TransportError:
+        return True
+    return False
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen has no window stack
+def test_setup_lists_stations_and_the_chip_opens_the_dialog(
+    qtbot, make_window, demo_path: Path
+) -> None:
+    window = _with_lan(make_window, None)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    setup = window.views["setup"]
+    assert setup.findChildren(StationsWidget), "Setup has no stations section"
+    assert not window.lan_feature.qr_action.isEnabled()  # server off: nothing to scan yet
+    qtbot.mouseClick(window.status.chip("lan"), Qt.MouseButton.LeftButton)
+    assert window.lan_feature.dialog is not None and window.lan_feature.dialog.isVisible()
+    window.lan_feature.dialog.close()
+
+
+def test_segment_change_clears_the_question_on_air(qtbot, make_window, demo_path: Path) -> None:
+    window = _with_lan(make_window, None)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    ef, bus = window.session.ef, window.session.bus
+    qa.update_settings(ef, clear_on_segment_change=True)
+    show = ShowControl(ef, bus)
+    show.start()
+    approved = qa.queue(ef, "approved")[0]
+    qa.feature(ef, bus, approved.id)
+    assert qa.featured(ef) is not None
+    show.next()
+    assert qa.featured(ef) is None
+    assert qa.get(ef, approved.id).status == "answered"

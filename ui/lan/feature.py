@@ -1,0 +1,209 @@
+"""Wiring the station server into the main window: one `LanFeature` per window.
+
+Per open event it keeps a `LanController` (the server runs on its own thread with its own
+connection to the event file). The status bar's LAN chip and the LAN menu open the dialog; Setup
+gets the stations list; `--lan HOST:PORT` opens the server when the event opens. The audience QR
+code (the `/ask` page) is a window the operator can put on the projector.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
+
+from app.bus import LanStateChanged
+from app.lan.server import LanController
+from app.qa.onair import ClearOnSegmentChange
+from app.session import Session
+from ui.bridge import QtBridge
+from ui.lan.dialog import LanDialog
+from ui.lan.qr import QrWidget
+from ui.lan.stations import StationsWidget
+from ui.views.widgets import plain_label
+from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class AudienceQrDialog(QDialog):
+    """A big QR code for the audience page, to show on the projector or a printed card."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self.heading = plain_label("", "viewTitle")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr = QrWidget(url)
+        self.qr.setMinimumSize(360, 360)
+        self.address = plain_label(url, "hint")
+        self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.address)
+        self.retranslate()
+        self.resize(520, 600)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Audience questions"))
+        self.heading.setText(self.tr("Scan to ask a question · 扫码提问"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class LanFeature(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller: LanController | None = None
+        self.clear_on_segment: ClearOnSegmentChange | None = None
+        self.dialog: LanDialog | None = None
+        self._bridge: QtBridge | None = None  # the bridge whose lan signal we listen to
+        self.launch = window.launch_lan
+        if self.launch is not None:
+            window.consumed_options.add("lan")
+
+        self.menu = QMenu(window)
+        self.open_action = QAction(self.menu)
+        self.open_action.triggered.connect(self.open_dialog)
+        self.qr_action = QAction(self.menu)
+        self.qr_action.triggered.connect(self.show_audience_qr)
+        self.copy_stage = QAction(self.menu)
+        self.copy_stage.triggered.connect(lambda: self._copy_page("/stage"))
+        self.copy_overlays = QAction(self.menu)
+        self.copy_overlays.triggered.connect(self._copy_overlays)
+        self.menu.addActions([self.open_action, self.qr_action])
+        self.menu.addSeparator()
+        self.menu.addActions([self.copy_stage, self.copy_overlays])
+        window.actions_.insert_menu(self.menu)
+
+        chip = window.status.chip("lan")
+        chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        chip.installEventFilter(self)
+        window.views["setup"].add_session_section(
+            lambda: QCoreApplication.translate("LanFeature", "Stations"), self._stations
+        )
+        window.session_changed.connect(self.set_session)
+        window.installEventFilter(self)
+        self._retitle()
+
+    # -- per event ------------------------------------------------------------------------------
+
+    def set_session(self, session: Session | None) -> None:
+        if session is None:
+            self._teardown(wait=False)
+        else:
+            self._controller_for(session)
+
+    def _controller_for(self, session: Session) -> LanController:
+        """The controller of `session`, made on first ask (Setup may ask before we hear of it)."""
+        if self.controller is not None and self.controller.ef is session.ef:
+            return self.controller
+        self._teardown(wait=False)
+        self.controller = LanController(session.ef, session.bus)
+        self.clear_on_segment = ClearOnSegmentChange(session.ef, session.bus)
+        bridge = self.window.bridge
+        if bridge is not None and bridge is not self._bridge:
+            bridge.lan.connect(self._on_lan)
+            self._bridge = bridge
+        if self.launch is not None:
+            self.controller.start(*self.launch)  # reports through the bus; never blocks here
+        self._enable()
+        return self.controller
+
+    def _stations(self, session: Session, bridge: QtBridge, worker: Worker) -> QWidget:
+        return StationsWidget(self._controller_for(session), bridge=bridge, worker=worker)
+
+    def _teardown(self, wait: bool) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+        if self.clear_on_segment is not None:
+            self.clear_on_segment.close()
+            self.clear_on_segment = None
+        if self.controller is not None:
+            if wait:
+                self.controller.shutdown()
+            elif self.controller.running:
+                self.controller.stop()  # on its own thread: switching events never waits
+            self.controller = None
+        self._enable()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        if self.controller is None:
+            return
+        if self.dialog is None:
+            self.dialog = LanDialog(self.controller, parent=self.window, bridge=self.window.bridge)
+        self.dialog.show()
+        self.dialog.raise_()
+
+    def show_audience_qr(self) -> None:
+        if self.controller is None or not self.controller.running:
+            self.open_dialog()
+            return
+        AudienceQrDialog(self.controller.url.rstrip("/") + "/ask", self.window).show()
+
+    def _copy_page(self, path: str) -> None:
+        if self.controller is not None and self.controller.running:
+            QGuiApplication.clipboard().setText(self.controller.url.rstrip("/") + path)
+
+    def _copy_overlays(self) -> None:
+        if self.controller is not None and self.controller.running:
+            base = self.controller.url.rstrip("/")
+            pages = ("/overlay/timer", "/overlay/question", "/overlay/lower-third")
+            QGuiApplication.clipboard().setText("\n".join(base + p for p in pages))
+
+    def _on_lan(self, event: Any) -> None:
+        if isinstance(event, LanStateChanged):
+            self._enable()
+
+    # -- Qt plumbing ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self._teardown(wait=True)
+            elif event.type() == QEvent.Type.LanguageChange:
+                self._retitle()
+        elif event.type() == QEvent.Type.MouseButtonRelease:  # the status-bar chip
+            self.open_dialog()
+            return True
+        return False
+
+    def _retitle(self) -> None:
+        self.menu.setTitle(QCoreApplication.translate("LanFeature", "&LAN"))
+        self.open_action.setText(QCoreApplication.translate("LanFeature", "&Open to LAN…"))
+        self.qr_action.setText(QCoreApplication.translate("LanFeature", "Audience &QR Code…"))
+        self.copy_stage.setText(
+            QCoreApplication.translate("LanFeature", "Copy &Stage Page Address")
+        )
+        self.copy_overlays.setText(
+            QCoreApplication.translate("LanFeature", "Copy OBS &Overlay Addresses")
+        )
+        self._enable()
+
+    def _enable(self) -> None:
+        running = self.controller is not None and self.controller.running
+        self.open_action.setEnabled(self.controller is not None)
+        for action in (self.qr_action, self.copy_stage, self.copy_overlays):
+            action.setEnabled(running)
+
+
+def install(window: Any) -> LanFeature:
+    """ui.main's feature hook: the LAN chip, menu, Setup stations and per-event server."""
+    feature = LanFeature(window)
+    window.lan_feature = feature
+    return feature

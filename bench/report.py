@@ -218,8 +218,12 @@ def main() -> int:
         f"report rendered (build + paint): {render:.0f} ms; panel first paint "
         f"{rows[3][1]:.0f} ms (target < 2000 ms)"
     )
-    ok = rows[3][1] < 2000 and render < 2000
-    print(f"RESULT report_panel_first_paint_ms={rows[3][1]:.0f} target=2000 ok={ok}")
+    ok = "yes" if rows[3][1] < 2000 and render < 2000 else "no"
+    # "renders": the panel opened to the first painted report (worker round trip, build, paint)
+    print(f"RESULT report_render_50k={rows[3][1]:.0f} ms target=<2000 ok={ok}")
+    print(f"RESULT report_build_50k={rows[1][1]:.0f} ms target=- ok=-")
+    print(f"RESULT report_pdf_50k={rows[4][1]:.0f} ms target=- ok=-")
+    print(f"RESULT report_exports_50k={rows[5][1] / 1000:.1f} s target=- ok=-")
     if args.pdf:
         write_pdf(report, args.pdf)
         print(f"PDF: {args.pdf}")

@@ -56,7 +56,9 @@ def test_dialog_opens_the_server_and_shows_its_address(qtbot, controller, themed
     assert httpx.get(controller.url + "/api/v1/me").json()["event"] == "PostgreSQL 技术沙龙"
     assert dlg.stop_button.isEnabled()
     dlg.stop_button.click()
-    qtbot.waitUntil(lambda: not controller.running and dlg.stop_button.isEnabled() is False)
+    qtbot.waitUntil(
+        lambda: not controller.running and dlg.stop_button.isEnabled() is False, timeout=10_000
+    )
     assert "closed" in dlg.message.text()
 
 

@@ -9,7 +9,7 @@ import os
 import random
 from pathlib import Path
 
-from app.guests.codes import new_ticket_code
+from app.guests.codes import ALPHABET, LENGTH
 from app.guests.names import pinyin_keys
 from app.store import EventFile
 from app.timeutil import now_iso
@@ -92,7 +92,8 @@ def _guest_rows(rng: random.Random, n: int) -> list[dict[str, object]]:
                 "channel": rng.choice(CHANNELS),
                 "role": role,
                 "consent": int(rng.random() < 0.7),
-                "ticket_code": new_ticket_code(),
+                # From the seeded generator: the demo's codes are the same on every machine.
+                "ticket_code": "".join(rng.choice(ALPHABET) for _ in range(LENGTH)),
             }
         )
     return rows

@@ -85,7 +85,12 @@ class EventFile:
         p = Path(path)
         if p.exists():
             raise EventFileError("exists", f"{p} already exists. Choose another name.")
-        if not os.access(p.parent if str(p.parent) else ".", os.W_OK):
+        folder = p.parent if str(p.parent) else Path(".")
+        if not folder.is_dir():
+            raise EventFileError(
+                "missing", f"Cannot create {p}: the folder {folder} does not exist."
+            )
+        if not os.access(folder, os.W_OK):
             raise EventFileError("read_only", f"Cannot create {p}: the folder is read-only.")
         ef = cls(_connect(str(p)), p)
         ef._set_wal()

@@ -33,3 +33,10 @@ def test_demo_is_created_once_and_then_reused(tmp_path: Path) -> None:
     assert ensure_demo(path) == path
     assert EventFile.open(path).name == "Edited by the operator"
     assert not list(path.parent.glob("*.tmp"))
+
+
+def test_demo_is_the_same_day_on_every_machine(tmp_path: Path) -> None:
+    a = EventFile.open(ensure_demo(tmp_path / "a.showday"))
+    b = EventFile.open(ensure_demo(tmp_path / "b.showday"))
+    sql = "SELECT name, ticket_code FROM guests ORDER BY id"
+    assert a.rows(sql) == b.rows(sql)

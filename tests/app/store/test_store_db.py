@@ -200,3 +200,10 @@ def test_kill_9_right_after_a_write_loses_nothing(tmp_path: Path) -> None:
     assert proc.stdout.strip() == "confirmed"
     ef = EventFile.open(path)
     assert ef.value("SELECT name FROM guests WHERE ticket_code = 'K9TEST'") == "王芳"
+
+
+def test_create_in_a_missing_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(EventFileError) as err:
+        EventFile.create(tmp_path / "no" / "such" / "e.showday", "E")
+    assert err.value.kind == "missing"
+    assert "does not exist" in str(err.value)

@@ -157,15 +157,26 @@ class GuestTable(QWidget):
 
         self.model = GuestModel(COLUMNS, self)
         self.model.edit_requested.connect(self.commit_edit)
-        self.view = table_view(self.model, stretch_column=0)
+        # Notes take the spare width: the name keeps its own so it is never squeezed to "王…".
+        self.view = table_view(self.model, stretch_column=len(COLUMNS) - 1)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setMinimumHeight(320)
-        widths = ((1, 150), (2, 130), (3, 130), (4, 190), (5, 100), (6, 90), (7, 100), (8, 130))
-        for col, width in (*widths, (9, 80), (10, 150)):
+        widths = (
+            (0, 170),
+            (1, 150),
+            (2, 130),
+            (3, 130),
+            (4, 190),
+            (5, 100),
+            (6, 90),
+            (7, 100),
+            (8, 130),
+        )
+        for col, width in (*widths, (9, 80)):
             self.view.setColumnWidth(col, width)
         self.status = plain_label("", "hint")
         self.status.setWordWrap(True)

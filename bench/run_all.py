@@ -135,13 +135,17 @@ def run_one(path: Path, timeout: float, logs: Path) -> Run:
             status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}"
         except subprocess.TimeoutExpired:
             status = f"timed out ({timeout:.0f} s)"
+    return parse(path.stem, log, time.monotonic() - t0, status)
+
+
+def parse(script: str, log: Path, seconds: float, status: str) -> Run:
     results = []
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
         if m := LINE.match(line.strip()):
             results.append(
-                Result(m["name"], float(m["value"]), m["unit"], m["target"], m["ok"], path.stem)
+                Result(m["name"], float(m["value"]), m["unit"], m["target"], m["ok"], script)
             )
-    return Run(path.stem, time.monotonic() - t0, status, results, log)
+    return Run(script, seconds, status, results, log)
 
 
 def machine() -> str:
@@ -191,7 +195,8 @@ def table(runs: list[Run], markdown: bool) -> list[str]:
     head = ("figure", "value", "target", "met / gap")
     if markdown:
         out = ["| " + " | ".join(head) + " |", "|---|---:|---|---|"]
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        md = [(("↳ " + r[0].strip()) if r[0].startswith("  ") else r[0], *r[1:]) for r in rows]
+        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in md]
         return out
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(4)]
     fmt = "  ".join(f"{{:{'>' if i == 1 else '<'}{w}}}" for i, w in enumerate(widths))
@@ -206,7 +211,12 @@ def main() -> int:
     p.add_argument("--timeout", type=float, default=600, help="seconds per script")
     p.add_argument("--logs", type=Path, help="folder for each script's full output")
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    p.add_argument("--from-logs", type=Path, help="no runs: the table from an earlier --logs")
     args = p.parse_args()
+    if args.from_logs:
+        runs = [parse(log.stem, log, 0.0, "ok") for log in sorted(args.from_logs.glob("*.txt"))]
+        print("\n".join(table(runs, args.markdown)))
+        return 0
     logs = args.logs or Path(tempfile.mkdtemp(prefix="showday-bench-"))
     logs.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}")

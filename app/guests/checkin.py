@@ -10,6 +10,7 @@ arrived and answers "ok"; the other then sees the first one's check-in and answe
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -72,7 +73,7 @@ def check_in(
         if guest is None:
             return CheckInResult("unknown", code=wanted)
         if guest["checked_in_at"]:
-            return _result("already", guest, guest["checked_in_at"], guest["checked_in_by"])
+            return result_for("already", guest, guest["checked_in_at"], guest["checked_in_by"])
         c.execute(
             "INSERT INTO checkins (guest_id, action, station, at) VALUES (?, 'in', ?, ?)",
             (guest["id"], station, now),
@@ -81,7 +82,7 @@ def check_in(
             "UPDATE guests SET checked_in_at = ?, checked_in_by = ? WHERE id = ?",
             (now, station, guest["id"]),
         )
-    result = _result("ok", guest, now, station)
+    result = result_for("ok", guest, now, station)
     if bus is not None:
         bus.publish(
             GuestCheckedIn(
@@ -130,7 +131,10 @@ def _find(c: sqlite3.Connection, code: str, guest_id: int | None) -> sqlite3.Row
     return row
 
 
-def _result(outcome: str, g: sqlite3.Row, at: str | None, station: str | None) -> CheckInResult:
+def result_for(
+    outcome: str, g: sqlite3.Row | Mapping[str, Any], at: str | None, station: str | None
+) -> CheckInResult:
+    """The door's answer for one guest row (a `guests` row or the dict add_walk_in returns)."""
     return CheckInResult(
         result=outcome,
         code=g["ticket_code"],

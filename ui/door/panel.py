@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bus import CheckInUndone, GuestCheckedIn, GuestsChanged
-from app.guests.checkin import CheckInResult, check_in, counts, undo_check_in
+from app.guests.checkin import CheckInResult, check_in, counts, result_for, undo_check_in
 from app.guests.search import SearchIndex
 from app.session import Session
 from app.timeutil import hhmm
@@ -335,21 +335,8 @@ class DoorPanel(QWidget):
         return dialog
 
     def _walked_in(self, g: dict[str, Any]) -> None:
-        self.show_result(
-            CheckInResult(
-                "ok",
-                code=g["ticket_code"],
-                guest_id=g["id"],
-                name=g["name"],
-                company=g["company"],
-                title=g["title"],
-                role=g["role"],
-                channel=g["channel"],
-                walk_in=True,
-                at=g["checked_in_at"],
-                station=g["checked_in_by"],
-            )
-        )
+        # A walk-in is checked in by add_walk_in itself: show it like any other "ok".
+        self.show_result(result_for("ok", g, g["checked_in_at"], g["checked_in_by"]))
 
     # -- station name -----------------------------------------------------------------------
 

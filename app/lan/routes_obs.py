@@ -22,6 +22,9 @@ from app.obs.actions import SetProgramScene
 from app.obs.link import RequestFailed
 from app.obs.worker import ObsNotConnected, ObsWorker
 
+# 409 like the show routes ("cannot be done now"), not 503: the server is fine, OBS is not,
+# and the station server's contract (tests/app/lan/test_fuzz.py) is "no 5xx, ever".
+NOT_CONNECTED = 409
 SWITCH_TIMEOUT_S = 5.0  # a request waits at most ~2 s inside the worker; this is a backstop
 
 _workers: weakref.WeakKeyDictionary[Bus, ObsWorker] = weakref.WeakKeyDictionary()
@@ -106,7 +109,7 @@ def get_obs(req: ApiRequest) -> dict[str, Any]:
     description=(
         "Answers the mirror after the switch was accepted (the mirror's `program` follows when "
         "OBS confirms, after the transition). 404 for a scene OBS does not have (the answer "
-        "lists `scenes`); 503 with a message when OBS is not connected."
+        "lists `scenes`); 409 with a message when OBS is not connected."
     ),
     body={
         "type": "object",
@@ -119,12 +122,14 @@ def get_obs(req: ApiRequest) -> dict[str, Any]:
 def post_scene(req: ApiRequest) -> dict[str, Any]:
     worker = worker_of(req.ctx)
     if worker is None:
-        raise ApiError(503, _NOT_RUNNING["message"])
+        raise ApiError(NOT_CONNECTED, _NOT_RUNNING["message"])
     name = req.body["name"]
     state = worker.state()
     if state["status"] != "connected":
         raise ApiError(
-            503, state.get("message") or "OBS is not connected.", obs_status=state["status"]
+            NOT_CONNECTED,
+            state.get("message") or "OBS is not connected.",
+            obs_status=state["status"],
         )
     if name not in state["scenes"]:
         raise ApiError(404, f"OBS has no scene named {name!r}.", scenes=state["scenes"])
@@ -132,9 +137,9 @@ def post_scene(req: ApiRequest) -> dict[str, Any]:
         # A plain def handler runs in the server's thread pool: waiting here blocks no one.
         worker.submit(SetProgramScene(name)).result(timeout=SWITCH_TIMEOUT_S)
     except ObsNotConnected as err:
-        raise ApiError(503, str(err)) from None
+        raise ApiError(NOT_CONNECTED, str(err)) from None
     except RequestFailed as err:  # removed in OBS between our check and the switch
         raise ApiError(404, str(err), scenes=worker.state()["scenes"]) from None
     except FutureTimeout:
-        raise ApiError(503, "OBS did not answer in time.") from None
+        raise ApiError(NOT_CONNECTED, "OBS did not answer in time.") from None
     return worker.state()

@@ -55,20 +55,20 @@ def test_state_and_scene_switch(lan: Lan, obs: ObsServer, obs_worker: ObsWorker)
     assert c.get_current_program_scene().current_program_scene_name == "Q&A"
 
 
-def test_not_connected_is_503_with_a_message(lan: Lan, obs: ObsServer) -> None:
+def test_not_connected_is_409_with_a_message(lan: Lan, obs: ObsServer) -> None:
     worker = ObsWorker(lan.bus)
     try:
         with lan.client(lan.tokens["control"]) as api:
             # No worker registered yet: the state says so, a switch is refused.
             assert api.get("/api/v1/obs").json()["status"] == "disconnected"
             r = api.post("/api/v1/obs/scene", json={"name": "Intro"})
-            assert r.status_code == 503 and "not running" in r.json()["error"]
+            assert r.status_code == 409 and "not running" in r.json()["error"]
 
             lan.server.ctx.obs = worker  # type: ignore[union-attr]  # set by whoever starts it
             worker.connect(obs.host, obs.port, obs.password + "-wrong")
             wait_for(lambda: worker.status == "wrong_password", 5, "the refusal")
             r = api.post("/api/v1/obs/scene", json={"name": "Intro"})
-            assert r.status_code == 503 and "password" in r.json()["error"]
+            assert r.status_code == 409 and "password" in r.json()["error"]
             assert api.get("/api/v1/obs").json()["status"] == "wrong_password"
     finally:
         worker.stop()

@@ -11,16 +11,11 @@ States (the banner's `state` property, also what the style sheet keys on):
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from app.paths import resources_dir
+from ui.sound import SoundPlayer
 from ui.views.widgets import plain_label
-
-log = logging.getLogger(__name__)
 
 SOUNDS = {"ok": "door-ok.wav", "already": "door-already.wav", "unknown": "door-unknown.wav"}
 IDLE_AFTER_MS = 12_000  # a result stays up long enough for the host and the guest to read it
@@ -89,43 +84,16 @@ class FeedbackBanner(QFrame):
 
 
 class DoorSounds(QObject):
-    """One short sound per outcome. Quiet (and logged once) without an audio device or backend;
-    QtMultimedia is loaded on first use, so a machine without it still runs the door."""
+    """One short sound per outcome; quiet without an audio device or backend (see ui.sound)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = True
         self.played: list[str] = []  # what was asked for, even when nothing could be heard
-        self._effects: dict[str, Any] | None = None
+        self._player = SoundPlayer(SOUNDS, 0.9, "the door sounds", self)
 
     def play(self, kind: str) -> None:
         if not self.enabled or kind not in SOUNDS:
             return
         self.played.append(kind)
-        try:
-            effect = self._load().get(kind)
-            if effect is not None:
-                effect.play()  # asynchronous: never blocks the GUI thread
-        except Exception:  # a sound is a nicety: never let it break the door
-            log.warning("a door sound could not be played", exc_info=True)
-
-    def _load(self) -> dict[str, Any]:
-        if self._effects is not None:
-            return self._effects
-        self._effects = {}
-        try:
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-            if not QMediaDevices.audioOutputs():
-                log.info("no audio output: the door sounds stay quiet")
-                return self._effects
-            for kind, name in SOUNDS.items():
-                path = resources_dir() / "sounds" / name
-                if path.is_file():
-                    effect = QSoundEffect(self)
-                    effect.setSource(QUrl.fromLocalFile(str(path)))
-                    effect.setVolume(0.9)
-                    self._effects[kind] = effect
-        except Exception:
-            log.info("audio is not available: the door sounds stay quiet", exc_info=True)
-        return self._effects
+        self._player.play(kind)

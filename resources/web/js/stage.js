@@ -1,7 +1,8 @@
 // /stage: the speaker's confidence monitor. Huge countdown in the phase colour, current and next
 // segment, the operator's message (blinking if asked; blackout = black screen). ?negative=hide
-// shows 0:00 instead of negative time. All text is set with textContent.
+// shows 0:00 instead of negative time; ?qr=1 adds the audience QR code (to /ask) in a corner. All text is set with textContent.
 import { applyI18n, t } from "./i18n.js";
+import { showAskQr } from "./ask-qr.js";
 import { setLiveBadge } from "./page.js";
 import { followShow } from "./show-clock.js";
 
@@ -9,6 +10,11 @@ applyI18n();
 const $ = (id) => document.getElementById(id);
 const body = document.body;
 const params = new URLSearchParams(location.search);
+
+if (params.get("qr") === "1") {
+  $("ask-qr").hidden = false;
+  showAskQr($("ask-qr-img"));
+}
 
 function render(v) {
   const s = v.state;

@@ -1,0 +1,89 @@
+"""The audience QR code on the stage page (`/stage?qr=1`) and as an OBS overlay
+(`/overlay/ask-qr`) in real Chromium against a real station server: the image loads (no CSP
+refusal), the overlay is transparent around its card; screenshots in zh and en."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.show import Segments, ShowControl
+from tests.app.lan.fixtures import Lan, running_lan
+from tests.harness import screenshot_path
+
+pytestmark = pytest.mark.browser
+
+LOADED = "el => el.complete && el.naturalWidth > 0 && el.naturalHeight === el.naturalWidth"
+
+
+@pytest.fixture
+def lan(tmp_path: Path) -> Iterator[Lan]:
+    with running_lan(tmp_path) as lan:
+        segs = Segments(lan.ef, lan.bus)
+        segs.add(title="主题分享：PolarDB 实践", speaker="张伟", duration_s=1800)
+        segs.add(title="Q&A 问答", speaker="", duration_s=900)
+        yield lan
+
+
+def watch_csp(page: Page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return errors
+
+
+def qr_loaded(page: Page) -> None:
+    img = page.locator("#ask-qr-img")
+    expect(img).to_be_visible()
+    page.wait_for_function(f"() => ({LOADED})(document.querySelector('#ask-qr-img'))")
+    assert img.evaluate("el => el.getAttribute('src')").startswith("/api/v1/ask-qr.svg")
+    box = img.bounding_box()
+    assert box is not None and box["width"] >= 100 and abs(box["width"] - box["height"]) < 2
+
+
+def test_stage_shows_the_qr_only_when_asked(lan: Lan, page: Page) -> None:
+    errors = watch_csp(page)
+    page.goto(lan.url + "/stage")
+    expect(page.locator("#live")).to_have_attribute("data-state", "live")
+    expect(page.locator("#ask-qr")).to_be_hidden()
+    page.goto(lan.url + "/stage?qr=1")
+    qr_loaded(page)
+    expect(page.locator("#ask-qr figcaption")).to_have_text("扫码提问 · Scan to ask")
+    assert errors == []
+
+
+def test_overlay_is_transparent_around_a_loaded_qr(lan: Lan, page: Page) -> None:
+    errors = watch_csp(page)
+    page.set_viewport_size({"width": 360, "height": 420})
+    page.goto(lan.url + "/overlay/ask-qr")
+    qr_loaded(page)
+    expect(page.locator(".askqr-caption")).to_have_text("扫码提问 · Scan to ask")
+    for element in ("html", "body"):
+        colour = page.evaluate(
+            f"getComputedStyle(document.querySelector('{element}')).backgroundColor"
+        )
+        assert colour == "rgba(0, 0, 0, 0)", (element, colour)
+    # The whole card fits the browser source (nothing clipped at the bottom).
+    card = page.locator(".askqr-box").bounding_box()
+    assert card is not None and card["y"] + card["height"] <= 420
+    assert card["x"] + card["width"] <= 360
+    assert errors == []
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_screenshots_stage_with_qr_and_overlay(lan: Lan, new_context, locale: str) -> None:  # type: ignore[no-untyped-def]
+    control = ShowControl(lan.ef, lan.bus)
+    control.start()
+    control.add_time(-600)
+    tag = locale.split("-")[0]
+    page = new_context(locale=locale, viewport={"width": 1280, "height": 720}).new_page()
+    page.goto(lan.url + "/stage?qr=1")
+    expect(page.locator("body")).to_have_attribute("data-phase", "normal")
+    qr_loaded(page)
+    page.screenshot(path=str(screenshot_path(f"qa/stage-qr-1280x720-{tag}.png")))
+    page = new_context(locale=locale, viewport={"width": 360, "height": 420}).new_page()
+    page.goto(lan.url + "/overlay/ask-qr")
+    qr_loaded(page)
+    page.screenshot(path=str(screenshot_path(f"qa/overlay-ask-qr-{tag}.png")), omit_background=True)

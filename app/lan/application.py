@@ -27,6 +27,7 @@ import app.lan
 from app.lan import stations
 from app.lan.auth import Caller, identify, same_origin
 from app.lan.context import LanContext
+from app.lan.hostguard import HostGuardMiddleware
 from app.lan.hub import Hub
 from app.lan.registry import ApiError, ApiRequest, ApiRoute, api, coerce_param, validate
 from app.lan.web import (
@@ -200,4 +201,4 @@ def build_app(ctx: LanContext) -> ASGIApp:
     )
     ctx.app = starlette
     # Outermost, so even a response made by Starlette's last-resort error handler has the headers.
-    return HeadersMiddleware(starlette)
+    return HeadersMiddleware(HostGuardMiddleware(starlette, ctx.settings.allowed_hosts))

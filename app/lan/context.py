@@ -29,6 +29,9 @@ class LanSettings:
     ws_total: int = 2000
     ws_queue_cap: int = 256  # events waiting for one slow socket before it is told to resync
     web_root: Path = field(default_factory=lambda: resources_dir() / "web")
+    # Host names besides IP addresses, localhost and this computer's own name that the server
+    # answers to (e.g. a DNS name the venue set up for the studio PC). See app/lan/hostguard.py.
+    allowed_hosts: tuple[str, ...] = ()
 
 
 class LanContext:

@@ -268,7 +268,7 @@ def test_static_files_cannot_escape_the_web_folder(lan: Lan, raw: bytes) -> None
     # A raw socket: HTTP clients normalise `..` away before sending.
     host, port = "127.0.0.1", lan.server.port
     with socket.create_connection((host, port), timeout=5) as s:
-        s.sendall(b"GET " + raw + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        s.sendall(b"GET " + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         data = b""
         while chunk := s.recv(65536):
             data += chunk

@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.harness.xvfb",
     "tests.harness.obs",
     "tests.harness.browser",
+    "tests.harness.rtmp",
 ]
 
 _TESTS_DIR = Path(__file__).resolve().parent

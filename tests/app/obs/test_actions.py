@@ -14,8 +14,8 @@ from app.obs.samples import store_sample
 from app.obs.worker import ObsWorker
 from app.store import EventFile
 from tests.app.obs.conftest import Recorder, wait_for
-from tests.app.obs.rtmp_sink import RtmpSink
 from tests.harness.obs import ObsServer
+from tests.harness.rtmp import RtmpServer
 
 
 def test_set_text_on_a_text_source(obs: ObsServer, worker: ObsWorker) -> None:
@@ -176,34 +176,34 @@ def test_record_start_is_debounced_and_stop_writes_the_file(
 
 
 def test_stream_on_air_with_bitrate_double_start_ignored_and_stops(
-    obs: ObsServer, worker: ObsWorker
+    obs: ObsServer, worker: ObsWorker, rtmp: RtmpServer
 ) -> None:
+    """Streams to a real nginx-rtmp server on loopback."""
     c = obs.client()
-    with RtmpSink() as sink:
-        c.send(
-            "SetStreamServiceSettings",
-            {
-                "streamServiceType": "rtmp_custom",
-                "streamServiceSettings": {"server": sink.url, "key": "showday-test"},
-            },
-        )
-        first = worker.submit(a.StartStream())
-        second = worker.submit(a.StartStream())  # a nervous double click
-        assert first.result(5) == {"ignored": False}
-        assert second.result(5)["ignored"] is True
-        wait_for(lambda: worker.state()["stream_state"] == "started", 10, "ON AIR")
-        state = wait_for(
-            lambda: (s := worker.state())["health"].get("kbps") and s, 5, "a stream bitrate"
-        )
-        assert state["streaming"] is True and state["health"]["stream_kbps"] > 0
-        assert state["stream_timecode"].startswith("00:00:0")
-        assert worker.requests_sent["StartStream"] == 1 and sink.publishes == 1
+    c.send(
+        "SetStreamServiceSettings",
+        {
+            "streamServiceType": "rtmp_custom",
+            "streamServiceSettings": {"server": rtmp.url, "key": "showday-test"},
+        },
+    )
+    first = worker.submit(a.StartStream())
+    second = worker.submit(a.StartStream())  # a nervous double click
+    assert first.result(5) == {"ignored": False}
+    assert second.result(5)["ignored"] is True
+    wait_for(lambda: worker.state()["stream_state"] == "started", 10, "ON AIR")
+    state = wait_for(lambda: (s := worker.state())["health"].get("kbps") and s, 5, "a bitrate")
+    assert state["streaming"] is True and state["health"]["stream_kbps"] > 0
+    assert state["stream_timecode"].startswith("00:00:0")
+    assert worker.requests_sent["StartStream"] == 1
+    wait_for(lambda: rtmp.publishes == 1, 5, "nginx to see one publisher")
 
-        worker.submit(a.StopStream()).result(5)
-        wait_for(lambda: worker.state()["stream_state"] == "stopped", 10, "stream stopped")
-        assert worker.state()["streaming"] is False and worker.state()["stream_timecode"] == ""
-        wait_for(lambda: not c.get_stream_status().output_active, 5, "OBS to release the output")
-    assert sink.media_bytes > 0
+    worker.submit(a.StopStream()).result(5)
+    wait_for(lambda: worker.state()["stream_state"] == "stopped", 10, "stream stopped")
+    assert worker.state()["streaming"] is False and worker.state()["stream_timecode"] == ""
+    wait_for(lambda: not c.get_stream_status().output_active, 5, "OBS to release the output")
+    wait_for(lambda: rtmp.media_bytes > 0, 5, "nginx to log the media it received")
+    assert rtmp.publishes == 1
 
 
 def test_segment_cue_switches_writes_shows_and_clears(obs: ObsServer, worker: ObsWorker) -> None:

@@ -32,15 +32,35 @@ def _row(c: sqlite3.Connection, qid: int) -> sqlite3.Row:
     return row
 
 
+def _not_rejected(c: sqlite3.Connection, qid: int, doing: str) -> sqlite3.Row:
+    """The question's row; a rejected one is refused (`doing`: "go on air", "be answered")."""
+    row = _row(c, qid)
+    if row["status"] == "rejected":
+        raise QaError(BAD_STATUS, f"A rejected question cannot {doing}; approve it first.")
+    return row
+
+
+def _stored(ef: EventFile, qid: int) -> Question:
+    """The question as stored after an action (it exists: the action just wrote it)."""
+    q = get(ef, qid)
+    assert q is not None
+    return q
+
+
 def _set(c: sqlite3.Connection, qid: int, now: str, **cols: object) -> None:
     sets = "".join(f"{k} = ?, " for k in cols)
     c.execute(f"UPDATE questions SET {sets}updated_at = ? WHERE id = ?", (*cols.values(), now, qid))
 
 
+def _close_showing(c: sqlite3.Connection, now: str) -> None:
+    """The showing on air (if any) ends now in feature_log."""
+    c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+
+
 def _take_off_air(c: sqlite3.Connection, now: str, to: str) -> int | None:
     """Move whatever is featured to status `to` and close its log entry. Returns its id."""
     row = c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchone()
-    c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+    _close_showing(c, now)
     if row is None:
         return None
     extra = {"answered_at": now} if to == "answered" else {}
@@ -48,6 +68,11 @@ def _take_off_air(c: sqlite3.Connection, now: str, to: str) -> int | None:
     for r in c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchall():
         _set(c, r["id"], now, status=to, **extra)
     return int(row["id"])
+
+
+def _left_air(was_on_air: bool) -> list[Event]:
+    """What the stage hears when an action takes the question on air off air."""
+    return [QuestionFeatured(None)] if was_on_air else []
 
 
 def _publish(bus: Bus, events: Iterable[Event]) -> None:
@@ -66,9 +91,7 @@ def _simple(
         _set(c, qid, now, **cols)
     status = str(cols.get("status", row["status"]))
     bus.publish(QuestionChanged(qid, status))
-    q = get(ef, qid)
-    assert q is not None
-    return q
+    return _stored(ef, qid)
 
 
 def approve(ef: EventFile, bus: Bus, question_id: int) -> Question:
@@ -92,15 +115,10 @@ def reject(ef: EventFile, bus: Bus, question_id: int) -> Question:
         row = _row(c, question_id)
         was_on_air = row["status"] == "featured"
         if was_on_air:
-            c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+            _close_showing(c, now)
         _set(c, question_id, now, status="rejected")
-    events: list[Event] = [QuestionChanged(question_id, "rejected")]
-    if was_on_air:
-        events.append(QuestionFeatured(None))
-    _publish(bus, events)
-    q = get(ef, question_id)
-    assert q is not None
-    return q
+    _publish(bus, [QuestionChanged(question_id, "rejected"), *_left_air(was_on_air)])
+    return _stored(ef, question_id)
 
 
 def edit(ef: EventFile, bus: Bus, question_id: int, text: str) -> Question:
@@ -115,9 +133,7 @@ def edit(ef: EventFile, bus: Bus, question_id: int, text: str) -> Question:
     if row["status"] == "featured":
         events.append(QuestionFeatured(question_id, clean_text, row["name"]))
     _publish(bus, events)
-    q = get(ef, question_id)
-    assert q is not None
-    return q
+    return _stored(ef, question_id)
 
 
 def star(ef: EventFile, bus: Bus, question_id: int, starred: bool = True) -> Question:
@@ -137,9 +153,7 @@ def assign_segment(ef: EventFile, bus: Bus, question_id: int, segment_id: int | 
         check_segment(c, segment_id)
         _set(c, question_id, now, segment_id=segment_id)
     bus.publish(QuestionChanged(question_id, row["status"]))
-    q = get(ef, question_id)
-    assert q is not None
-    return q
+    return _stored(ef, question_id)
 
 
 def merge(ef: EventFile, bus: Bus, ids: Iterable[int], target: int) -> Question:
@@ -174,18 +188,14 @@ def merge(ef: EventFile, bus: Bus, ids: Iterable[int], target: int) -> Question:
         [QuestionChanged(qid, "merged") for qid in sources]
         + [QuestionChanged(target, tgt["status"])],
     )
-    q = get(ef, target)
-    assert q is not None
-    return q
+    return _stored(ef, target)
 
 
 def feature(ef: EventFile, bus: Bus, question_id: int) -> Question:
     """Put a question on air. The one on air before goes to "answered"."""
     now = now_iso()
     with ef.write() as c:
-        row = _row(c, question_id)
-        if row["status"] == "rejected":
-            raise QaError(BAD_STATUS, "A rejected question cannot go on air; approve it first.")
+        row = _not_rejected(c, question_id, "go on air")
         already = row["status"] == "featured"
         previous = None
         if not already:
@@ -201,9 +211,7 @@ def feature(ef: EventFile, bus: Bus, question_id: int) -> Question:
         events.append(QuestionChanged(question_id, "featured"))
         events.append(QuestionFeatured(question_id, row["text"], row["name"]))
         _publish(bus, events)
-    q = get(ef, question_id)
-    assert q is not None
-    return q
+    return _stored(ef, question_id)
 
 
 def clear_featured(ef: EventFile, bus: Bus, *, answered: bool = False) -> int | None:
@@ -222,21 +230,14 @@ def answer(ef: EventFile, bus: Bus, question_id: int) -> Question:
     """Mark a question answered ("done"); if it was on air, it leaves the air."""
     now = now_iso()
     with ef.write() as c:
-        row = _row(c, question_id)
-        if row["status"] == "rejected":
-            raise QaError(BAD_STATUS, "A rejected question cannot be answered; approve it first.")
+        row = _not_rejected(c, question_id, "be answered")
         was_on_air = row["status"] == "featured"
         if was_on_air:
-            c.execute("UPDATE feature_log SET cleared_at = ? WHERE cleared_at IS NULL", (now,))
+            _close_showing(c, now)
         if row["status"] != "answered":
             _set(c, question_id, now, status="answered", held=0, answered_at=now)
-    events: list[Event] = [QuestionChanged(question_id, "answered")]
-    if was_on_air:
-        events.append(QuestionFeatured(None))
-    _publish(bus, events)
-    q = get(ef, question_id)
-    assert q is not None
-    return q
+    _publish(bus, [QuestionChanged(question_id, "answered"), *_left_air(was_on_air)])
+    return _stored(ef, question_id)
 
 
 def add_manual(
@@ -264,9 +265,7 @@ def add_manual(
         )
         qid = int(cur.lastrowid or 0)
     bus.publish(QuestionChanged(qid, "approved"))
-    q = get(ef, qid)
-    assert q is not None
-    return q
+    return _stored(ef, qid)
 
 
 def block_device(

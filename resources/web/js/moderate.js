@@ -1,6 +1,7 @@
 // /moderate: the moderator station. Queues New / Approved / On air / Answered / Rejected with
-// counts; approve, reject, feature, done, star, edit; held questions show the matched words
-// marked (built from text nodes, never markup); keyboard: arrows, A R F D S E.
+// counts; approve, reject, feature, done, star, edit; tick two or more and merge them (votes add
+// up; the most-voted one stays), assign a question to a segment; held questions show the matched
+// words marked (built from text nodes, never markup); keyboard: arrows, A R F D S E, X tick, M merge.
 import { getJSON, postJSON, showError } from "./api.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
@@ -12,7 +13,7 @@ applyI18n();
 const $ = (id) => document.getElementById(id);
 const errorEl = $("error");
 const PAGE = 200;
-const state = { limit: PAGE, status: "new", sort: "votes", rows: [], counts: {}, selected: 0, editing: null, staff: false };
+const state = { limit: PAGE, status: "new", sort: "votes", rows: [], counts: {}, selected: 0, editing: null, staff: false, picked: new Set(), segments: [] };
 
 /** `text` as nodes, with the [start, end) spans (code point offsets from Python) in <mark>. */
 export function highlighted(text, spans) {
@@ -41,6 +42,7 @@ function buildTabs() {
     b.addEventListener("click", () => {
       state.status = s;
       state.selected = 0;
+      state.picked.clear();
       state.limit = PAGE;
       load();
     });
@@ -68,6 +70,7 @@ function card(q, i) {
   c.tabIndex = -1;
   c.addEventListener("click", () => select(i));
   const text = el("p", "q-text");
+  text.append(pickBox(q));
   if (q.starred) text.append(el("span", "star", "★"));
   text.append(highlighted(q.text, q.matches.filter((m) => m.field === "text")));
   c.append(text);
@@ -81,6 +84,7 @@ function card(q, i) {
   meta.append(who);
   meta.append(document.createTextNode(` · ${t("mod.votes", { n: q.votes })} · ${hhmm(q.created_at)}`));
   if (q.source !== "web") meta.append(document.createTextNode(` · ${t(`mod.source.${q.source}`)}`));
+  if (q.merged_count > 0) meta.append(document.createTextNode(` · ${t("mod.merged", { n: q.merged_count })}`));
   c.append(meta);
   if (state.editing === q.id) {
     const area = el("textarea");
@@ -106,8 +110,58 @@ function card(q, i) {
   if (q.status !== "rejected") acts.push(button(t("mod.reject"), "danger", () => act(q, "reject")));
   acts.push(button(t(q.starred ? "mod.unstar" : "mod.star"), "", () => act(q, "star", { starred: !q.starred })));
   acts.push(button(t("mod.edit"), "", () => edit(q)));
+  acts.push(segmentSelect(q));
   c.append(wrap(acts));
   return c;
+}
+
+function pickBox(q) {
+  const box = el("input", "pick");
+  box.type = "checkbox";
+  box.checked = state.picked.has(q.id);
+  box.setAttribute("aria-label", t("mod.pick"));
+  box.addEventListener("click", (ev) => ev.stopPropagation());
+  box.addEventListener("change", () => togglePick(q.id, box.checked));
+  return box;
+}
+
+function togglePick(id, on) {
+  if (on) state.picked.add(id);
+  else state.picked.delete(id);
+  updateMerge();
+}
+
+function updateMerge() {
+  const b = $("merge");
+  b.textContent = t("mod.merge", { n: state.picked.size });
+  b.disabled = state.picked.size < 2;
+}
+
+/** Merge the ticked questions into the most-voted one (the earliest on a tie). */
+async function mergePicked() {
+  const rows = state.rows.filter((q) => state.picked.has(q.id));
+  if (rows.length < 2) return;
+  const target = [...rows].sort((a, b) => b.votes - a.votes || a.id - b.id)[0];
+  const ids = rows.filter((q) => q.id !== target.id).map((q) => q.id);
+  state.picked.clear();
+  await act(target, "merge", { ids });
+}
+
+function segmentSelect(q) {
+  const sel = el("select", "seg");
+  sel.setAttribute("aria-label", t("mod.segment"));
+  const none = el("option", "", t("mod.no_segment"));
+  none.value = "";
+  sel.append(none);
+  for (const s of state.segments) {
+    const o = el("option", "", s.speaker ? `${s.title} · ${s.speaker}` : s.title);
+    o.value = String(s.id);
+    sel.append(o);
+  }
+  sel.value = q.segment_id ? String(q.segment_id) : "";
+  sel.addEventListener("click", (ev) => ev.stopPropagation());
+  sel.addEventListener("change", () => act(q, "segment", sel.value ? { segment_id: Number(sel.value) } : {}));
+  return sel;
 }
 
 function wrap(children) {
@@ -124,6 +178,7 @@ function render() {
   const total = state.counts[state.status] ?? 0;
   $("more").hidden = total <= cards.length;
   $("more").textContent = t("mod.more", { shown: cards.length, total });
+  updateMerge();
 }
 
 function select(i) {
@@ -159,12 +214,16 @@ async function loadOnAir() {
 async function load() {
   if (!state.staff) return;
   try {
-    const [res, settings] = await Promise.all([
+    const [res, settings, segs] = await Promise.all([
       getJSON(`/api/v1/questions?status=${state.status}&sort=${state.sort}&limit=${state.limit}`),
       getJSON("/api/v1/questions/settings"),
+      getJSON("/api/v1/questions/segments"),
       loadOnAir(),
     ]);
     state.rows = res.questions;
+    state.segments = segs.segments;
+    const shown = new Set(state.rows.map((q) => q.id));
+    for (const id of [...state.picked]) if (!shown.has(id)) state.picked.delete(id);
     state.counts = res.counts;
     state.selected = Math.min(state.selected, Math.max(0, state.rows.length - 1));
     $("premod").checked = settings.premoderation;
@@ -180,6 +239,7 @@ $("more").addEventListener("click", () => {
   state.limit += PAGE;
   load();
 });
+$("merge").addEventListener("click", () => mergePicked());
 $("sort").addEventListener("change", () => {
   state.sort = $("sort").value;
   load();
@@ -214,6 +274,10 @@ document.addEventListener("keydown", (ev) => {
   else if (key === "d") act(q, "answer");
   else if (key === "s") act(q, "star", { starred: !q.starred });
   else if (key === "e") edit(q);
+  else if (key === "x") {
+    togglePick(q.id, !state.picked.has(q.id));
+    render();
+  } else if (key === "m") mergePicked();
   else return;
   ev.preventDefault();
 });
@@ -237,6 +301,6 @@ connectLive({
   },
   onEvent: (ev) => {
     if (ev.type === "EventRenamed") setText("#event-name", ev.name);
-    else if (ev.topic === "qa") loadSoon();
+    else if (ev.topic === "qa" || ev.type === "SegmentsChanged") loadSoon();
   },
 });

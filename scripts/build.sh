@@ -12,8 +12,10 @@ while [ $# -gt 0 ]; do
         *) echo "usage: scripts/build.sh [--out DIR]" >&2; exit 2 ;;
     esac
 done
-py="$here/.venv/bin/python"
-[ -x "$py" ] || { echo "scripts/build.sh: no .venv; run scripts/venv.sh test first" >&2; exit 2; }
+# SHOWDAY_PYTHON: another interpreter with the app's dependencies and PyInstaller (the tests
+# pass their own); by default the checkout's .venv.
+py="${SHOWDAY_PYTHON:-$here/.venv/bin/python}"
+[ -x "$py" ] || { echo "scripts/build.sh: no $py; run scripts/venv.sh test first" >&2; exit 2; }
 # The app loads the compiled translations (*.qm); say so if one is older than its .ts (the
 # owner of that file recompiles it with pyside6-lrelease; a build does not rewrite sources).
 for ts in "$here"/resources/i18n/*.ts; do

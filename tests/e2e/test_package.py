@@ -55,6 +55,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT,
+        env={**os.environ, "SHOWDAY_PYTHON": sys.executable},  # the interpreter checked above
     )
     assert proc.returncode == 0, f"build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
     name = "Showday.exe" if sys.platform == "win32" else "Showday"

@@ -177,10 +177,10 @@ def recent_check_ins(
     )
 
 
-def counts(ef: EventFile) -> dict[str, Any]:
-    """Door counters. `expected`/`arrived` count the registered list (walk-ins apart);
-    `by_channel` maps each channel to {"arrived", "expected"} over every guest."""
-    total = ef.row(
+def totals(ef: EventFile) -> dict[str, int]:
+    """`expected`/`arrived` count the registered list (walk-ins apart); `walk_ins`; `inside` is
+    everyone checked in. One query: the station server's status uses it as it is."""
+    row = ef.row(
         """
         SELECT
           count(*) FILTER (WHERE walk_in = 0) AS expected,
@@ -190,7 +190,12 @@ def counts(ef: EventFile) -> dict[str, Any]:
         FROM guests
         """
     )
-    assert total is not None
+    return {k: int((row or {}).get(k) or 0) for k in ("expected", "arrived", "walk_ins", "inside")}
+
+
+def counts(ef: EventFile) -> dict[str, Any]:
+    """Door counters: totals() and `by_channel`, which maps each channel to {"arrived",
+    "expected"} over every guest (`by_role` likewise for each role)."""
     by_channel = {
         r["channel"]: {"arrived": r["arrived"], "expected": r["expected"]}
         for r in ef.rows(
@@ -211,4 +216,4 @@ def counts(ef: EventFile) -> dict[str, Any]:
             "FROM guests GROUP BY role"
         )
     }
-    return {**total, "by_channel": by_channel, "by_role": by_role}
+    return {**totals(ef), "by_channel": by_channel, "by_role": by_role}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.guests.checkin import totals
 from app.lan.context import LanContext
 
 SECTIONS: dict[str, Callable[[LanContext], Any]] = {}
@@ -61,19 +62,7 @@ def _obs(ctx: LanContext) -> dict[str, Any]:
 
 @status_section("door")
 def _door(ctx: LanContext) -> dict[str, int]:
-    # The door's definitions (app.guests.checkin.counts): expected/arrived count the registered
-    # list, walk-ins apart; `inside` is everyone checked in. One query, no per-channel split.
-    row = ctx.ef.row(
-        """
-        SELECT
-          count(*) FILTER (WHERE walk_in = 0) AS expected,
-          count(*) FILTER (WHERE walk_in = 0 AND checked_in_at IS NOT NULL) AS arrived,
-          count(*) FILTER (WHERE walk_in = 1) AS walk_ins,
-          count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS inside
-        FROM guests
-        """
-    )
-    return {k: int((row or {}).get(k) or 0) for k in ("expected", "arrived", "walk_ins", "inside")}
+    return totals(ctx.ef)  # the door's own definitions; no per-channel split
 
 
 @status_section("questions")

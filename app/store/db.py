@@ -14,13 +14,15 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from app.store.schema import MIGRATIONS
 from app.timeutil import now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x53484459  # "SHDY": marks a SQLite file as a Showday event
@@ -71,11 +73,20 @@ class EventFile:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
         self._writer = _writer_lock(path)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of this same connection: introspection, bulk inserts, exports.
+
+        Made on first use: importing sqlite-utils (and its plugin system) costs ~0.1-0.5 s that
+        the app's start-up does not need to pay."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- opening ----------------------------------------------------------------------------
 

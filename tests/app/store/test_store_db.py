@@ -207,3 +207,14 @@ def test_create_in_a_missing_folder_says_so(tmp_path: Path) -> None:
         EventFile.create(tmp_path / "no" / "such" / "e.showday", "E")
     assert err.value.kind == "missing"
     assert "does not exist" in str(err.value)
+
+
+def test_sqlite_utils_sees_every_table_of_the_schema(tmp_path: Path) -> None:
+    ef = EventFile.create(tmp_path / "s.showday", "S")
+    tables = set(ef.db.table_names())
+    assert {"event", "guests", "checkins", "segments", "show_log", "questions", "votes"} <= tables
+    assert {"stations", "obs_samples", "incidents", "feature_log"} <= tables
+    assert "ticket_code" in ef.db["guests"].columns_dict
+    # The same connection: a write through the store is visible through sqlite-utils at once.
+    ef.rename("Seen by sqlite-utils")
+    assert next(ef.db["event"].rows)["name"] == "Seen by sqlite-utils"

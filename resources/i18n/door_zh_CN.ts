@@ -1,179 +1,156 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Badges</name>
+    <message>
+        <source>Badges</source>
+        <translation>胸牌</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
 <context>
     <name>DoorPanel</name>
     <message>
-        <location filename="../../ui/door/panel.py" line="155" />
         <source>Door</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="156" />
         <source>Station: %1</source>
         <translation>入口：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="157" />
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="158" />
         <source>Undo last check-in</source>
         <translation>撤销上一次签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="159" />
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="161" />
         <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
         <translation>扫描门票，或输入姓名、拼音、手机、邮箱、公司</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="164" />
         <source>Enter checks in the top match. Double-click a row to check that guest in.</source>
         <translation>按回车为第一条结果签到；双击某一行为该嘉宾签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="167" />
         <source>Ready: scan or search</source>
         <translation>就绪：请扫码或搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="167" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="282" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="285" />
         <source>Already checked in at %1 by %2</source>
         <translation>已于 %1 由「%2」签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="291" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="294" />
         <source>Unknown code</source>
         <translation>无效票号</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="295" />
         <source>No guest has the ticket or name “%1”.</source>
         <translation>没有嘉宾的票号或姓名是“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="305" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="316" />
         <source>Check-in undone</source>
         <translation>已撤销签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="318" />
         <source>Nothing to undo</source>
         <translation>没有可撤销的签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="366" />
         <source>Station name</source>
         <translation>入口名称</translation>
     </message>
     <message>
-        <location filename="../../ui/door/panel.py" line="367" />
         <source>Name of this door (shown as “checked in by …”):</source>
         <translation>此签到入口的名称（显示为“由……签到”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="30" />
         <source>Guest</source>
         <translation>嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="31" />
         <source>Speaker</source>
         <translation>演讲嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="32" />
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="33" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="36" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="37" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="38" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="39" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="40" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="41" />
         <source>Checked in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="59" />
         <source>Walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="66" />
         <source>✓ %1 · %2</source>
         <translation>✓ %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="159" />
         <source>Arrived / expected</source>
         <translation>已到 / 应到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="162" />
         <source>Walk-ins</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="165" />
         <source>Inside now</source>
         <translation>场内人数</translation>
     </message>
     <message>
-        <location filename="../../ui/door/results.py" line="172" />
         <source>By channel: %1</source>
         <translation>按渠道：%1</translation>
     </message>
@@ -181,199 +158,158 @@
 <context>
     <name>GuestImportDialog</name>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="22" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="23" />
         <source>First name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="24" />
         <source>Last name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="25" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="26" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="27" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="28" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="29" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="30" />
         <source>Ticket code</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="31" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="32" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="33" />
         <source>Consent</source>
         <translation>同意联系</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="36" />
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="37" />
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="38" />
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="47" />
-        <location filename="../../ui/door/import_texts.py" line="60" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="50" />
         <source>Will be</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="61" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="73" />
-        <location filename="../../ui/door/import_dialog.py" line="191" />
         <source>Import guests</source>
         <translation>导入嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="86" />
         <source>Choose a CSV or Excel file…</source>
         <translation>选择 CSV 或 Excel 文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="124" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="128" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="136" />
         <source>Which column holds what</source>
         <translation>各列对应的字段</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="161" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="168" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="193" />
         <source>Guest lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>嘉宾名单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="202" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="216" />
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="223" />
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="233" />
         <source>%1 · encoding %2 · %3 rows</source>
         <translation>%1 · 编码 %2 · %3 行</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="242" />
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="276" />
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="296" />
         <source>Columns kept as extra information: %1</source>
         <translation>作为附加信息保留的列：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="300" />
         <source>Every column is mapped.</source>
         <translation>所有列均已对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="304" />
         <source>%1 new · %2 updated · %3 unchanged · %4 duplicate rows merged · %5 errors</source>
         <translation>新增 %1 · 更新 %2 · 未变 %3 · 合并重复行 %4 · 错误 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="322" />
         <source>Errors (%1)</source>
         <translation>错误 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="350" />
         <source>, %1 duplicate rows merged</source>
         <translation>，合并重复行 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="354" />
         <source>Imported: %1 new, %2 updated, %3 unchanged</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_dialog.py" line="364" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -381,179 +317,162 @@
 <context>
     <name>GuestTable</name>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="47" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="48" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="49" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="50" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="51" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="52" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="53" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="54" />
         <source>Consent</source>
         <translation>同意联系</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="55" />
         <source>Ticket</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="58" />
-        <location filename="../../ui/door/guest_table.py" line="203" />
         <source>Arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="62" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="66" />
         <source>A guest needs a name.</source>
         <translation>嘉宾必须有姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="67" />
         <source>This email address does not look right.</source>
         <translation>邮箱地址格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="68" />
         <source>This phone number has too few digits.</source>
         <translation>手机号码位数太少。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="69" />
         <source>Role must be guest, speaker, VIP or staff.</source>
         <translation>身份必须是嘉宾、演讲嘉宾、VIP 或工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="70" />
         <source>Another guest already has this phone or email.</source>
         <translation>已有其他嘉宾使用此手机或邮箱。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="71" />
         <source>This guest no longer exists.</source>
         <translation>此嘉宾已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="77" />
         <source>Guest list</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="189" />
         <source>Import guests…</source>
         <translation>导入嘉宾…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="190" />
         <source>Export attendance…</source>
         <translation>导出签到表…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="191" />
         <source>Export QR codes…</source>
         <translation>导出二维码…</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="192" />
+        <source>Print badges (PDF)…</source>
+        <translation>打印胸牌（PDF）…</translation>
+    </message>
+    <message>
         <source>Copy invitation text</source>
         <translation>复制邀请文字</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="196" />
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="202" />
         <source>Arrived or not</source>
         <translation>全部（到场与否）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="204" />
         <source>Not arrived</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="213" />
-        <location filename="../../ui/door/guest_table.py" line="230" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="233" />
         <source>(no channel)</source>
         <translation>（无渠道）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="277" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="305" />
         <source>Export attendance</source>
         <translation>导出签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="307" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="319" />
         <source>Exported %1 guests to %2</source>
         <translation>已导出 %1 位嘉宾到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="329" />
         <source>Export QR codes to a folder</source>
         <translation>导出二维码到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="339" />
         <source>Wrote %1 QR codes to %2</source>
         <translation>已生成 %1 个二维码，保存在 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="355" />
+        <source>Print badges</source>
+        <translation>打印胸牌</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing badges…</source>
+        <translation>正在生成胸牌…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 badges to %2</source>
+        <translation>已将 %1 个胸牌写入 %2</translation>
+    </message>
+    <message>
         <source>Select a guest first.</source>
         <translation>请先选择一位嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/guest_table.py" line="362" />
         <source>Invitation for %1 copied.</source>
         <translation>已复制给 %1 的邀请文字。</translation>
     </message>
@@ -561,42 +480,34 @@
 <context>
     <name>ImportReasons</name>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="66" />
         <source>missing name</source>
         <translation>缺少姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="69" />
         <source>invalid email %1</source>
         <translation>邮箱格式不正确：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="73" />
         <source>phone %1 has too few digits</source>
         <translation>手机号 %1 位数太少</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="77" />
         <source>duplicate ticket code %1 (also on line %2)</source>
         <translation>票号 %1 重复（第 %2 行也有）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="81" />
         <source>matches the same guest (%1) as line %2</source>
         <translation>与第 %2 行对应同一位嘉宾（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="85" />
         <source>has %1 cells but the header has %2 (a missing or extra separator, or an unclosed quote?)</source>
         <translation>此行有 %1 个单元格，但表头有 %2 列（是否多了或少了分隔符，或引号没有闭合？）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="93" />
-        <source>no column holds the guest's name (姓名 / Name, or First Name + Last Name)</source>
+        <source>no column holds the guest&apos;s name (姓名 / Name, or First Name + Last Name)</source>
         <translation>没有任何一列是嘉宾姓名（姓名 / Name，或 First Name + Last Name）</translation>
     </message>
     <message>
-        <location filename="../../ui/door/import_texts.py" line="100" />
         <source>the file has a header but no guests</source>
         <translation>文件只有表头，没有嘉宾</translation>
     </message>
@@ -604,68 +515,54 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="84" />
         <source>Walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="86" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="87" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="88" />
         <source>Title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="89" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="90" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="93" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="94" />
         <source>Agrees to be contacted after the event</source>
         <translation>同意会后联系</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="95" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="96" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="106" />
-        <location filename="../../ui/door/walkin_dialog.py" line="125" />
-        <source>Enter the guest's name.</source>
+        <source>Enter the guest&apos;s name.</source>
         <translation>请输入嘉宾姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="126" />
         <source>This email address does not look right.</source>
         <translation>邮箱地址格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../ui/door/walkin_dialog.py" line="127" />
         <source>This phone number has too few digits.</source>
         <translation>手机号码位数太少。</translation>
     </message>

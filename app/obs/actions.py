@@ -224,16 +224,26 @@ def find_scene_item(ctx: Context, source: str, scene: str | None) -> tuple[str, 
         order = [scene]
     else:
         order = [ctx.mirror.program] + [s for s in ctx.mirror.scenes if s != ctx.mirror.program]
-    for name in order:
-        if not name:
-            continue
-        try:
-            items = ctx.call("GetSceneItemList", {"sceneName": name}).get("sceneItems", [])
-        except RequestFailed:
-            continue  # removed meanwhile
-        for item in items:
-            if item.get("sourceName") == source:
-                return name, int(item["sceneItemId"])
+    tried: set[str] = set()
+    for attempt in range(2):
+        if attempt == 1:
+            if scene:
+                break
+            # A scene created just now (e.g. by SetUpObs, queued right before this command)
+            # is not in the mirror until OBS's SceneCreated event is handled: ask OBS itself.
+            listed = ctx.call("GetSceneList").get("scenes", [])
+            order = [str(s["sceneName"]) for s in listed if str(s["sceneName"]) not in tried]
+        for name in order:
+            if not name:
+                continue
+            tried.add(name)
+            try:
+                items = ctx.call("GetSceneItemList", {"sceneName": name}).get("sceneItems", [])
+            except RequestFailed:
+                continue  # removed meanwhile
+            for item in items:
+                if item.get("sourceName") == source:
+                    return name, int(item["sceneItemId"])
     where = f"scene {scene!r}" if scene else "any scene"
     raise ObsCommandError(f"{source!r} is not in {where}.")
 

@@ -7,6 +7,7 @@ runs it (QPdfWriter and QPainter work off the GUI thread). `write_badges_pdf` re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -68,6 +69,31 @@ def fitted(
         size = max(small, size - 0.5)
 
 
+def name_block(p: QPainter, text: str, x: float, y: float, width: float) -> float:
+    """The name, as big as it fits on one line (10 down to 6.5 mm); a longer one wraps onto two
+    or three lines (down to 4.5 mm) before, as a last resort, it is elided. Returns the y below it."""
+    f, t = fitted(p, SANS, text, width, 10.0, 6.5, bold=True)
+    if t == text:
+        return text_line(p, f, t, x, y, width, "#000")
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    size = 6.5
+    while size >= 4.5:
+        f = font(SANS, size, bold=True)
+        metrics = QFontMetricsF(f, p.device())
+        box = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text)
+        # Qt breaks lines at spaces, after hyphens and between CJK characters.
+        parts = [w for w in re.split(r"\s+|(?<=-)", text) if w] or [text]
+        widest = max(metrics.horizontalAdvance(w) for w in parts)
+        if box.height() <= 3.05 * metrics.lineSpacing() and widest <= width:
+            p.setFont(f)
+            p.setPen(QColor("#000"))
+            p.drawText(QRectF(x, y, width, box.height()), flags, text)
+            return y + box.height()
+        size -= 0.5
+    f, t = fitted(p, SANS, text, width, 4.5, 4.5, bold=True)
+    return text_line(p, f, t, x, y, width, "#000")
+
+
 def text_line(p: QPainter, f: QFont, text: str, x: float, y: float, w: float, colour: str) -> float:
     """Draw one line with its top at y; returns the y below it."""
     p.setFont(f)
@@ -118,11 +144,10 @@ def draw_badge(p: QPainter, b: Badge, r: Rect, event_name: str) -> None:
         f, t = fitted(p, SANS, event_name, text_w, 3.2, 2.6)
         text_line(p, f, t, left, top, text_w, "#666")
     line = top + px(8)
-    f, t = fitted(p, SANS, b.name, text_w, 10.0, 5.5, bold=True)
-    line = text_line(p, f, t, left, line, text_w, "#000") + px(1.5)
+    line = name_block(p, b.name, left, line, text_w) + px(1.5)
     for text, big in ((b.company, 4.6), (b.title, 4.0)):
         if text:
-            f, t = fitted(p, SANS, text, text_w, big, 3.0)
+            f, t = fitted(p, SANS, text, text_w, big, 3.4)
             line = text_line(p, f, t, left, line, text_w, "#222")
     if b.role in ROLE_COLOURS:
         label = role_text(b.role)

@@ -21,6 +21,7 @@ from app.session import Session
 from tests.harness import require, screenshot_path
 from tests.ui.door.conftest import add_guests
 from ui.bridge import QtBridge
+from ui.door.badges import print_badges
 from ui.door.guest_table import GuestTable
 from ui.worker import Worker
 
@@ -129,3 +130,31 @@ def test_print_badges_for_the_demos_200_guests(
             str(out),
         )
         assert out.with_suffix(".png").stat().st_size > 20_000
+
+
+def test_long_names_shrink_or_wrap_instead_of_running_into_the_qr(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    session = Session.create(tmp_path / "long.showday", "PG 沙龙", Bus())
+    try:
+        long = "Maximilian Alexander von Hohenzollern-Sigmaringen"
+        company = "International Business Machines Corporation (China) Co., Ltd. 北京分公司"
+        add_guests(
+            session.ef,
+            [(long, company, "Engineer", "", "", "LONG0001", "guest", "")]
+            + [(n, "阿里云", "", "", "", c, "guest", "") for n, c in (("欧阳娜娜", "ZH0001"),)],
+        )
+        pdf = tmp_path / "long.pdf"
+        assert print_badges(session.ef, pdf) == 2
+        xml = poppler("pdftotext", "-bbox", str(pdf), "-")
+        words = re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', xml
+        )
+        # The text column ends 3 mm before the QR: 15 mm + 52 mm from the page edge.
+        limit = (cell(0).x + 5 + 52) * 72 / 25.4 + 0.5
+        name_words = [(float(x2), w) for _, x2, w in words if w in long or w.endswith("…")]
+        assert name_words and all(x2 <= limit for x2, _ in name_words), name_words
+        # The long name wraps rather than losing its end.
+        assert "".join(w for _, w in name_words).replace("-", "").endswith("Sigmaringen")
+        assert "欧阳娜娜" in unicodedata.normalize("NFKC", xml)
+        assert "LONG0001" in {w for _, _, w in words}
+    finally:
+        session.close()

@@ -163,7 +163,12 @@ class LanFeature(QObject):
     def _copy_overlays(self) -> None:
         if self.controller is not None and self.controller.running:
             base = self.controller.url.rstrip("/")
-            pages = ("/overlay/timer", "/overlay/question", "/overlay/lower-third")
+            pages = (
+                "/overlay/timer",
+                "/overlay/question",
+                "/overlay/lower-third",
+                "/overlay/ask-qr",
+            )
             QGuiApplication.clipboard().setText("\n".join(base + p for p in pages))
 
     def _on_lan(self, event: Any) -> None:

@@ -68,6 +68,7 @@ class ApiRoute:
     response: dict[str, Any] | None = None  # JSON schema of a 200 answer
     tag: str = "general"
     description: str = ""
+    media_type: str = "application/json"  # of a 200 answer (the QR route answers SVG)
 
     @property
     def is_staff(self) -> bool:
@@ -116,6 +117,7 @@ class Registry:
         response: dict[str, Any] | None = None,
         tag: str = "general",
         description: str = "",
+        media_type: str = "application/json",
     ) -> Callable[[Callable[[ApiRequest], Any]], Callable[[ApiRequest], Any]]:
         if not path.startswith("/api/v1/"):
             raise ValueError(f"API routes live under /api/v1/: {path}")
@@ -137,6 +139,7 @@ class Registry:
                     response=response,
                     tag=tag,
                     description=description,
+                    media_type=media_type,
                 )
             )
             return fn
@@ -237,7 +240,7 @@ def openapi_document(registry: Registry, version: str) -> dict[str, Any]:
             "responses": {
                 "200": {
                     "description": "OK",
-                    "content": {"application/json": {"schema": r.response or {}}},
+                    "content": {r.media_type: {"schema": r.response or {}}},
                 },
                 "default": {
                     "description": "An error, with a message for a person",

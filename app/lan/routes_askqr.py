@@ -38,6 +38,8 @@ def qr_svg(data: str) -> bytes:
     tag="questions",
     summary="The QR code of the audience page (/ask) as SVG, for the stage page and the overlay",
     description="Encodes the server's own base URL + /ask (not the request's Host).",
+    media_type="image/svg+xml",
+    response={"type": "string"},
 )
 def get_ask_qr(req: ApiRequest) -> Response:
     url = ask_url(req.ctx)

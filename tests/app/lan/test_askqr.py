@@ -57,3 +57,14 @@ def test_a_foreign_host_header_changes_nothing_in_the_qr(lan: Lan) -> None:
     # A foreign name is refused by the DNS-rebinding guard; if it got through, the QR is the same.
     assert b"evil" not in evil.content
     assert evil.status_code != 200 or evil.content == plain.content
+
+
+def test_the_openapi_document_says_the_qr_is_svg(lan: Lan) -> None:
+    with lan.client() as c:
+        doc = c.get("/api/v1/openapi.json").json()
+    op = doc["paths"]["/api/v1/ask-qr.svg"]["get"]
+    assert list(op["responses"]["200"]["content"]) == ["image/svg+xml"]
+    assert op["x-access"] == "public"
+    assert list(doc["paths"]["/api/v1/questions"]["get"]["responses"]["200"]["content"]) == [
+        "application/json"
+    ]

@@ -1,4 +1,4 @@
-"""Screenshots of the OBS panel (connected to a real OBS, streaming to a loopback RTMP sink and
+"""Screenshots of the OBS panel (connected to a real OBS, streaming to a loopback nginx-rtmp and
 recording) and of the connection dialog, for a person to look at.
 
     xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
@@ -21,8 +21,8 @@ from app.obs import actions as a
 from app.obs.setup import SetUpObs
 from app.obs.worker import ObsWorker
 from app.paths import resources_dir
-from tests.app.obs.rtmp_sink import RtmpSink
 from tests.harness.obs import ObsServer
+from tests.harness.rtmp import RtmpServer
 from tests.harness.screens import grab
 from ui import theme
 from ui.bridge import QtBridge
@@ -57,7 +57,7 @@ def main(lang: str, out_dir: str) -> int:
     bus = Bus()
     bridge = QtBridge(bus)
     worker = ObsWorker(bus)
-    sink = RtmpSink()
+    sink = RtmpServer()
     sink.__enter__()
     try:
         obs.reset()  # the harness's four scenes

@@ -1,4 +1,4 @@
-"""Streaming from the panel to a loopback RTMP sink with the real OBS (ON AIR, bitrate, stop
+"""Streaming from the panel to a loopback nginx-rtmp server with the real OBS (ON AIR, bitrate, stop
 asks first), and the Setup section's automation switches saved in the real event file."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from app.obs import actions as a
 from app.obs.automation import load_automation
 from app.obs.worker import ObsWorker
 from app.session import Session
-from tests.app.obs.rtmp_sink import RtmpSink
 from tests.harness.obs import ObsServer
+from tests.harness.rtmp import RtmpServer
 from ui.obs.automation_box import AutomationBox
 from ui.obs.link import ObsLink
 from ui.obs.panel import ObsPanel
@@ -20,37 +20,37 @@ from ui.worker import Worker
 
 
 def test_stream_shows_on_air_and_bitrate_and_stops_after_asking(  # type: ignore[no-untyped-def]
-    qtbot, obs: ObsServer, connected: ObsLink, obs_worker: ObsWorker
+    qtbot, obs: ObsServer, connected: ObsLink, obs_worker: ObsWorker, rtmp: RtmpServer
 ):
     panel = ObsPanel(connected)
     qtbot.addWidget(panel)
     panel.show()
     out = panel.outputs
-    with RtmpSink() as sink:
-        obs_worker.submit(
-            a.Request(
-                "SetStreamServiceSettings",
-                {
-                    "streamServiceType": "rtmp_custom",
-                    "streamServiceSettings": {"server": sink.url, "key": "showday-test"},
-                },
-            )
-        ).result(timeout=5)
-        assert out.on_air.text() == "Off air"
-        qtbot.mouseClick(out.stream_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(out.stream_button, Qt.MouseButton.LeftButton)  # ignored: disabled
-        qtbot.waitUntil(lambda: out.on_air.text().startswith("ON AIR"), timeout=10000)
-        assert out.on_air.property("state") == "live"
-        qtbot.waitUntil(lambda: out.values["kbps"].text().endswith("kb/s"), timeout=6000)
-        assert float(out.values["kbps"].text().split()[0].replace(",", "")) > 0
-        assert obs_worker.requests_sent["StartStream"] == 1
-        assert sink.media_bytes > 0
+    # A real nginx-rtmp on loopback stands in for the streaming service.
+    obs_worker.submit(
+        a.Request(
+            "SetStreamServiceSettings",
+            {
+                "streamServiceType": "rtmp_custom",
+                "streamServiceSettings": {"server": rtmp.url, "key": "showday-test"},
+            },
+        )
+    ).result(timeout=5)
+    assert out.on_air.text() == "Off air"
+    qtbot.mouseClick(out.stream_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(out.stream_button, Qt.MouseButton.LeftButton)  # ignored: disabled
+    qtbot.waitUntil(lambda: out.on_air.text().startswith("ON AIR"), timeout=10000)
+    assert out.on_air.property("state") == "live"
+    qtbot.waitUntil(lambda: out.values["kbps"].text().endswith("kb/s"), timeout=6000)
+    assert float(out.values["kbps"].text().split()[0].replace(",", "")) > 0
+    assert obs_worker.requests_sent["StartStream"] == 1
+    qtbot.waitUntil(lambda: rtmp.publishes == 1, timeout=5000)
 
-        qtbot.waitUntil(out.stream_button.isEnabled, timeout=5000)
-        out.confirm = lambda question: "Stop the stream" in question
-        qtbot.mouseClick(out.stream_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: out.on_air.text() == "Off air", timeout=10000)
-        assert out.stream_button.text() == "Start stream"
+    qtbot.waitUntil(out.stream_button.isEnabled, timeout=5000)
+    out.confirm = lambda question: "Stop the stream" in question
+    qtbot.mouseClick(out.stream_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: out.on_air.text() == "Off air", timeout=10000)
+    assert out.stream_button.text() == "Start stream"
 
 
 def test_automation_switches_are_saved_in_the_event(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -54,6 +54,37 @@ def test_stage_shows_the_qr_only_when_asked(lan: Lan, page: Page) -> None:
     assert errors == []
 
 
+def test_stage_text_stays_clear_of_the_qr_corner(lan: Lan, page: Page) -> None:
+    segs = Segments(lan.ef, lan.bus)
+    long = "圆桌讨论：云原生数据库在金融行业的落地实践与未来展望 Panel"
+    segs.update(segs.list()[1].id, title=long)  # the next one after the first
+    control = ShowControl(lan.ef, lan.bus)
+    control.start()
+    control.message("请注意时间，还剩五分钟 Please wrap up")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(lan.url + "/stage?qr=1")
+    qr_loaded(page)
+    expect(page.locator("#next")).to_contain_text(long)
+    expect(page.locator("#message")).to_be_visible()
+    qr = page.locator("#ask-qr").bounding_box()
+    assert qr is not None
+    box = page.locator("#next").bounding_box()
+    assert box is not None
+    apart = box["x"] + box["width"] <= qr["x"] or box["y"] + box["height"] <= qr["y"]
+    assert apart, (box, qr)
+    # A long operator message may reach the corner: then it is drawn over the QR, not under.
+    msg = page.locator("#message").bounding_box()
+    assert msg is not None
+    x = max(msg["x"], qr["x"]) + 2
+    y = max(msg["y"], qr["y"]) + 2
+    if x < min(msg["x"] + msg["width"], qr["x"] + qr["width"]) and y < min(
+        msg["y"] + msg["height"], qr["y"] + qr["height"]
+    ):
+        top = page.evaluate(f"document.elementFromPoint({x}, {y}).closest('#message') !== null")
+        assert top
+    page.screenshot(path=str(screenshot_path("qa/stage-qr-long-text.png")))
+
+
 def test_overlay_is_transparent_around_a_loaded_qr(lan: Lan, page: Page) -> None:
     errors = watch_csp(page)
     page.set_viewport_size({"width": 360, "height": 420})

@@ -13,6 +13,7 @@ const params = new URLSearchParams(location.search);
 
 if (params.get("qr") === "1") {
   $("ask-qr").hidden = false;
+  body.dataset.qr = "1";
   showAskQr($("ask-qr-img"));
 }
 

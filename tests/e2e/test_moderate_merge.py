@@ -99,3 +99,18 @@ def test_assign_a_question_to_a_segment(lan: Lan, page: Page) -> None:
     expect(card(page, qid).locator("select.seg option")).to_have_count(4)
     card(page, qid).locator("select.seg").select_option("")
     wait_for(lambda: qa.queue(lan.ef, "approved", segment_id=talk.id) == [])
+
+
+def test_merge_from_the_keyboard(lan: Lan, page: Page) -> None:
+    a = asked(lan, "Q one", ["d1"])
+    b = asked(lan, "Q one again", ["d2", "d3"])
+    moderator_page(lan, page)
+    expect(page.locator(".mq")).to_have_count(2)
+    page.keyboard.press("x")  # the selected (first, most-voted) question
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("x")
+    expect(page.locator("#merge")).to_be_enabled()
+    page.keyboard.press("m")
+    expect(page.locator(".mq")).to_have_count(1)
+    expect(card(page, b).locator(".q-meta")).to_contain_text("3 votes")
+    expect(card(page, a)).to_have_count(0)

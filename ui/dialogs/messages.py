@@ -17,7 +17,7 @@ from app.store import EventFileError
 def event_file_error_text(err: EventFileError, path: Path | str, creating: bool = False) -> str:
     """A translated explanation of why `path` cannot be opened (or created)."""
     name = Path(path).name or str(path)
-    if creating and err.kind == "read_only":
+    if creating and err.kind in ("read_only", "missing"):  # the folder, not the file
         return QCoreApplication.translate(
             "Messages",
             "Cannot create “{name}” there: the folder does not exist or cannot be written to. "

@@ -96,6 +96,15 @@ def poll(
     """The once-a-second ping: GetStats, plus the status of outputs that are not stopped
     (their timecodes go into the mirror). Returns (stats, stream status, record status)."""
     stats = call("GetStats", timeout=timeout)
+    # OBS does not always announce a program change: after studio mode is switched off, OBS
+    # 29 switches scenes without CurrentProgramSceneChanged. Reading it each tick heals the
+    # mirror within a second instead of showing the wrong scene on air until the next event.
+    program = call("GetCurrentProgramScene", timeout=timeout).get("currentProgramSceneName")
+    if program:
+        mir.program = str(program)
+    if mir.studio_mode:
+        preview = call("GetCurrentPreviewScene", timeout=timeout).get("currentPreviewSceneName")
+        mir.preview = str(preview or "")
     stream = record = None
     if mir.stream_state != "stopped":
         stream = call("GetStreamStatus", timeout=timeout)

@@ -57,9 +57,10 @@ def test_click_switches_obs_and_the_highlight_follows(
     qtbot, obs: ObsServer, connected: ObsLink, reader: Any
 ):  # type: ignore[no-untyped-def]
     panel = make_panel(qtbot, connected)
-    qtbot.mouseClick(panel.scene_buttons[2], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: program(reader) == "Break", timeout=3000)
-    qtbot.waitUntil(lambda: highlighted(panel, "program") == ["Break"], timeout=3000)
+    for i, name in ((0, "Intro"), (1, "Speaker")):
+        qtbot.mouseClick(panel.scene_buttons[i], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda name=name: program(reader) == name, timeout=3000)
+        qtbot.waitUntil(lambda name=name: highlighted(panel, "program") == [name], timeout=3000)
 
 
 def test_number_key_switches_while_the_panel_has_focus(
@@ -113,6 +114,11 @@ def test_studio_mode_sets_preview_then_transition(
     qtbot.mouseClick(panel.studio, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not c.get_studio_mode_enabled().studio_mode_enabled, timeout=3000)
     qtbot.waitUntil(lambda: not panel.transition.isVisible(), timeout=3000)
+    # Back in normal mode, a click cuts the program again and the highlight follows it.
+    for i, name in ((0, "Intro"), (1, "Speaker")):
+        qtbot.mouseClick(panel.scene_buttons[i], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda name=name: program(reader) == name, timeout=3000)
+        qtbot.waitUntil(lambda name=name: highlighted(panel, "program") == [name], timeout=3000)
 
 
 def test_record_start_is_debounced_and_stop_asks(  # type: ignore[no-untyped-def]

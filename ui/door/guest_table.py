@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -134,6 +135,7 @@ class GuestTable(QWidget):
         self.worker = worker
         self.loads = 0
         self.last_message = ""
+        self._stale = True  # rows not loaded (or out of date) while the table is hidden
 
         self.role_filter = QComboBox()
         self.channel_filter = QComboBox()
@@ -259,7 +261,18 @@ class GuestTable(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        # Loaded when on screen: a 50,000-guest list is ~80 MB of rows, and Setup is rarely open
+        # while the door runs. A reload asked for while hidden waits for the next show.
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         ef = self.session.ef
         role = self.role_filter.currentData()
         channel = self.channel_filter.currentData()

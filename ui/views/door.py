@@ -92,6 +92,8 @@ class DoorView(RoleView):
         bridge.door.connect(bridge_slot(self, self._on_door_event))
 
     def _on_door_event(self, event: object) -> None:
+        if self.body is not None:
+            return  # a feature's panel shows the door: this list is not on screen, keep it empty
         # One guest arrived (or was undone): refresh that row and the counts, not 50,000 rows.
         if isinstance(event, GuestCheckedIn | CheckInUndone):
             guest_id = event.guest_id
@@ -114,6 +116,8 @@ class DoorView(RoleView):
         self._show_counts()
 
     def reload(self) -> None:
+        if self.body is not None:
+            return  # replaced by a feature's panel: loading 50,000 guests nobody sees costs ~80 MB
         self.load(_door_data, self._show)
 
     def _show(self, data: tuple[dict[str, int], list[dict[str, Any]]]) -> None:

@@ -83,6 +83,7 @@ def demo_table(qtbot, tmp_path: Path) -> Iterator[GuestTable]:  # type: ignore[n
     worker = Worker()
     t = GuestTable(session, bridge, worker)
     qtbot.addWidget(t)
+    t.show()  # the table loads its rows when shown
     qtbot.waitUntil(lambda: t.loads > 0, timeout=10000)
     yield t
     bridge.close()

@@ -115,6 +115,10 @@
         <translation>节目尚未开始</translation>
     </message>
     <message>
+        <source>Starts in {time}</source>
+        <translation>距开始 {time}</translation>
+    </message>
+    <message>
         <source>Run of show</source>
         <translation>节目流程</translation>
     </message>

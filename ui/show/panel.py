@@ -317,7 +317,12 @@ class ShowPanel(QWidget):
             self.timer.caption.setText(self.tr("The show has ended"))
         else:
             self.timer.caption.setText(self.tr("The show has not started"))
-        text, kind = offset_text(now.offset_s)
+        if now.status == "not_started" and now.offset_s is not None and now.offset_s <= -1:
+            # Before the start a negative offset is the wait until the planned start, not a lead.
+            text = self.tr("Starts in {time}").format(time=span(now.offset_s))
+            kind = "ontime"
+        else:
+            text, kind = offset_text(now.offset_s)
         self.offset.setText(text or "–")
         set_prop(self.offset, "state", kind)
         self.projected.setText(clock_hhmm(now.projected_end) or "–")

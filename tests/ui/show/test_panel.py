@@ -218,3 +218,19 @@ def test_a_late_reload_does_not_undo_a_newer_state(qtbot, rig: Rig) -> None:
     qtbot.waitUntil(lambda: panel.loads > 0)
     assert panel.state["status"] == "running" and panel.timer.time.text() == "10:00"
     panel.shutdown()
+
+
+def test_before_the_start_the_offset_reads_as_a_wait_not_a_lead(qtbot, rig: Rig) -> None:
+    import time as _time
+
+    from app.show import Segments
+
+    # The first segment has a hard start half an hour from now (local time, as typed).
+    start = _time.strftime("%H:%M", _time.localtime(T0 + 1800))
+    Segments(rig.session.ef, rig.session.bus).update(rig.ids[0], hard_start=start)
+    rig.settle(qtbot)
+    qtbot.waitUntil(lambda: rig.panel.offset.text() != "–", timeout=5000)
+    assert rig.panel.offset.text() == "Starts in 30:00"
+    assert rig.panel.offset.property("state") == "ontime"
+    click(qtbot, rig, "start")  # started early: now it is a lead
+    qtbot.waitUntil(lambda: rig.panel.offset.text().endswith("ahead"), timeout=5000)

@@ -211,7 +211,7 @@ class GuestImportDialog(QDialog):
         self.file_info.setText("")
         if isinstance(err, ImportFileError):
             text = str(err)
-            if err.line:
+            if err.line and f"line {err.line}" not in text.lower():  # some readers name it
                 text = (
                     QCoreApplication.translate("GuestImportDialog", "Line %1: %2")
                     .replace("%1", str(err.line))

@@ -160,3 +160,16 @@ def test_a_file_that_is_not_a_table_says_why(
     qtbot.waitUntil(lambda: d.file_error.isVisible(), timeout=5000)
     assert "old Excel .xls" in d.file_error.text()
     assert not d.import_button.isEnabled()
+
+
+def test_bad_bytes_name_their_line_once(
+    qtbot, session: Session, worker: Worker, tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.csv"
+    lines = ["姓名,手机"] + [f"张{i},1388888{i:04d}" for i in range(7)]
+    bad.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe bad,1\n")
+    d = open_dialog(qtbot, session, worker, bad)
+    qtbot.waitUntil(lambda: d.file_error.isVisible(), timeout=5000)
+    text = d.file_error.text()
+    assert text.lower().count("line 9") == 1, text
+    assert not d.import_button.isEnabled()

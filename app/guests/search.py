@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 import threading
-from bisect import bisect_left, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -33,6 +33,7 @@ from app.guests.search_keys import (
     SEP,
     GramIndex,
     Haystack,
+    SortedPairs,
     bigrams,
     guest_keys,
     normalise_query,
@@ -46,12 +47,26 @@ COLUMNS = (
     "id, name, name_pinyin, name_initials, company, title, role, phone, email, ticket_code,"
     " channel, walk_in, checked_in_at, checked_in_by"
 )
+FIELDS = tuple(c.strip() for c in COLUMNS.split(","))
+# A guest is kept as a tuple of the COLUMNS values (a dict copy cost 3x more); these index it.
+F = {name: i for i, name in enumerate(FIELDS)}
+_NAME, _PHONE, _AT = F["name"], F["phone"], F["checked_in_at"]
+_SHARED = ("company", "title", "role", "channel", "checked_in_by")  # few distinct values: interned
 EXACT_TIER = {"code": 0, "name": 1, "pinyin": 1, "email": 1, "phone": 1}
+# (kind, guest id) packed into one int. KIND_CODE follows the kinds' alphabetical order, so
+# (key, code << 40 | id) sorts like the (key, kind, id) tuples it replaces.
+KIND_NAMES = tuple(sorted(KIND_ORDER))
+KIND_CODE = {k: i for i, k in enumerate(KIND_NAMES)}
+_ID_BITS = 40
+_ID_MASK = (1 << _ID_BITS) - 1
+LOAD_CHUNK = 5000  # guests read from the file at a time: no 50,000-dict list at build time
 MIN_PHONE_DIGITS = 4
 REBUILD_AFTER = 500  # edited guests after which the one-character haystacks are rebuilt
 _PHONE_QUERY = re.compile(r"^\+?[\d\s\-()]+$")
 
 Found = dict[int, tuple[int, str, str]]  # guest id -> (tier, kind, matched key)
+Row = tuple[Any, ...]  # one guest: the COLUMNS values in order
+Exact = int | tuple[int, ...]  # one packed (kind, id) or several, in the order they were added
 
 
 @dataclass(frozen=True)
@@ -84,13 +99,15 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        self._guests: dict[int, dict[str, Any]] = {}
-        self._sub: dict[int, list[tuple[str, str]]] = {}
-        self._subtext: dict[int, str] = {}  # the same keys joined: one C-speed `in` per guest
-        self._exact: dict[str, tuple[tuple[str, int], ...]] = {}
-        self._sorted: list[tuple[str, str, int]] = []  # (key, kind, id), phones apart
-        self._phones: list[tuple[str, int]] = []
-        self._tails: list[tuple[str, int]] = []  # reversed phones
+        self._guests: dict[int, Row] = {}
+        # Substring keys: (their kinds, the keys joined by SEP) -- one C-speed `in` per guest.
+        # A key holding SEP itself (a pasted email?) is kept as (kind, key) pairs instead.
+        self._sub: dict[int, tuple[tuple[str, ...], str | None]] = {}
+        self._kinds: dict[tuple[str, ...], tuple[str, ...]] = {}  # one shared tuple per mix
+        self._exact: dict[str, Exact] = {}
+        self._sorted = SortedPairs()  # (key, kind code << 40 | id), phones apart
+        self._phones = SortedPairs()  # (phone, id)
+        self._tails = SortedPairs()  # (reversed phone, id)
         self._grams = GramIndex()
         self._hay: dict[str, Haystack] = {}
         self._overlay: set[int] = set()  # ids whose haystack entries are stale or missing
@@ -100,10 +117,10 @@ class SearchIndex:
     @classmethod
     def build(cls, ef: EventFile) -> SearchIndex:
         index = cls()
-        index.load(ef.rows(f"SELECT {COLUMNS} FROM guests"))
+        index.load(_all_guests(ef))
         return index
 
-    def load(self, guests: list[dict[str, Any]]) -> None:
+    def load(self, guests: Iterable[dict[str, Any]]) -> None:
         """Index these guests, replacing what was there. Built aside and swapped in, so
         searches from other threads keep answering (from the old data) meanwhile."""
         fresh = SearchIndex()
@@ -117,6 +134,7 @@ class SearchIndex:
             fresh._sorted.sort()
             fresh._phones.sort()
             fresh._tails.sort()
+            fresh._grams.finish()
             fresh._build_haystacks()
         finally:
             if was_enabled:
@@ -128,34 +146,56 @@ class SearchIndex:
 
     def _add(self, guest: dict[str, Any], bulk: bool) -> None:
         gid = guest["id"]
-        g = dict(guest)
-        keys = guest_keys(g)
+        g = tuple(
+            sys.intern(v) if f in _SHARED and isinstance(v, str) else v
+            for f, v in ((f, guest.get(f)) for f in FIELDS)
+        )
+        keys = guest_keys(guest)
         sub = substring_keys(keys)
-        self._guests[gid], self._sub[gid] = g, sub
-        self._subtext[gid] = SEP.join(key for _kind, key in sub)
+        self._guests[gid] = g
+        if any(SEP in key for _kind, key in sub):
+            self._sub[gid] = (tuple(f"{k}{SEP}{key}" for k, key in sub), None)
+        else:
+            kinds = tuple(k for k, _key in sub)
+            self._sub[gid] = (self._kinds.setdefault(kinds, kinds), SEP.join(k for _, k in sub))
+        exact = self._exact
         for kind, key in keys:
-            if kind in EXACT_TIER:  # tuples, rebuilt per change: a guest has few exact twins
-                self._exact[key] = self._exact.get(key, ()) + ((kind, gid),)
+            if kind == "company":
+                key = sys.intern(key)
+            if kind in EXACT_TIER:  # a guest has few exact twins: an int, or a short tuple
+                packed = gid << 3 | KIND_CODE[kind]
+                have = exact.get(key)
+                if have is None:
+                    exact[key] = packed
+                else:
+                    exact[key] = (have if isinstance(have, tuple) else (have,)) + (packed,)
             if kind == "phone":
-                self._put(self._phones, (key, gid), bulk)
-                self._put(self._tails, (key[::-1], gid), bulk)
+                self._put(self._phones, key, gid, bulk)
+                self._put(self._tails, key[::-1], gid, bulk)
             else:
-                self._put(self._sorted, (key, kind, gid), bulk)
-        self._grams.add(gid, bigrams(sub))
+                self._put(self._sorted, key, KIND_CODE[kind] << _ID_BITS | gid, bulk)
+        self._grams.add(gid, bigrams(sub), bulk)
 
     @staticmethod
-    def _put(items: list[Any], item: Any, bulk: bool) -> None:
+    def _put(items: SortedPairs, key: str, num: int, bulk: bool) -> None:
         if bulk:
-            items.append(item)  # sorted once at the end of load()
+            items.append(key, num)  # sorted once at the end of load()
         else:
-            insort(items, item)
+            items.insert(key, num)
+
+    def _sub_keys(self, gid: int) -> list[tuple[str, str]]:
+        """A guest's substring keys as (kind, key), in the order guest_keys gave them."""
+        kinds, text = self._sub[gid]
+        if text is None:
+            return [tuple(pair.split(SEP, 1)) for pair in kinds]  # type: ignore[misc]
+        return list(zip(kinds, text.split(SEP), strict=True))
 
     def _build_haystacks(self) -> None:
         hay = {"ascii": Haystack(), "wide": Haystack(), "phone": Haystack()}
-        for gid, sub in self._sub.items():
-            for kind, key in sub:
+        for gid in self._sub:
+            for kind, key in self._sub_keys(gid):
                 hay["ascii" if key.isascii() else "wide"].add(gid, kind, key)
-            phone = self._guests[gid]["phone"].lstrip("+")
+            phone = self._guests[gid][_PHONE].lstrip("+")
             if phone:
                 hay["phone"].add(gid, "phone", phone)
         for h in hay.values():
@@ -185,7 +225,7 @@ class SearchIndex:
     def refresh(self, ef: EventFile, guest_ids: tuple[int, ...] = ()) -> None:
         """Re-read some guests (or all, for an empty tuple) from the file: a GuestsChanged."""
         if not guest_ids:
-            self.load(ef.rows(f"SELECT {COLUMNS} FROM guests"))
+            self.load(_all_guests(ef))
             return
         marks = ", ".join("?" for _ in guest_ids)
         rows = ef.rows(f"SELECT {COLUMNS} FROM guests WHERE id IN ({marks})", guest_ids)
@@ -199,8 +239,8 @@ class SearchIndex:
         """Mark a check-in or undo (GuestCheckedIn / CheckInUndone); keys do not change."""
         with self._lock:
             g = self._guests.get(guest_id)
-            if g is not None:
-                g["checked_in_at"], g["checked_in_by"] = at, station
+            if g is not None:  # checked_in_at, checked_in_by are the last two columns
+                self._guests[guest_id] = (*g[:_AT], at, sys.intern(station) if station else station)
 
     def follow(self, bus: Bus, ef: EventFile) -> Callable[[], None]:
         """Keep up with the bus: imports, edits, walk-ins, check-ins and undos from any station.
@@ -232,19 +272,26 @@ class SearchIndex:
         g = self._guests.pop(gid, None)
         if g is None:
             return
-        self._subtext.pop(gid, None)
-        self._grams.discard(gid, bigrams(self._sub.pop(gid)))
-        for kind, key in guest_keys(g):  # the same keys as when it was added
-            rest = tuple(e for e in self._exact.get(key, ()) if e != (kind, gid))
-            if rest:
-                self._exact[key] = rest
-            elif kind in EXACT_TIER:
-                self._exact.pop(key, None)
+        self._grams.discard(gid, bigrams(self._sub_keys(gid)))
+        del self._sub[gid]
+        for kind, key in guest_keys(
+            dict(zip(FIELDS, g, strict=True))
+        ):  # the keys it was added with
+            if kind in EXACT_TIER:
+                have = self._exact.get(key)
+                packed = gid << 3 | KIND_CODE[kind]
+                rest = tuple(e for e in _entries(have) if e != packed)
+                if len(rest) > 1:
+                    self._exact[key] = rest
+                elif rest:
+                    self._exact[key] = rest[0]
+                else:
+                    self._exact.pop(key, None)
             if kind == "phone":
-                _remove_sorted(self._phones, (key, gid))
-                _remove_sorted(self._tails, (key[::-1], gid))
+                self._phones.remove(key, gid)
+                self._tails.remove(key[::-1], gid)
             else:
-                _remove_sorted(self._sorted, (key, kind, gid))
+                self._sorted.remove(key, KIND_CODE[kind] << _ID_BITS | gid)
 
     # -- searching ----------------------------------------------------------------------------
 
@@ -268,16 +315,18 @@ class SearchIndex:
 
     def _order(self, item: tuple[int, tuple[int, str, str]]) -> tuple[Any, ...]:
         gid, (tier, kind, key) = item
-        checked_in = self._guests[gid]["checked_in_at"] is not None
+        checked_in = self._guests[gid][_AT] is not None
         return (tier, checked_in, KIND_ORDER[kind], len(key), key, gid)
 
     def _tier_exact(self, q: str, compact: str, digits: str, found: Found) -> None:
         code = scanned_code(q).lower()
-        for kind, gid in self._exact.get(code, ()):
+        for packed in _entries(self._exact.get(code)):
+            kind, gid = KIND_NAMES[packed & 7], packed >> 3
             if kind == "code":
                 found[gid] = (0, kind, code)
         for key in dict.fromkeys((q, compact, digits)):
-            for kind, gid in self._exact.get(key, ()):
+            for packed in _entries(self._exact.get(key)):
+                kind, gid = KIND_NAMES[packed & 7], packed >> 3
                 tier = EXACT_TIER.get(kind)
                 if tier is not None and gid not in found and (kind != "phone" or key == digits):
                     found[gid] = (tier, kind, key)
@@ -285,21 +334,26 @@ class SearchIndex:
     def _tier_prefix(self, q: str, compact: str, digits: str, found: Found, limit: int) -> None:
         budget = [3 * limit]  # a few more than needed, so the in-tier order has a choice
         for prefix in dict.fromkeys((q, compact)):
-            self._scan_prefix(self._sorted, prefix, found, budget, lambda e: (e[1], e[2]))
+            self._scan_prefix(self._sorted, prefix, found, budget, _unpack_sorted)
         if digits:
-            self._scan_prefix(self._phones, digits, found, budget, lambda e: ("phone", e[1]))
+            self._scan_prefix(self._phones, digits, found, budget, _phone_id)
             # The last 10 digits too: '+86 138…' typed finds 138… stored, and the reverse.
             for tail in dict.fromkeys((digits, phone_key(digits))):
-                self._scan_prefix(self._tails, tail[::-1], found, budget, lambda e: ("phone", e[1]))
+                self._scan_prefix(self._tails, tail[::-1], found, budget, _phone_id)
 
     @staticmethod
     def _scan_prefix(
-        items: list[Any], prefix: str, found: Found, budget: list[int], kind_id: Any
+        items: SortedPairs,
+        prefix: str,
+        found: Found,
+        budget: list[int],
+        kind_id: Callable[[int], tuple[str, int]],
     ) -> None:
-        i = bisect_left(items, (prefix,))
-        while i < len(items) and budget[0] > 0 and items[i][0].startswith(prefix):
-            kind, gid = kind_id(items[i])
-            key = items[i][0]
+        keys, nums = items.keys, items.nums
+        i = items.first_from(prefix)
+        while i < len(keys) and budget[0] > 0 and keys[i].startswith(prefix):
+            kind, gid = kind_id(nums[i])
+            key = keys[i]
             i += 1
             if gid not in found:
                 found[gid] = (2, kind, key)
@@ -322,12 +376,14 @@ class SearchIndex:
             found[gid] = (3, kind, "")
 
     def _find_by_grams(self, needle: str, found: Found, out: dict[int, str], need: int) -> None:
-        text = self._subtext
-        # Candidates have every bigram of the needle, not always in a row ("gu" + "un" is not
-        # "gun"): a quick `in` over the joined keys drops those before the kind is looked up.
+        sub = self._sub
+        # Candidates have the needle's rarest bigram, not always the others or all in a row
+        # ("gu" + "un" is not "gun"): a quick `in` over the joined keys drops those before the
+        # kind is looked up. Id order: when more match than fit, the first imported are shown.
         for gid in self._grams.candidates(bigrams([("", needle)])):
-            if needle in text[gid] and gid not in found and gid not in out:
-                kind = next((k for k, key in self._sub[gid] if needle in key), None)
+            text = sub[gid][1]
+            if (text is None or needle in text) and gid not in found and gid not in out:
+                kind = next((k for k, key in self._sub_keys(gid) if needle in key), None)
                 if kind is not None:
                     out[gid] = kind
                     if len(out) >= need:
@@ -344,15 +400,15 @@ class SearchIndex:
             if len(out) >= need or gid not in self._guests or gid in found or gid in out:
                 continue
             if hays == ("phone",):
-                keys = [("phone", self._guests[gid]["phone"].lstrip("+"))]
+                keys = [("phone", self._guests[gid][_PHONE].lstrip("+"))]
             else:
-                keys = self._sub[gid]
+                keys = self._sub_keys(gid)
             kind = next((k for k, key in keys if needle in key), None)
             if kind is not None:
                 out[gid] = kind
 
     def _hit(self, gid: int, tier: int, kind: str) -> Hit:
-        g = self._guests[gid]
+        g = dict(zip(FIELDS, self._guests[gid], strict=True))
         return Hit(
             guest_id=gid,
             name=g["name"],
@@ -371,7 +427,29 @@ class SearchIndex:
         )
 
 
-def _remove_sorted(items: list[Any], item: Any) -> None:
-    i = bisect_left(items, item)
-    if i < len(items) and items[i] == item:
-        del items[i]
+def _entries(have: Exact | None) -> tuple[int, ...]:
+    if have is None:
+        return ()
+    return have if isinstance(have, tuple) else (have,)
+
+
+def _unpack_sorted(num: int) -> tuple[str, int]:
+    return KIND_NAMES[num >> _ID_BITS], num & _ID_MASK
+
+
+def _phone_id(num: int) -> tuple[str, int]:
+    return "phone", num
+
+
+def _all_guests(ef: EventFile) -> Iterable[dict[str, Any]]:
+    """Every guest, in id order, a chunk at a time (the rows become tuples as they come)."""
+    last = None
+    while True:
+        rows = ef.rows(
+            f"SELECT {COLUMNS} FROM guests WHERE id > ? ORDER BY id LIMIT ?",
+            (-(2**63) if last is None else last, LOAD_CHUNK),
+        )
+        yield from rows
+        if len(rows) < LOAD_CHUNK:
+            return
+        last = rows[-1]["id"]

@@ -50,6 +50,17 @@ class GapMeter:
         return self.longest
 
 
+def assert_gui_never_blocked(longest: float, meter: GapMeter) -> None:
+    """The issue's bar: the GUI thread is never blocked more than 50 ms. Two checks:
+    - no tick gap over 100 ms of wall time: a network wait on the GUI thread (obsws-python's
+      timeouts are seconds) would show here; 50-100 ms gaps occur when the loaded 2-core
+      machine does not schedule the process, so wall time alone cannot hold 50 ms;
+    - within every gap over 50 ms, the GUI thread itself ran for less than 50 ms of CPU: our
+      own code never hogs the event loop that long."""
+    assert longest < 0.1, meter.gaps
+    assert all(cpu_ms < 50 for _, cpu_ms, _ in meter.gaps), meter.gaps
+
+
 def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: ignore[no-untyped-def]
     qtbot, obs: ObsServer, link: ObsLink
 ):
@@ -99,7 +110,7 @@ def test_chip_goes_connected_retrying_connected_and_gui_never_stalls(  # type: i
     assert [b.property("scene") for b in panel.scene_buttons if b.property("state")] == [on_air]
     assert all(b.isEnabled() for b in panel.scene_buttons)
     print(f"noticed the kill after {noticed_s:.2f} s; longest GUI gap {longest * 1000:.0f} ms")
-    assert longest < 0.1, meter.gaps
+    assert_gui_never_blocked(longest, meter)
 
 
 def test_wrong_password_says_so_and_does_not_retry(  # type: ignore[no-untyped-def]
@@ -154,4 +165,4 @@ def test_a_frozen_obs_never_freezes_the_window(  # type: ignore[no-untyped-def]
         meter.gaps,
     )
     assert noticed_s < 3.0  # 2 s after OBS's last answer, plus the clicks before it
-    assert longest < 0.1, meter.gaps
+    assert_gui_never_blocked(longest, meter)

@@ -18,14 +18,15 @@ import sys
 import threading
 import time
 from pathlib import Path
-
-import uvicorn
+from typing import TYPE_CHECKING
 
 from app.bus import Bus, LanStateChanged
 from app.lan import stations
-from app.lan.application import build_app
 from app.lan.context import LanContext, LanSettings
 from app.store import EventFile
+
+if TYPE_CHECKING:
+    import uvicorn
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +201,12 @@ class StationServer:
             raise
         self.ctx = LanContext(ef, self.bus, self.settings)
         self.ctx.base_url = self.url
+        # Imported when the server starts: uvicorn + Starlette cost ~0.12 s of every app start,
+        # and the server stays off until the operator opens the LAN.
+        import uvicorn
+
+        from app.lan.application import build_app
+
         config = uvicorn.Config(
             build_app(self.ctx),
             log_level="warning",

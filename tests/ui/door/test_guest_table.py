@@ -109,3 +109,26 @@ def test_exports_and_invitation(qtbot, table: GuestTable, tmp_path: Path) -> Non
     qtbot.waitUntil(lambda: t.last_message.startswith("Invitation for Kate Wang"), timeout=5000)
     text = QApplication.clipboard().text()
     assert "TICKET03" in text and "PG 沙龙" in text
+
+
+def test_hidden_table_loads_when_shown_and_catches_up(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Setup is rarely open while the door runs: a hidden table holds no rows (50,000 guests
+    # would be ~80 MB) and shows the current list, arrivals included, once opened.
+    session = Session.create(tmp_path / "h.showday", "PG 沙龙", Bus())
+    add_guests(session.ef)
+    bridge = QtBridge(session.bus)
+    worker = Worker()
+    try:
+        t = GuestTable(session, bridge, worker)
+        qtbot.addWidget(t)
+        check_in(session.ef, session.bus, code="TICKET02", station="Door 2")
+        qtbot.wait(400)  # longer than the table's reload debounce
+        assert t.loads == 0 and t.model.rowCount() == 0
+        t.show()
+        qtbot.waitUntil(lambda: t.loads > 0 and not worker.busy, timeout=5000)
+        assert names(t) == ["张三", "李四", "Kate Wang"]
+        assert t.model.data(t.model.index(1, 9)) != ""  # 李四's arrival time
+    finally:
+        bridge.close()
+        worker.stop()
+        session.close()

@@ -8,6 +8,7 @@ CI runs it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -144,6 +145,43 @@ def test_quit_after_on_xcb(built: Built, user_env: dict[str, str], xvfb_display:
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert time.monotonic() - started < 60
     assert log_problems(Path(env["SHOWDAY_DATA_DIR"])) == []
+
+
+def test_station_server_of_the_built_app_serves_every_route_module(
+    built: Built, user_env: dict[str, str]
+) -> None:
+    """`--lan` in the built program: the server starts and its OpenAPI document lists routes from
+    every app.lan.routes_* module (found at run time, so a frozen app could miss one)."""
+    import httpx
+
+    from app.lan.application import load_route_modules
+    from app.lan.registry import api
+    from tests.harness import free_port, port_open
+
+    load_route_modules()
+    # OpenAPI writes {id} where the router has {id:int}.
+    expected = {re.sub(r"\{(\w+):\w+\}", r"{\1}", r.path) for r in api.routes}
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(built.exe), "--demo", "--lan", f"127.0.0.1:{port}", "--quit-after", "20"],
+        env=user_env,
+        cwd=user_env["HOME"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while not port_open("127.0.0.1", port) and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read()[-3000:] if proc.stderr else ""
+            time.sleep(0.1)
+        doc = httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=10).json()
+        assert expected <= set(doc["paths"]), sorted(expected - set(doc["paths"]))
+        page = httpx.get(f"http://127.0.0.1:{port}/ask", timeout=10)
+        assert page.status_code == 200 and "ask.js" in page.text
+    finally:
+        proc.terminate()
+        proc.wait(20)
 
 
 def test_new_event_with_chinese_guest_list(built: Built, user_env: dict[str, str]) -> None:

@@ -27,6 +27,28 @@ KIND_ORDER = {
 # shared by half the list and would match everyone).
 SUBSTRING_KINDS = ("name", "pinyin", "company", "email")
 SEP = "\n"  # never inside a normalised query, so a match never spans two fields
+# (kind, guest id) packed into one int. KIND_CODE follows the kinds' alphabetical order, so
+# (key, code << 40 | id) sorts like the (key, kind, id) tuples it replaces; exact keys pack
+# id << 3 | code.
+KIND_NAMES = tuple(sorted(KIND_ORDER))
+KIND_CODE = {k: i for i, k in enumerate(KIND_NAMES)}
+ID_BITS = 40
+_ID_MASK = (1 << ID_BITS) - 1
+Exact = int | tuple[int, ...]  # one packed (kind, id) or several, in the order they were added
+
+
+def exact_entries(have: Exact | None) -> tuple[int, ...]:
+    if have is None:
+        return ()
+    return have if isinstance(have, tuple) else (have,)
+
+
+def unpack_sorted(num: int) -> tuple[str, int]:
+    return KIND_NAMES[num >> ID_BITS], num & _ID_MASK
+
+
+def phone_id(num: int) -> tuple[str, int]:
+    return "phone", num
 
 
 def normalise_query(raw: str) -> str:

@@ -60,7 +60,8 @@ FIELDS = tuple(c.strip() for c in COLUMNS.split(","))
 # A guest is kept as a tuple of the COLUMNS values (a dict copy cost 3x more); these index it.
 F = {name: i for i, name in enumerate(FIELDS)}
 _PHONE, _AT = F["phone"], F["checked_in_at"]
-_SHARED = ("company", "title", "role", "channel", "checked_in_by")  # few distinct values: interned
+# Columns with few distinct values: one interned string each, not one per guest.
+_SHARED = tuple(F[f] for f in ("company", "title", "role", "channel", "checked_in_by"))
 EXACT_TIER = {"code": 0, "name": 1, "pinyin": 1, "email": 1, "phone": 1}
 LOAD_CHUNK = 5000  # guests read from the file at a time: no 50,000-dict list at build time
 MIN_PHONE_DIGITS = 4
@@ -148,10 +149,11 @@ class SearchIndex:
 
     def _add(self, guest: dict[str, Any], bulk: bool) -> None:
         gid = guest["id"]
-        g = tuple(
-            sys.intern(v) if f in _SHARED and isinstance(v, str) else v
-            for f, v in ((f, guest.get(f)) for f in FIELDS)
-        )
+        row = [guest.get(f) for f in FIELDS]
+        for i in _SHARED:
+            if isinstance(row[i], str):
+                row[i] = sys.intern(row[i])
+        g = tuple(row)
         keys = guest_keys(guest)
         sub = substring_keys(keys)
         self._guests[gid] = g

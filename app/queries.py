@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.guests import checkin
+from app.qa import questions as qa_questions
 from app.store import EventFile
 
-QUESTION_STATUSES = ("new", "approved", "featured", "answered", "rejected")
+QUESTION_STATUSES = qa_questions.STATUSES
 
 
 def event_info(ef: EventFile) -> dict[str, Any]:
@@ -27,24 +29,15 @@ def event_info(ef: EventFile) -> dict[str, Any]:
 
 
 def door_counts(ef: EventFile) -> dict[str, int]:
-    """Expected guests (pre-registered), arrived, walk-ins."""
-    row = ef.row(
-        "SELECT count(*) AS total,"
-        " coalesce(sum(walk_in = 0), 0) AS expected,"
-        " coalesce(sum(checked_in_at IS NOT NULL), 0) AS arrived,"
-        " coalesce(sum(walk_in = 1), 0) AS walk_ins"
-        " FROM guests"
-    )
-    assert row is not None
-    return {k: int(v) for k, v in row.items()}
+    """Expected (pre-registered), arrived (of those), walk-ins, inside: the door's own totals,
+    so the summary views never disagree with the door panel about walk-ins."""
+    return checkin.totals(ef)
 
 
 def question_counts(ef: EventFile) -> dict[str, int]:
-    """How many questions have each status (every status present, zero if none)."""
-    counts = dict.fromkeys(QUESTION_STATUSES, 0)
-    for r in ef.rows("SELECT status, count(*) AS n FROM questions GROUP BY status"):
-        counts[r["status"]] = int(r["n"])
-    return counts
+    """Questions per status as the moderator sees them (merged ones counted in their target)."""
+    counts = qa_questions.counts(ef)
+    return {status: counts[status] for status in QUESTION_STATUSES}
 
 
 def overview(ef: EventFile) -> dict[str, Any]:

@@ -123,8 +123,10 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
                 result = await run_in_threadpool(route.handler, req)
         except (ApiError, HTTPException):
             raise
-        except Exception as err:  # a bug: log it here, answer without details
-            return await server_error(request, err)
+        except Exception as err:
+            if (known := api.translate(err)) is not None:  # a feature's own refusal
+                raise known from None
+            return await server_error(request, err)  # a bug: logged, answered without details
         return result if isinstance(result, Response) else JSONResponse(result)
 
     return endpoint

@@ -103,6 +103,18 @@ class Registry:
     def __init__(self) -> None:
         self.routes: list[ApiRoute] = []
         self.websockets: list[WsRoute] = []
+        # A feature's own error class -> its ApiError, so handlers just call the engine.
+        self.translators: dict[type[Exception], Callable[[Any], ApiError]] = {}
+
+    def errors(self, kind: type[Exception], translate: Callable[[Any], ApiError]) -> None:
+        """Answer `kind` raised by any handler with `translate(err)` (e.g. QaError -> 422)."""
+        self.translators[kind] = translate
+
+    def translate(self, err: Exception) -> ApiError | None:
+        for kind, fn in self.translators.items():
+            if isinstance(err, kind):
+                return fn(err)
+        return None
 
     def route(
         self,

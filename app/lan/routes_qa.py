@@ -82,6 +82,9 @@ def _api_error(err: QaError) -> ApiError:
     return ApiError(STATUS.get(err.code, 422), err.message, code=err.code, **err.details)
 
 
+api.errors(QaError, _api_error)  # every Q&A refusal, from every handler, answered the same way
+
+
 def _qid(req: ApiRequest) -> int:
     # A plain path parameter (not {id:int}) so a bad id reaches the access check first.
     return int(coerce_param(str(req.path["question_id"]), {"type": "integer"}, "question id"))
@@ -139,20 +142,17 @@ ONE_QUESTION = {"type": "object", "properties": {"question": QUESTION_STAFF}}
 )
 def post_question(req: ApiRequest) -> dict[str, Any]:
     b = req.body
-    try:
-        q = qa.submit(
-            req.ctx.ef,
-            req.ctx.bus,
-            b["text"],
-            name=b.get("name", ""),
-            contact=b.get("contact", ""),
-            consent=bool(b.get("consent", False)),
-            device_id=req.caller.device_id,
-            address=req.caller.address,
-            limits=submit_limits(req.ctx),
-        )
-    except QaError as err:
-        raise _api_error(err) from None
+    q = qa.submit(
+        req.ctx.ef,
+        req.ctx.bus,
+        b["text"],
+        name=b.get("name", ""),
+        contact=b.get("contact", ""),
+        consent=bool(b.get("consent", False)),
+        device_id=req.caller.device_id,
+        address=req.caller.address,
+        limits=submit_limits(req.ctx),
+    )
     # "held" is not said to the asker: it would teach a troll which word tripped the filter.
     return {"id": q.id, "status": q.status, "text": q.text}
 
@@ -187,26 +187,23 @@ def get_questions(req: ApiRequest) -> dict[str, Any]:
     sort = req.query.get("sort", "votes")
     limit = req.query.get("limit")
     ef = req.ctx.ef
-    try:
-        if not _is_staff_view(req):
-            rows = qa.public_list(ef, sort, req.caller.device_id, limit=limit)
-            return {"view": "audience", "questions": [q.to_dict() for q in rows]}
-        rows_s = qa.queue(
-            ef,
-            req.query.get("status"),
-            sort,
-            segment_id=req.query.get("segment"),
-            starred=req.query.get("starred"),
-            held=req.query.get("held"),
-            limit=limit,
-        )
-        return {
-            "view": "staff",
-            "questions": [q.to_dict() for q in rows_s],
-            "counts": qa.counts(ef),
-        }
-    except QaError as err:
-        raise _api_error(err) from None
+    if not _is_staff_view(req):
+        rows = qa.public_list(ef, sort, req.caller.device_id, limit=limit)
+        return {"view": "audience", "questions": [q.to_dict() for q in rows]}
+    rows_s = qa.queue(
+        ef,
+        req.query.get("status"),
+        sort,
+        segment_id=req.query.get("segment"),
+        starred=req.query.get("starred"),
+        held=req.query.get("held"),
+        limit=limit,
+    )
+    return {
+        "view": "staff",
+        "questions": [q.to_dict() for q in rows_s],
+        "counts": qa.counts(ef),
+    }
 
 
 @api.route(
@@ -251,11 +248,8 @@ def _vote(req: ApiRequest, up: bool) -> dict[str, Any]:
                     code=RATE_LIMITED,
                     retry_after=secs,
                 )
-    try:
-        fn = qa.vote if up else qa.unvote
-        return fn(req.ctx.ef, req.ctx.bus, qid, device).to_dict()
-    except QaError as err:
-        raise _api_error(err) from None
+    fn = qa.vote if up else qa.unvote
+    return fn(req.ctx.ef, req.ctx.bus, qid, device).to_dict()
 
 
 VOTE_RESPONSE = {
@@ -298,10 +292,7 @@ def delete_vote(req: ApiRequest) -> dict[str, Any]:
 
 def _moderate(verb: str, summary: str, fn: Any, body: dict[str, Any] | None = None) -> None:
     def handler(req: ApiRequest) -> dict[str, Any]:
-        try:
-            q = fn(req, _qid(req))
-        except QaError as err:
-            raise _api_error(err) from None
+        q = fn(req, _qid(req))
         return {"question": q.to_dict()}
 
     handler.__name__ = f"post_question_{verb}"
@@ -376,10 +367,7 @@ _moderate(
     response=ONE_QUESTION,
 )
 def post_merge(req: ApiRequest) -> dict[str, Any]:
-    try:
-        q = qa.merge(req.ctx.ef, req.ctx.bus, req.body["ids"], _qid(req))
-    except QaError as err:
-        raise _api_error(err) from None
+    q = qa.merge(req.ctx.ef, req.ctx.bus, req.body["ids"], _qid(req))
     return {"question": q.to_dict()}
 
 
@@ -421,12 +409,9 @@ def post_clear_featured(req: ApiRequest) -> dict[str, Any]:
 )
 def post_manual(req: ApiRequest) -> dict[str, Any]:
     b = req.body
-    try:
-        q = qa.add_manual(
-            req.ctx.ef, req.ctx.bus, b["text"], b.get("source", "paper"), b.get("name", "")
-        )
-    except QaError as err:
-        raise _api_error(err) from None
+    q = qa.add_manual(
+        req.ctx.ef, req.ctx.bus, b["text"], b.get("source", "paper"), b.get("name", "")
+    )
     return {"question": q.to_dict()}
 
 
@@ -439,10 +424,7 @@ def post_manual(req: ApiRequest) -> dict[str, Any]:
     response={"type": "object", "properties": {"rejected": {"type": "array"}}},
 )
 def post_block(req: ApiRequest) -> dict[str, Any]:
-    try:
-        return {"rejected": qa.block_device(req.ctx.ef, req.ctx.bus, str(req.path["device"]))}
-    except QaError as err:
-        raise _api_error(err) from None
+    return {"rejected": qa.block_device(req.ctx.ef, req.ctx.bus, str(req.path["device"]))}
 
 
 @api.route(

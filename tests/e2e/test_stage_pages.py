@@ -215,3 +215,68 @@ def test_desktop_panel_stage_page_and_overlay_agree(show: ShowLan, new_context, 
         panel.shutdown()
         bridge.close()
         worker.stop()
+
+
+# A speaker's worst case: the longest message the operator can send is 500 characters; 300
+# Chinese ones already fill a 720p screen. The next title is 120 characters.
+LONG_MESSAGE = ("请在两分钟内结束本环节，下一位讲者已经在台侧候场，" * 13)[:300]
+LONG_NEXT = ("圆桌讨论：云原生数据库在金融行业的落地实践与未来展望 Panel " * 4)[:120]
+VIEWPORTS = [(1280, 720), (1920, 1080), (844, 390), (390, 844)]
+
+BOXES = """() => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const glyphs = (el) => { const g = document.createRange(); g.selectNodeContents(el); return box(g); };
+  const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const $ = (id) => document.getElementById(id);
+  return {
+    time: glyphs($("time")), timeBox: box($("time")), title: box($("title")), note: box($("note")),
+    message: box($("message")), next: box($("next")),
+    sizes: {time: size($("time")), message: size($("message")), next: size($("next")), title: size($("title"))},
+    scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+  };
+}"""
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS, ids=[f"{w}x{h}" for w, h in VIEWPORTS])
+def test_long_message_and_next_title_keep_the_clock_whole_and_dominant(
+    show: ShowLan,
+    new_context,  # type: ignore[no-untyped-def]
+    width: int,
+    height: int,
+) -> None:
+    segs = Segments(show.lan.ef, show.lan.bus)
+    segs.update(
+        show.ids[0],
+        title="开场致辞：数字化转型中的数据库选型与架构演进 Opening keynote",
+        duration_s=7200,  # "1:59:59": the widest countdown a segment shows
+        speaker_note="麦克风在讲台左侧，翻页笔在桌上 Clicker on the desk",
+    )
+    segs.update(show.ids[1], title=LONG_NEXT)
+    show.control.start()
+    show.control.message(LONG_MESSAGE)
+    for locale in ("zh-CN", "en-US"):
+        tag = locale.split("-")[0]
+        page = new_context(locale=locale, viewport={"width": width, "height": height}).new_page()
+        open_live(page, show.lan.url + "/stage")
+        expect(page.locator("#message")).to_have_text(LONG_MESSAGE)
+        expect(page.locator("#next")).to_contain_text(LONG_NEXT.strip())
+        expect(page.locator("#time")).to_have_text(re.compile(r"^1:59:\d\d$"))
+        b = page.evaluate(BOXES)
+        assert b["scroll"] == [width, height], b  # nothing pushed past the edges
+        for name in ("time", "title", "note", "message", "next"):
+            left, top, right, bottom = b[name]
+            inside = left >= -0.5 and top >= -0.5 and right <= width + 0.5
+            assert inside and bottom <= height + 0.5, (name, b[name], width, height)
+            assert bottom - top > 5, (name, b[name])  # shown, not squeezed to nothing
+        for name in ("title", "note", "message", "next"):
+            assert not overlap(b[name], b["timeBox"]), (name, b[name], b["timeBox"])
+        assert not overlap(b["message"], b["next"]), (b["message"], b["next"])
+        sizes = b["sizes"]
+        # The countdown dominates; the message stays big enough to read from a few metres.
+        assert sizes["time"] >= 2 * sizes["message"], sizes
+        assert sizes["message"] >= max(16.0, 0.03 * min(width, height)), sizes
+        page.screenshot(path=str(screenshot_path(f"show/stage-long-{width}x{height}-{tag}.png")))

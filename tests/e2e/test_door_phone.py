@@ -175,3 +175,29 @@ def test_phone_door_screenshots_and_320_px(venue: Venue, new_context, locale: st
     ph.set_viewport_size({"width": 320, "height": 640})
     assert ph.evaluate("document.documentElement.scrollWidth") <= 320
     ph.screenshot(path=screenshot_path(f"door-phone-320-{lang}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_scan_while_showday_is_unreachable_says_not_checked_in_and_keeps_the_code(
+    venue: Venue, new_context, locale: str
+) -> None:  # noqa: ANN001
+    """The previous guest's green answer must not stay on screen when the next scan fails: the
+    door says this one was NOT checked in, and the code waits in its field for Enter again."""
+    lang = "zh" if locale.startswith("zh") else "en"
+    ph = new_context(phone=True, locale=locale).new_page()
+    venue.pair_phone(ph, "签到 2" if lang == "zh" else "Door 2")
+    ph.locator("#code").fill("TICKET01")
+    ph.locator("#code").press("Enter")
+    expect(ph.locator("#result")).to_have_attribute("data-state", "ok")
+    venue.server.stop()  # the desktop crashed, or the Wi-Fi dropped
+    ph.locator("#code").fill("TICKET02")
+    ph.locator("#code").press("Enter")
+    expect(ph.locator("#result")).to_have_attribute("data-state", "failed")
+    title = "未签到成功，请重试" if lang == "zh" else "Not checked in: try again"
+    expect(ph.locator("#result-title")).to_have_text(title)
+    expect(ph.locator("#code")).to_have_value("TICKET02")
+    ph.screenshot(path=screenshot_path(f"door-phone-failed-{lang}.png"))
+    assert (
+        venue.session.ef.value("SELECT checked_in_at FROM guests WHERE ticket_code='TICKET02'")
+        is None
+    )

@@ -75,12 +75,16 @@ export function showCheckIn(r) {
   }
 }
 
-async function checkIn(body) {
+// A failed check-in must never leave the previous guest's green answer on screen: the door says
+// plainly that this one was NOT checked in, and a scanned code goes back into its field so Enter
+// (or the next scan) tries again once the link is back.
+async function checkIn(body, retryField = null) {
   showError(errorEl, null);
   try {
     showCheckIn(await postJSON("/api/v1/checkins", body));
   } catch (err) {
-    showError(errorEl, err);
+    showResult("failed", t("door.not_saved"), err.message || String(err));
+    if (retryField && body.code && !retryField.value) retryField.value = body.code;
   }
 }
 
@@ -165,9 +169,9 @@ $("search-form").addEventListener("submit", async (ev) => {
   const top = state.hits[0];
   q.value = "";
   render([]);
-  if (top && top.matched === "code") checkIn({ code: text });
+  if (top && top.matched === "code") checkIn({ code: text }, q);
   else if (top && (top.rank <= 1 || !codeLike(text))) checkIn({ guest_id: top.guest_id });
-  else checkIn({ code: text });
+  else checkIn({ code: text }, q);
 });
 
 $("code-form").addEventListener("submit", (ev) => {
@@ -175,7 +179,7 @@ $("code-form").addEventListener("submit", (ev) => {
   const text = code.value.trim();
   if (!text) return;
   code.value = "";
-  checkIn({ code: text });
+  checkIn({ code: text }, code);
 });
 
 // -- counters ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The report's tables, as (headers, rows) ready for XLSX and CSV. Headers are bilingual
-("签到 Checked in") like the other exports, so one file serves both languages.
+("签到 Checked in") like the other exports, so one file serves both languages; so are the codes the
+app stores (walk-in channel, roles, statuses: app.report.codes). Guest data stays as it is.
 
 Leads: guests and walk-ins who consented to be contacted (staff left out), with
     score = 10 if checked in + 5 per question asked + 1 per vote their questions received
@@ -13,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from app.report import codes
 from app.report.model import Report
 from app.store import EventFile
 
@@ -104,7 +106,7 @@ def attendance(report: Report) -> Table:
     ]
     rows = [
         [
-            c.channel,
+            codes.channel(c.channel),
             c.registered,
             c.checked_in,
             round(100 * c.rate, 1),
@@ -142,7 +144,7 @@ def timing(report: Report) -> Table:
             s.position + 1,
             s.title,
             s.speaker,
-            s.status,
+            codes.bilingual(codes.SEGMENT_STATUSES, s.status),
             local(s.planned_start, "%H:%M:%S"),
             local(s.actual_start, "%H:%M:%S"),
             s.planned_s,
@@ -180,7 +182,7 @@ def questions(ef: EventFile, report: Report) -> Table:
                 r["text"],
                 r["name"],
                 r["contact"],
-                r["status"],
+                codes.bilingual(codes.QUESTION_STATUSES, r["status"]),
                 r["votes"],
                 r["speaker"],
                 local(r["featured_at"]),
@@ -278,8 +280,8 @@ def leads(ef: EventFile, report: Report) -> Table:
             g["title"],
             g["phone"],
             g["email"],
-            g["channel"],
-            g["role"],
+            codes.channel(g["channel"], bool(g["walk_in"])),
+            codes.bilingual(codes.ROLES, g["role"]),
             "是 yes" if g["walk_in"] else "",
             local(g["checked_in_at"]),
             asked,

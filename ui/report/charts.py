@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from app.report.model import Report
+from ui.report.codes import channel_label, incident_label
 from ui.theme import FONT_FAMILIES
 
 
@@ -140,7 +141,7 @@ def draw_funnel(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
         y = a.top() + i * row_h
         ch.text(
             QRectF(a.left(), y, label_w - u * 0.4, row_h),
-            x.channel or QCoreApplication.translate("ReportCharts", "(none)"),
+            channel_label(x.channel),
             Qt.AlignmentFlag.AlignLeft,
             size=0.95,
         )
@@ -339,11 +340,6 @@ def draw_stream(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
         else:
             p.drawEllipse(pt, u * 0.12, u * 0.12)
         prev = pt
-    kinds = {
-        "disconnect": QCoreApplication.translate("ReportCharts", "disconnect"),
-        "reconnect": QCoreApplication.translate("ReportCharts", "reconnect"),
-        "warning": QCoreApplication.translate("ReportCharts", "warning"),
-    }
     for n, inc in enumerate(st.incidents):
         x = x_of(inc.at)
         p.setPen(QPen(QColor(c.bad), max(1.5, u * 0.2)))
@@ -352,7 +348,7 @@ def draw_stream(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
             y = plot.top() + (n % 3) * u * 1.3
             ch.text(
                 QRectF(x + u * 0.3, y, u * 7, u * 1.2),
-                kinds.get(inc.kind, inc.kind),
+                incident_label(inc.kind),
                 Qt.AlignmentFlag.AlignLeft,
                 c.bad,
                 0.8,

@@ -154,4 +154,6 @@ def run_show(path: Path) -> tuple[EventFile, Facts]:
         )
     store_incident(ef, "disconnect", "OBS 连接断开", at=iso(t + 121))
     store_incident(ef, "reconnect", "", at=iso(t + 180))
+    # OBS's recovery after a crash (app.obs.recovery) writes this code: the report names it.
+    store_incident(ef, "restore", "scene Speaker, stream restarted", at=iso(t + 181))
     return ef, f

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from app.report import codes
 from app.report.exports import export_all
 from app.report.model import build_report
 from app.report.sheets import lead_score
@@ -57,7 +58,7 @@ def test_summary_counts_match_the_event_file(show: tuple[EventFile, Facts, Path]
     # approved or on air and never answered: 3 demo questions + 2 of the script
     assert s["Unanswered"] == 5
     assert s["Show ended"] == "是 yes"
-    assert s["Incidents"] == 2
+    assert s["Incidents"] == 3
     assert s["Streamed (min)"] == round(178 / 60, 1)  # the 60 s hole is not streaming time
     assert s["Average kbps"] == 5900
     ran = sum(sec for _pos, sec in facts.runs)
@@ -75,8 +76,8 @@ def test_timing_sheet_has_planned_and_actual_per_segment(
     for pos, seconds in facts.runs:
         row = rows[pos]
         assert row[6] == plan[pos] and row[7] == seconds and row[8] == seconds - plan[pos]
-        assert row[3] == "done"
-    assert [r[3] for r in rows[len(facts.runs) :]] == ["not_run"] * (10 - len(facts.runs))
+        assert row[3] == "已完成 Done"
+    assert [r[3] for r in rows[len(facts.runs) :]] == ["未进行 Not run"] * (10 - len(facts.runs))
     over = sum(sec - plan[pos] for pos, sec in facts.runs)
     assert summary(out)["Total overrun (s)"] == over == 60 - 100 + 180 + 0
     # the show started at 14:03 against a planned 14:00
@@ -93,7 +94,9 @@ def test_attendance_by_channel_adds_up(show: tuple[EventFile, Facts, Path]) -> N
             " count(checked_in_at) FILTER (WHERE walk_in = 0) AS cin FROM guests GROUP BY channel"
         )
     }
-    assert {r[0]: (r[1], r[2]) for r in rows[:-1]} == expected
+    assert {r[0]: (r[1], r[2]) for r in rows[:-1]} == {
+        codes.channel(k): v for k, v in expected.items()
+    }
     assert rows[-1][0] == "合计 Total" and rows[-1][1:3] == (200, 119)
     assert sum(r[5] for r in rows[:-1]) == rows[-1][5] == 3
 
@@ -104,7 +107,7 @@ def test_leads_are_consenting_guests_sorted_by_score(show: tuple[EventFile, Fact
     assert len(rows) == ef.value(
         "SELECT count(*) FROM guests WHERE consent = 1 AND role <> 'staff'"
     )
-    assert "staff" not in {r[7] for r in rows} and "speaker" in {r[7] for r in rows}
+    assert "工作人员 Staff" not in {r[7] for r in rows} and "讲者 Speaker" in {r[7] for r in rows}
     scores = [r[0] for r in rows]
     assert scores == sorted(scores, reverse=True)
     asker = ef.row("SELECT name, consent FROM guests WHERE id = ?", (facts.asker,))
@@ -124,7 +127,7 @@ def test_questions_and_followup_by_speaker(show: tuple[EventFile, Facts, Path]) 
     assert len(qs) == 10
     injected = next(r for r in qs if "HYPERLINK" in str(r[2]))
     assert injected[2].startswith("=HYPERLINK")  # kept as text in XLSX, not a formula
-    assert injected[5] == "answered" and injected[6] == 4 and injected[8]
+    assert injected[5] == "已回答 Answered" and injected[6] == 4 and injected[8]
     follow = sheet(out, "Follow-up")[1:]
     mine = [r for r in follow if r[0] == facts.unanswered_speaker]
     assert [r[2] for r in mine] == [facts.unanswered_text]
@@ -184,3 +187,31 @@ def test_live_report_mid_show_counts_the_segment_on_air(tmp_path: Path) -> None:
         assert r.timing.show_start == 1_790_000_000.0
     finally:
         ef.close()
+
+
+def test_codes_the_app_stores_are_named_in_both_languages(
+    show: tuple[EventFile, Facts, Path],
+) -> None:
+    ef, _facts, out = show
+    attendance = {r[0]: r for r in sheet(out, "Attendance")[1:]}
+    walk_in = attendance["现场登记 Walk-in"]
+    assert walk_in[5] == 3 and "walk-in" not in attendance  # the code itself never shows
+    leads = sheet(out, "Leads")[1:]
+    assert {r[6] for r in leads if r[8]} == {"现场登记 Walk-in"}
+    assert {r[7] for r in leads} <= {"嘉宾 Guest", "讲者 Speaker", "VIP"}
+    # guest-supplied channels stay verbatim
+    imported = {
+        r["channel"] for r in ef.rows("SELECT DISTINCT channel FROM guests WHERE walk_in = 0")
+    }
+    assert {r[6] for r in leads if not r[8]} <= imported
+    assert set(attendance) - {"现场登记 Walk-in", "合计 Total"} == {
+        codes.channel(c) for c in imported
+    }
+
+
+def test_an_imported_walk_in_channel_is_guest_data() -> None:
+    assert codes.channel("walk-in", walk_in=False) == "walk-in"
+    assert codes.channel("walk-in", walk_in=True) == "现场登记 Walk-in"
+    assert codes.channel("微信 WeChat") == "微信 WeChat"
+    assert codes.bilingual(codes.INCIDENT_KINDS, "restore") == "OBS 已恢复 OBS restored"
+    assert codes.bilingual(codes.INCIDENT_KINDS, "something_new") == "something_new"

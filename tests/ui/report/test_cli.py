@@ -3,6 +3,7 @@ for the PDF; the PDF is one page, rendered to PNG with pdftoppm, with texts in t
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -38,8 +39,12 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh_CN", ["各渠道到场情况", "最终报告", "未回答"]),
-        ("en", ["Attendance by channel", "Top questions"]),
+        # the app's codes (walk-in channel, incident kinds) translated, guest channels verbatim
+        (
+            "zh_CN",
+            ["各渠道到场情况", "最终报告", "未回答", "现场登记", "OBS 已恢复", "断开", "公众号"],
+        ),
+        ("en", ["Attendance by channel", "Top questions", "Walk-in", "OBS restored", "公众号"]),
     ],
 )
 def test_cli_writes_pdf_xlsx_csvs_in_the_language(
@@ -56,6 +61,7 @@ def test_cli_writes_pdf_xlsx_csvs_in_the_language(
     ).stdout
     for word in words:
         assert word in text
+    assert "walk-in" not in text and not re.search(r"\brestore\b", text), text
     subprocess.run(
         ["pdftoppm", "-r", "60", "-png", str(out / "report.pdf"), str(out / "page")],
         check=True,

@@ -4,6 +4,10 @@ Idempotent: it looks before it creates, so running it twice leaves one of each. 
 unique in OBS, so an input that exists elsewhere is reused (added to the Showday scene if it is
 missing there) rather than duplicated. OBS builds without the browser plugin (Debian's, for one)
 cannot have browser sources: the result says so instead of failing the whole setup.
+
+Text sources get a face with Chinese glyphs, chosen by the platform OBS runs on (GetVersion's
+`platform`), not the one Showday runs on: OBS may be on another PC. Arial (GDI+'s usual face) and
+"Sans Serif" have none. A Showday text source still on one of those faces is switched over.
 """
 
 from __future__ import annotations
@@ -62,6 +66,12 @@ class SetUpObs(Command):
         text_kind = self.text_kind or next((k for k in TEXT_KINDS if k in kinds), "")
         if not text_kind:
             raise ObsCommandError("This OBS offers no text source kind, so setup cannot work.")
+        version = ctx.call("GetVersion")
+        face = cjk_face(
+            str(version.get("platform") or ""),
+            str(version.get("platformDescription") or ""),
+            text_kind,
+        )
 
         scenes = [s["sceneName"] for s in ctx.call("GetSceneList").get("scenes", [])]
         if self.scene not in scenes:
@@ -86,9 +96,12 @@ class SetUpObs(Command):
                     {"name": name, "reason": f"a {existing} source already has this name"}
                 )
                 continue
-            settings = {"text": "", "font": _font(text_kind, size)}
+            settings = {"text": "", "font": _font(face, size)}
             position = (round(width * x), round(height * y))
             self._place(ctx, report, name, text_kind, settings, existing, name in items, position)
+            if existing and self._fix_face(ctx, name, face, size) and name in report["ok"]:
+                report["ok"].remove(name)
+                report["repaired"].append(name)
 
         if self.include_browser and self.base_url:
             if BROWSER_KIND not in kinds:
@@ -139,6 +152,20 @@ class SetUpObs(Command):
         else:
             report["ok"].append(name)
 
+    def _fix_face(self, ctx: Context, name: str, face: str, size: int) -> bool:
+        """An existing text source on a face without Chinese (OBS's default, or ours before)
+        gets the CJK face; a face the operator chose is theirs. True when changed."""
+        current = ctx.call("GetInputSettings", {"inputName": name})["inputSettings"]
+        font = dict(current.get("font") or _font("", size))  # none stored: OBS's default face
+        if font.get("face") not in LATIN_ONLY_FACES:
+            return False
+        font["face"] = face
+        ctx.call(
+            "SetInputSettings",
+            {"inputName": name, "inputSettings": {"font": font}, "overlay": True},
+        )
+        return True
+
     def _browser(
         self,
         ctx: Context,
@@ -170,6 +197,27 @@ class SetUpObs(Command):
         report["repaired" if fixed or name not in items else "ok"].append(name)
 
 
-def _font(kind: str, size: int) -> dict[str, Any]:
-    face = "Arial" if kind.startswith("text_gdiplus") else "Sans Serif"
+# Faces with Chinese glyphs, per OBS platform. FreeType on Windows (text_ft2_source) finds
+# Microsoft YaHei too, so the platform decides, not the source kind.
+WINDOWS_FACE = "Microsoft YaHei"
+MACOS_FACE = "PingFang SC"
+LINUX_FACE = "Noto Sans CJK SC"
+# Defaults of OBS's text sources (and Showday's before 2026-11): no Chinese glyphs.
+LATIN_ONLY_FACES = (None, "", "Arial", "Sans Serif", "Helvetica")
+
+
+def cjk_face(platform: str, description: str = "", kind: str = "") -> str:
+    """The face for OBS on `platform` (obs-websocket's GetVersion: Qt's product type, e.g.
+    "windows", "macos" or "osx", "debian", "ubuntu"; `description` is its pretty name)."""
+    p, d = platform.lower(), description.lower()
+    if p == "windows" or d.startswith("windows"):
+        return WINDOWS_FACE
+    if p in ("macos", "osx", "darwin") or d.startswith(("macos", "mac os")):
+        return MACOS_FACE
+    if not p and not d and kind.startswith("text_gdiplus"):  # GDI+ exists only on Windows
+        return WINDOWS_FACE
+    return LINUX_FACE
+
+
+def _font(face: str, size: int) -> dict[str, Any]:
     return {"face": face, "size": size, "style": "", "flags": 0}

@@ -109,12 +109,17 @@ def export_all(
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
+# Device names Windows will not create a file under, whatever the extension ("CON.csv" too).
+_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
 
 def safe_file_name(text: str, fallback: str) -> str:
     """A file name from user text: no path separators or characters Windows refuses, no leading
-    dot, at most 60 characters; `fallback` when nothing is left."""
-    name = _UNSAFE.sub("_", text).strip(" ._")[:60]
+    dot, no trailing dot or space, no device name (CON, NUL, COM1...), at most 60 characters;
+    `fallback` when nothing is left."""
+    name = _UNSAFE.sub("_", text).strip(" ._")[:60].rstrip(" .")
+    if _WINDOWS_DEVICE.match(name):
+        name = f"_{name}"
     return name or fallback
 
 
@@ -131,11 +136,14 @@ def write_followup_per_speaker(
         return {}
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, Path] = {}
+    taken: set[str] = set()  # casefolded: Windows and macOS file names ignore case
     for speaker, items in groups.items():
         base = "no-speaker" if speaker == sheets.NO_SPEAKER else safe_file_name(speaker, "speaker")
-        path, n = folder / f"{base}.csv", 2
-        while path in out.values():  # two speakers whose names clean to the same file name
-            path, n = folder / f"{base}-{n}.csv", n + 1
+        name, n = f"{base}.csv", 2
+        while name.casefold() in taken:  # two speakers whose names clean to the same file name
+            name, n = f"{base}-{n}.csv", n + 1
+        taken.add(name.casefold())
+        path = folder / name
         write_csv(path, headers[1:], items)
         out[f"followup:{speaker}"] = path
     return out

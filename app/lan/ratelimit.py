@@ -1,5 +1,14 @@
-"""Token buckets for the audience: per device and per address, so one phone (or one script
-behind one address) cannot flood the question queue, while a venue full of phones still can ask."""
+"""Token buckets: the station server's flood guard for `audience_write` routes (pairing today),
+per device and per address (`LanSettings.audience_device` / `audience_address`).
+
+Why not app.qa.ratelimit's sliding window: the two answer different questions. This one is
+request hygiene: "no more than `burst` at once, then `per_s` a second", O(1) state per key, for
+any route a route author flags, with a retry time the caller never sees in words. The Q&A one is
+a policy people are told ("5 questions a minute per phone"): a true N-in-a-window count whose
+retry time is the second the oldest question leaves the window, checked on device and address
+together so a refusal uses up neither. Swapping either for the other changes what a phone sees
+(a bucket lets a 6th question through 12 s after 5, the window not for 60 s), so both stay;
+questions and votes are limited in app.qa only (their routes are not `audience_write`)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,9 @@ API), the question overlay reads what is on air.
 Rate limits: asking is limited in ONE place, the Q&A core's `SubmitLimits` (5 questions a minute
 per device, 20 per address), one instance per running server (`submit_limits(ctx)`). The route is
 therefore not `audience_write` (the server's token bucket would otherwise also count questions
-and a few votes could use up a phone's questions). Votes have their own generous sliding window
-(they are deduplicated anyway; the window only stops a script from hammering the disk).
+and a few votes could use up a phone's questions). Votes have their own, generous `SubmitLimits`
+(`vote_limits()`: they are deduplicated anyway; the window only stops a script from hammering
+the disk); a vote refused by the address limit does not count against the phone either.
 
 Errors from the core (`QaError`) become `{"error": message, "code": code, ...details}` with a
 fitting HTTP status; pages translate `code`.
@@ -20,13 +21,12 @@ from typing import Any
 from app import qa
 from app.lan.context import LanContext
 from app.lan.registry import PUBLIC, ApiError, ApiRequest, api, coerce_param
-from app.qa import QaError, RateLimiter, SubmitLimits
+from app.qa import QaError, SubmitLimits
 from app.qa.errors import BAD_REQUEST, RATE_LIMITED
+from app.qa.ratelimit import vote_limits
 
 MODERATOR = ("moderator",)  # the control role may always call staff routes too
 STAFF_VIEW_ROLES = frozenset({"moderator", "control"})
-VOTES_PER_DEVICE = 60  # a minute
-VOTES_PER_ADDRESS = 1200
 TAG = "questions"
 
 STATUS: dict[str, int] = {
@@ -47,9 +47,7 @@ STATUS: dict[str, int] = {
 
 _lock = threading.Lock()
 _submit: weakref.WeakKeyDictionary[LanContext, SubmitLimits] = weakref.WeakKeyDictionary()
-_votes: weakref.WeakKeyDictionary[LanContext, tuple[RateLimiter, RateLimiter]] = (
-    weakref.WeakKeyDictionary()
-)
+_votes: weakref.WeakKeyDictionary[LanContext, SubmitLimits] = weakref.WeakKeyDictionary()
 
 
 def submit_limits(ctx: LanContext) -> SubmitLimits:
@@ -67,15 +65,17 @@ def set_submit_limits(ctx: LanContext, limits: SubmitLimits) -> None:
         _submit[ctx] = limits
 
 
-def _vote_limiters(ctx: LanContext) -> tuple[RateLimiter, RateLimiter]:
+def _vote_limits(ctx: LanContext) -> SubmitLimits:
     with _lock:
-        pair = _votes.get(ctx)
-        if pair is None:
-            pair = _votes[ctx] = (
-                RateLimiter(VOTES_PER_DEVICE, 60.0),
-                RateLimiter(VOTES_PER_ADDRESS, 60.0),
-            )
-        return pair
+        limits = _votes.get(ctx)
+        if limits is None:
+            limits = _votes[ctx] = vote_limits()
+        return limits
+
+
+def set_vote_limits(ctx: LanContext, limits: SubmitLimits) -> None:
+    with _lock:
+        _votes[ctx] = limits
 
 
 def _api_error(err: QaError) -> ApiError:
@@ -237,17 +237,12 @@ def _vote(req: ApiRequest, up: bool) -> dict[str, Any]:
     qid = _qid(req)
     device, address = req.caller.device_id, req.caller.address
     if not req.caller.is_staff:
-        by_device, by_address = _vote_limiters(req.ctx)
-        for limiter, key in ((by_device, device), (by_address, address)):
-            d = limiter.allow(key)
-            if not d:
-                secs = d.retry_after_s
-                raise ApiError(
-                    429,
-                    f"Too many votes. Please wait {secs} s.",
-                    code=RATE_LIMITED,
-                    retry_after=secs,
-                )
+        d = _vote_limits(req.ctx).allow(device, address)
+        if not d:
+            secs = d.retry_after_s
+            raise ApiError(
+                429, f"Too many votes. Please wait {secs} s.", code=RATE_LIMITED, retry_after=secs
+            )
     fn = qa.vote if up else qa.unvote
     return fn(req.ctx.ef, req.ctx.bus, qid, device).to_dict()
 

@@ -1,7 +1,12 @@
-"""A small thread-safe sliding-window rate limiter, plus the limits on audience questions.
+"""A small thread-safe sliding-window rate limiter, and `SubmitLimits` (per device and per address
+together) for what the audience sends through Q&A: questions (5 a minute per phone, 20 per address)
+and votes (60 and 1200 a minute, `vote_limits()`).
 
-Generic on purpose: the station server can use `RateLimiter` for anything (votes, pairing
-attempts). Everything is in memory: a restart forgets the windows, which is fine for a limiter.
+Why not app.lan.ratelimit's token bucket: this is a policy a person is told ("5 questions a
+minute"; "wait 12 s" is the second the oldest question leaves the window), exact over any window,
+and a refusal counts against neither key. The bucket is the station server's generic flood guard
+for `audience_write` routes ("burst, then so many a second"); see its docstring. Everything is in
+memory: a restart forgets the windows, which is fine for a limiter.
 """
 
 from __future__ import annotations
@@ -118,9 +123,9 @@ class RateLimiter:
 
 
 class SubmitLimits:
-    """Limits on audience questions: per device and per address (a venue NAT puts many phones
+    """Limits on what the audience sends: per device and per address (a venue NAT puts many phones
     behind one address, hence the larger address limit). Both must have room; a refused attempt
-    uses up neither."""
+    uses up neither. The defaults are the question limits; `vote_limits()` makes the vote ones."""
 
     def __init__(
         self,
@@ -145,6 +150,14 @@ class SubmitLimits:
             if address:
                 self.address.record(address)
             return Decision(True)
+
+
+VOTES_PER_DEVICE = 60  # a minute: votes are deduplicated; this only stops a script hammering
+VOTES_PER_ADDRESS = 1200
+
+
+def vote_limits(clock: Clock = time.monotonic) -> SubmitLimits:
+    return SubmitLimits(VOTES_PER_DEVICE, VOTES_PER_ADDRESS, 60.0, clock)
 
 
 # The app has one event open at a time; the station server and tests may pass their own.

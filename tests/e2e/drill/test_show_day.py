@@ -105,6 +105,7 @@ def test_show_day_drill(obs: ObsServer, rtmp: RtmpServer, new_context, tmp_path:
         api.wait_obs("connected", lambda s: s["status"] == "connected")
 
         ledger = Ledger()
+        figures: dict[str, float] = {}
         door_a = Door(new_context(phone=True), "Door A", ledger)
         door_b = Door(new_context(phone=True), "Door B", ledger)
         mod = Moderator(new_context(), ledger)
@@ -164,11 +165,15 @@ def test_show_day_drill(obs: ObsServer, rtmp: RtmpServer, new_context, tmp_path:
         assert scene_of[state["segment_id"]] == "Break"
 
         obs.restart()
+        obs_back = time.monotonic()
         # Showday reconnects by itself and puts OBS where the show is now, not where it was.
         api.wait_obs(
             "connected on Break", lambda s: s["status"] == "connected" and s["program"] == "Break"
         )
         obs_side.wait_program(obs, "Break", 10)
+        figures["OBS restarted -> Showday connected, scene restored (s)"] = (
+            time.monotonic() - obs_back
+        )
         # The stream was live when OBS died: it goes out again, as a second publish session.
         wait_until("the stream to be published again", lambda: rtmp.publishes >= 2, 30)
         obs_side.wait_media(rtmp, first_media)
@@ -193,12 +198,13 @@ def test_show_day_drill(obs: ObsServer, rtmp: RtmpServer, new_context, tmp_path:
         assert not phones[0].vote(question(11))
         time.sleep(1.0)
         showday.start()
-        showday.wait_serving()
+        figures["Showday SIGKILLed -> restarted and serving (s)"] = showday.wait_serving()
         after = api.show()
         assert after["status"] == before["status"] == "running"
         assert after["segment_id"] == before["segment_id"]
         expected = before["elapsed_s"] + (after["computed_at"] - before["computed_at"])
         assert abs(after["elapsed_s"] - expected) < 1.0, (before, after)
+        figures["show clock after the restart, off by (s)"] = after["elapsed_s"] - expected
         # OBS kept running: Showday finds it on the panel scene and leaves it there; the stream
         # never stopped, so there is no third publish.
         api.wait_obs("connected again", lambda s: s["status"] == "connected")
@@ -235,4 +241,10 @@ def test_show_day_drill(obs: ObsServer, rtmp: RtmpServer, new_context, tmp_path:
         showday.stop()
 
     check_file(event, ledger, guests, segments)
+    print(
+        f"\ndrill: {len(ledger.checkins)} check-ins, {len(ledger.questions)} questions, "
+        f"{len(ledger.votes)} votes confirmed; {len(ledger.refused)} refused while down"
+    )
+    for name, value in figures.items():
+        print(f"drill: {name}: {value:.2f}")
     assert obs_side.program(obs) == last_scene

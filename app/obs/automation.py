@@ -8,7 +8,7 @@ under the "obs" key of `event.settings` (JSON), next to other features' keys:
 
     {"obs": {"switch_scene": true, "lower_third": true, "clear_question": true,
              "show_seconds": 8, "name_source": "...", "title_source": "...",
-             "question_source": "..."}}
+             "question_source": "...", "restore_after_crash": true}}
 
 It never blocks the thread that published the show event: the worker's `submit` returns a
 Future at once, and the segment and settings are read on a connection of its own.
@@ -46,6 +46,9 @@ class AutomationSettings:
     name_source: str = LOWER_THIRD_NAME
     title_source: str = LOWER_THIRD_TITLE
     question_source: str = FEATURED_QUESTION
+    # When OBS comes back after a crash: restore its program scene and restart the stream or
+    # recording that was running (app.obs.recovery; read by the OBS worker at the reconnect).
+    restore_after_crash: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

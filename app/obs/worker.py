@@ -5,6 +5,8 @@ obsws-python clients block and are not thread-safe, so only this thread touches 
 the event client's thread and are queued here too. Every change of the mirror is published as
 `ObsStateChanged`. The link is pinged once a second; a dead link is noticed within 2 s and the
 worker reconnects by itself with backoff, except after a wrong password, a kick or a too old OBS.
+After a reconnect that follows a loss, `app.obs.recovery` puts OBS back: the intended program
+scene, and the stream/recording that were running (unless `restore_enabled()` says no).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from app.obs.actions import Command, ObsCommandError
 from app.obs.health import HealthTracker
 from app.obs.link import Link, LinkError, RequestFailed, backoff_delay, close_code_error
 from app.obs.mirror import ObsMirror
+from app.obs.recovery import Recovery
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +53,14 @@ class ObsWorker:
         on_sample: Callable[[dict[str, Any]], None] | None = None,
         on_incident: Callable[[str, str], None] | None = None,
         rng: Callable[[], float] = random.random,
+        restore_enabled: Callable[[], bool] = lambda: True,  # read at a reconnect after a loss
     ) -> None:
         self.bus = bus
         self.clock = clock
         self.on_sample = on_sample
         self.on_incident = on_incident
         self.rng = rng
+        self.restore_enabled = restore_enabled
         self.mirror = ObsMirror()  # worker thread only
         self.last_start: dict[str, float] = {}  # output -> clock() of the last start sent
         self.requests_sent: Counter[str] = Counter()  # by request type, for diagnostics
@@ -74,6 +79,7 @@ class ObsWorker:
         self._health = HealthTracker()
         self._ticks = 0
         self._lost_since: float | None = None
+        self._recovery = Recovery()
         self._thread = threading.Thread(target=self._run, name="obs-worker", daemon=True)
         self._thread.start()
 
@@ -95,6 +101,8 @@ class ObsWorker:
         if stopped or status != m.CONNECTED:
             reason = "Showday is closing" if stopped else m.not_connected_message(status, message)
             future.set_exception(ObsNotConnected(reason))
+            if not stopped:  # a scene asked for while OBS is away is restored when it is back
+                self._recovery.want(command)
             return future
         self._queue.put(("cmd", command, future))
         return future
@@ -181,12 +189,14 @@ class ObsWorker:
             self._drop_link()
             self._timers.clear()  # pending hides belong to the OBS we leave
             self._params = (host, port, password)
+            self._recovery.clear()  # a person chose this OBS: it is the truth, not our memory
             self._attempt = 0
             self.mirror.host, self.mirror.port = host, port
             self._set_status(m.CONNECTING, "")
             self._try_connect()
         elif kind == "disconnect":
             self._params = None
+            self._recovery.clear()
             self._drop_link()
             self._timers.clear()
             self._retry_at = None
@@ -195,8 +205,8 @@ class ObsWorker:
             self._run_command(item[1], item[2])
         elif kind == "event" and item[1] == self._gen and self._link is not None:
             try:
-                if item[2] == "ExitStarted":
-                    self._lost(LinkError("OBS is shutting down."))
+                if item[2] == "ExitStarted":  # a person closed OBS: never restart its outputs
+                    self._lost(LinkError("OBS is shutting down."), deliberate=True)
                 else:
                     sync.apply_event(self.mirror, item[2], item[3], self.call)
             except LinkError as err:
@@ -283,10 +293,23 @@ class ObsWorker:
         self._retry_at = None
         self._next_ping = self.clock() + PING_INTERVAL
         self.mirror.retry_in = None
-        self._set_status(m.CONNECTED, "")
         if self._lost_since is not None:
             self._incident("reconnect", f"back after {self.clock() - self._lost_since:.1f} s")
             self._lost_since = None
+        # Before CONNECTED is published: OnAir re-applies the featured question after this.
+        up = lambda: self._link is not None  # noqa: E731
+        if done := self._recovery.restore(self.mirror, self._run_now, up, self.restore_enabled):
+            self._incident("restore", done)
+        if self._link is None:
+            return  # lost again while restoring: already retrying, the loss still pending
+        self._set_status(m.CONNECTED, "")
+        if late := self._recovery.finish():  # asked for during the restore (refused): do it now
+            self._run_command(late, Future())
+
+    def _run_now(self, command: Command) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._run_command(command, future)
+        return future
 
     def _rebuild(self) -> None:
         """Read everything the panel shows afresh: after a reconnect nothing is trusted."""
@@ -305,22 +328,35 @@ class ObsWorker:
         self._set_status(m.RETRYING, str(err))
 
     def _final(self, err: LinkError) -> None:
+        self._recovery.clear()  # retrying cannot help, so there is nothing to restore into
         self._drop_link()
         self._retry_at = None
         self.mirror.retry_in = None
         self._set_status(err.status or m.DISCONNECTED, str(err))
         self._incident(err.status or "disconnect", str(err))
 
-    def _lost(self, err: LinkError) -> None:
-        """The link broke while connected."""
+    def _lost(self, err: LinkError, deliberate: bool = False) -> None:
+        """The link broke while connected (`deliberate`: OBS was closed by a person)."""
         if err.final:
             self._final(err)
             return
-        self._drop_link()
+        gen = self._gen
+        self._drop_link()  # joins the event thread: an ExitStarted it had read is queued now
+        if not deliberate and self._closing(gen):
+            deliberate, err = True, LinkError("OBS is shutting down.")
+        self._recovery.lost(self.mirror, deliberate=deliberate)
         self._lost_since = self.clock()
         self._incident("disconnect", str(err))
         self._attempt = 0
         self._failed(err)
+
+    def _closing(self, gen: int) -> bool:
+        """Closed by a person, though ExitStarted was not handled? Closing, OBS removes every
+        scene (a person cannot remove the last one), then sends ExitStarted: a request may fail
+        first, and OBS 29 may crash while removing them. A crash or a kill does neither."""
+        with self._queue.mutex:
+            queued = any(i[:3] == ("event", gen, "ExitStarted") for i in self._queue.queue)
+        return queued or not self.mirror.scenes
 
     def _drop_link(self) -> None:
         link, self._link = self._link, None
@@ -349,6 +385,7 @@ class ObsWorker:
         except LinkError as err:
             future.set_exception(ObsNotConnected(str(err)))
             self._lost(err)
+            self._recovery.want(command)  # sent as the link died: its scene is still intended
         except (ObsCommandError, RequestFailed) as err:
             future.set_exception(err)
             self.bus.publish(ObsCommandFailed(command=command.describe(), error=str(err)))

@@ -16,6 +16,7 @@ from app.obs.samples import store_incident
 from app.obs.worker import ObsNotConnected, ObsWorker
 from app.store import EventFile
 from tests.app.obs.conftest import Recorder, obs_scenes, wait_for
+from tests.app.obs.test_recovery import come_back_in
 from tests.harness.obs import OBS_SCENES, ObsServer
 
 
@@ -131,16 +132,19 @@ def test_killed_obs_is_noticed_and_reconnected(
     with pytest.raises(ObsNotConnected):
         future.result(timeout=0)
 
+    come_back_in(obs, "Break")  # the scene OBS's collection last saved
     obs.restart()
     wait_for(lambda: worker.status == "connected", 15, "reconnect without a click")
     c = obs.client()
     state = worker.state()
     assert state["scenes"] == obs_scenes(c)
-    assert state["program"] == c.get_current_program_scene().current_program_scene_name
     assert recorder.statuses()[-3:] == ["connected", "retrying", "connected"]
+    # The refused switch is what the show wants: it is done once OBS is back (app.obs.recovery).
+    wait_for(lambda: worker.state()["program"] == "Intro", 3, "the mirror on Intro")
+    assert c.get_current_program_scene().current_program_scene_name == "Intro"
     worker.submit(a.SetProgramScene(state["scenes"][0])).result(timeout=3)
     kinds = [r["kind"] for r in ef.rows("SELECT kind FROM incidents ORDER BY id")]
-    assert kinds == ["disconnect", "reconnect"]
+    assert [k for k in kinds if k != "warning"] == ["disconnect", "reconnect", "restore"]
 
 
 def test_hung_obs_is_noticed_and_stop_is_quick(obs: ObsServer, bus: Bus) -> None:

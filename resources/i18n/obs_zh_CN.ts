@@ -1,52 +1,48 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AutomationBox</name>
     <message>
-        <location filename="../../ui/obs/automation_box.py" line="60" />
         <source>When a segment starts, Showday can cue OBS:</source>
         <translation>环节开始时，Showday 可以自动控制 OBS：</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/automation_box.py" line="61" />
-        <source>Switch to the segment's OBS scene</source>
+        <source>Switch to the segment&apos;s OBS scene</source>
         <translation>切换到该环节的 OBS 场景</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/automation_box.py" line="62" />
         <source>Write and show the lower third (name, title)</source>
         <translation>写入并显示字幕条（姓名、头衔）</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/automation_box.py" line="63" />
         <source>Clear the featured question</source>
         <translation>清除正在展示的提问</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/automation_box.py" line="64" />
         <source>Show the lower third for (seconds, 0 = leave it)</source>
         <translation>字幕条显示时长（秒，0 = 不自动显示/隐藏）</translation>
+    </message>
+    <message>
+        <source>When OBS comes back after a crash, restore its scene and restart the stream or recording</source>
+        <translation>OBS 崩溃重启后，自动恢复场景并重新开始推流或录制</translation>
     </message>
 </context>
 <context>
     <name>ObsChip</name>
     <message>
-        <location filename="../../ui/obs/link.py" line="245" />
         <source>OBS: {status}</source>
         <translation>OBS：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="247" />
         <source>OBS: ● ON AIR</source>
         <translation>OBS：● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="249" />
         <source>OBS: ● REC</source>
         <translation>OBS：● 录制中</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="251" />
         <source>Click to set up the connection to OBS</source>
         <translation>点击设置与 OBS 的连接</translation>
     </message>
@@ -54,47 +50,38 @@
 <context>
     <name>ObsConnectionDialog</name>
     <message>
-        <location filename="../../ui/obs/connection.py" line="119" />
         <source>Connect to OBS</source>
         <translation>连接 OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="122" />
         <source>In OBS, open Tools &gt; WebSocket Server Settings, enable the server and copy its port and password here. The password stays on this computer.</source>
         <translation>在 OBS 中打开“工具 &gt; WebSocket 服务器设置”，启用服务器，并把端口和密码填到这里。密码只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="127" />
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="127" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="127" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="130" />
         <source>Show password</source>
         <translation>显示密码</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="131" />
         <source>Connect when Showday starts</source>
         <translation>Showday 启动时自动连接</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="133" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/connection.py" line="151" />
         <source>Enter the computer OBS runs on, e.g. 127.0.0.1.</source>
         <translation>请填写运行 OBS 的电脑地址，例如 127.0.0.1。</translation>
     </message>
@@ -102,37 +89,30 @@
 <context>
     <name>ObsFeature</name>
     <message>
-        <location filename="../../ui/obs/feature.py" line="81" />
         <source>OBS automation</source>
         <translation>OBS 自动化</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="180" />
         <source>OBS</source>
         <translation>OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="181" />
         <source>&amp;OBS</source>
         <translation>&amp;OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="182" />
         <source>OBS &amp;Panel</source>
         <translation>OBS 面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="183" />
         <source>&amp;Connect to OBS…</source>
         <translation>连接 OBS(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="184" />
         <source>&amp;Set Up OBS for Me</source>
         <translation>一键配置 OBS(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/feature.py" line="185" />
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
@@ -140,47 +120,38 @@
 <context>
     <name>ObsLink</name>
     <message>
-        <location filename="../../ui/obs/link.py" line="42" />
         <source>Disconnected — retrying now</source>
         <translation>已断开 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="43" />
         <source>Disconnected — retrying in %n s</source>
         <translation>已断开 — %n 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="47" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="48" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="49" />
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="50" />
         <source>OBS too old</source>
         <translation>OBS 版本过旧</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="51" />
         <source>Kicked by OBS</source>
         <translation>被 OBS 断开</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="53" />
         <source>Disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/link.py" line="154" />
         <source>Open an event to control OBS.</source>
         <translation>请先打开一个活动，才能控制 OBS。</translation>
     </message>
@@ -188,102 +159,82 @@
 <context>
     <name>ObsPanel</name>
     <message>
-        <location filename="../../ui/obs/panel.py" line="205" />
         <source>Setting up OBS…</source>
         <translation>正在配置 OBS…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="216" />
-        <source>OBS is set up: scene "{scene}".</source>
+        <source>OBS is set up: scene &quot;{scene}&quot;.</source>
         <translation>OBS 已配置好：场景“{scene}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="218" />
         <source>Created: {names}</source>
         <translation>已创建：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="219" />
         <source>Repaired: {names}</source>
         <translation>已修复：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="220" />
         <source>Already fine: {names}</source>
         <translation>无需改动：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="226" />
         <source>Skipped {name}: {reason}</source>
         <translation>已跳过 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="233" />
         <source>The overlays need the station server: open Showday to the LAN, then run this again so OBS gets its address.</source>
         <translation>叠加层需要现场服务器：请先开启局域网访问，再运行一次，让 OBS 获得服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="242" />
         <source>this OBS has no browser source (install the obs-browser plugin)</source>
         <translation>这个 OBS 没有浏览器源（请安装 obs-browser 插件）</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="244" />
         <source>a {kind} source already has this name</source>
         <translation>已有同名的 {kind} 源</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="251" />
         <source>set up OBS</source>
         <translation>配置 OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="255" />
         <source>OBS could not {what}: {why}</source>
         <translation>OBS 未能执行“{what}”：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="264" />
         <source>OBS</source>
         <translation>OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="265" />
         <source>Connection…</source>
         <translation>连接设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="266" />
         <source>Set up OBS for me</source>
         <translation>一键配置 OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="269" />
         <source>Creates or repairs a “Showday” scene with the lower-third and question text sources and the overlay browser sources.</source>
         <translation>创建或修复“Showday”场景，包含字幕条和提问文本源，以及叠加层浏览器源。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="273" />
         <source>Studio mode</source>
         <translation>工作室模式</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="274" />
         <source>Transition ▶</source>
         <translation>转场 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="275" />
         <source>No scenes: connect to OBS to see its scenes here.</source>
         <translation>没有场景：连接 OBS 后，这里会显示它的场景。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="277" />
         <source>Scene {n}</source>
         <translation>场景 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/panel.py" line="294" />
         <source>Open an event to control OBS; the connection starts then.</source>
         <translation>请先打开一个活动才能控制 OBS；打开后会自动连接。</translation>
     </message>
@@ -291,157 +242,126 @@
 <context>
     <name>OutputsBox</name>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="127" />
         <source>Stop the stream? Viewers will see the stream end.</source>
         <translation>停止推流？观众会看到直播结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="129" />
         <source>Stop the recording?</source>
         <translation>停止录制？</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="172" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="183" />
         <source>Bitrate</source>
         <translation>码率</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="184" />
         <source>Dropped</source>
         <translation>丢帧</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="185" />
         <source>Skipped</source>
         <translation>跳帧</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="186" />
         <source>Congestion</source>
         <translation>网络拥塞</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="187" />
         <source>OBS CPU</source>
         <translation>OBS CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="188" />
         <source>FPS</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="189" />
         <source>Free disk</source>
         <translation>剩余磁盘</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="212" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="214" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="216" />
         <source>Stop stream</source>
         <translation>停止推流</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="216" />
         <source>Stop recording</source>
         <translation>停止录制</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="218" />
         <source>Start stream</source>
         <translation>开始推流</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="218" />
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="224" />
         <source>ON AIR {tc}</source>
         <translation>直播中 {tc}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="226" />
         <source>Off air</source>
         <translation>未推流</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="231" />
         <source>REC paused {tc}</source>
         <translation>录制暂停 {tc}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="231" />
         <source>REC {tc}</source>
         <translation>录制中 {tc}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="235" />
         <source>Not recording</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="245" />
         <source>{n} kb/s</source>
         <translation>{n} kb/s</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="253" />
         <source>{n} GB</source>
         <translation>{n} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="264" />
         <source>Frames are being dropped: the network cannot keep up.</source>
         <translation>正在丢帧：网络跟不上。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="265" />
         <source>Frames are being skipped: the computer cannot keep up.</source>
         <translation>正在跳帧：电脑性能跟不上。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="266" />
         <source>The network is congested.</source>
         <translation>网络拥塞。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="267" />
         <source>The stream is reconnecting.</source>
         <translation>推流正在重连。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="268" />
         <source>Streaming, but no data is leaving OBS.</source>
         <translation>正在推流，但 OBS 没有发出任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="269" />
         <source>OBS is using a lot of CPU.</source>
         <translation>OBS 占用 CPU 过高。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="270" />
         <source>OBS renders fewer frames than it should.</source>
         <translation>OBS 渲染帧率低于设定值。</translation>
     </message>
     <message>
-        <location filename="../../ui/obs/outputs.py" line="271" />
         <source>The disk is almost full for the recording.</source>
         <translation>磁盘空间快不够录制了。</translation>
     </message>

@@ -1,7 +1,9 @@
-"""Setup section "OBS automation": what happens in OBS when a segment starts, per event.
+"""Setup section "OBS automation": what happens in OBS when a segment starts, and when OBS
+comes back after a crash, per event.
 
-Each switch is saved at once (on the worker, in the event file's settings under "obs"), and
-`SegmentAutomation` reads them afresh at the next segment change.
+Each switch is saved at once (on the worker, in the event file's settings under "obs");
+`SegmentAutomation` reads them afresh at the next segment change, the OBS worker at the next
+reconnect after a crash.
 """
 
 from __future__ import annotations
@@ -41,15 +43,19 @@ class AutomationBox(QWidget):
         self.seconds.setRange(0, 600)
         self.seconds.setDecimals(0)
         self.seconds_label = plain_label("")
+        self.restore = QCheckBox()
         form = QFormLayout()
         form.addRow(self.seconds_label, self.seconds)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         for box in (self.switch_scene, self.lower_third, self.clear_question):
             layout.addWidget(box)
+        layout.addLayout(form)
+        layout.addSpacing(8)  # not about segments: set apart from the cue options
+        layout.addWidget(self.restore)
+        for box in self._boxes():
             box.setEnabled(False)  # until the settings are read
             box.toggled.connect(self._save)
-        layout.addLayout(form)
         self.seconds.setEnabled(False)
         self.seconds.editingFinished.connect(self._save)
         self.retranslate()
@@ -62,6 +68,15 @@ class AutomationBox(QWidget):
         self.lower_third.setText(self.tr("Write and show the lower third (name, title)"))
         self.clear_question.setText(self.tr("Clear the featured question"))
         self.seconds_label.setText(self.tr("Show the lower third for (seconds, 0 = leave it)"))
+        self.restore.setText(
+            self.tr(
+                "When OBS comes back after a crash, restore its scene and restart the stream "
+                "or recording"
+            )
+        )
+
+    def _boxes(self) -> list[QCheckBox]:
+        return [self.switch_scene, self.lower_third, self.clear_question, self.restore]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -70,12 +85,13 @@ class AutomationBox(QWidget):
 
     def _show(self, s: AutomationSettings) -> None:
         self.settings = s
-        widgets: list[Any] = [self.switch_scene, self.lower_third, self.clear_question]
+        widgets: list[Any] = self._boxes()
         for w in [*widgets, self.seconds]:
             w.blockSignals(True)
         self.switch_scene.setChecked(s.switch_scene)
         self.lower_third.setChecked(s.lower_third)
         self.clear_question.setChecked(s.clear_question)
+        self.restore.setChecked(s.restore_after_crash)
         self.seconds.setValue(s.show_seconds)
         for w in [*widgets, self.seconds]:
             w.blockSignals(False)
@@ -90,6 +106,7 @@ class AutomationBox(QWidget):
             "lower_third": self.lower_third.isChecked(),
             "clear_question": self.clear_question.isChecked(),
             "show_seconds": self.seconds.value(),
+            "restore_after_crash": self.restore.isChecked(),
         }
 
         def saved(s: AutomationSettings) -> None:

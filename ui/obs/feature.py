@@ -108,6 +108,7 @@ class ObsFeature(QObject):
             bus,
             on_sample=rec.on_sample if rec else None,
             on_incident=rec.on_incident if rec else None,
+            restore_enabled=self._restore_enabled,
         )
         register_worker(bus, self.worker)
         asked = self.link.connect_pending  # the operator connected before opening the event
@@ -135,6 +136,13 @@ class ObsFeature(QObject):
         if str(self.window.settings.qs.value("obs/panel_visible", "false")) == "true":
             self._show_dock()
         self._enable()
+
+    def _restore_enabled(self) -> bool:
+        """OBS worker thread, at a reconnect after a crash: the event's "restore" option, read
+        through the segment automation's own connection. Until that exists (the first instant
+        of an event), the default: on."""
+        auto = self.automation
+        return auto is None or auto.settings_provider().restore_after_crash
 
     def _show_dock(self) -> None:
         self.dock.show()

@@ -115,3 +115,22 @@ def test_connect_before_any_event_is_open_connects_when_one_opens(  # type: igno
     assert feature.chip.text() == "OBS: Disconnected"
     window.open_event(demo_path)
     qtbot.waitUntil(lambda: feature.chip.text() == "OBS: Connected", timeout=10000)
+
+
+def test_the_worker_reads_the_events_restore_option(  # type: ignore[no-untyped-def]
+    qtbot, make_window, demo_path: Path
+):
+    from app.obs.automation import save_automation
+
+    window = make_window()
+    install_features(window)
+    window.open_event(demo_path)
+    feature = obs_feature(window)
+    assert feature.worker is not None
+    # Asked on the OBS worker's thread at a reconnect after a crash; on by default.
+    qtbot.waitUntil(lambda: feature.automation is not None, timeout=5000)
+    assert feature.worker.restore_enabled() is True
+    assert window.session is not None
+    save_automation(window.session.ef, restore_after_crash=False)  # Setup > OBS automation
+    assert feature.worker.restore_enabled() is False
+    window.close()

@@ -68,6 +68,10 @@ def test_automation_switches_are_saved_in_the_event(qtbot, tmp_path: Path):  # t
         qtbot.waitUntil(lambda: box.saves == 2)
         s = load_automation(session.ef)
         assert (s.switch_scene, s.lower_third, s.show_seconds) == (False, True, 15.0)
+        assert box.restore.isChecked()  # restoring OBS after a crash: on unless switched off
+        box.restore.click()
+        qtbot.waitUntil(lambda: box.saves == 3)
+        assert load_automation(session.ef).restore_after_crash is False
     finally:
         worker.stop()
         session.close()

@@ -87,15 +87,16 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
             if request.method not in ("GET", "HEAD") and not same_origin(headers):
                 raise ApiError(403, "Refused: the request came from another site.")
         if route.audience_write and not caller.is_staff:
-            for key, rate in (
-                (f"d:{caller.device_id}", settings.audience_device),
-                (f"a:{address}", settings.audience_address),
-            ):
-                wait = ctx.limiter.hit(key, rate)
-                if wait:
-                    raise ApiError(
-                        429, "Too many requests. Wait a moment and try again.", retry_after=wait
-                    )
+            wait = ctx.limiter.hit_all(
+                [
+                    (f"d:{caller.device_id}", settings.audience_device),
+                    (f"a:{address}", settings.audience_address),
+                ]
+            )
+            if wait:
+                raise ApiError(
+                    429, "Too many requests. Wait a moment and try again.", retry_after=wait
+                )
         body = None
         if route.body is not None:
             raw = await request.body()

@@ -32,19 +32,25 @@ class RateLimiter:
 
     def hit(self, key: str, rate: Rate, now: float | None = None) -> float:
         """Take one token for `key`. Returns 0 if allowed, else seconds until the next is free."""
+        return self.hit_all([(key, rate)], now)
+
+    def hit_all(self, limits: list[tuple[str, Rate]], now: float | None = None) -> float:
+        """Take one token from every bucket, or from none: a request refused by one limit (the
+        address) must not use up another (the device). 0 if allowed, else the longest wait."""
         t = time.monotonic() if now is None else now
         with self._lock:
-            tokens, last = self._buckets.get(key, (float(rate.burst), t))
-            tokens = min(float(rate.burst), tokens + (t - last) * rate.per_s)
-            if tokens >= 1.0:
-                self._buckets[key] = (tokens - 1.0, t)
-                if len(self._buckets) > self.MAX_KEYS:
-                    self._prune(t, rate)
-                return 0.0
-            self._buckets[key] = (tokens, t)
-            return (1.0 - tokens) / rate.per_s if rate.per_s > 0 else 60.0
+            filled = []
+            for key, rate in limits:
+                tokens, last = self._buckets.get(key, (float(rate.burst), t))
+                filled.append((key, rate, min(float(rate.burst), tokens + (t - last) * rate.per_s)))
+            wait = max((_wait(tokens, rate) for _k, rate, tokens in filled), default=0.0)
+            for key, _rate, tokens in filled:
+                self._buckets[key] = (tokens - 1.0 if wait == 0.0 else tokens, t)
+            if wait == 0.0 and len(self._buckets) > self.MAX_KEYS:
+                self._prune(t, min((r for _k, r, _t in filled), key=lambda r: r.per_s))
+            return wait
 
-    def _prune(self, t: float, rate: Rate) -> None:
+    def _prune(self, t: float, rate: Rate) -> None:  # `rate`: the slowest-refilling one
         # Buckets idle long enough to have refilled carry no information: drop them.
         full_after = rate.burst / rate.per_s if rate.per_s > 0 else 3600.0
         self._buckets = {k: v for k, v in self._buckets.items() if t - v[1] < full_after}
@@ -52,3 +58,9 @@ class RateLimiter:
     def reset(self) -> None:
         with self._lock:
             self._buckets.clear()
+
+
+def _wait(tokens: float, rate: Rate) -> float:
+    if tokens >= 1.0:
+        return 0.0
+    return (1.0 - tokens) / rate.per_s if rate.per_s > 0 else 60.0

@@ -27,4 +27,9 @@ SetStudioMode, StartStream, StopStream, StartRecord, StopRecord, SetText, ShowSc
 HideSceneItem, Request; app.obs.setup.SetUpObs ("Set up OBS for me", source names in
 app.obs.setup); app.obs.cues.SegmentCue (a segment starts: scene, lower third for N s, clear
 the featured question). Failures reach the future and the bus (`ObsCommandFailed`).
+
+After OBS crashes and comes back, the worker restores it (app.obs.recovery): the program scene
+the show intends (the one on air at the loss, or the newest asked for while OBS was away) and the
+stream/recording that were live; `ObsWorker(..., restore_enabled=callable)` lets the event's
+"restore_after_crash" option switch that off. What was restored is an incident ("restore").
 """

@@ -205,6 +205,14 @@ class EventFile:
         with self._lock:
             return [dict(r) for r in self.conn.execute(sql, params)]
 
+    def tuples(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples, in column order: for exports of many rows (a dict per row
+        costs about twice the query at 50,000 guests)."""
+        with self._lock:
+            cur = self.conn.cursor()
+            cur.row_factory = None
+            return cur.execute(sql, params).fetchall()
+
     def row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         with self._lock:
             r = self.conn.execute(sql, params).fetchone()

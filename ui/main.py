@@ -91,17 +91,20 @@ def install_features(window: MainWindow) -> list[str]:
     """Wire the feature packages into the window; returns what was installed.
 
     First the panels that follow the (session, bridge, worker) contract go where they belong
-    (PANELS, SETUP_SECTIONS). Then a package in FEATURES may define `install(window)`, called once
-    before the first event opens: from there it follows `window.session_changed`, adds to
-    `window.views["setup"].add_section(...)`, `window.status.add_chip(...)` / `use_chip(...)`,
-    `window.actions_.insert_menu(...)`, and takes `window.launch_obs` / `window.launch_lan`,
-    adding "obs" / "lan" to `window.consumed_options` when it does.
+    (PANELS, SETUP_SECTIONS); a tab whose panel is missing says so (ui.views.fallback). Then a
+    package in FEATURES may define `install(window)`, called once before the first event opens:
+    from there it follows `window.session_changed`, adds to `window.views["setup"].add_section(
+    ...)`, `window.status.add_chip(...)` / `use_chip(...)`, `window.actions_.insert_menu(...)`,
+    and takes `window.launch_obs` / `window.launch_lan`, adding "obs" / "lan" to
+    `window.consumed_options` when it does.
     """
     installed = []
     for view_id, module_name, cls_name in PANELS:
         if (panel := _feature_attr(module_name, cls_name)) is not None:
             window.views[view_id].set_body_factory(panel)
             installed.append(f"{module_name}.{cls_name}")
+        else:  # the tab says it could not load its view and points here
+            log.warning("%s view: %s.%s is not available", view_id, module_name, cls_name)
     setup = window.views["setup"]
     assert isinstance(setup, SetupView)
     for module_name, cls_name, title in SETUP_SECTIONS:

@@ -4,7 +4,8 @@ Public surface for other parts of Showday:
     window.session            the open Session, or None
     window.bridge             the QtBridge of the open session, or None
     window.views[view_id]     the role views ("operator", "door", "moderator", "setup", "report");
-                              window.views["setup"].add_section(title, widget) adds a Setup section
+                              window.views["setup"].add_section(title, widget) adds a Setup section;
+                              the others are FallbackViews until a feature's panel takes over
     window.status.add_chip(w) adds a status-bar widget next to the OBS and LAN chips
     window.actions_.insert_menu(menu)  adds a feature's menu before Help (its keys are listed
                               in Help > Keyboard Shortcuts automatically)
@@ -37,10 +38,7 @@ from ui.settings import Settings
 from ui.status_bar import StatusBar
 from ui.view_host import ViewHost
 from ui.views.base import RoleView
-from ui.views.door import DoorView
-from ui.views.moderator import ModeratorView
-from ui.views.operator import OperatorView
-from ui.views.report import ReportView
+from ui.views.fallback import FallbackView
 from ui.views.setup import SetupView
 from ui.welcome import WelcomeScreen
 from ui.worker import Worker
@@ -69,12 +67,13 @@ class MainWindow(QMainWindow):
         self.launch_lan: tuple[str, int] | None = None
         self.consumed_options: set[str] = set()  # "obs"/"lan" once a feature takes them
 
+        # The role tabs in order; all but Setup show a feature's panel (ui.main.PANELS).
         views: list[RoleView] = [
-            OperatorView(self.worker),
-            DoorView(self.worker),
-            ModeratorView(self.worker),
+            FallbackView("operator", self.worker),
+            FallbackView("door", self.worker),
+            FallbackView("moderator", self.worker),
             SetupView(self.worker),
-            ReportView(self.worker),
+            FallbackView("report", self.worker),
         ]
         self.views = {v.view_id: v for v in views}
         self.host = ViewHost(views)
@@ -117,6 +116,11 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(a.open.trigger)
         self.welcome.demo_requested.connect(lambda: self.set_session(self.files.open_demo()))
         self.welcome.recent_requested.connect(self.open_event)
+        for view in self.views.values():
+            if isinstance(view, FallbackView):  # no event open: the welcome screen's buttons
+                view.new_requested.connect(a.new.trigger)
+                view.open_requested.connect(a.open.trigger)
+                view.demo_requested.connect(self.welcome.demo_requested)
         self.files.recent_changed.connect(self._fill_recent)
         self.files.copy_saved.connect(
             lambda p: self.status.showMessage(

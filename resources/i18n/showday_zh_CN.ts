@@ -119,73 +119,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>DoorView</name>
-    <message>
-        <source>Guest</source>
-        <translation>嘉宾</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>讲者</translation>
-    </message>
-    <message>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>报名渠道</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>票号</translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation>已到场</translation>
-    </message>
-    <message>
-        <source>Door</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <source>Guest list</source>
-        <translation>嘉宾名单</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>应到</translation>
-    </message>
-    <message>
-        <source>Walk-ins</source>
-        <translation>现场报名</translation>
-    </message>
-    <message>
-        <source>Arrival rate</source>
-        <translation>到场率</translation>
-    </message>
-</context>
-<context>
     <name>EventFiles</name>
     <message>
         <source>Cannot open the event</source>
@@ -222,6 +155,45 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Could not save a copy</source>
         <translation>无法保存副本</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackView</name>
+    <message>
+        <source>Operator</source>
+        <translation>导播</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>提问管理</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>The {view} view could not be loaded. The other views keep working, and everything confirmed so far is saved in the event file.</source>
+        <translation>“{view}”视图无法加载。其他视图仍可正常使用，此前已确认的所有操作都已保存在活动文件中。</translation>
+    </message>
+    <message>
+        <source>Details are in the log: {path}</source>
+        <translation>详细信息已写入日志：{path}</translation>
+    </message>
+    <message>
+        <source>Details are in the log.</source>
+        <translation>详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>No event is open. Create or open an event to start.</source>
+        <translation>尚未打开活动。请新建或打开一个活动。</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
@@ -412,53 +384,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
-    <name>ModeratorView</name>
-    <message>
-        <source>New</source>
-        <translation>待审核</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <source>On air</source>
-        <translation>上屏中</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>已回答</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Votes</source>
-        <translation>票数</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Asked by</source>
-        <translation>提问人</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Moderator</source>
-        <translation>提问管理</translation>
-    </message>
-    <message>
-        <source>Audience questions</source>
-        <translation>观众提问</translation>
-    </message>
-</context>
-<context>
     <name>NewEventDialog</name>
     <message>
         <source>New Event</source>
@@ -487,53 +412,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Showday events (*.showday)</source>
         <translation>Showday 活动 (*.showday)</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorView</name>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>讲者</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划时长</translation>
-    </message>
-    <message>
-        <source>Starts at</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>OBS scene</source>
-        <translation>OBS 场景</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>导播</translation>
-    </message>
-    <message>
-        <source>Run of show</source>
-        <translation>活动流程</translation>
-    </message>
-    <message>
-        <source>Segments</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>No segment running</source>
-        <translation>尚无进行中的环节</translation>
-    </message>
-    <message>
-        <source>{count} segments · {duration} planned</source>
-        <translation>{count} 个环节 · 计划 {duration}</translation>
     </message>
 </context>
 <context>
@@ -568,53 +446,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>{view} — Showday</source>
         <translation>{view} — Showday</translation>
-    </message>
-</context>
-<context>
-    <name>ReportView</name>
-    <message>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>The day so far, from the event file.</source>
-        <translation>截至目前的活动数据，来自活动文件。</translation>
-    </message>
-    <message>
-        <source>Guests expected</source>
-        <translation>应到嘉宾</translation>
-    </message>
-    <message>
-        <source>Guests arrived</source>
-        <translation>已到嘉宾</translation>
-    </message>
-    <message>
-        <source>Walk-ins</source>
-        <translation>现场报名</translation>
-    </message>
-    <message>
-        <source>Segments</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Planned running time</source>
-        <translation>计划总时长</translation>
-    </message>
-    <message>
-        <source>Questions asked</source>
-        <translation>收到提问</translation>
-    </message>
-    <message>
-        <source>Questions answered</source>
-        <translation>已回答提问</translation>
-    </message>
-    <message>
-        <source>Votes</source>
-        <translation>点赞数</translation>
-    </message>
-    <message>
-        <source>Stations paired</source>
-        <translation>已配对终端</translation>
     </message>
 </context>
 <context>

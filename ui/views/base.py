@@ -1,4 +1,5 @@
-"""What every role view shares: the open session, loading data off the GUI thread, retranslation.
+"""What every role view shares: the open session, loading data off the GUI thread, retranslation,
+and a feature's panel in place of the view's own content.
 
 A view knows nothing about tabs or windows (the ViewHost places it) and nothing about SQLite (it
 asks `app.queries` through the worker). It refreshes when the bridge reports a relevant event.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
@@ -24,14 +25,16 @@ BodyFactory = Callable[[Session, QtBridge, Worker], QWidget]
 
 
 class RoleView(QWidget):
-    """Base of the five role views. Subclasses set `view_id`, build their widgets on
-    `self.default_body`, and implement `title()`, `retranslate()` and `reload()`.
+    """Base of the role views (SetupView, FallbackView). Subclasses set `view_id`, build their
+    widgets on `self.default_body`, and implement `title()`, `retranslate()` and `reload()`.
 
     A feature can take over a view's content with `set_body_factory` (e.g. the show panel in the
-    Operator view): the view then shows the widget the factory builds for each open event.
+    Operator view): the view then shows the widget the factory builds for each open event. If
+    the factory raises, `body_failed` is set and `default_body` shows instead (`body_changed()`
+    lets a subclass say so).
     """
 
-    view_id: ClassVar[str] = ""
+    view_id: str = ""  # a class attribute, or set per instance before RoleView.__init__
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,7 @@ class RoleView(QWidget):
         self._stack.addWidget(self.default_body)
         self._factory: BodyFactory | None = None
         self.body: QWidget | None = None  # the factory's widget for the open event
+        self.body_failed = False  # the factory raised for the open event
 
     def title(self) -> str:
         raise NotImplementedError
@@ -58,6 +62,9 @@ class RoleView(QWidget):
 
     def connect_bridge(self, bridge: QtBridge) -> None:
         """Subscribe to the bridge signals this view refreshes on."""
+
+    def body_changed(self) -> None:
+        """Called after the body was built or removed (`body`, `body_failed` are current)."""
 
     def set_body_factory(self, factory: BodyFactory | None) -> None:
         """Show `factory(session, bridge, worker)` instead of the default content while an event
@@ -84,14 +91,14 @@ class RoleView(QWidget):
             self._stack.removeWidget(self.body)
             self.body.deleteLater()
             self.body = None
+        self.body_failed = False
         if self._factory is not None and self.session is not None and self.bridge is not None:
             try:
                 self.body = self._factory(self.session, self.bridge, self.worker)
             except Exception:  # a broken feature must not stop the event from opening
-                log.exception(
-                    "%s: the feature's panel failed; showing the basic view", self.view_id
-                )
+                log.exception("%s: the feature's panel failed to build", self.view_id)
                 self.body = None
+                self.body_failed = True
         if self.body is not None:
             self._stack.addWidget(self.body)
             self._stack.setCurrentWidget(self.body)
@@ -99,6 +106,7 @@ class RoleView(QWidget):
             self._stack.setCurrentWidget(self.default_body)
             if self._factory is not None and self.session is not None:
                 self.reload()
+        self.body_changed()
 
     def clear(self) -> None:
         """Show nothing (no event open)."""

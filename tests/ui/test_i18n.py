@@ -150,14 +150,14 @@ def test_popped_out_window_retranslates(qtbot, window, demo_path: Path) -> None:
 
 def test_domains_split_ui_sources_by_translation_file(tmp_path: Path) -> None:
     (tmp_path / "resources" / "i18n").mkdir(parents=True)
-    for rel in ["ui/main.py", "ui/views/door.py", "ui/lan/dialog.py", "ui/show/panel.py"]:
+    for rel in ["ui/main.py", "ui/views/fallback.py", "ui/lan/dialog.py", "ui/show/panel.py"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("")
     for name in ["showday_zh_CN.ts", "show_zh_CN.ts"]:
         (tmp_path / "resources" / "i18n" / name).write_text("")
     domains = {d: [str(p) for p in s] for d, s in translation_domains(tmp_path).items()}
     assert domains == {
-        "showday": ["ui/lan/dialog.py", "ui/main.py", "ui/views/door.py"],
+        "showday": ["ui/lan/dialog.py", "ui/main.py", "ui/views/fallback.py"],
         "show": ["ui/show/panel.py"],
     }
 

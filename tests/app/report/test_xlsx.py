@@ -132,6 +132,14 @@ def test_a_failed_write_leaves_the_earlier_file(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["r.xlsx"]  # no temporary file left behind
 
 
+def test_the_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    write_sheets(out, [Sheet("T", ["h"], [["x"]])])
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")  # what any new file gets here (the umask)
+    assert out.stat().st_mode == plain.stat().st_mode
+
+
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 51, 52, 701, 702)] == [
         "A",

@@ -60,6 +60,7 @@ def port_open(host: str, port: int, timeout: float = 0.2) -> bool:
 
 
 def screenshot_path(name: str) -> Path:
-    """``screenshots/<name>`` at the repo root, creating the folder."""
-    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS_DIR / name
+    """``screenshots/<name>`` at the repo root (name may hold a subfolder), creating folders."""
+    path = SCREENSHOTS_DIR / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path

@@ -79,7 +79,7 @@ def test_not_connected_is_409_with_a_message(lan: Lan, obs: ObsServer) -> None:
 
             lan.server.ctx.obs = worker  # type: ignore[union-attr]  # set by whoever starts it
             worker.connect(obs.host, obs.port, obs.password + "-wrong")
-            wait_for(lambda: worker.status == "wrong_password", 5, "the refusal")
+            wait_for(lambda: worker.status == "wrong_password", 15, "the refusal")
             r = api.post("/api/v1/obs/scene", json={"name": "Intro"})
             assert r.status_code == 409 and "password" in r.json()["error"]
             assert api.get("/api/v1/obs").json()["status"] == "wrong_password"
@@ -123,7 +123,7 @@ def test_control_token_streams_to_rtmp_and_stops(
         assert again["ignored"] is True and again["reason"]
 
         wait_for(lambda: rtmp.media_bytes > 0, 10, "nginx to receive media")
-        wait_for(lambda: api.get("/api/v1/obs").json()["streaming"], 5, "the mirror on air")
+        wait_for(lambda: api.get("/api/v1/obs").json()["streaming"], 15, "the mirror on air")
         assert c.get_stream_status().output_active
         assert obs_worker.requests_sent["StartStream"] == 1
         assert api.post("/api/v1/obs/stream", json={"action": "pause"}).status_code == 422
@@ -132,7 +132,7 @@ def test_control_token_streams_to_rtmp_and_stops(
         assert r.status_code == 200, r.text
         assert r.json()["action"] == "stop" and r.json()["ignored"] is False
         wait_for(lambda: not c.get_stream_status().output_active, 10, "OBS to stop streaming")
-        wait_for(lambda: api.get("/api/v1/obs").json()["stream_state"] == "stopped", 5, "stopped")
+        wait_for(lambda: api.get("/api/v1/obs").json()["stream_state"] == "stopped", 15, "stopped")
 
         # A second Stop (or one pressed when nothing runs) is harmless and says so.
         r = api.post("/api/v1/obs/stream", json={"action": "stop"})
@@ -163,10 +163,10 @@ def test_control_token_records_with_one_toggle_button(
         # A nervous double press does not stop what the first one started.
         second = api.post("/api/v1/obs/record", json={"action": "toggle"}).json()
         assert second["ignored"] is True and second["reason"]
-        wait_for(lambda: c.get_record_status().output_active, 5, "OBS to record")
-        wait_for(lambda: api.get("/api/v1/obs").json()["recording"], 5, "the mirror recording")
+        wait_for(lambda: c.get_record_status().output_active, 15, "OBS to record")
+        wait_for(lambda: api.get("/api/v1/obs").json()["recording"], 15, "the mirror recording")
 
-        wait_for(lambda: obs_worker.state()["record_timecode"] >= "00:00:02", 5, "2 s of video")
+        wait_for(lambda: obs_worker.state()["record_timecode"] >= "00:00:02", 15, "2 s of video")
         r = api.post("/api/v1/obs/record", json={"action": "toggle"})
         assert r.status_code == 200, r.text
         stopped = r.json()
@@ -174,7 +174,7 @@ def test_control_token_records_with_one_toggle_button(
         wait_for(lambda: not c.get_record_status().output_active, 10, "OBS to stop recording")
         written = Path(stopped["record_path"])
         assert written.parent == folder
-        wait_for(lambda: written.exists() and written.stat().st_size > 0, 5, "the file")
+        wait_for(lambda: written.exists() and written.stat().st_size > 0, 15, "the file")
     assert obs_worker.requests_sent["StartRecord"] == 1
     assert obs_worker.requests_sent["StopRecord"] == 1
 
@@ -234,7 +234,7 @@ def test_outputs_are_refused_with_a_message_when_obs_is_not_connected(
 
             lan.server.ctx.obs = worker  # type: ignore[union-attr]
             worker.connect(obs.host, obs.port, obs.password + "-wrong")
-            wait_for(lambda: worker.status == "wrong_password", 5, "the refusal")
+            wait_for(lambda: worker.status == "wrong_password", 15, "the refusal")
             for path in ("/api/v1/obs/stream", "/api/v1/obs/record"):
                 for action in ("start", "toggle", "stop"):
                     r = api.post(path, json={"action": action})

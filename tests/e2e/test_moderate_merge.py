@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from app import qa
 from app.lan.stations import create_pairing
 from app.show import Segments
 from tests.app.lan.fixtures import Lan, running_lan
-from tests.harness import screenshot_path
+from tests.harness import screenshot_path, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +36,6 @@ def moderator_page(lan: Lan, page: Page) -> Page:
     page.wait_for_url("**/moderate")
     page.click('.tab[data-status="approved"]')
     return page
-
-
-def wait_for(pred: Callable[[], bool], timeout: float = 5.0) -> None:
-    end = time.monotonic() + timeout
-    while not pred():
-        assert time.monotonic() < end, "the server did not record the change"
-        time.sleep(0.05)
 
 
 def card(page: Page, qid: int):  # type: ignore[no-untyped-def]

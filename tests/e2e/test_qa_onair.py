@@ -4,7 +4,6 @@ on-air subscriber), then "done" moves it to Answered and off the overlay and off
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,10 @@ from app.obs import setup
 from app.obs.worker import ObsWorker
 from app.qa.onair import OnAir, on_air_text
 from tests.app.lan.fixtures import running_lan
+from tests.harness import wait_for
 from tests.harness.obs import ObsServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.obs]
-
-
-def wait_for(pred, timeout: float = 10.0, what: str = ""):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while True:
-        value = pred()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def obs_text_and_shown(obs: ObsServer) -> tuple[str, bool]:

@@ -8,15 +8,18 @@ Fixtures (registered for the whole suite by ``tests/conftest.py``):
 - ``chromium`` (session), ``page``, ``phone``, ``new_context`` (function): Playwright on Debian's
   chromium (see ``tests.harness.browser``).
 
-Helpers: ``require(ok, reason)`` below, ``free_port()``, ``screenshot_path(name)`` and the
-functions in ``tests.harness.screens``.
+Helpers: ``require(ok, reason)`` below, ``wait_for(predicate, timeout, what)``, ``free_port()``,
+``screenshot_path(name)`` and the functions in ``tests.harness.screens``.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +44,34 @@ def require(tool_ok: bool, reason: str) -> None:
     if in_ci():
         pytest.fail(f"{reason} (CI=true: this tool must be installed)", pytrace=False)
     pytest.skip(reason)
+
+
+def wait_for(
+    predicate: Callable[[], Any],
+    timeout: float = 5.0,
+    what: str = "",
+    *,
+    retry_on: tuple[type[BaseException], ...] = (),
+    interval: float = 0.02,
+) -> Any:
+    """Poll until `predicate()` is truthy; return its value, or fail after `timeout` seconds
+    naming `what` and the last value. Exceptions in `retry_on` count as "not yet" (a server
+    that is restarting)."""
+    deadline = time.monotonic() + timeout
+    value: Any = None
+    while True:
+        try:
+            value = predicate()
+        except retry_on as err:
+            value = err
+        else:
+            if value:
+                return value
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"timed out after {timeout:g} s waiting for {what or predicate} (last: {value!r})"
+            )
+        time.sleep(interval)
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -13,7 +13,7 @@ import pytest
 from app.lan.routes_obs import register_worker
 from app.obs.worker import ObsWorker
 from tests.app.lan.fixtures import Lan, running_lan
-from tests.app.obs.conftest import wait_for
+from tests.harness import wait_for
 from tests.harness.obs import OBS_SCENES, ObsServer
 from tests.harness.rtmp import RtmpServer
 

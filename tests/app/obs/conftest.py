@@ -1,28 +1,16 @@
-"""A connected ObsWorker on the session's real OBS, and a way to wait for what it sees."""
+"""A connected ObsWorker on the session's real OBS, and a Recorder of what it publishes."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from app.bus import Bus, ObsCommandFailed, ObsStateChanged
 from app.obs.worker import ObsWorker
+from tests.harness import wait_for
 from tests.harness.obs import ObsServer
-
-
-def wait_for(predicate: Callable[[], Any], timeout: float = 5.0, what: str = "") -> Any:
-    """Poll until `predicate()` is truthy; return its value or fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout} s waiting for {what or predicate}")
-        time.sleep(0.02)
 
 
 class Recorder:

@@ -13,7 +13,8 @@ from app.obs.cues import SegmentCue
 from app.obs.samples import store_sample
 from app.obs.worker import ObsWorker
 from app.store import EventFile
-from tests.app.obs.conftest import Recorder, wait_for
+from tests.app.obs.conftest import Recorder
+from tests.harness import wait_for
 from tests.harness.obs import ObsServer
 from tests.harness.rtmp import RtmpServer
 

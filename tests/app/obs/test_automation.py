@@ -21,7 +21,7 @@ from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
 from app.obs.worker import ObsWorker
 from app.show import Segments, ShowControl
 from app.store import EventFile
-from tests.app.obs.conftest import wait_for
+from tests.harness import wait_for
 from tests.harness.obs import ObsServer
 
 

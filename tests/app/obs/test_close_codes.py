@@ -19,7 +19,8 @@ from websockets.sync.server import ServerConnection, serve
 from app.bus import Bus
 from app.obs.link import LinkError, probe
 from app.obs.worker import ObsWorker
-from tests.app.obs.conftest import Recorder, wait_for
+from tests.app.obs.conftest import Recorder
+from tests.harness import wait_for
 
 HELLO_V5 = {"op": 0, "d": {"obsWebSocketVersion": "5.1.0", "rpcVersion": 1}}
 

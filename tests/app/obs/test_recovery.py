@@ -31,7 +31,8 @@ from app.obs.samples import store_incident
 from app.obs.worker import ObsNotConnected, ObsWorker
 from app.show import Segments, ShowControl
 from app.store import EventFile
-from tests.app.obs.conftest import Recorder, wait_for
+from tests.app.obs.conftest import Recorder
+from tests.harness import wait_for
 from tests.harness.obs import ObsServer
 from tests.harness.rtmp import RtmpServer
 

@@ -15,8 +15,9 @@ from app.obs.link import backoff_delay
 from app.obs.samples import store_incident
 from app.obs.worker import ObsNotConnected, ObsWorker
 from app.store import EventFile
-from tests.app.obs.conftest import Recorder, obs_scenes, wait_for
+from tests.app.obs.conftest import Recorder, obs_scenes
 from tests.app.obs.test_recovery import come_back_in
+from tests.harness import wait_for
 from tests.harness.obs import OBS_SCENES, ObsServer
 
 

@@ -4,31 +4,20 @@ whether the stream reaches the RTMP server."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 from app.bus import Bus
 from app.obs import setup
 from app.obs.worker import ObsWorker
+from tests.harness import wait_for
 from tests.harness.obs import ObsServer
 from tests.harness.rtmp import RtmpServer
 
 
 def wait_until(what: str, probe: Callable[[], Any], timeout: float = 30.0) -> Any:
-    """Poll `probe` until it returns something true; fail naming `what` and the last value."""
-    deadline = time.monotonic() + timeout
-    value: Any = None
-    while time.monotonic() < deadline:
-        try:
-            value = probe()
-        except Exception as err:  # noqa: BLE001 - OBS restarting, a page reloading: try again
-            value = err
-        else:
-            if value:
-                return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what} (last: {value!r})")
+    """`wait_for` for the drill: OBS or a page may be restarting, so an error means "not yet"."""
+    return wait_for(probe, timeout, what, retry_on=(Exception,), interval=0.2)
 
 
 def prepare(obs: ObsServer, rtmp: RtmpServer, scenes: list[str]) -> None:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
-from tests.harness import REPO_ROOT, free_port, port_open
+from tests.harness import REPO_ROOT, free_port, port_open, wait_for
 
 START_TIMEOUT = 40.0  # a loaded 2-core CI machine opens the window in 2-5 s; OBS adds a little
 
@@ -160,12 +161,13 @@ class ControlApi:
         return self._call("POST", "/api/v1/obs/stream", {"action": action})
 
     def wait_obs(self, what: str, pred: Any, timeout: float = 30.0) -> dict[str, Any]:
-        """Until Showday's own view of OBS satisfies `pred`; the last state otherwise."""
-        deadline = time.monotonic() + timeout
-        state: dict[str, Any] = {}
-        while time.monotonic() < deadline:
-            state = self.obs()
-            if pred(state):
-                return state
-            time.sleep(0.2)
-        raise DrillError(f"Showday's OBS state never became {what}: {state}")
+        """Until Showday's own view of OBS satisfies `pred`; fails showing that view."""
+        try:
+            return wait_for(
+                lambda: state if pred(state := self.obs()) else None,
+                timeout,
+                f"Showday's OBS state to become {what}",
+                interval=0.2,
+            )
+        except pytest.fail.Exception as err:
+            raise DrillError(f"{err}\nShowday's OBS state now: {self.obs()}") from None

@@ -42,25 +42,33 @@ def _answered(page: Page, url_part: str, method: str, act) -> bool:  # type: ign
     return True
 
 
-class Door:
+class Screen:
+    """A page on one device; every Showday page shows its live link in #live."""
+
+    def __init__(self, context: BrowserContext, ledger: Ledger) -> None:
+        self.context = context
+        self.page = context.new_page()
+        self.ledger = ledger
+
+    def wait_live(self, timeout_ms: float = 30_000) -> None:
+        expect(self.page.locator("#live")).to_have_attribute(
+            "data-state", "live", timeout=timeout_ms
+        )
+
+
+class Door(Screen):
     """A door phone: scans ticket codes (typed into the code field, as a scanner does) or
     searches a name and taps the guest."""
 
     def __init__(self, context: BrowserContext, name: str, ledger: Ledger) -> None:
-        self.page = context.new_page()
+        super().__init__(context, ledger)
         self.name = name
-        self.ledger = ledger
 
     def pair(self, url: str) -> None:
         self.page.goto(url)
         self.page.wait_for_url("**/door")
         expect(self.page.locator("#who")).to_have_text(f"Paired as {self.name}")
         self.wait_live()
-
-    def wait_live(self, timeout_ms: float = 30_000) -> None:
-        expect(self.page.locator("#live")).to_have_attribute(
-            "data-state", "live", timeout=timeout_ms
-        )
 
     def scan(self, code: str, name: str) -> bool:
         page = self.page
@@ -99,22 +107,12 @@ class Door:
         return int(self.page.locator('#st-door dd[data-key="arrived"]').inner_text())
 
 
-class Phone:
+class Phone(Screen):
     """An audience phone on /ask: asks, and votes for questions in the list."""
-
-    def __init__(self, context: BrowserContext, ledger: Ledger) -> None:
-        self.context = context
-        self.page = context.new_page()
-        self.ledger = ledger
 
     def open(self, url: str) -> None:
         self.page.goto(url + "/ask")
-        expect(self.page.locator("#live")).to_have_attribute("data-state", "live")
-
-    def wait_live(self, timeout_ms: float = 30_000) -> None:
-        expect(self.page.locator("#live")).to_have_attribute(
-            "data-state", "live", timeout=timeout_ms
-        )
+        self.wait_live()
 
     @property
     def device(self) -> str:
@@ -151,23 +149,14 @@ class Phone:
         return False
 
 
-class Moderator:
+class Moderator(Screen):
     """The moderator's laptop on /moderate."""
-
-    def __init__(self, context: BrowserContext, ledger: Ledger) -> None:
-        self.page = context.new_page()
-        self.ledger = ledger
 
     def pair(self, url: str) -> None:
         self.page.goto(url)
         self.page.wait_for_url("**/moderate")
         expect(self.page.locator("#desk")).to_be_visible()
         self.wait_live()
-
-    def wait_live(self, timeout_ms: float = 30_000) -> None:
-        expect(self.page.locator("#live")).to_have_attribute(
-            "data-state", "live", timeout=timeout_ms
-        )
 
     def _card(self, status: str, text: str):  # type: ignore[no-untyped-def]
         page = self.page

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.bus import Bus, Event, ObsStateChanged, ShowStateChanged
+from app.bus import Bus, Event, ObsStateChanged
 from app.lan.ratelimit import Rate, RateLimiter
 from app.paths import resources_dir
 from app.store import EventFile
@@ -49,10 +49,7 @@ class LanContext:
         # The last state some other part of the app announced, for /api/v1/status.
         self._lock = threading.Lock()
         self._last: dict[str, dict[str, Any]] = {}
-        self._unsubs = [
-            bus.subscribe(ObsStateChanged, self._remember),
-            bus.subscribe(ShowStateChanged, self._remember),
-        ]
+        self._unsubs = [bus.subscribe(ObsStateChanged, self._remember)]
 
     def _remember(self, event: Event) -> None:
         state = getattr(event, "state", {})

@@ -17,7 +17,7 @@ import weakref
 from typing import Any
 
 from app.bus import CheckInUndone, Event, GuestCheckedIn, GuestsChanged
-from app.guests.checkin import check_in, counts, undo_check_in
+from app.guests.checkin import check_in, counts, result_for, undo_check_in
 from app.guests.search import SearchIndex
 from app.guests.walkin import WalkInError, add_walk_in
 from app.lan.context import LanContext
@@ -111,8 +111,7 @@ class DoorIndex:
                 bus.subscribe(GuestCheckedIn, self._on_event),
                 bus.subscribe(CheckInUndone, self._on_event),
             ]
-            index = SearchIndex()
-            index.load(ctx.ef.rows(_columns_sql()))
+            index = SearchIndex.build(ctx.ef)  # loads in chunks: no 50,000-dict list
             with self._plock:
                 self._index = index
                 pending, self._pending = self._pending, []
@@ -144,12 +143,6 @@ class DoorIndex:
         with self._plock:
             self._index = None
             self._pending = []
-
-
-def _columns_sql() -> str:
-    from app.guests.search import COLUMNS
-
-    return f"SELECT {COLUMNS} FROM guests"
 
 
 _indexes: weakref.WeakKeyDictionary[LanContext, DoorIndex] = weakref.WeakKeyDictionary()
@@ -288,19 +281,7 @@ def post_walk_in(req: ApiRequest) -> dict[str, Any]:
         )
     except WalkInError as err:
         raise ApiError(422, str(err), field=err.field) from None
-    return {
-        "result": "ok",
-        "code": g["ticket_code"],
-        "guest_id": g["id"],
-        "name": g["name"],
-        "company": g["company"],
-        "title": g["title"],
-        "role": g["role"],
-        "channel": g["channel"],
-        "walk_in": True,
-        "at": g["checked_in_at"],
-        "station": g["checked_in_by"],
-    }
+    return result_for("ok", g, g["checked_in_at"], g["checked_in_by"]).to_dict()
 
 
 @api.route(

@@ -1,7 +1,7 @@
 """`GET /api/v1/status`: one snapshot of the day, built from named sections.
 
-Each section is a function of the LanContext. A feature replaces or adds its own section (the
-run-of-show issue can register a "show" section that reads the clock from the file):
+Each section is a function of the LanContext. A feature adds its own section (app.lan.routes_show
+registers "show", the clock read from the file):
 
     from app.lan.status import status_section
 
@@ -16,6 +16,7 @@ from typing import Any
 
 from app.guests.checkin import totals
 from app.lan.context import LanContext
+from app.qa.questions import counts as qa_counts
 
 SECTIONS: dict[str, Callable[[LanContext], Any]] = {}
 
@@ -44,17 +45,6 @@ def _event(ctx: LanContext) -> dict[str, Any]:
     }
 
 
-@status_section("show")
-def _show(ctx: LanContext) -> dict[str, Any]:
-    # Until the run-of-show registers its own section: the last state it announced on the bus.
-    last = ctx.last_state("show")
-    if last is not None:
-        return last
-    segments = ctx.ef.value("SELECT count(*) FROM segments WHERE skip = 0") or 0
-    started = ctx.ef.value("SELECT count(*) FROM show_log") or 0
-    return {"status": "unknown" if started else "not_started", "segments": int(segments)}
-
-
 @status_section("obs")
 def _obs(ctx: LanContext) -> dict[str, Any]:
     return ctx.last_state("obs") or {"status": "unknown"}
@@ -67,12 +57,7 @@ def _door(ctx: LanContext) -> dict[str, int]:
 
 @status_section("questions")
 def _questions(ctx: LanContext) -> dict[str, int]:
-    counts = {s: 0 for s in ("new", "approved", "featured", "answered", "rejected")}
-    for r in ctx.ef.rows(
-        "SELECT status, count(*) AS n FROM questions WHERE merged_into IS NULL GROUP BY status"
-    ):
-        counts[r["status"]] = int(r["n"])
-    return counts
+    return qa_counts(ctx.ef)  # per status, merged ones in their target; plus "held"
 
 
 STATUS_SCHEMA: dict[str, Any] = {
@@ -82,7 +67,10 @@ STATUS_SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {"name": {"type": "string"}, "venue": {"type": "string"}},
         },
-        "show": {"type": "object", "description": "The show clock as the run-of-show reports it"},
+        "show": {
+            "type": "object",
+            "description": "The show clock (registered by app.lan.routes_show)",
+        },
         "obs": {"type": "object", "description": "The OBS mirror, or status 'unknown'"},
         "door": {
             "type": "object",
@@ -96,7 +84,7 @@ STATUS_SCHEMA: dict[str, Any] = {
         "questions": {
             "type": "object",
             "additionalProperties": {"type": "integer"},
-            "description": "Question counts by status",
+            "description": "Question counts by status, and held (new ones the word filter held)",
         },
     },
 }

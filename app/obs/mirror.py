@@ -20,7 +20,6 @@ KICKED = "kicked"  # close code 4011: no more retries
 TOO_OLD = "too_old"  # obs-websocket < 5 (OBS < 28) or unsupported RPC: no more retries
 
 STATUSES = (DISCONNECTED, CONNECTING, CONNECTED, RETRYING, WRONG_PASSWORD, KICKED, TOO_OLD)
-FINAL_STATUSES = (WRONG_PASSWORD, KICKED, TOO_OLD)  # the worker stops retrying on these
 
 # Output states as OBS reports them in StreamStateChanged / RecordStateChanged, shortened.
 OUTPUT_STATES = {

@@ -59,15 +59,15 @@ def _close_showing(c: sqlite3.Connection, now: str) -> None:
 
 def _take_off_air(c: sqlite3.Connection, now: str, to: str) -> int | None:
     """Move whatever is featured to status `to` and close its log entry. Returns its id."""
-    row = c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchone()
+    # Every featured row, should an older file ever hold more than one.
+    rows = c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchall()
     _close_showing(c, now)
-    if row is None:
+    if not rows:
         return None
     extra = {"answered_at": now} if to == "answered" else {}
-    # Every featured row, should an older file ever hold more than one.
-    for r in c.execute("SELECT id FROM questions WHERE status = 'featured'").fetchall():
+    for r in rows:
         _set(c, r["id"], now, status=to, **extra)
-    return int(row["id"])
+    return int(rows[0]["id"])
 
 
 def _left_air(was_on_air: bool) -> list[Event]:

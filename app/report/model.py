@@ -20,7 +20,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from app.report.links import GuestActivity, guest_activity
 from app.show.control import actual_times
@@ -334,21 +333,3 @@ WHERE q.merged_into IS NULL AND q.status <> 'rejected'
 ORDER BY v.n DESC, q.id
 LIMIT ?
 """
-
-
-def as_dict(report: Report) -> dict[str, Any]:
-    """A JSON-friendly summary (counts only), for logs and the CLI."""
-    t, q = report.total, report.questions
-    return {
-        "registered": t.registered,
-        "checked_in": t.checked_in,
-        "walk_ins": t.walk_ins,
-        "no_shows": t.no_shows,
-        "asked_guests": t.asked,
-        "questions": q.asked,
-        "answered_on_air": q.answered_on_air,
-        "unanswered": q.unanswered,
-        "overrun_s": report.timing.overrun_s,
-        "streamed_s": report.stream.streamed_s,
-        "incidents": len(report.stream.incidents),
-    }

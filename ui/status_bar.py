@@ -12,20 +12,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from app.bus import LanStateChanged, ObsStateChanged
-from ui.theme import set_state
+from ui.theme import OBS_CHIP_STATES, set_state
 from ui.views.widgets import plain_label
-
-# OBS worker status (app.obs.mirror) -> chip state. Unknown statuses show as warnings, so
-# nothing looks fine by accident.
-_OBS_STATES = {
-    "disconnected": "off",  # not asked to connect
-    "connecting": "warn",
-    "connected": "ok",
-    "retrying": "warn",
-    "wrong_password": "bad",
-    "kicked": "bad",
-    "too_old": "bad",
-}
 
 
 class StatusBar(QStatusBar):
@@ -97,7 +85,7 @@ class StatusBar(QStatusBar):
     def _show_obs(self) -> None:
         s = self.obs_state
         status = str(s.get("status", "disconnected"))
-        state = _OBS_STATES.get(status, "warn")
+        state = OBS_CHIP_STATES.get(status, "warn")
         texts = {
             "connecting": self.tr("OBS: connecting…"),
             "connected": self.tr("OBS: connected"),

@@ -82,11 +82,29 @@ def apply(app: QApplication) -> None:
     app.setStyleSheet(style_sheet())
 
 
-def set_state(widget: QWidget, state: str) -> None:
-    """Change a widget's `state` property and make the style sheet notice."""
-    if widget.property("state") == state:
+def set_prop(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the style sheet selects on, and re-apply the style if it changed."""
+    if widget.property(name) == value:
         return
-    widget.setProperty("state", state)
+    widget.setProperty(name, value)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Change a widget's `state` property and make the style sheet notice."""
+    set_prop(widget, "state", state)
+
+
+# OBS worker status (app.obs.mirror) -> chip state (QLabel#chip[state=...]). Unknown statuses
+# show as warnings, so nothing looks fine by accident.
+OBS_CHIP_STATES = {
+    "disconnected": "off",  # not asked to connect
+    "connecting": "warn",
+    "connected": "ok",
+    "retrying": "warn",
+    "wrong_password": "bad",
+    "kicked": "bad",
+    "too_old": "bad",
+}

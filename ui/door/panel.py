@@ -218,9 +218,12 @@ class DoorPanel(QWidget):
             index.set_checked_in(event.guest_id, None, None)
         elif isinstance(event, GuestsChanged) and index is not None:
             ef, ids = self.session.ef, event.guest_ids
+            # Searched again once the index has the change: not now, from the stale index.
             self.worker.run(
                 lambda: index.refresh(ef, ids), lambda _r: self._search_now(), None, self
             )
+            self._counts_timer.start()
+            return
         self._refresh_rows()
         self._counts_timer.start()
 

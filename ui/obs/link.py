@@ -22,18 +22,7 @@ from app.bus import ObsCommandFailed, ObsStateChanged
 from app.obs.actions import Command
 from app.obs.worker import ObsNotConnected, ObsWorker
 from ui.bridge import QtBridge
-from ui.theme import set_state
-
-# Worker status -> chip colour (the theme's QLabel#chip[state=...]).
-CHIP_STATES = {
-    "disconnected": "off",
-    "connecting": "warn",
-    "connected": "ok",
-    "retrying": "warn",
-    "wrong_password": "bad",
-    "kicked": "bad",
-    "too_old": "bad",
-}
+from ui.theme import OBS_CHIP_STATES, set_state
 
 
 def status_text(status: str, seconds_left: int | None = None) -> str:
@@ -241,7 +230,7 @@ class ObsChip(QLabel):
 
     def refresh(self) -> None:
         s = self.link.state
-        state = CHIP_STATES.get(self.link.status, "warn")
+        state = OBS_CHIP_STATES.get(self.link.status, "warn")
         text = self.tr("OBS: {status}").format(status=self.link.text)
         if self.link.status == "connected" and s.get("streaming"):
             text, state = self.tr("OBS: ● ON AIR"), "live"

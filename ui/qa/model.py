@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.qa import Question
 from app.timeutil import hhmm
@@ -244,7 +244,3 @@ class QuestionDelegate(QStyledItemDelegate):
         # drawText with a plain string and no Qt.TextFormat: QPainter never parses markup.
         painter.drawText(QRect(left, y, rect.width() - 2 * PAD - 8, fm.height()), 0, meta)
         painter.restore()
-
-
-def make_delegate(parent: QWidget) -> QuestionDelegate:
-    return QuestionDelegate(parent)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.show.control import MAX_MESSAGE
-from ui.show.widgets import plain
+from ui.views.widgets import plain_label as plain
 
 
 class SpeakerMessages(QGroupBox):

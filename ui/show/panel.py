@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bus import SegmentsChanged, ShowStateChanged
+from app.bus import CheckInUndone, GuestCheckedIn, SegmentsChanged, ShowStateChanged
 from app.session import Session
 from app.show import Segment, ShowControl, ShowError, saved_messages
 from app.show.arrival import arrived_speaker_ids, due_speakers
@@ -42,10 +42,10 @@ from ui.show.widgets import (
     SecondTicker,
     clock_hhmm,
     offset_text,
-    plain,
-    set_prop,
     span,
 )
+from ui.theme import set_prop
+from ui.views.widgets import plain_label as plain
 from ui.worker import Worker, describe_error
 
 
@@ -153,7 +153,7 @@ class ShowPanel(QWidget):
         self.buttons["end"].clicked.connect(self.end_show)
         if bridge is not None:
             bridge.show.connect(self._on_show_event)
-            bridge.door.connect(lambda _ev: self._load_arrivals())
+            bridge.door.connect(self._on_door)
         self.retranslate()
         self.reload()
 
@@ -244,6 +244,15 @@ class ShowPanel(QWidget):
             self.loads += 1
 
         self.worker.run(load, on_done=show, on_error=self._failed, context=self)
+
+    def _on_door(self, event: object) -> None:
+        """A door event: re-read arrivals only if it can change them. During the door rush a
+        check-in or undo is almost never a speaker's; any other door change (an import, an
+        edit) re-reads."""
+        if isinstance(event, GuestCheckedIn | CheckInUndone) and self.segment_objs:
+            if event.guest_id not in {s.speaker_guest_id for s in self.segment_objs}:
+                return
+        self._load_arrivals()
 
     def _load_arrivals(self) -> None:
         ef = self.session.ef

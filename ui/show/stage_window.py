@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.bus import ShowStateChanged
 from ui.bridge import QtBridge
 from ui.show.live import live
-from ui.show.widgets import PHASE_COLOURS, SecondTicker, plain, set_prop
+from ui.show.widgets import PHASE_COLOURS, SecondTicker
+from ui.theme import set_prop
+from ui.views.widgets import plain_label as plain
 
 STAGE_QSS = """
 QWidget#stageWindow { background: #000000; }

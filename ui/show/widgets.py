@@ -12,11 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.show.live import next_repaint_ms
+from ui.theme import set_prop
+from ui.views.widgets import plain_label as plain
 
-PHASES = ("idle", "normal", "warning", "danger", "overtime")
 # Colours by phase (the studio theme's ok/warn/bad family; overtime is the loudest red).
 PHASE_COLOURS = {
     "idle": "#6b7280",
@@ -49,24 +50,6 @@ QLabel#arrival { color: #ffd66b; font-weight: 600; }
 QLabel#showError { color: #ff9c9c; }
 QPushButton[big="true"] { font-size: 13pt; font-weight: 700; padding: 10px 18px; }
 """
-
-
-def set_prop(widget: QWidget, name: str, value: Any) -> None:
-    """Set a dynamic property the style sheet selects on, and re-apply the style if it changed."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def plain(text: str = "", name: str = "") -> QLabel:
-    """A label that never interprets markup (segment titles and messages come from users)."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def clock_hhmm(epoch: float | None) -> str:

@@ -65,12 +65,3 @@ def table_view(model: RowsModel, stretch_column: int = 0) -> QTableView:
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
-
-
-def duration_text(seconds: object) -> str:
-    """'30:00' (or '1:05:00') for a number of seconds; '' for nothing."""
-    if not isinstance(seconds, int) or seconds <= 0:
-        return ""
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import __version__
+from app import __version__, console
 from app.store import EventFile, EventFileError
 
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {}
@@ -80,7 +80,7 @@ def subcommand(name: str) -> Callable[[Callable[[list[str]], int]], Callable[[li
 
 
 def fail(message: str) -> int:
-    print(f"showday: {message}", file=sys.stderr)
+    console.say(f"showday: {message}", error=True)
     return 2
 
 
@@ -101,17 +101,20 @@ def cmd_new(argv: list[str]) -> int:
         ef = EventFile.create(path, args.name)
     except EventFileError as err:
         return fail(str(err))
+    summaries: list[str] = []
     try:
         for flag, value in (("--guests", args.guests), ("--rundown", args.rundown)):
             if value is not None:
-                print(importers[flag](ef, value))
+                summaries.append(importers[flag](ef, value))
     except ValueError as err:  # an importer names the bad rows; the half-made file goes
         ef.close()
         for extra in ("", "-wal", "-shm"):
             Path(str(path) + extra).unlink(missing_ok=True)
         return fail(str(err))
     ef.close()
-    print(f"Created {path}")
+    # Printed only once the event is complete and closed: nothing said here can undo it.
+    for line in [*summaries, f"Created {path}"]:
+        console.say(line)
     return 0
 
 
@@ -145,7 +148,7 @@ def cmd_token(argv: list[str]) -> int:
         token = create_api_token(ef, args.name)
     finally:
         ef.close()
-    print(token)
+    console.say(token)
     return 0
 
 
@@ -157,6 +160,7 @@ def cmd_report(argv: list[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console.make_safe()  # a GBK console or no console must never fail a finished command
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         return SUBCOMMANDS[args[0]](args[1:])

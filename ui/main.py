@@ -149,9 +149,11 @@ def schedule_screenshot(app: QApplication, window: MainWindow, path: Path) -> No
 
 
 def setup_logging() -> Path | None:
-    """Log to stderr and to <data dir>/logs/showday.log (kept small), for after-show questions."""
+    """Log to stderr (when there is one) and to <data dir>/logs/showday.log (kept small), for after-show questions."""
     fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-    logging.basicConfig(level=logging.INFO, format=fmt)
+    # A windowed build has no console (sys.stderr is None): then the log file is the only log.
+    handlers = [logging.StreamHandler()] if sys.stderr is not None else []
+    logging.basicConfig(level=logging.INFO, format=fmt, handlers=handlers)
     try:
         folder = paths.data_dir() / "logs"
         folder.mkdir(parents=True, exist_ok=True)

@@ -209,6 +209,10 @@ class StationServer:
 
         config = uvicorn.Config(
             build_app(self.ctx),
+            # No logging config of uvicorn's own: its default formatter asks sys.stdout.isatty(),
+            # and a windowed build has no stdout (sys.stdout is None), so the server never
+            # started. Its loggers propagate to the app's log file instead.
+            log_config=None,
             log_level="warning",
             access_log=False,
             lifespan="on",

@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from app import console
 from app.report.exports import export_all
 from app.report.model import build_report
 from app.store import EventFile, EventFileError
@@ -33,21 +34,21 @@ def main(argv: list[str]) -> int:
     try:
         ef = EventFile.open(args.event)
     except EventFileError as err:
-        print(f"showday: {err}", file=sys.stderr)
+        console.say(f"showday: {err}", error=True)
         return 2
     try:
         report = build_report(ef)
         try:
             paths = export_all(ef, args.out, report)
         except OSError as err:
-            print(f"showday: cannot write to {args.out}: {err}", file=sys.stderr)
+            console.say(f"showday: cannot write to {args.out}: {err}", error=True)
             return 2
     finally:
         ef.close()
     pdf = Path(args.out) / "report.pdf"
     render_pdf(report, pdf, args.lang)
     for p in [pdf, *paths.values()]:
-        print(p)
+        console.say(str(p))
     return 0
 
 

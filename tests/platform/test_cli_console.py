@@ -49,7 +49,9 @@ def guests(tmp_path: Path) -> Path:
 
 def test_new_and_token_on_a_gbk_console(tmp_path: Path, guests: Path) -> None:
     event = tmp_path / f"活动 {ODD}.showday"
-    made = run_gbk("new", str(event), "--name", f"GBK {ODD}", "--guests", str(guests), tmp_path=tmp_path)
+    made = run_gbk(
+        "new", str(event), "--name", f"GBK {ODD}", "--guests", str(guests), tmp_path=tmp_path
+    )
     assert made.returncode == 0, made.stderr
     assert "Traceback" not in made.stderr
     assert "Created" in made.stdout and "\\u2713" in made.stdout  # ✓ shown as an escape

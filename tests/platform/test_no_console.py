@@ -39,7 +39,16 @@ def test_the_app_without_stdout_or_stderr_serves_the_lan(tmp_path: Path) -> None
     assert made.returncode == 0, made.stderr
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", NO_CONSOLE, str(event), "--lang", "en", "--lan", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-c",
+            NO_CONSOLE,
+            str(event),
+            "--lang",
+            "en",
+            "--lan",
+            f"127.0.0.1:{port}",
+        ],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

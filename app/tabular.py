@@ -1,6 +1,6 @@
 """Reading a spreadsheet the way people send them: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16,
 Windows-1252; see app.tabular_decode) or XLSX, with a header row. The one reader for the rundown
-and guest importers; writing CSV/XLSX exports is here too.
+and guest importers (writing exports is app.export's).
 
     table = read_table(path)
     table.headers            # header cells, trimmed
@@ -20,7 +20,6 @@ import csv
 import datetime as dt
 import io
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +35,9 @@ __all__ = [
     "Wording",
     "cell_text",
     "decode",
-    "formula_guard",
-    "formula_unguard",
     "parse_csv",
     "read_table",
     "sniff_delimiter",
-    "write_csv",
-    "write_xlsx",
 ]
 
 Cell = Any  # str for CSV; str | int | float | datetime | date | time | None for XLSX
@@ -232,50 +227,3 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value).strip()
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?\d[\d\s.:]*$")
-
-
-def formula_guard(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") gets a leading "'"
-    (CSV injection). Numbers such as "+8613800138000" or "-5" stay as they are."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def formula_unguard(text: str) -> str:
-    """Undo formula_guard() when reading our own export back."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
-
-
-def write_csv(path: str | os.PathLike[str], headers: list[str], rows: list[list[Any]]) -> None:
-    """CSV in UTF-8 with a BOM, so that Excel (also the Chinese edition) opens it correctly."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(headers)
-        w.writerows([formula_guard("" if v is None else v) for v in row] for row in rows)
-
-
-def write_xlsx(
-    path: str | os.PathLike[str], headers: list[str], rows: list[list[Any]], title: str = "Sheet1"
-) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = title[:31]
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
-    ws.freeze_panes = "A2"
-    wb.save(path)

@@ -13,7 +13,7 @@ Each variant runs in its own process (openpyxl picks lxml or not when it is impo
                 as the app ships: the baseline, one run
   before+lxml   the same with lxml installed (what adding lxml alone would give), one run;
                 "n/a" when lxml is not installed
-  now           app.guests.export / app.report.exports (app.report.xlsx), median of --runs
+  now           app.guests.export / app.report.exports (app.export.xlsx), median of --runs
 
 Timed, per variant:
   attendance xlsx   export_attendance(ef, "a.xlsx"): query + rows + workbook
@@ -117,7 +117,7 @@ def child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]:
     else:
         import csv
 
-        from app.guests.export import csv_safe
+        from app.export import formula_guard as csv_safe
         from tests.app.report import openpyxl_reference as before
 
         def old_csv() -> None:

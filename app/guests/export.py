@@ -1,20 +1,16 @@
 """Attendance export: every guest with whether, when and where they checked in.
 
-CSV is written as UTF-8 with a BOM so Excel in Chinese opens it without mojibake. Cells that a
-spreadsheet would run as a formula (=, @, and +/- not followed by a number) are prefixed with
-an apostrophe in CSV and stored as plain text in XLSX: a guest list is user input.
+Written through app.export (UTF-8 CSV with a BOM, the one formula guard, XLSX text as text,
+atomic): a guest list is user input.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import re
-from pathlib import Path
 from typing import Any
 
-from app.report.xlsx import Sheet, write_workbook
+from app.export import check_suffix, write_table
 from app.store import EventFile
 
 HEADERS = [
@@ -32,8 +28,6 @@ HEADERS = [
     ("checked_in_at", "签到时间 Checked in at"),
     ("checked_in_by", "签到入口 Station"),
 ]
-_NUMBER = re.compile(r"^[+-]?[\d\s().-]+$")
-_RISKY = frozenset("=@+-\t\r")
 
 
 # None (not checked in) is exported as an empty cell
@@ -66,37 +60,7 @@ def attendance_rows(ef: EventFile) -> tuple[list[str], list[list[Any]]]:
 
 def export_attendance(ef: EventFile, path: str | os.PathLike[str]) -> int:
     """Write `.csv` or `.xlsx` (by the suffix). Returns the number of guests written."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ValueError(f"export as .csv or .xlsx, not {p.suffix or 'no extension'}")
+    check_suffix(path)
     headers, rows = attendance_rows(ef)
-    if suffix == ".csv":
-        with p.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(headers)
-            writer.writerows(csv_row(row) for row in rows)
-    else:
-        write_xlsx(p, headers, rows)
+    write_table(path, headers, rows, title="Attendance")
     return len(rows)
-
-
-def csv_row(row: list[Any]) -> list[Any]:
-    """The row with every risky cell made safe (most rows have none: returned as they are)."""
-    for v in row:
-        if type(v) is str and v and v[0] in _RISKY:
-            return [csv_safe(v) for v in row]
-    return row
-
-
-def csv_safe(value: Any) -> Any:
-    if isinstance(value, str) and value and value[0] in _RISKY:
-        if value[0] in "+-" and _NUMBER.match(value):
-            return value  # a phone like +8613800138000 stays as it is
-        return "'" + value
-    return value
-
-
-def write_xlsx(path: Path, headers: list[str], rows: list[list[Any]]) -> None:
-    # text stays text whatever it starts with (app.report.xlsx never writes a formula)
-    write_workbook(path, [Sheet("Attendance", headers, rows)])

@@ -7,7 +7,6 @@ written with zlib directly (no Pillow needed); the badge PDF comes with the setu
 from __future__ import annotations
 
 import os
-import re
 import struct
 import zlib
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import qrcode
 import qrcode.constants
 
+from app.export import UniqueNames, safe_file_name, write_bytes
 from app.store import EventFile
 from app.timeutil import parse_iso
 
@@ -57,20 +57,19 @@ def png_from_matrix(matrix: list[list[bool]], scale: int) -> bytes:
     )
 
 
-def safe_filename(text: str, limit: int = 40) -> str:
-    """A name usable on Windows, macOS and Linux (Chinese kept)."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" ._")
-    return cleaned[:limit] or "guest"
-
-
 def export_qr_pngs(ef: EventFile, folder: str | os.PathLike[str]) -> list[Path]:
     """One PNG per guest, named `<code>-<name>.png`. Returns the files written."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    names = UniqueNames()
     for g in ef.rows("SELECT name, ticket_code FROM guests ORDER BY id"):
-        path = out / f"{g['ticket_code']}-{safe_filename(g['name'])}.png"
-        path.write_bytes(qr_png(g["ticket_code"]))
+        # codes and names are imported text: each made safe, and "ab"/"AB" kept apart
+        stem = (
+            f"{safe_file_name(g['ticket_code'], 'ticket')}-{safe_file_name(g['name'], 'guest', 40)}"
+        )
+        path = out / names.take(stem, ".png")
+        write_bytes(path, qr_png(g["ticket_code"]))
         written.append(path)
     return written
 

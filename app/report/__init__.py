@@ -9,7 +9,6 @@
         sheets.followup(ef) -> (headers, rows)                        bilingual headers
     sheets.lead_score(checked_in, asked, votes, on_air)               the leads' engagement score
     exports.export_all(ef, folder, report=None) -> {name: Path}       report.xlsx + report_<sheet>.csv
-    xlsx.write_workbook(path, [xlsx.Sheet(title, headers, rows, ...)])  the fast XLSX writer
 
 The PDF and the panel live in ui.report (they need Qt's painter); `python -m app report EVENT
 --out DIR [--lang zh_CN|en]` writes everything (ui.report.cli).

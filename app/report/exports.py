@@ -1,8 +1,7 @@
 """Write the report's data: one XLSX workbook and one CSV per sheet.
 
-CSV: UTF-8 with a BOM (Excel, also the Chinese edition, opens it right), cells that a
-spreadsheet would run as formulas prefixed with "'" (app.tabular.write_csv). XLSX: text cells
-are stored as text, never formulas, whatever they start with.
+Written through app.export: BOM CSV with the one formula guard, XLSX text as text, atomic
+writes, file names from speakers' names made safe.
 
     paths = export_all(ef, folder)          # {"xlsx": Path, "summary": Path, ...}
 """
@@ -10,15 +9,15 @@ are stored as text, never formulas, whatever they start with.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.report import sheets, xlsx
+from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
+from app.export import write_workbook as write_sheets
+from app.report import sheets
 from app.report.model import Report, build_report
 from app.store import EventFile
-from app.tabular import write_csv
 
 # (file stem, sheet title, table builder)
 SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
@@ -39,28 +38,13 @@ def tables(ef: EventFile, report: Report | None = None) -> list[tuple[str, str, 
 
 def write_workbook(path: str | os.PathLike[str], named: list[tuple[str, sheets.Table]]) -> None:
     """Several sheets in one XLSX: bold header, frozen, columns sized to their contents."""
-    xlsx.write_workbook(
+    write_sheets(
         path,
         [
-            xlsx.Sheet(title, headers, rows, column_widths(headers, rows), True, True)
+            Sheet(title, headers, rows, column_widths(headers, rows), True, True)
             for title, (headers, rows) in named
         ],
     )
-
-
-def text_width(value: Any) -> int:
-    """Columns a value needs in Excel: wide (CJK) characters count twice."""
-    text = "" if value is None else str(value)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def column_widths(headers: list[str], rows: list[list[Any]], sample: int = 200) -> list[float]:
-    """From the header and the first rows, between 8 and 60 characters."""
-    widths = [text_width(h) for h in headers]
-    for row in rows[:sample]:
-        for i, v in enumerate(row[: len(widths)]):
-            widths[i] = max(widths[i], text_width(v))
-    return [min(60, max(8, w + 2)) for w in widths]
 
 
 def export_all(
@@ -85,21 +69,6 @@ def export_all(
     return paths
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
-# Device names Windows will not create a file under, whatever the extension ("CON.csv" too).
-_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
-
-
-def safe_file_name(text: str, fallback: str) -> str:
-    """A file name from user text: no path separators or characters Windows refuses, no leading
-    dot, no trailing dot or space, no device name (CON, NUL, COM1...), at most 60 characters;
-    `fallback` when nothing is left."""
-    name = _UNSAFE.sub("_", text).strip(" ._")[:60].rstrip(" .")
-    if _WINDOWS_DEVICE.match(name):
-        name = f"_{name}"
-    return name or fallback
-
-
 def write_followup_per_speaker(
     built: list[tuple[str, str, sheets.Table]], folder: Path
 ) -> dict[str, Path]:
@@ -113,14 +82,10 @@ def write_followup_per_speaker(
         return {}
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, Path] = {}
-    taken: set[str] = set()  # casefolded: Windows and macOS file names ignore case
+    names = UniqueNames()  # two speakers whose names clean to the same file name
     for speaker, items in groups.items():
         base = "no-speaker" if speaker == sheets.NO_SPEAKER else safe_file_name(speaker, "speaker")
-        name, n = f"{base}.csv", 2
-        while name.casefold() in taken:  # two speakers whose names clean to the same file name
-            name, n = f"{base}-{n}.csv", n + 1
-        taken.add(name.casefold())
-        path = folder / name
+        path = folder / names.take(base, ".csv")
         write_csv(path, headers[1:], items)
         out[f"followup:{speaker}"] = path
     return out

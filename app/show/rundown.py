@@ -20,17 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from app.bus import Bus, SegmentsChanged
+from app.export import formula_unguard, write_csv, write_xlsx
 from app.show.segments import TIMER_TYPES, SegmentError, clean, list_segments, on_air_segment_id
 from app.store import EventFile
-from app.tabular import (
-    Cell,
-    TableError,
-    cell_text,
-    formula_unguard,
-    read_table,
-    write_csv,
-    write_xlsx,
-)
+from app.tabular import Cell, TableError, cell_text, read_table
 
 HEADERS: dict[str, tuple[str, ...]] = {  # field -> accepted headers (normalised: see _norm)
     "title": ("环节", "标题", "环节名称", "议程", "节目", "title", "segment", "item"),

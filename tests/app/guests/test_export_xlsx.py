@@ -1,14 +1,13 @@
 """The attendance XLSX from the fast writer holds what the openpyxl export held (before/after,
-read back with openpyxl), and the CSV is unchanged byte for byte."""
+read back with openpyxl), and the CSV reads back as the cells, guarded by app.export's rule."""
 
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from app.guests.checkin import check_in
-from app.guests.export import attendance_rows, csv_safe, export_attendance
+from app.guests.export import attendance_rows, export_attendance
 from app.store import EventFile
 from tests.app.guests.conftest import import_path, sample
 from tests.app.report import openpyxl_reference as before
@@ -47,6 +46,14 @@ def test_attendance_xlsx_reads_back_as_the_openpyxl_export_did(tmp_path: Path) -
     assert export_attendance(ef, new) == 40
 
     got, want = before.workbook_content(new), before.workbook_content(old)
+    # one change on purpose: the header is bold and frozen and the columns sized, as in every
+    # other export (app.export.write_xlsx); the cells are what they were
+    sheet = got["Attendance"]
+    assert sheet["freeze"] == "A2" and len(sheet["widths"]) == 19
+    assert all(sheet["cells"][f"{c}1"][2] for c in "ABCDEFGHIJKLMNOPQRS")
+    for coord in [c for c in sheet["cells"] if c[1:] == "1"]:
+        sheet["cells"][coord] = (*sheet["cells"][coord][:2], False, sheet["cells"][coord][3])
+    sheet["freeze"], sheet["widths"] = want["Attendance"]["freeze"], {}
     assert got == want
     # and the comparison has teeth: the sheet holds what the tricky event put in
     cells = got["Attendance"]["cells"]
@@ -63,17 +70,21 @@ def test_attendance_rows_are_the_rows_they_were() -> None:
     assert attendance_rows(EventFile.memory()) == before.attendance_rows(EventFile.memory())
 
 
-def test_attendance_csv_is_unchanged(tmp_path: Path) -> None:
+def test_attendance_csv_reads_back_guarded_where_a_spreadsheet_would_run_it(
+    tmp_path: Path,
+) -> None:
     ef = tricky_event()
     out = tmp_path / "a.csv"
     export_attendance(ef, out)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        got = list(csv.reader(f))
     headers, rows = before.attendance_rows(ef)
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf)
-    writer.writerow(headers)
-    writer.writerows([[csv_safe(v) for v in row] for row in rows])  # the export before
-    assert out.read_bytes() == buf.getvalue().encode("utf-8-sig")
-    assert "'=cmd|'" in out.read_text(encoding="utf-8-sig")
+    assert got[0] == headers and len(got) == len(rows) + 1
+    cells = {c for row in got[1:] for c in row}
+    # formulas made text; a phone number and a plain negative number stay usable
+    assert {"'=cmd|'/c calc'!A1", "'@SUM(A1)", "+8613800138000", "-5"} <= cells
+    assert "=cmd|'/c calc'!A1" not in cells and "#N/A" in cells
 
 
 def test_control_characters_no_longer_stop_the_export(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The XLSX writers as they were before app.report.xlsx (openpyxl, write-only mode), kept as
+"""The XLSX writers as they were before app.export.xlsx (openpyxl, write-only mode), kept as
 the reference the fast writer is compared with (tests/app/report/test_xlsx.py) and as the
 baseline of bench/export_xlsx.py. Verbatim but for the names; do not "improve" them."""
 
@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from app.export import column_widths
 from app.guests.export import HEADERS
-from app.report.exports import column_widths
 from app.store import EventFile
 
 

@@ -160,17 +160,6 @@ def test_live_report_before_the_show(tmp_path: Path) -> None:
         ef.close()
 
 
-def test_speaker_file_names_are_safe() -> None:
-    from app.report.exports import safe_file_name
-
-    assert safe_file_name("王芳 / David Müller", "x") == "王芳 _ David Müller"
-    assert safe_file_name("../../etc/passwd", "x") == "etc_passwd"
-    assert safe_file_name("..", "x") == "x" and safe_file_name("a\nb", "x") == "a_b"
-    # names Windows refuses or changes: device names, a trailing dot
-    assert safe_file_name("CON", "x") == "_CON" and safe_file_name("nul.txt", "x") == "_nul.txt"
-    assert safe_file_name("Dr. Li.", "x") == "Dr. Li" and safe_file_name("Conan", "x") == "Conan"
-
-
 def test_speakers_differing_only_in_case_get_two_files(tmp_path: Path) -> None:
     # On Windows and macOS "Li Lei.csv" and "li lei.csv" are one file: the second would
     # overwrite the first.

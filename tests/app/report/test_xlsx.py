@@ -1,4 +1,4 @@
-"""The fast XLSX writer (app.report.xlsx): the report workbook reads back as the openpyxl one
+"""The fast XLSX writer (app.export.xlsx): the report workbook reads back as the openpyxl one
 did (before/after on a scripted show), LibreOffice opens what it writes, and a failed write
 leaves the earlier file alone."""
 
@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from app.export.xlsx import Sheet, column_letter
+from app.export.xlsx import write_workbook as write_sheets
 from app.guests.export import export_attendance
 from app.report.exports import export_all, tables, write_workbook
-from app.report.xlsx import Sheet, column_letter
-from app.report.xlsx import write_workbook as write_sheets
 from app.store import EventFile
 from tests.harness import require
 

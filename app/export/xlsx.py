@@ -13,8 +13,8 @@ Cells: str -> text, always (a leading "=" or "#N/A" stays text, never a formula 
 bool -> TRUE/FALSE; int/float -> number (written like openpyxl, "%.16g"; NaN and infinity
 left empty); None and "" -> no cell; anything else -> its str(). Characters XML cannot hold
 (control characters other than tab, CR and LF) are left out; text is cut at Excel's 32,767.
-The file is written next to `path` and renamed over it at the end: a failed export leaves
-the earlier file as it was.
+The file is written through app.export.files.atomic_write: a failed export leaves the earlier
+file as it was.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from __future__ import annotations
 import math
 import os
 import re
-import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
+
+from app.export.files import atomic_write
 
 MAX_TEXT = 32767  # Excel's limit per cell
 CHUNK_ROWS = 2000  # rows joined into one write to the zip stream
@@ -62,21 +62,33 @@ def write_workbook(path: str | os.PathLike[str], sheets: Sequence[Sheet]) -> Non
     """Write the sheets, in order, into one XLSX file at `path` (replaced if it exists)."""
     if not sheets:
         raise ValueError("a workbook needs at least one sheet")
-    target = Path(path)
-    # not mkstemp: its file is private (0600); this one gets the usual permissions (umask)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with zipfile.ZipFile(
+    with (
+        atomic_write(path) as tmp,
+        zipfile.ZipFile(
             tmp, "x", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
-        ) as zf:
-            for n, sheet in enumerate(sheets, 1):
-                with zf.open(f"xl/worksheets/sheet{n}.xml", "w") as out:
-                    _write_sheet(out, sheet)
-            _write_package(zf, [s.title[:31] for s in sheets])
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        ) as zf,
+    ):
+        for n, sheet in enumerate(sheets, 1):
+            with zf.open(f"xl/worksheets/sheet{n}.xml", "w") as out:
+                _write_sheet(out, sheet)
+        _write_package(zf, [s.title[:31] for s in sheets])
+
+
+def text_width(value: Any) -> int:
+    """Columns a value needs in Excel: wide (CJK) characters count twice."""
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def column_widths(
+    headers: Sequence[Any], rows: Sequence[Sequence[Any]], sample: int = 200
+) -> list[float]:
+    """From the header and the first rows, between 8 and 60 characters."""
+    widths = [text_width(h) for h in headers]
+    for row in rows[:sample]:
+        for i, v in enumerate(row[: len(widths)]):
+            widths[i] = max(widths[i], text_width(v))
+    return [min(60, max(8, w + 2)) for w in widths]
 
 
 def column_letter(index: int) -> str:

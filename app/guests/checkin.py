@@ -19,7 +19,7 @@ from app.guests.fields import scanned_code
 from app.store import EventFile
 from app.timeutil import now_iso
 
-Outcome = Literal["ok", "already", "unknown"]
+Outcome = Literal["ok", "already", "unknown", "choose"]
 UndoOutcome = Literal["undone", "not_checked_in", "unknown"]
 
 GUEST_COLUMNS = (
@@ -31,7 +31,7 @@ GUEST_COLUMNS = (
 class CheckInResult:
     """What the door shows. For "ok", `at`/`station` are this check-in; for "already", the
     earlier one ("already checked in at 13:02 by Door 2"); for "unknown", `code` is what was
-    looked for."""
+    looked for; for "choose" (a query several guests fit), `candidates` are their search hits."""
 
     result: str
     code: str = ""
@@ -44,6 +44,7 @@ class CheckInResult:
     walk_in: bool = False
     at: str | None = None
     station: str | None = None
+    candidates: tuple[dict[str, Any], ...] = ()
 
     @property
     def ok(self) -> bool:

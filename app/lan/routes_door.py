@@ -18,6 +18,7 @@ from typing import Any
 
 from app.bus import CheckInUndone, Event, GuestCheckedIn, GuestsChanged
 from app.guests.checkin import check_in, counts, result_for, undo_check_in
+from app.guests.resolve import check_in_query, resolve
 from app.guests.search import SearchIndex
 from app.guests.walkin import WalkInError, add_walk_in
 from app.lan.context import LanContext
@@ -46,15 +47,29 @@ GUEST_SCHEMA: dict[str, Any] = {
         "rank": {"type": "integer"},
     },
 }
+RESOLUTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": (
+        "What Enter would do with this text (app.guests.resolve): kind code (a guest's ticket "
+        "code: guest_id), one (one clear match: guest_id), choose (several: pick from the list), "
+        "none (nobody, or a ticket code nobody has: code)."
+    ),
+    "properties": {
+        "kind": {"type": "string", "enum": ["code", "one", "choose", "none"]},
+        "code": {"type": "string"},
+        "guest_id": {"type": "integer", "nullable": True},
+    },
+}
 RESULT_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": (
         "result ok: checked in now (at/station are this check-in); already: checked in before "
         "(at/station say when and where); unknown: no guest has this code (code is what was "
-        "looked for)."
+        "looked for); choose: several guests fit the query, nobody was checked in (candidates)."
     ),
     "properties": {
-        "result": {"type": "string", "enum": ["ok", "already", "unknown"]},
+        "result": {"type": "string", "enum": ["ok", "already", "unknown", "choose"]},
+        "candidates": {"type": "array", "items": GUEST_SCHEMA},
         "code": {"type": "string"},
         "guest_id": {"type": "integer", "nullable": True},
         "name": {"type": "string"},
@@ -177,15 +192,23 @@ def station_name(req: ApiRequest) -> str:
     },
     response={
         "type": "object",
-        "properties": {"guests": {"type": "array", "items": GUEST_SCHEMA}},
+        "properties": {
+            "guests": {"type": "array", "items": GUEST_SCHEMA},
+            "resolution": RESOLUTION_SCHEMA,
+        },
     },
-    description="Best match first; guests not yet checked in come first within a tier.",
+    description=(
+        "Best match first; guests not yet checked in come first within a tier. `resolution` "
+        "says what the door does on Enter: the same answer the desk and POST /api/v1/checkins "
+        '{"query"} give for this text.'
+    ),
 )
 def search_guests(req: ApiRequest) -> dict[str, Any]:
     q = req.query.get("q", "")
     limit = req.query.get("limit", 20)
-    hits = door_index(req.ctx).get().search(q, limit) if q.strip() else []
-    return {"guests": [h.to_dict() for h in hits]}
+    r = resolve(door_index(req.ctx).get(), q, limit)
+    d = r.to_dict(limit)
+    return {"guests": d.pop("candidates"), "resolution": d}
 
 
 @api.route(
@@ -193,10 +216,11 @@ def search_guests(req: ApiRequest) -> dict[str, Any]:
     "/api/v1/checkins",
     access=DOOR,
     tag="door",
-    summary="Check a guest in by ticket code (or a scanned URL carrying one) or by guest id",
+    summary="Check a guest in by what was typed or scanned, by ticket code or by guest id",
     body={
         "type": "object",
         "properties": {
+            "query": {"type": "string", "maxLength": 500},
             "code": {"type": "string", "maxLength": 500},
             "guest_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
         },
@@ -204,16 +228,22 @@ def search_guests(req: ApiRequest) -> dict[str, Any]:
     },
     response=RESULT_SCHEMA,
     description=(
-        'Give exactly one of "code" or "guest_id". Two stations checking in the same guest at '
-        'the same moment: one gets "ok", the other "already" with the first one\'s station.'
+        'Give exactly one of "query", "code" or "guest_id". "query" is read as the door reads '
+        "it: a ticket code or one clear match is checked in; several matches answer "
+        '"choose" with the candidates and check nobody in. Two stations checking in the same '
+        'guest at the same moment: one gets "ok", the other "already" with the first one\'s '
+        "station."
     ),
 )
 def post_checkin(req: ApiRequest) -> dict[str, Any]:
     body = req.body
-    if ("code" in body) == ("guest_id" in body):
-        raise ApiError(422, 'Give either "code" or "guest_id".')
+    if sum(k in body for k in ("query", "code", "guest_id")) != 1:
+        raise ApiError(422, 'Give one of "query", "code" or "guest_id".')
     station = station_name(req)
-    if "code" in body:
+    if "query" in body:
+        index = door_index(req.ctx).get()
+        result, _r = check_in_query(req.ctx.ef, req.ctx.bus, index, body["query"], station=station)
+    elif "code" in body:
         result = check_in(req.ctx.ef, req.ctx.bus, code=body["code"], station=station)
     else:
         result = check_in(req.ctx.ef, req.ctx.bus, guest_id=body["guest_id"], station=station)

@@ -39,8 +39,8 @@
         <translation>扫描门票，或输入姓名、拼音、手机、邮箱、公司</translation>
     </message>
     <message>
-        <source>Enter checks in the top match. Double-click a row to check that guest in.</source>
-        <translation>按回车为第一条结果签到；双击某一行为该嘉宾签到。</translation>
+        <source>Enter checks in the highlighted guest; ↑ ↓ PgUp PgDn move the highlight. Double-click a row to check that guest in.</source>
+        <translation>回车为高亮的嘉宾签到；↑ ↓ PgUp PgDn 移动高亮。双击某行为该嘉宾签到。</translation>
     </message>
     <message>
         <source>Ready: scan or search</source>
@@ -115,12 +115,16 @@
         <translation>公司</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>职位</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>身份</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>票号</translation>
     </message>
     <message>
         <source>Channel</source>

@@ -1,5 +1,6 @@
 """Keys at the door: a USB scanner is a keyboard, so its burst must reach the search box from
-anywhere in the panel, and Ctrl+Z must undo the last check-in (not the box's text)."""
+anywhere in the panel; Ctrl+Z must undo the last check-in (not the box's text); ↑/↓ and
+PgUp/PgDn in the box move the highlighted result."""
 
 from __future__ import annotations
 
@@ -9,19 +10,26 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from app.guests.fields import scanned_code
+MOVES = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -2, Qt.Key.Key_PageDown: 2}
 
 
 class KeyRouter(QObject):
     """Hands printable keys and Enter that land on `others` (or the panel) to `box`; routes
-    Undo to `undo`. Buttons and lists in `others` take clicks but never keyboard focus."""
+    Undo to `undo` and the arrow and page keys to `move(delta)` (±1 a row, ±2 a page).
+    Buttons and lists in `others` take clicks but never keyboard focus."""
 
     def __init__(
-        self, panel: QWidget, box: QLineEdit, others: Iterable[QWidget], undo: Callable[[], None]
+        self,
+        panel: QWidget,
+        box: QLineEdit,
+        others: Iterable[QWidget],
+        undo: Callable[[], None],
+        move: Callable[[int], None],
     ) -> None:
         super().__init__(panel)
         self.box = box
         self.undo = undo
+        self.move = move
         self._forwarding = False
         for w in others:
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -36,6 +44,10 @@ class KeyRouter(QObject):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.matches(QKeySequence.StandardKey.Undo):
                 self.undo()
+                return True
+            delta = MOVES.get(Qt.Key(event.key()))
+            if delta is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.move(delta)
                 return True
             if watched is not self.box and self.forward(event):
                 return True
@@ -56,11 +68,3 @@ class KeyRouter(QObject):
         finally:
             self._forwarding = False
         return True
-
-
-def is_code_like(text: str) -> bool:
-    """What a scanner types: a URL, or six or more letters and digits with a digit among them."""
-    if "://" in text or text.startswith("www."):
-        return True
-    code = scanned_code(text)
-    return len(code) >= 6 and code.isalnum() and any(ch.isdigit() for ch in code)

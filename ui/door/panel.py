@@ -1,8 +1,12 @@
 """The desktop door: one search box, always focused; results as you type; Enter checks in.
 
-A USB scanner is a keyboard that types a ticket code (or a URL carrying one) and Enter, so a
-scan and a typed code take the same path: Enter on a query that is a ticket code checks that
-ticket in; Enter on anything else checks in the best match. Keys typed while something else in
+Every keystroke asks the core's resolver (app.guests.resolve, the same one /door and the API
+use) what the text means. The list shows its candidates with one row highlighted: the top one,
+or none when the text is a ticket code nobody has (a loose match is never picked for a scan).
+↑/↓ and PgUp/PgDn move the highlight; Enter checks in the highlighted row and only that one;
+with no row highlighted Enter asks the file for the ticket code (red when nobody has it). A USB
+scanner is a keyboard that types a ticket code (or a URL carrying one) and Enter, so a scan
+resolves to its guest, highlighted, and is checked in at once. Keys typed while something else in
 the panel has focus go to the search box, so a scan works from anywhere in the panel.
 
 The SearchIndex is built on the worker when the panel opens and kept current from the bridge;
@@ -30,13 +34,14 @@ from PySide6.QtWidgets import (
 
 from app.bus import CheckInUndone, GuestCheckedIn, GuestsChanged
 from app.guests.checkin import CheckInResult, check_in, counts, result_for, undo_check_in
+from app.guests.resolve import Resolution, resolve
 from app.guests.search import SearchIndex
 from app.session import Session
 from app.timeutil import hhmm
 from ui.bridge import QtBridge
 from ui.door.feedback import DoorSounds, FeedbackBanner
-from ui.door.keys import KeyRouter, is_code_like
-from ui.door.results import HIT_ROLE, Counters, ResultsModel, role_text
+from ui.door.keys import KeyRouter
+from ui.door.results import COL_ARRIVED, HIT_ROLE, Counters, ResultsModel, role_text
 from ui.door.walkin_dialog import WalkInDialog
 from ui.settings import Settings
 from ui.views.widgets import plain_label
@@ -69,6 +74,7 @@ class DoorPanel(QWidget):
         self.session = session
         self.worker = worker
         self.index: SearchIndex | None = None
+        self.resolution: Resolution | None = None  # what the search box's text means now
         self.station = station or str(Settings().qs.value(STATION_KEY, "") or "") or "Desk"
         self.undo_stack: list[tuple[int, str]] = []  # (guest id, name) checked in here
         self.loads = 0  # finished index builds (tests)
@@ -116,7 +122,7 @@ class DoorPanel(QWidget):
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 200), (2, 160), (3, 90), (4, 120), (5, 170)):
+        for col, width in ((1, 90), (2, 80), (3, 190), (4, 90), (5, 120), (COL_ARRIVED, 170)):
             self.results.setColumnWidth(col, width)
         self.results.doubleClicked.connect(self._row_activated)
         self.hint = plain_label("", "hint")
@@ -137,6 +143,7 @@ class DoorPanel(QWidget):
             self.search,
             (self.station_button, self.walkin_button, self.undo_button, self.results),
             self.undo_last,
+            self.move_highlight,
         )
 
         self._bridge = bridge
@@ -161,7 +168,10 @@ class DoorPanel(QWidget):
             self.tr("Scan a ticket, or type a name, pinyin, phone, email or company")
         )
         self.hint.setText(
-            self.tr("Enter checks in the top match. Double-click a row to check that guest in.")
+            self.tr(
+                "Enter checks in the highlighted guest; ↑ ↓ PgUp PgDn move the highlight. "
+                "Double-click a row to check that guest in."
+            )
         )
         self.banner.set_idle_text(
             self.tr("Ready: scan or search") if self.index is not None else self.tr("Loading…")
@@ -231,10 +241,36 @@ class DoorPanel(QWidget):
 
     def _search_now(self, _text: str = "") -> None:
         text = self.search.text()
-        hits = self.index.search(text, RESULT_LIMIT) if self.index is not None else []
-        self.model.set_hits(hits)
-        if hits:
-            self.results.selectRow(0)
+        r = resolve(self.index, text, RESULT_LIMIT) if self.index is not None else None
+        self.resolution = r
+        self.model.set_hits(r.hits if r is not None else [])
+        # The top row is highlighted as you type, unless the text is a ticket code nobody has:
+        # then Enter says so rather than checking in a guest who merely starts like it.
+        self.set_highlight(0 if r is not None and r.hits and r.kind != "none" else -1)
+
+    def highlighted(self) -> int:
+        """The highlighted row, or -1."""
+        rows = self.results.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def set_highlight(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.results.selectRow(row)
+            self.results.scrollTo(self.model.index(row, 0))
+        else:
+            self.results.clearSelection()
+
+    def move_highlight(self, delta: int) -> None:
+        """↑/↓ (±1) and PgUp/PgDn (±a page); from nothing highlighted ↓ takes the top row."""
+        n = self.model.rowCount()
+        if not n:
+            return
+        if abs(delta) > 1:  # a page: the rows that fit in the list
+            page = max(1, self.results.viewport().height() // max(1, self.results.rowHeight(0)))
+            delta = page if delta > 0 else -page
+        now = self.highlighted()
+        row = (0 if delta > 0 else n - 1) if now < 0 else now + delta
+        self.set_highlight(max(0, min(n - 1, row)))
 
     def _refresh_rows(self) -> None:
         """Re-read the shown rows' check-in state (another door checked someone in)."""
@@ -244,22 +280,19 @@ class DoorPanel(QWidget):
     # -- checking in ------------------------------------------------------------------------
 
     def enter(self) -> None:
-        """Enter in the search box: a ticket code (scanned or typed) or the top match."""
+        """Enter in the search box: the highlighted row, and only that one; with none
+        highlighted, the text as a ticket code (the file decides: red when nobody has it)."""
         text = self.search.text().strip()
         if not text:
             return
-        hits = self.index.search(text, 1) if self.index is not None else []
-        top = hits[0] if hits else None
+        row = self.highlighted()
+        hit = self.model.hits[row] if 0 <= row < len(self.model.hits) else None
+        r = self.resolution
         self.search.clear()
-        if top is not None and top.matched == "code":
-            self.check_in(code=text)
-        elif top is not None and (top.rank <= 1 or not is_code_like(text)):
-            self.check_in(guest_id=top.guest_id)
+        if hit is not None:
+            self.check_in(guest_id=hit.guest_id)
         else:
-            # No match, or only a loose one for what looks like a ticket: never check in a
-            # guest whose email merely starts like an unknown code. The core looks the code up
-            # in the file (the banner turns red if nobody has it).
-            self.check_in(code=text)
+            self.check_in(code=r.code if r is not None and r.code else text)
 
     def check_in(self, *, code: str | None = None, guest_id: int | None = None) -> None:
         ef, bus, station = self.session.ef, self.session.bus, self.station

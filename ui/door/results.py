@@ -32,14 +32,19 @@ ROLES = {
     "vip": QT_TRANSLATE_NOOP("DoorPanel", "VIP"),
     "staff": QT_TRANSLATE_NOOP("DoorPanel", "Staff"),
 }
+# What tells two guests of the same name apart at a glance: phone tail, company, ticket tail,
+# channel, and whether (when, where) they already came in.
 HEADERS = (
     QT_TRANSLATE_NOOP("DoorPanel", "Name"),
-    QT_TRANSLATE_NOOP("DoorPanel", "Company"),
-    QT_TRANSLATE_NOOP("DoorPanel", "Title"),
     QT_TRANSLATE_NOOP("DoorPanel", "Role"),
+    QT_TRANSLATE_NOOP("DoorPanel", "Phone"),
+    QT_TRANSLATE_NOOP("DoorPanel", "Company"),
+    QT_TRANSLATE_NOOP("DoorPanel", "Ticket"),
     QT_TRANSLATE_NOOP("DoorPanel", "Channel"),
     QT_TRANSLATE_NOOP("DoorPanel", "Checked in"),
 )
+COL_ROLE, COL_ARRIVED = 1, 6
+TAIL = 4
 HIGHLIGHT = {"speaker": QColor("#6b4a00"), "vip": QColor("#5b2a86")}
 HIGHLIGHT_TEXT = {"speaker": QColor("#ffd66b"), "vip": QColor("#e2c2ff")}
 ARRIVED = QColor("#7ef0ad")
@@ -57,6 +62,12 @@ def role_text(role: str) -> str:
 
 def channel_text(channel: str) -> str:
     return QCoreApplication.translate("DoorPanel", "Walk-in") if channel == "walk-in" else channel
+
+
+def tail(value: str, n: int = TAIL) -> str:
+    """'13800138000' -> '…8000': enough to ask "is your number ending 8000?"."""
+    value = value.lstrip("+")
+    return f"…{value[-n:]}" if len(value) > n else value
 
 
 def arrival_text(hit: Hit) -> str:
@@ -82,7 +93,9 @@ class ResultsModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self.hits:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.hits) - 1, 5))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.hits) - 1, len(HEADERS) - 1)
+            )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.hits)
@@ -97,26 +110,28 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 hit.name,
-                hit.company,
-                hit.title,
                 role_text(hit.role),
+                tail(hit.phone),
+                hit.company,
+                tail(hit.ticket_code),
                 channel_text(hit.channel),
                 arrival_text(hit),
             )[col]
         if role == HIT_ROLE:
             return hit
-        if role == Qt.ItemDataRole.FontRole and (col == 0 or (col == 3 and hit.role in HIGHLIGHT)):
+        special = col == COL_ROLE and hit.role in HIGHLIGHT
+        if role == Qt.ItemDataRole.FontRole and (col == 0 or special):
             font = QFont()
-            font.setBold(col == 0 or hit.role in HIGHLIGHT)
+            font.setBold(True)
             if col == 0:
                 font.setPointSizeF(font.pointSizeF() * 1.25 if font.pointSizeF() > 0 else 13)
             return font
-        if role == Qt.ItemDataRole.BackgroundRole and col == 3 and hit.role in HIGHLIGHT:
+        if role == Qt.ItemDataRole.BackgroundRole and special:
             return QBrush(HIGHLIGHT[hit.role])
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 3 and hit.role in HIGHLIGHT:
+            if special:
                 return QBrush(HIGHLIGHT_TEXT[hit.role])
-            if col == 5 and hit.checked_in:
+            if col == COL_ARRIVED and hit.checked_in:
                 return QBrush(ARRIVED)
         return None
 

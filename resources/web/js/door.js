@@ -1,6 +1,9 @@
 // /door: a paired door phone. Search (name, pinyin, phone, email, company, code), tap a result
 // to check in, or type/scan a ticket code; big green / yellow / red answers; undo; walk-ins;
 // counters that follow every door live. All guest text goes in with textContent.
+// Like the desk: the server's resolver (app.guests.resolve) says what the text means; the top
+// result is highlighted (none for a ticket code nobody has), ↑/↓/PgUp/PgDn move it, Enter
+// checks in the highlighted guest and only that one, or sends the text as a query.
 import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
 import "./door-strings.js";
 import { applyI18n, t } from "./i18n.js";
@@ -15,7 +18,17 @@ const code = $("code");
 q.placeholder = t("door.search_ph");
 code.placeholder = t("door.code_ph");
 
-const state = { staff: false, hits: [], seq: 0, last: null, countsBusy: false, countsAgain: false };
+const state = {
+  staff: false,
+  hits: [],
+  kind: "none", // the server's resolution of `shown`
+  shown: "", // the text the hits are for
+  hl: -1, // the highlighted hit
+  seq: 0,
+  last: null,
+  countsBusy: false,
+  countsAgain: false,
+};
 
 function el(tag, cls = "", text = null) {
   const e = document.createElement(tag);
@@ -67,6 +80,10 @@ function detailOf(r) {
 export function showCheckIn(r) {
   if (r.result === "ok") {
     showResult("ok", t("door.welcome", { name: r.name }), detailOf(r), r.guest_id);
+  } else if (r.result === "choose") {
+    // Several guests fit: nobody was checked in; the candidates are listed to pick from.
+    render(r.candidates || [], "choose", r.code || "");
+    showResult("info", t("door.choose"));
   } else if (r.result === "already") {
     const d = detailOf(r);
     showResult("already", t("door.already", { at: hhmm(r.at), station: r.station || "?" }), d ? `${r.name} · ${d}` : r.name);
@@ -84,7 +101,8 @@ async function checkIn(body, retryField = null) {
     showCheckIn(await postJSON("/api/v1/checkins", body));
   } catch (err) {
     showResult("failed", t("door.not_saved"), err.message || String(err));
-    if (retryField && body.code && !retryField.value) retryField.value = body.code;
+    const typed = body.code || body.query;
+    if (retryField && typed && !retryField.value) retryField.value = typed;
   }
 }
 
@@ -101,17 +119,24 @@ $("undo").addEventListener("click", async () => {
 
 // -- searching --------------------------------------------------------------------------------
 
+const tail = (s) => {
+  const v = String(s || "").replace(/^\+/, "");
+  return v.length > 4 ? `…${v.slice(-4)}` : v;
+};
+
 function hitItem(h) {
   const li = el("li", "hit");
   const b = el("button", "hit-btn");
   b.type = "button";
+  b.dataset.guestId = String(h.guest_id);
   b.dataset.role = h.role;
   b.dataset.arrived = h.checked_in ? "1" : "0";
   const top = el("span", "hit-top");
   top.append(el("span", "hit-name", h.name));
   if (h.role !== "guest") top.append(el("span", `badge role-${h.role}`, roleText(h.role)));
   b.append(top);
-  const sub = [h.company, h.title, channelText(h.channel)].filter(Boolean).join(" · ");
+  // What tells two guests of one name apart: phone tail, company, ticket tail, channel.
+  const sub = [tail(h.phone), h.company, tail(h.ticket_code), channelText(h.channel)].filter(Boolean).join(" · ");
   b.append(el("span", "hit-sub", sub));
   b.append(
     el(
@@ -129,12 +154,36 @@ function hitItem(h) {
   return li;
 }
 
-function render(hits) {
+function highlight(i) {
+  const items = $("hits").children;
+  state.hl = i >= 0 && i < items.length ? i : -1;
+  for (let k = 0; k < items.length; k++) {
+    const on = k === state.hl;
+    items[k].classList.toggle("hl", on);
+    items[k].firstChild.setAttribute("aria-current", on ? "true" : "false");
+  }
+  if (state.hl >= 0) items[state.hl].scrollIntoView({ block: "nearest" });
+}
+
+function render(hits, kind = "none", text = "") {
   state.hits = hits;
-  $("hits").replaceChildren(...hits.map(hitItem));
-  const text = q.value.trim();
-  $("no-hits").hidden = !(text && hits.length === 0);
-  if (text && hits.length === 0) $("no-hits").textContent = t("door.no_hits", { q: text });
+  state.kind = kind;
+  state.shown = text;
+  const list = $("hits");
+  list.replaceChildren(...hits.map(hitItem));
+  list.dataset.kind = kind;
+  list.dataset.query = text;
+  highlight(hits.length && kind !== "none" ? 0 : -1);
+  const typed = q.value.trim();
+  $("no-hits").hidden = !(typed && hits.length === 0);
+  if (typed && hits.length === 0) $("no-hits").textContent = t("door.no_hits", { q: typed });
+}
+
+function moveHighlight(delta) {
+  const n = state.hits.length;
+  if (!n) return;
+  const row = state.hl < 0 ? (delta > 0 ? 0 : n - 1) : state.hl + delta;
+  highlight(Math.max(0, Math.min(n - 1, row)));
 }
 
 let searchTimer = null;
@@ -147,7 +196,7 @@ async function search() {
   }
   try {
     const r = await getJSON(`/api/v1/guests?q=${encodeURIComponent(text)}&limit=20`);
-    if (seq === state.seq) render(r.guests || []);
+    if (seq === state.seq) render(r.guests || [], (r.resolution && r.resolution.kind) || "none", text);
   } catch (err) {
     if (seq === state.seq) showError(errorEl, err);
   }
@@ -158,20 +207,29 @@ q.addEventListener("input", () => {
   searchTimer = setTimeout(search, 120);
 });
 
-const codeLike = (s) => s.includes("://") || (/^[A-Za-z0-9-]{6,}$/.test(s) && /\d/.test(s));
+const MOVES = { ArrowUp: -1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
+q.addEventListener("keydown", (ev) => {
+  const delta = MOVES[ev.key];
+  if (delta === undefined || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  ev.preventDefault();
+  moveHighlight(delta);
+});
 
+// Enter: the highlighted guest, and only that one. With none highlighted (a ticket code nobody
+// has, or no result yet) the server reads the text itself: it decides what is a ticket code.
 $("search-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const text = q.value.trim();
   if (!text) return;
-  clearTimeout(searchTimer);
-  await search();
-  const top = state.hits[0];
+  if (state.shown !== text) {
+    clearTimeout(searchTimer); // a scanner's burst outran the search: resolve it first
+    await search();
+  }
+  const pick = state.shown === text && state.hl >= 0 ? state.hits[state.hl] : null;
   q.value = "";
   render([]);
-  if (top && top.matched === "code") checkIn({ code: text }, q);
-  else if (top && (top.rank <= 1 || !codeLike(text))) checkIn({ guest_id: top.guest_id });
-  else checkIn({ code: text }, q);
+  if (pick) checkIn({ guest_id: pick.guest_id });
+  else checkIn({ query: text }, q);
 });
 
 $("code-form").addEventListener("submit", (ev) => {

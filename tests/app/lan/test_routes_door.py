@@ -108,11 +108,47 @@ def test_check_in_by_id_undo_and_the_log(door: Lan) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"code": "X", "guest_id": 1}, {"code": 5}, {"guest_id": "1"}, {"guest_id": 0}, {"x": 1}],
+    [
+        {},
+        {"code": "X", "guest_id": 1},
+        {"query": "zs", "code": "X"},
+        {"query": 5},
+        {"code": 5},
+        {"guest_id": "1"},
+        {"guest_id": 0},
+        {"x": 1},
+    ],
 )
 def test_a_bad_check_in_body_is_refused_with_a_message(door: Lan, body: dict[str, Any]) -> None:
     r = door.door.post("/api/v1/checkins", json=body)  # type: ignore[attr-defined]
     assert r.status_code == 422 and r.json()["error"]
+
+
+def test_a_query_checks_in_a_code_or_one_clear_match_and_never_an_ambiguous_one(
+    door: Lan,
+) -> None:
+    c: httpx.Client = door.door  # type: ignore[attr-defined]
+    add_walk_in(door.ef, door.bus, name="张珊", phone="13600136000", station="Desk")
+    # 'zs' fits 张三 and 张珊: a choice, nobody checked in, both offered.
+    r = c.post("/api/v1/checkins", json={"query": "zs"}).json()
+    assert r["result"] == "choose"
+    assert sorted(g["name"] for g in r["candidates"]) == ["张三", "张珊"]
+    assert door.ef.value("SELECT count(*) FROM guests WHERE checked_in_at IS NOT NULL") == 1
+    search = c.get("/api/v1/guests", params={"q": "zs"}).json()
+    assert search["resolution"] == {"kind": "choose", "code": "", "guest_id": None}
+    assert [g["name"] for g in search["guests"]] == [g["name"] for g in r["candidates"]]
+    # A full name is one clear match; a ticket code in lower case, full width, is that ticket.
+    ok = c.post("/api/v1/checkins", json={"query": "李四"}).json()
+    assert (ok["result"], ok["name"], ok["station"]) == ("ok", "李四", "Door 2")
+    again = c.post("/api/v1/checkins", json={"query": "ｔｉｃｋｅｔ０２"}).json()
+    assert (again["result"], again["name"], again["station"]) == ("already", "李四", "Door 2")
+    assert again["at"] == ok["at"]
+    # A code nobody has is unknown, even though it starts like 张三's phone.
+    unknown = c.post("/api/v1/checkins", json={"query": "1380013"}).json()
+    assert (unknown["result"], unknown["code"]) == ("unknown", "1380013")
+    assert c.get("/api/v1/guests", params={"q": "1380013"}).json()["resolution"]["kind"] == "none"
+    assert c.post("/api/v1/checkins", json={"query": "nobody here"}).json()["result"] == "unknown"
+    assert door.ef.value("SELECT checked_in_at FROM guests WHERE name = '张三'") is None
 
 
 def test_walk_in_is_registered_and_checked_in(door: Lan) -> None:

@@ -19,6 +19,8 @@ from typing import Any
 from app.lan.context import LanContext
 from app.lan.registry import PUBLIC, ApiError, ApiRequest, api
 from app.lan.status import status_section
+from app.obs.automation import load_automation
+from app.obs.lower_third import lower_third
 from app.show import ShowControl, ShowError
 from app.show.control import MAX_MESSAGE
 
@@ -84,6 +86,36 @@ def _show_status(ctx: LanContext) -> dict[str, Any]:
 def get_show(req: ApiRequest) -> dict[str, Any]:
     # The same dict the live socket pushes to every page (ShowStateChanged): nothing private.
     return control_of(req.ctx).state().to_dict()
+
+
+@api.route(
+    "GET",
+    "/api/v1/show/lower-third",
+    access=PUBLIC,
+    tag="show",
+    summary="The lower third now, with the OBS text sources' timing (for /overlay/lower-third)",
+    description=(
+        "name and title of the segment on air; shown from `shown_from` until `shown_until` "
+        "(Unix seconds; null: for the whole segment), compared with `computed_at`, the "
+        "server's clock. `shown_from` null: nothing to show (automation off, no lines)."
+    ),
+    response={
+        "type": "object",
+        "properties": {
+            "segment_id": {"type": "integer", "nullable": True},
+            "name": {"type": "string"},
+            "title": {"type": "string"},
+            "shown_from": {"type": "number", "nullable": True},
+            "shown_until": {"type": "number", "nullable": True},
+            "computed_at": {"type": "number"},
+        },
+    },
+)
+def get_lower_third(req: ApiRequest) -> dict[str, Any]:
+    state = control_of(req.ctx).state().to_dict()
+    sid = state.get("segment_id")
+    segment = req.ctx.ef.row("SELECT * FROM segments WHERE id = ?", (sid,)) if sid else None
+    return lower_third(state, segment, load_automation(req.ctx.ef))
 
 
 def _action_route(action: str, summary: str) -> None:

@@ -58,6 +58,7 @@ class Replay:
     ended_at: float | None = None
     current: int | None = None
     run_start: float = 0.0  # when the current segment last began running
+    entered_at: float = 0.0  # when the show last moved onto the current segment (OBS cues then)
     paused_since: float | None = None
     runs: dict[int, _Run] = field(default_factory=dict)
     order: list[int] = field(default_factory=list)  # segment ids in the order they first ran
@@ -117,6 +118,7 @@ class Replay:
 
     def _enter(self, seg: int | None, at: float, restart: bool) -> None:
         self.current, self.status, self.run_start, self.paused_since = seg, "running", at, None
+        self.entered_at = at
         if seg is None:  # the segment was deleted since: history only
             return
         if seg not in self.runs or restart:
@@ -154,6 +156,7 @@ class ShowState:
     colour: str = ""
     obs_scene: str = ""
     segment_started_at: float | None = None
+    segment_entered_at: float | None = None  # the last move onto it (first start, or back to it)
     planned_s: float = 0.0
     added_s: float = 0.0
     elapsed_s: float = 0.0
@@ -278,7 +281,7 @@ def _finalize(r: Replay, segs: list[Segment], now: float, tz: tzinfo | None) -> 
         st.title, st.speaker, st.speaker_note = cur.title, cur.speaker, cur.speaker_note
         st.timer_type, st.colour, st.obs_scene = cur.timer_type, cur.colour, cur.obs_scene
         st.warn_s, st.danger_s = cur.warn_s, cur.danger_s
-        st.segment_started_at = run.first_start
+        st.segment_started_at, st.segment_entered_at = run.first_start, r.entered_at
         st.planned_s, st.added_s = float(cur.duration_s), run.added_s
         st.elapsed_s = r.elapsed(cur.id, now)
         st.remaining_s = st.planned_s + st.added_s - st.elapsed_s

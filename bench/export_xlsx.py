@@ -14,12 +14,16 @@ Each variant runs in its own process (openpyxl picks lxml or not when it is impo
   before+lxml   the same with lxml installed (what adding lxml alone would give), one run;
                 "n/a" when lxml is not installed
   now           app.guests.export / app.report.exports (app.export.xlsx), median of --runs
+  xlsxwriter    the same sheets (bold frozen header, widths, text as text) written by the
+                XlsxWriter library in constant_memory mode, median of --runs; "n/a" when
+                xlsxwriter is not installed (it is not a dependency: this decides whether it
+                should be, see BENCHMARKS.md)
 
 Timed, per variant:
   attendance xlsx   export_attendance(ef, "a.xlsx"): query + rows + workbook
   attendance csv    export_attendance(ef, "a.csv")
   report xlsx       the report workbook (7 sheets, 35,000 leads) from tables already built
-  report csvs       the 7 report CSVs + one per speaker (app.tabular.write_csv; same code in
+  report csvs       the 7 report CSVs + one per speaker (app.export.write_csv; same code in
                     every variant)
   export all        app.report.exports.export_all (the Export button: tables, CSVs, XLSX)
 """
@@ -103,7 +107,19 @@ def child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]:
             write_csv(out / f"report_{key}.csv", headers, rows)
         write_followup_per_speaker(built, out / "followup")
 
-    if variant == "now":
+    if variant == "xlsxwriter":
+        from app.guests.export import attendance_rows
+        from app.export import column_widths
+
+        def attendance() -> None:
+            headers, rows = attendance_rows(ef)
+            xlsxwriter_book(att_xlsx, [("Attendance", (headers, rows))], column_widths)
+
+        steps = {
+            "attendance xlsx": attendance,
+            "report xlsx": lambda: xlsxwriter_book(rep_xlsx, named, column_widths),
+        }
+    elif variant == "now":
         from app.guests.export import export_attendance
         from app.report.exports import write_workbook
 
@@ -151,6 +167,30 @@ def child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]:
     return result
 
 
+def xlsxwriter_book(path: Path, named: list[Any], widths_of: Callable[..., list[float]]) -> None:
+    """What app.export.xlsx writes, with XlsxWriter: constant_memory (rows streamed to disk),
+    text always text (no formula, URL or number guessing), bold frozen header, column widths."""
+    import xlsxwriter
+
+    options = {
+        "constant_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    with xlsxwriter.Workbook(str(path), options) as wb:
+        bold = wb.add_format({"bold": True})
+        for title, (headers, rows) in named:
+            ws = wb.add_worksheet(title[:31])
+            ws.freeze_panes(1, 0)
+            for i, w in enumerate(widths_of(headers, rows)):
+                ws.set_column(i, i, w)
+            ws.write_row(0, 0, headers, bold)
+            write_row = ws.write_row
+            for r, row in enumerate(rows, 1):
+                write_row(r, 0, row)
+
+
 def run_child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     if variant == "before":
@@ -160,6 +200,11 @@ def run_child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]
             import lxml  # noqa: F401
         except ImportError:
             return {"error": "lxml is not installed"}
+    if variant == "xlsxwriter":
+        try:
+            import xlsxwriter  # noqa: F401
+        except ImportError:
+            return {"error": "xlsxwriter is not installed"}
     proc = subprocess.run(
         [sys.executable, __file__, "--child", variant, "--event", str(event), "--out", str(out)]
         + ["--runs", str(runs)],
@@ -194,7 +239,8 @@ def main() -> int:
     print(f"generated {args.guests:,} guests in {time.perf_counter() - t:.1f} s")
     try:
         got = {
-            v: run_child(v, event, folder / v, args.runs) for v in ("before", "before+lxml", "now")
+            v: run_child(v, event, folder / v, args.runs)
+            for v in ("before", "before+lxml", "now", "xlsxwriter")
         }
     finally:
         shutil.rmtree(folder, ignore_errors=True)  # ~150 MB of event and exports
@@ -207,13 +253,13 @@ def main() -> int:
         return "n/a" if v is None else fmt.format(v)
 
     steps = ["attendance xlsx", "attendance csv", "report xlsx", "report csvs", "export all"]
-    print(f"{'seconds':18} {'before':>8} {'+lxml':>8} {'now':>8} {'before/now':>11}")
+    print(f"{'seconds':18} {'before':>8} {'+lxml':>8} {'now':>8} {'xlsxwr':>8} {'before/now':>11}")
     for step in steps:
         b, n = got["before"].get(step), got["now"].get(step)
         ratio = f"{b / n:.1f}x" if b and n else "n/a"
         print(
             f"{step:18} {cell('before', step):>8} {cell('before+lxml', step):>8}"
-            f" {cell('now', step):>8} {ratio:>11}"
+            f" {cell('now', step):>8} {cell('xlsxwriter', step):>8} {ratio:>11}"
         )
     for step in ("attendance xlsx MB", "report xlsx MB"):
         print(
@@ -241,6 +287,12 @@ def main() -> int:
     lx = got["before+lxml"].get("attendance xlsx")
     if lx:
         print(f"RESULT export_attendance_xlsx_openpyxl_lxml_{k}k={lx:.2f} s target=- ok=-")
+    xw = got["xlsxwriter"]
+    for step, name in (("attendance xlsx", "attendance"), ("report xlsx", "report")):
+        if xw.get(step):
+            print(f"RESULT export_{name}_xlsx_xlsxwriter_{k}k={xw[step]:.2f} s target=- ok=-")
+            ratio = xw[step] / now[step]
+            print(f"RESULT export_{name}_xlsx_xlsxwriter_over_now={ratio:.1f} x target=- ok=-")
     print(f"RESULT export_attendance_csv_{k}k={now['attendance csv']:.2f} s target=- ok=-")
     print(f"RESULT export_report_csvs_{k}k={now['report csvs']:.2f} s target=- ok=-")
     return 0

@@ -69,6 +69,27 @@ class CheckInUndone(Event):
     topic = "door"
 
 
+@dataclass(frozen=True)
+class ListsChanged(Event):
+    """A check-in list was created, edited or deleted."""
+
+    topic = "door"
+
+
+@dataclass(frozen=True)
+class ListCheckIn(Event):
+    """A check-in, undo or exit on a list other than the main one (the main list's are
+    GuestCheckedIn / CheckInUndone: the event's attendance). `action`: in, undo, out."""
+
+    list_id: int
+    guest_id: int
+    action: str
+    station: str
+    at: str
+    name: str = ""
+    topic = "door"
+
+
 # -- run-of-show ---------------------------------------------------------------------------------
 
 

@@ -14,12 +14,13 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from app.bus import Bus, CheckInUndone, GuestCheckedIn
+from app.bus import Bus, CheckInUndone, GuestCheckedIn, ListCheckIn
 from app.guests.fields import scanned_code
+from app.guests.lists import MAIN_LIST, CheckinList, list_in, on_list
 from app.store import EventFile
 from app.timeutil import now_iso
 
-Outcome = Literal["ok", "already", "unknown", "choose"]
+Outcome = Literal["ok", "already", "unknown", "choose", "not_on_list"]
 UndoOutcome = Literal["undone", "not_checked_in", "unknown"]
 
 GUEST_COLUMNS = (
@@ -31,7 +32,10 @@ GUEST_COLUMNS = (
 class CheckInResult:
     """What the door shows. For "ok", `at`/`station` are this check-in; for "already", the
     earlier one ("already checked in at 13:02 by Door 2"); for "unknown", `code` is what was
-    looked for; for "choose" (a query several guests fit), `candidates` are their search hits."""
+    looked for; for "choose" (a query several guests fit), `candidates` are their search hits;
+    for "not_on_list", `reason` says why (CheckinList.refusal). `list_id` is the list checked
+    in on; `double` marks an offline phone's admission of a guest another door had already let
+    in (both are in the log and the report)."""
 
     result: str
     code: str = ""
@@ -45,6 +49,9 @@ class CheckInResult:
     at: str | None = None
     station: str | None = None
     candidates: tuple[dict[str, Any], ...] = ()
+    list_id: int = MAIN_LIST
+    reason: dict[str, Any] | None = None
+    double: bool = False
 
     @property
     def ok(self) -> bool:
@@ -61,64 +68,208 @@ def check_in(
     code: str | None = None,
     guest_id: int | None = None,
     station: str,
+    list_id: int = MAIN_LIST,
+    client_id: str | None = None,
+    scanned_at: str | None = None,
 ) -> CheckInResult:
-    """Check a guest in by scanned/typed code or by id (a tap in the search results)."""
+    """Check a guest in by scanned/typed code or by id (a tap in the search results), on one
+    list. `client_id` is the phone's own id for this scan: the same id again (a replay after a
+    lost answer or an offline queue) gets the first answer and changes nothing. `scanned_at`
+    marks a scan an offline phone already let in: if another door checked the guest in
+    meanwhile, both are kept (a 'double' row) and the answer is "already" with `double`."""
     if (code is None) == (guest_id is None):
         raise ValueError("give either a code or a guest_id")
     wanted = scanned_code(code) if code is not None else ""
     if code is not None and not wanted:
-        return CheckInResult("unknown", code="")
+        return CheckInResult("unknown", code="", list_id=list_id)
     now = now_iso()
     with ef.write() as c:
+        lst = list_in(c, list_id)
+        if lst is None:
+            raise ValueError(f"no check-in list {list_id}")
+        if client_id:
+            replay = _replay(c, lst, client_id)
+            if replay is not None:
+                return replay
         guest = _find(c, wanted, guest_id)
         if guest is None:
-            return CheckInResult("unknown", code=wanted)
-        if guest["checked_in_at"]:
-            return result_for("already", guest, guest["checked_in_at"], guest["checked_in_by"])
+            return CheckInResult("unknown", code=wanted, list_id=list_id)
+        if not on_list(c, lst, guest["id"]):
+            extra = c.execute("SELECT * FROM guests WHERE id = ?", (guest["id"],)).fetchone()
+            return _result("not_on_list", guest, None, None, lst, reason=lst.refusal(dict(extra)))
+        at, by = _state(c, lst, guest["id"])
+        if at and not _left(c, lst, guest["id"]):
+            if scanned_at and client_id:
+                c.execute(
+                    "INSERT INTO checkins (guest_id, action, station, at, list_id, client_id,"
+                    " scanned_at) VALUES (?, 'double', ?, ?, ?, ?, ?)",
+                    (guest["id"], station, now, lst.id, client_id, scanned_at),
+                )
+            return _result("already", guest, at, by, lst, double=bool(scanned_at and client_id))
         c.execute(
-            "INSERT INTO checkins (guest_id, action, station, at) VALUES (?, 'in', ?, ?)",
-            (guest["id"], station, now),
+            "INSERT INTO checkins (guest_id, action, station, at, list_id, client_id, scanned_at)"
+            " VALUES (?, 'in', ?, ?, ?, ?, ?)",
+            (guest["id"], station, now, lst.id, client_id, scanned_at),
         )
-        c.execute(
-            "UPDATE guests SET checked_in_at = ?, checked_in_by = ? WHERE id = ?",
-            (now, station, guest["id"]),
-        )
-    result = result_for("ok", guest, now, station)
-    if bus is not None:
-        bus.publish(
-            GuestCheckedIn(
-                guest_id=guest["id"],
-                name=guest["name"],
-                role=guest["role"],
-                station=station,
-                at=now,
-                company=guest["company"],
-                channel=guest["channel"],
-                walk_in=bool(guest["walk_in"]),
+        if at:
+            pass  # back in through a list with exits: the first arrival stays the arrival
+        elif lst.main:
+            c.execute(
+                "UPDATE guests SET checked_in_at = ?, checked_in_by = ? WHERE id = ?",
+                (now, station, guest["id"]),
             )
-        )
+        else:
+            c.execute(
+                "INSERT INTO list_entries (list_id, guest_id, checked_in_at, checked_in_by)"
+                " VALUES (?, ?, ?, ?)",
+                (lst.id, guest["id"], now, station),
+            )
+    result = _result("ok", guest, now, station, lst)
+    if bus is not None and not at:
+        if lst.main:
+            bus.publish(
+                GuestCheckedIn(
+                    guest_id=guest["id"],
+                    name=guest["name"],
+                    role=guest["role"],
+                    station=station,
+                    at=now,
+                    company=guest["company"],
+                    channel=guest["channel"],
+                    walk_in=bool(guest["walk_in"]),
+                )
+            )
+        else:
+            bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
+    elif bus is not None:
+        bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
     return result
 
 
-def undo_check_in(ef: EventFile, bus: Bus | None, guest_id: int, station: str) -> UndoOutcome:
+def check_out(
+    ef: EventFile, bus: Bus | None, guest_id: int, station: str, list_id: int = MAIN_LIST
+) -> CheckInResult:
+    """An exit station on a list with exits: the guest leaves (arrived stays; inside drops).
+    `ok` when they were inside; `already` (with when and where they left) when not."""
+    now = now_iso()
+    with ef.write() as c:
+        lst = list_in(c, list_id)
+        if lst is None or not lst.exits:
+            raise ValueError(f"list {list_id} has no exits")
+        guest = _find(c, "", guest_id)
+        if guest is None:
+            return CheckInResult("unknown", list_id=list_id)
+        at, _by = _state(c, lst, guest_id)
+        left = _left(c, lst, guest_id)
+        if not at or left:
+            return _result(
+                "already", guest, left[0] if left else None, left[1] if left else None, lst
+            )
+        c.execute(
+            "INSERT INTO checkins (guest_id, action, station, at, list_id) "
+            "VALUES (?, 'out', ?, ?, ?)",
+            (guest_id, station, now, lst.id),
+        )
+    if bus is not None:
+        bus.publish(ListCheckIn(lst.id, guest_id, "out", station, now, guest["name"]))
+    return _result("ok", guest, now, station, lst)
+
+
+def _state(c: sqlite3.Connection, lst: CheckinList, guest_id: int) -> tuple[Any, Any]:
+    """(checked in at, by) on this list, or (None, None)."""
+    if lst.main:
+        row = c.execute(
+            "SELECT checked_in_at, checked_in_by FROM guests WHERE id = ?", (guest_id,)
+        ).fetchone()
+    else:
+        row = c.execute(
+            "SELECT checked_in_at, checked_in_by FROM list_entries WHERE list_id = ? AND"
+            " guest_id = ?",
+            (lst.id, guest_id),
+        ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def _left(c: sqlite3.Connection, lst: CheckinList, guest_id: int) -> tuple[str, str] | None:
+    """(at, station) of the guest's exit when their last move on a list with exits was out."""
+    if not lst.exits:
+        return None
+    row = c.execute(
+        "SELECT action, at, station FROM checkins WHERE guest_id = ? AND list_id = ?"
+        " AND action IN ('in', 'out') ORDER BY id DESC LIMIT 1",
+        (guest_id, lst.id),
+    ).fetchone()
+    return (row[1], row[2]) if row and row[0] == "out" else None
+
+
+def _replay(c: sqlite3.Connection, lst: CheckinList, client_id: str) -> CheckInResult | None:
+    """The answer a scan with this client_id got the first time, or None if it is new."""
+    row = c.execute(
+        "SELECT guest_id, action, station, at, list_id FROM checkins WHERE client_id = ?",
+        (client_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    guest = _find(c, "", row["guest_id"])
+    if guest is None:
+        return None
+    if row["action"] == "double":
+        # The other door's check-in: the earliest 'in' on this list that is not this one.
+        other = c.execute(
+            "SELECT at, station FROM checkins WHERE guest_id = ? AND list_id = ? AND "
+            "action = 'in' ORDER BY id LIMIT 1",
+            (row["guest_id"], lst.id),
+        ).fetchone()
+        at, by = (other[0], other[1]) if other else (None, None)
+        return _result("already", guest, at, by, lst, double=True)
+    return _result("ok", guest, row["at"], row["station"], lst)
+
+
+def _result(
+    outcome: str,
+    g: sqlite3.Row,
+    at: str | None,
+    station: str | None,
+    lst: CheckinList,
+    reason: dict[str, Any] | None = None,
+    double: bool = False,
+) -> CheckInResult:
+    base = result_for(outcome, g, at, station)
+    return CheckInResult(
+        **{**base.to_dict(), "list_id": lst.id, "reason": reason, "double": double}
+    )
+
+
+def undo_check_in(
+    ef: EventFile, bus: Bus | None, guest_id: int, station: str, list_id: int = MAIN_LIST
+) -> UndoOutcome:
     """Take back a check-in (a wrong tap). Logged as an 'undo' row; the guest can check in again."""
     now = now_iso()
     with ef.write() as c:
         guest = _find(c, "", guest_id)
-        if guest is None:
+        lst = list_in(c, list_id)
+        if guest is None or lst is None:
             return "unknown"
-        if not guest["checked_in_at"]:
+        if not _state(c, lst, guest_id)[0]:
             return "not_checked_in"
         c.execute(
-            "INSERT INTO checkins (guest_id, action, station, at) VALUES (?, 'undo', ?, ?)",
-            (guest_id, station, now),
+            "INSERT INTO checkins (guest_id, action, station, at, list_id)"
+            " VALUES (?, 'undo', ?, ?, ?)",
+            (guest_id, station, now, lst.id),
         )
-        c.execute(
-            "UPDATE guests SET checked_in_at = NULL, checked_in_by = NULL WHERE id = ?",
-            (guest_id,),
-        )
-    if bus is not None:
+        if lst.main:
+            c.execute(
+                "UPDATE guests SET checked_in_at = NULL, checked_in_by = NULL WHERE id = ?",
+                (guest_id,),
+            )
+        else:
+            c.execute(
+                "DELETE FROM list_entries WHERE list_id = ? AND guest_id = ?", (lst.id, guest_id)
+            )
+    if bus is not None and lst.main:
         bus.publish(CheckInUndone(guest_id=guest_id, station=station, at=now, name=guest["name"]))
+    elif bus is not None:
+        bus.publish(ListCheckIn(lst.id, guest_id, "undo", station, now, guest["name"]))
     return "undone"
 
 
@@ -168,7 +319,7 @@ def recent_check_ins(
         SELECT g.id AS guest_id, g.name, g.company, g.role, g.channel, g.walk_in,
                c.at, c.station
         FROM checkins c JOIN guests g ON g.id = c.guest_id
-        WHERE c.action = 'in'
+        WHERE c.action = 'in' AND c.list_id = 1  -- the main list's check-ins
           AND g.checked_in_at = c.at AND g.checked_in_by = c.station  -- still standing
           AND (:station IS NULL OR c.station = :station)
         ORDER BY c.id DESC  -- the log's order: newest first, walked backwards until `limit`

@@ -93,18 +93,19 @@ def resolve(index: SearchIndex, text: str, limit: int = CANDIDATES) -> Resolutio
 
 
 def check_in_query(
-    ef: EventFile, bus: Bus | None, index: SearchIndex, text: str, *, station: str
+    ef: EventFile, bus: Bus | None, index: SearchIndex, text: str, *, station: str, **kw: Any
 ) -> tuple[CheckInResult, Resolution]:
     """`POST /api/v1/checkins {"query"}`: check in a ticket code or one clear match; answer
-    "choose" (nobody checked in) when several guests fit."""
+    "choose" (nobody checked in) when several guests fit. `kw` goes to check_in (list_id,
+    client_id, scanned_at)."""
     r = resolve(index, text)
     g = r.guest
     if g is not None:
-        return check_in(ef, bus, guest_id=g.guest_id, station=station), r
+        return check_in(ef, bus, guest_id=g.guest_id, station=station, **kw), r
     if r.kind == "choose":
         return CheckInResult(
             "choose", code=r.code, candidates=tuple(h.to_dict() for h in r.hits)
         ), r
     if r.code:  # the file decides about codes: the index may not have an import's guests yet
-        return check_in(ef, bus, code=r.code, station=station), r
+        return check_in(ef, bus, code=r.code, station=station, **kw), r
     return CheckInResult("unknown", code=r.query), r

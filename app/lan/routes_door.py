@@ -18,6 +18,7 @@ from typing import Any
 
 from app.bus import CheckInUndone, Event, GuestCheckedIn, GuestsChanged
 from app.guests.checkin import check_in, counts, result_for, undo_check_in
+from app.guests.lists import MAIN_LIST, get_list
 from app.guests.resolve import check_in_query, resolve
 from app.guests.search import SearchIndex
 from app.guests.walkin import WalkInError, add_walk_in
@@ -65,10 +66,13 @@ RESULT_SCHEMA: dict[str, Any] = {
     "description": (
         "result ok: checked in now (at/station are this check-in); already: checked in before "
         "(at/station say when and where); unknown: no guest has this code (code is what was "
-        "looked for); choose: several guests fit the query, nobody was checked in (candidates)."
+        "looked for); choose: several guests fit the query, nobody was checked in (candidates); "
+        "not_on_list: the guest is not on this station's check-in list (reason says why: list, "
+        "rule, value, allowed, text). double: an offline phone's scan of a guest another door "
+        "had let in meanwhile (both are recorded)."
     ),
     "properties": {
-        "result": {"type": "string", "enum": ["ok", "already", "unknown", "choose"]},
+        "result": {"type": "string", "enum": ["ok", "already", "unknown", "choose", "not_on_list"]},
         "candidates": {"type": "array", "items": GUEST_SCHEMA},
         "code": {"type": "string"},
         "guest_id": {"type": "integer", "nullable": True},
@@ -80,6 +84,9 @@ RESULT_SCHEMA: dict[str, Any] = {
         "walk_in": {"type": "boolean"},
         "at": {"type": "string", "nullable": True},
         "station": {"type": "string", "nullable": True},
+        "list_id": {"type": "integer"},
+        "reason": {"type": "object", "nullable": True},
+        "double": {"type": "boolean"},
     },
     "required": ["result"],
 }
@@ -172,6 +179,15 @@ def door_index(ctx: LanContext) -> DoorIndex:
         return idx
 
 
+def wanted_list(req: ApiRequest, list_id: int | None) -> int:
+    """The check-in list a request names (the main list when it names none); 404 if none."""
+    if list_id is None:
+        return MAIN_LIST
+    if get_list(req.ctx.ef, list_id) is None:
+        raise ApiError(404, "No such check-in list.")
+    return list_id
+
+
 def station_name(req: ApiRequest) -> str:
     st = req.caller.station
     return st.name if st is not None else "LAN"
@@ -223,6 +239,9 @@ def search_guests(req: ApiRequest) -> dict[str, Any]:
             "query": {"type": "string", "maxLength": 500},
             "code": {"type": "string", "maxLength": 500},
             "guest_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+            "list": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+            "client_id": {"type": "string", "minLength": 8, "maxLength": 64},
+            "scanned_at": {"type": "string", "maxLength": 40},
         },
         "additionalProperties": False,
     },
@@ -232,21 +251,30 @@ def search_guests(req: ApiRequest) -> dict[str, Any]:
         "it: a ticket code or one clear match is checked in; several matches answer "
         '"choose" with the candidates and check nobody in. Two stations checking in the same '
         'guest at the same moment: one gets "ok", the other "already" with the first one\'s '
-        "station."
+        'station. "list" is the check-in list (GET /api/v1/lists; the main list when absent). '
+        '"client_id" is the caller\'s own unique id for this scan: sent again, it gets the '
+        'first answer and changes nothing. "scanned_at" (ISO 8601) marks a scan an offline '
+        "door already let in: if another door checked the guest in meanwhile, both are "
+        'recorded and the answer is "already" with "double": true.'
     ),
 )
 def post_checkin(req: ApiRequest) -> dict[str, Any]:
     body = req.body
     if sum(k in body for k in ("query", "code", "guest_id")) != 1:
         raise ApiError(422, 'Give one of "query", "code" or "guest_id".')
-    station = station_name(req)
+    extra = {
+        "station": station_name(req),
+        "list_id": wanted_list(req, body.get("list")),
+        "client_id": body.get("client_id"),
+        "scanned_at": body.get("scanned_at") if body.get("client_id") else None,
+    }
     if "query" in body:
         index = door_index(req.ctx).get()
-        result, _r = check_in_query(req.ctx.ef, req.ctx.bus, index, body["query"], station=station)
+        result, _r = check_in_query(req.ctx.ef, req.ctx.bus, index, body["query"], **extra)
     elif "code" in body:
-        result = check_in(req.ctx.ef, req.ctx.bus, code=body["code"], station=station)
+        result = check_in(req.ctx.ef, req.ctx.bus, code=body["code"], **extra)
     else:
-        result = check_in(req.ctx.ef, req.ctx.bus, guest_id=body["guest_id"], station=station)
+        result = check_in(req.ctx.ef, req.ctx.bus, guest_id=body["guest_id"], **extra)
     return result.to_dict()
 
 
@@ -256,6 +284,7 @@ def post_checkin(req: ApiRequest) -> dict[str, Any]:
     access=DOOR,
     tag="door",
     summary="Undo a guest's check-in (a wrong tap); logged with this station",
+    query={"list": {"type": "integer", "minimum": 1, "maximum": MAX_ID}},
     response={
         "type": "object",
         "properties": {"result": {"type": "string", "enum": ["undone", "not_checked_in"]}},
@@ -265,7 +294,15 @@ def delete_checkin(req: ApiRequest) -> dict[str, Any]:
     raw = str(req.path["guest_id"])
     guest_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0
     outcome = (
-        undo_check_in(req.ctx.ef, req.ctx.bus, guest_id, station_name(req)) if guest_id else ""
+        undo_check_in(
+            req.ctx.ef,
+            req.ctx.bus,
+            guest_id,
+            station_name(req),
+            list_id=wanted_list(req, req.query.get("list")),
+        )
+        if guest_id
+        else ""
     )
     if outcome in ("unknown", ""):
         raise ApiError(404, "No such guest.")

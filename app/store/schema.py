@@ -155,4 +155,49 @@ CREATE TABLE incidents (                      -- append-only: disconnects, warni
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+# Check-in lists (main hall, dinner, VIP lounge, day 2): who may enter each, and a check-in log that
+# says which list, which phone request (client_id: a replayed offline scan is answered, not
+# repeated) and when an offline phone scanned it. List 1 is the event's main list: its state stays
+# in guests.checked_in_at/by (the report's attendance); other lists keep theirs in list_entries.
+# `checkins` is rebuilt (SQLite cannot change a CHECK): its rows are copied as they are, list 1.
+V2 = """
+CREATE TABLE checkin_lists (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    rule TEXT NOT NULL DEFAULT 'all' CHECK (rule IN ('all', 'role', 'ticket_type', 'column')),
+    field TEXT NOT NULL DEFAULT '',           -- the import column, for rule 'column'
+    allowed TEXT NOT NULL DEFAULT '[]',       -- JSON list: roles, ticket types or column values
+    exits INTEGER NOT NULL DEFAULT 0,         -- entry and exit: exit stations check guests out
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+INSERT INTO checkin_lists (id, name, created_at)
+    VALUES (1, 'All guests', strftime('%Y-%m-%dT%H:%M:%f', 'now'));
+
+CREATE TABLE checkins_v2 (                   -- append-only log
+    id INTEGER PRIMARY KEY,
+    guest_id INTEGER NOT NULL REFERENCES guests(id),
+    action TEXT NOT NULL CHECK (action IN ('in', 'undo', 'out', 'double')),
+    station TEXT NOT NULL,
+    at TEXT NOT NULL,
+    list_id INTEGER NOT NULL DEFAULT 1 REFERENCES checkin_lists(id),
+    client_id TEXT,                           -- the phone's id for this scan, for replays
+    scanned_at TEXT                           -- when an offline phone scanned it
+);
+INSERT INTO checkins_v2 (id, guest_id, action, station, at)
+    SELECT id, guest_id, action, station, at FROM checkins;
+DROP TABLE checkins;
+ALTER TABLE checkins_v2 RENAME TO checkins;
+CREATE INDEX checkins_guest ON checkins(guest_id, list_id);
+CREATE UNIQUE INDEX checkins_client ON checkins(client_id) WHERE client_id IS NOT NULL;
+
+CREATE TABLE list_entries (                   -- current state on lists other than list 1
+    list_id INTEGER NOT NULL REFERENCES checkin_lists(id) ON DELETE CASCADE,
+    guest_id INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+    checked_in_at TEXT NOT NULL,
+    checked_in_by TEXT NOT NULL,
+    PRIMARY KEY (list_id, guest_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [V1, V2]

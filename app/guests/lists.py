@@ -174,6 +174,16 @@ def _clean(
     return name, rule, field, values if rule != "all" else []
 
 
+def has_ticket_types(ef: EventFile) -> bool:
+    """Whether this file's guests carry a ticket type (an import's Product / Ticket type)."""
+    return any(r["name"] == "ticket_type" for r in ef.rows("PRAGMA table_info(guests)"))
+
+
+def _check_ticket_types(ef: EventFile, rule: str) -> None:
+    if rule == "ticket_type" and not has_ticket_types(ef):
+        raise ListError("rule", "This Showday does not read ticket types yet.")
+
+
 def create_list(
     ef: EventFile,
     bus: Bus | None,
@@ -184,6 +194,7 @@ def create_list(
     exits: bool = False,
 ) -> CheckinList:
     name, rule, field, values = _clean(name, rule, field, allowed)
+    _check_ticket_types(ef, rule)
     with ef.write() as c:
         pos = c.execute("SELECT coalesce(max(position), 0) + 1 FROM checkin_lists").fetchone()[0]
         cur = c.execute(
@@ -208,6 +219,7 @@ def update_list(
     exits: bool = False,
 ) -> CheckinList:
     name, rule, field, values = _clean(name, rule, field, allowed)
+    _check_ticket_types(ef, rule)
     with ef.write() as c:
         cur = c.execute(
             "UPDATE checkin_lists SET name = ?, rule = ?, field = ?, allowed = ?, exits = ?"

@@ -5,6 +5,7 @@
     python -m app --demo                create (if needed) and open the demo event
     python -m app new EVENT --name NAME [--guests FILE] [--rundown FILE]
     python -m app token EVENT [--name NAME]
+    python -m app pair EVENT --role door --name NAME [--url BASE] [--png FILE] [--hours H]
     python -m app report EVENT --out DIR [--lang zh_CN|en]
     python -m app --version
 
@@ -52,6 +53,7 @@ def gui_parser() -> argparse.ArgumentParser:
         prog="showday",
         description="Showday: run the day of a livestreamed event.",
         epilog="Subcommands: new EVENT --name NAME | token EVENT [--name NAME] | "
+        "pair EVENT --role door --name NAME [--url BASE] [--png FILE] | "
         "report EVENT --out DIR [--lang zh_CN|en]. "
         "See `python -m app new --help`.",
     )
@@ -149,6 +151,60 @@ def cmd_token(argv: list[str]) -> int:
     finally:
         ef.close()
     console.say(token)
+    return 0
+
+
+@subcommand("pair")
+def cmd_pair(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="showday pair",
+        description="Print a pairing URL for a station (a door phone, a moderator's tablet), to "
+        "pair it before the venue opens: open the URL on the phone once the station server runs.",
+    )
+    p.add_argument("event", type=Path)
+    p.add_argument("--role", choices=["door", "moderator", "stage"], default="door")
+    p.add_argument("--name", help='the station\'s name, e.g. "Door A"')
+    p.add_argument(
+        "--url",
+        help="the station server's address as phones reach it, e.g. http://192.168.1.20:8765 "
+        "(default: this computer's LAN address and the default port)",
+    )
+    p.add_argument("--png", type=Path, help="also write the URL's QR code to this PNG file")
+    p.add_argument(
+        "--hours", type=float, default=24.0, help="how long the code can be used (default 24)"
+    )
+    args = p.parse_args(argv)
+    if not 0 < args.hours <= 24 * 14:
+        return fail("--hours: give a number of hours between 0 and 336")
+    base = args.url
+    if base is None:
+        from app.lan.server import DEFAULT_PORT, url_host
+
+        base = f"http://{url_host('0.0.0.0')}:{DEFAULT_PORT}"
+    if not base.startswith(("http://", "https://")):
+        return fail(f"--url: expected an address like http://192.168.1.20:8765, got {base!r}")
+    from app.lan.stations import create_pairing
+
+    try:
+        ef = EventFile.open(args.event)
+    except EventFileError as err:
+        return fail(str(err))
+    try:
+        pairing = create_pairing(ef, args.role, args.name, ttl_s=args.hours * 3600)
+    finally:
+        ef.close()
+    url = pairing.url(base)
+    if args.png is not None:
+        from app.guests.tickets import qr_png
+
+        try:
+            args.png.write_bytes(qr_png(url))
+        except OSError as err:
+            return fail(f"--png: cannot write {args.png}: {err.strerror}")
+    print(url)
+    print(
+        f"{pairing.name} ({pairing.role}), usable once until {pairing.expires_at}", file=sys.stderr
+    )
     return 0
 
 

@@ -58,3 +58,28 @@ def test_bad_obs_address_is_explained() -> None:
     proc = run("--obs", "localhost", "--version")
     assert proc.returncode == 2
     assert "HOST:PORT" in proc.stderr
+
+
+def test_pair_prints_a_url_that_pairs_a_door_phone_before_the_day(tmp_path: Path) -> None:
+    from app.guests.tickets import qr_png
+    from tests.app.lan.fixtures import running_lan
+
+    with running_lan(tmp_path) as lan:
+        png = tmp_path / "door-a.png"
+        args = ("pair", str(lan.path), "--role", "door", "--name", "Door A")
+        proc = run(*args, "--url", lan.url, "--png", str(png))
+        assert proc.returncode == 0, proc.stderr
+        url = proc.stdout.strip()
+        assert url.startswith(f"{lan.url}/pair?code=") and "Door A" in proc.stderr
+        assert png.read_bytes() == qr_png(url)  # the QR code carries exactly this URL
+        code = url.split("code=", 1)[1]
+        with lan.client() as phone:
+            r = phone.post("/api/v1/pair", json={"code": code})
+            assert r.status_code == 200, r.text
+            me = phone.get("/api/v1/me").json()["caller"]
+            assert (me["kind"], me["role"], me["name"]) == ("station", "door", "Door A")
+            assert phone.get("/api/v1/door/counts").status_code == 200
+            again = phone.post("/api/v1/pair", json={"code": code})
+            assert again.status_code == 410  # one phone per code
+        bad = run(*args, "--url", "192.168.1.20:8765")
+        assert bad.returncode == 2 and "--url" in bad.stderr

@@ -4,8 +4,8 @@
 import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
-import { setLiveBadge, setText } from "./page.js";
-import { charCount, debounced, el, qaErrorText } from "./qa-strings.js";
+import { debounced, el, setLiveBadge, setText } from "./page.js";
+import { charCount, qaErrorText } from "./qa-strings.js";
 
 const MAX = 300;
 const LIST_LIMIT = 200; // the top (or newest) 200: plenty for a phone screen

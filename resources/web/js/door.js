@@ -8,7 +8,7 @@ import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
 import "./door-strings.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
-import { setLiveBadge, setText } from "./page.js";
+import { el, hhmm, setLiveBadge, setText } from "./page.js";
 
 applyI18n();
 const $ = (id) => document.getElementById(id);
@@ -29,20 +29,6 @@ const state = {
   countsBusy: false,
   countsAgain: false,
 };
-
-function el(tag, cls = "", text = null) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== null) e.textContent = text;
-  return e;
-}
-
-export function hhmm(iso) {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
 
 const roleText = (role) => (["guest", "speaker", "vip", "staff"].includes(role) ? t(`door.role.${role}`) : role || "");
 const channelText = (ch) => (ch === "walk-in" ? t("door.walk_in_channel") : ch || t("door.no_channel"));

@@ -5,45 +5,27 @@
 // show or rundown change, so a refreshed source shows the rest of the time, not all of it again.
 import { getJSON } from "./api.js";
 import { connectLive } from "./live.js";
+import { slidingBox } from "./page.js";
 
-const box = document.getElementById("box");
 const nameEl = document.getElementById("lt-name");
 const titleEl = document.getElementById("lt-title");
-const OUT_MS = 450; // matches the CSS transition
-let onScreen = null; // "segment|shown_from" of what is shown
+const box = slidingBox(document.getElementById("box"), 450); // 450 ms: the CSS transition
 let hideTimer = null;
-let swap = null;
-
-function hide() {
-  clearTimeout(swap);
-  onScreen = null;
-  box.dataset.shown = "0";
-}
 
 function show(lt) {
   clearTimeout(hideTimer);
   const now = lt.computed_at;
-  const visible = lt.shown_from !== null && (lt.shown_until === null || now < lt.shown_until);
-  if (!visible) {
-    hide();
+  if (lt.shown_from === null || (lt.shown_until !== null && now >= lt.shown_until)) {
+    box.hide();
     return;
   }
-  if (lt.shown_until !== null) hideTimer = setTimeout(hide, (lt.shown_until - now) * 1000);
-  const key = `${lt.segment_id}|${lt.shown_from}`;
-  const put = () => {
+  if (lt.shown_until !== null) hideTimer = setTimeout(box.hide, (lt.shown_until - now) * 1000);
+  // the next speaker slides out first, then in with the new lines
+  box.show(`${lt.segment_id}|${lt.shown_from}`, () => {
     nameEl.textContent = lt.name; // user text: never markup
     titleEl.textContent = lt.title;
     titleEl.hidden = !lt.title;
-    onScreen = key;
-    box.dataset.shown = "1";
-  };
-  clearTimeout(swap);
-  if (onScreen !== null && onScreen !== key && box.dataset.shown === "1") {
-    box.dataset.shown = "0"; // the next speaker: out first, then in with the new lines
-    swap = setTimeout(put, OUT_MS);
-  } else {
-    put();
-  }
+  });
 }
 
 async function sync() {

@@ -5,8 +5,8 @@
 import { getJSON, postJSON, showError } from "./api.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
-import { setLiveBadge, setText } from "./page.js";
-import { debounced, el, hhmm, qaErrorText } from "./qa-strings.js";
+import { debounced, el, hhmm, setLiveBadge, setText } from "./page.js";
+import { qaErrorText } from "./qa-strings.js";
 
 const STATUSES = ["new", "approved", "featured", "answered", "rejected"];
 applyI18n();

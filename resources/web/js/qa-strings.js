@@ -199,31 +199,3 @@ export function charCount(s) {
   }
   return Array.from(s).length;
 }
-
-/** hh:mm of an ISO time, in local time. */
-export function hhmm(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
-
-/** Create an element with a class and (plain) text. */
-export function el(tag, cls = "", text = null) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== null) e.textContent = text;
-  return e;
-}
-
-/** Call fn at most once per `ms` burst, after a small random delay (a hall of phones must not
- *  all refetch in the same millisecond). */
-export function debounced(fn, ms = 250, jitter = 400) {
-  let timer = null;
-  return () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      fn();
-    }, ms + Math.random() * jitter);
-  };
-}

@@ -3,35 +3,22 @@
 // reconnect, so a refreshed browser source (or a restarted Showday) shows the right thing.
 import { getJSON } from "./api.js";
 import { connectLive } from "./live.js";
+import { slidingBox } from "./page.js";
 
-const box = document.getElementById("box");
 const textEl = document.getElementById("q-text");
 const nameEl = document.getElementById("q-name");
-const OUT_MS = 450; // matches the CSS transition
-let current = null; // id on screen
-let swap = null;
+const box = slidingBox(document.getElementById("box"), 450); // 450 ms: the CSS transition
 
 function show(q) {
-  clearTimeout(swap);
   if (!q) {
-    current = null;
-    box.dataset.shown = "0";
+    box.hide();
     return;
   }
-  const put = () => {
+  box.show(q.id, () => {
     textEl.textContent = q.text;
     nameEl.textContent = q.name ? `— ${q.name}` : "";
     nameEl.hidden = !q.name;
-    current = q.id;
-    box.dataset.shown = "1";
-  };
-  if (current !== null && current !== q.id && box.dataset.shown === "1") {
-    // Another question replaces this one: out first, then in with the new text.
-    box.dataset.shown = "0";
-    swap = setTimeout(put, OUT_MS);
-  } else {
-    put();
-  }
+  });
 }
 
 async function sync() {

@@ -1,6 +1,7 @@
 // Renders GET /api/v1/status into a page (textContent only) and keeps it fresh from live events.
 import { getJSON, showError } from "./api.js";
 import { t } from "./i18n.js";
+import { el } from "./page.js";
 
 function label(value) {
   const key = `status.${value}`;
@@ -9,20 +10,14 @@ function label(value) {
 }
 
 function row(name, value) {
-  const dt = document.createElement("dt");
-  dt.textContent = name;
-  const dd = document.createElement("dd");
-  dd.textContent = String(value);
-  return [dt, dd];
+  return [el("dt", "", name), el("dd", "", String(value))];
 }
 
 function section(title, pairs, id) {
-  const box = document.createElement("section");
-  box.className = "card";
+  const box = el("section", "card");
   box.id = id;
-  const h = document.createElement("h2");
-  h.textContent = title;
-  const dl = document.createElement("dl");
+  const h = el("h2", "", title);
+  const dl = el("dl");
   for (const [k, v, key] of pairs) {
     const [dt, dd] = row(k, v);
     if (key) dd.dataset.key = key;

@@ -1,0 +1,144 @@
+"""Every URL Showday hands out answers 200 on a real station server: the browser sources "Set
+up OBS for me" creates, the LAN menu's copied overlay and stage URLs, the audience QR code, a
+station's pairing QR code, the `showday pair` CLI's URL and the home page a paired phone is sent
+to. The URLs are collected by running the code that hands them out (the OBS panel's setup
+command, the menu actions, the QR widgets, the CLI), never from the constants they are built of;
+each page's own scripts and styles (and the modules they import) must load too."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.__main__ import main as cli
+from app.obs.actions import BROWSER_KIND
+from app.obs.mirror import ObsMirror
+from tests.harness import free_port
+from tests.ui.conftest import wait_loaded
+from ui.lan.feature import AudienceQrDialog
+from ui.lan.feature import install as install_lan
+from ui.lan.stations import StationsWidget
+from ui.obs.feature import install as install_obs
+
+ASSET = re.compile(r"""(?:src|href)="(/[^"]+)"|(?:from|import)\s+"(\./[^"]+)\"""")
+
+
+class RecordingObs:
+    """What SetUpObs needs of a Context: an empty OBS that offers browser sources (Debian's
+    real OBS has none), recording the inputs it is asked to create."""
+
+    def __init__(self) -> None:
+        self.mirror = ObsMirror()
+        self.last_start: dict[str, float] = {}
+        self.created: list[dict[str, Any]] = []
+
+    def call(self, request: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
+        answers: dict[str, dict[str, Any]] = {
+            "GetInputKindList": {"inputKinds": ["text_ft2_source_v2", BROWSER_KIND]},
+            "GetVersion": {"platform": "debian"},
+            "GetSceneList": {"scenes": []},
+            "GetInputList": {"inputs": []},
+            "GetSceneItemList": {"sceneItems": []},
+            "CreateInput": {"sceneItemId": len(self.created) + 1},
+        }
+        if request == "CreateInput":
+            self.created.append(dict(data or {}))
+        return answers.get(request, {})
+
+    def now(self) -> float:
+        return 0.0
+
+    def schedule(self, key: Any, delay: float, fn: Any) -> None:
+        pass
+
+    def cancel(self, key: Any) -> None:
+        pass
+
+
+def assets_load(client: httpx.Client, url: str, body: str, seen: set[str]) -> None:
+    """Every script and stylesheet the page names, and every module those scripts import."""
+    for absolute, relative in ASSET.findall(body):
+        ref = absolute or url.rsplit("/", 1)[0] + "/" + relative[2:]
+        ref = ref if ref.startswith("http") else str(client.base_url).rstrip("/") + ref
+        if ref in seen:
+            continue
+        seen.add(ref)
+        r = client.get(ref)
+        assert r.status_code == 200, f"{ref} (named by {url}): {r.status_code}"
+        if ref.endswith(".js"):
+            assets_load(client, ref, r.text, seen)
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen has no window stack
+def test_every_url_showday_hands_out_answers_200(
+    qtbot, make_window, demo_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    window = make_window()
+    window.launch_lan = ("127.0.0.1", port)
+    install_lan(window)
+    install_obs(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.status.chip("lan").text() == "LAN: on", timeout=10_000)
+    handed: dict[str, str] = {}  # url -> who handed it out
+    lan = window.lan_feature
+    clipboard = QApplication.clipboard()
+
+    lan.copy_overlays.trigger()  # LAN › Copy overlay URLs
+    for url in clipboard.text().splitlines():
+        handed[url] = "LAN menu: overlay URLs"
+    lan.copy_stage.trigger()
+    handed[clipboard.text()] = "LAN menu: stage URL"
+    lan.show_audience_qr()
+    qr = [w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceQrDialog)][0]
+    handed[qr.qr.text] = "audience QR code"
+    qr.close()
+
+    panel = window.obs_feature.panel  # OBS › Set up OBS for me, as the panel sends it
+    qtbot.waitUntil(lambda: panel.lan_url == base, timeout=10_000)
+    submitted: list[Any] = []
+    monkeypatch.setattr(panel.link, "submit", lambda command, **_kw: submitted.append(command))
+    panel.run_setup()
+    obs = RecordingObs()
+    submitted[0].run(obs)
+    browser = [c["inputSettings"]["url"] for c in obs.created if c["inputKind"] == BROWSER_KIND]
+    for url in browser:
+        handed[url] = "OBS browser source"
+
+    stations = window.views["setup"].findChildren(StationsWidget)[0]
+    qtbot.waitUntil(stations.add_door.isEnabled)
+    stations.add_station("door")  # Setup › Stations › Add door station: the pairing QR
+    qtbot.waitUntil(lambda: stations.pairing_dialog is not None, timeout=10_000)
+    door_qr = stations.pairing_dialog.qr.text
+    handed[door_qr] = "door station pairing QR code"
+    stations.pairing_dialog.close()
+
+    capsys.readouterr()
+    assert cli(["pair", str(demo_path), "--role", "moderator", "--url", base]) == 0
+    handed[capsys.readouterr().out.strip()] = "showday pair (CLI)"
+
+    # the lists have what they should (so this test cannot pass by collecting nothing)
+    assert len(browser) >= 3 and f"{base}/overlay/lower-third" in handed
+    assert f"{base}/ask" in handed and f"{base}/stage" in handed
+    assert all(url.startswith(base + "/") for url in handed), handed
+
+    seen: set[str] = set()
+    with httpx.Client(base_url=base, timeout=10) as client:
+        for url, who in handed.items():
+            r = client.get(url)
+            assert r.status_code == 200, f"{url} ({who}): {r.status_code}"
+            assets_load(client, url, r.text, seen)
+        # a paired phone is sent on to its home page: that answers too
+        code = door_qr.split("code=", 1)[1]
+        home = client.post("/api/v1/pair", json={"code": code}).json()["home"]
+        r = client.get(home)
+        assert r.status_code == 200, f"{home} (after pairing): {r.status_code}"
+        assets_load(client, base + home, r.text, seen)
+    assert any(s.endswith("/js/lower-third-overlay.js") for s in seen)

@@ -149,11 +149,26 @@ class ObsStateChanged(Event):
 
 @dataclass(frozen=True)
 class ObsCommandFailed(Event):
-    """A command sent to OBS failed; `error` is written for the operator."""
+    """A command sent to OBS failed. `error` is English (the log); `code` and `params` are
+    what a screen words in its own language (codes: app.alerts.CODES); "" when unclassified."""
 
     command: str
     error: str
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
     topic = "obs"
+
+
+# -- alerts ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertsChanged(Event):
+    """The operator's open alerts changed (app.alerts). `alerts` is the whole list, newest
+    first, each a plain dict (id, code, params, fix, fix_params, at, count)."""
+
+    alerts: tuple[dict[str, Any], ...] = ()
+    topic = "alerts"
 
 
 # -- station server --------------------------------------------------------------------------

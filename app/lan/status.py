@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from app.alerts import alerts_of
 from app.guests.checkin import totals
 from app.lan.context import LanContext
 from app.qa.questions import counts as qa_counts
@@ -50,6 +51,11 @@ def _obs(ctx: LanContext) -> dict[str, Any]:
     return ctx.last_state("obs") or {"status": "unknown"}
 
 
+@status_section("alerts")
+def _alerts(ctx: LanContext) -> list[dict[str, Any]]:
+    return alerts_of(ctx.bus).items()
+
+
 @status_section("door")
 def _door(ctx: LanContext) -> dict[str, int]:
     return totals(ctx.ef)  # the door's own definitions; no per-channel split
@@ -72,6 +78,18 @@ STATUS_SCHEMA: dict[str, Any] = {
             "description": "The show clock (registered by app.lan.routes_show)",
         },
         "obs": {"type": "object", "description": "The OBS mirror, or status 'unknown'"},
+        "alerts": {
+            "type": "array",
+            "description": (
+                "What OBS refused, newest first: {id, code, params, fix, fix_params, at, "
+                "count}. Codes (app.alerts.CODES): scene_missing {scene} (fix create_scene), "
+                "source_missing {source} and sources_missing {sources} (fix setup_obs), "
+                "source_not_in_scene, "
+                "not_text_source, no_stream_server, disk_full {free_mb}, studio_mode_off, "
+                "obs_refused {request, detail}, obs_failed {detail}"
+            ),
+            "items": {"type": "object"},
+        },
         "door": {
             "type": "object",
             "properties": {

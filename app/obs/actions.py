@@ -23,10 +23,30 @@ TEXT_KINDS = (
 )
 BROWSER_KIND = "browser_source"
 START_DEBOUNCE_S = 2.0  # OBS has crashed on a double StartStream
+MIN_RECORD_DISK_MB = 200.0  # below this a recording cannot last a minute at 1080p
 
 
 class ObsCommandError(Exception):
-    """A command that cannot do what was asked; the message is for the operator."""
+    """A command that cannot do what was asked. The message is English, for the log; `code`
+    and `params` say the same for the operator's screen, which words it in its own language
+    (app.alerts lists the codes)."""
+
+    def __init__(self, message: str, code: str = "", params: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})
+
+
+def _scene_call(ctx: Context, request: str, scene: str) -> None:
+    """A request on a scene; OBS's "not found" (600) becomes a `scene_missing` error."""
+    try:
+        ctx.call(request, {"sceneName": scene})
+    except RequestFailed as err:
+        if err.code == 600:
+            raise ObsCommandError(
+                f"OBS has no scene named {scene!r}.", "scene_missing", {"scene": scene}
+            ) from None
+        raise
 
 
 class Context(Protocol):
@@ -77,7 +97,7 @@ class SetProgramScene(Command):
     name: str
 
     def run(self, ctx: Context) -> None:
-        ctx.call("SetCurrentProgramScene", {"sceneName": self.name})
+        _scene_call(ctx, "SetCurrentProgramScene", self.name)
 
     def describe(self) -> str:
         return f"switch to scene {self.name!r}"
@@ -89,8 +109,10 @@ class SetPreviewScene(Command):
 
     def run(self, ctx: Context) -> None:
         if not ctx.mirror.studio_mode:
-            raise ObsCommandError("Studio mode is off in OBS: there is no preview to set.")
-        ctx.call("SetCurrentPreviewScene", {"sceneName": self.name})  # OBS confirms by event
+            raise ObsCommandError(
+                "Studio mode is off in OBS: there is no preview to set.", "studio_mode_off"
+            )
+        _scene_call(ctx, "SetCurrentPreviewScene", self.name)  # OBS confirms by event
 
     def describe(self) -> str:
         return f"preview scene {self.name!r}"
@@ -118,7 +140,9 @@ class Transition(Command):
 
     def run(self, ctx: Context) -> None:
         if not ctx.mirror.studio_mode:
-            raise ObsCommandError("Studio mode is off in OBS: nothing to transition.")
+            raise ObsCommandError(
+                "Studio mode is off in OBS: nothing to transition.", "studio_mode_off"
+            )
         ctx.call("TriggerStudioModeTransition")
 
 
@@ -161,10 +185,47 @@ def _start(ctx: Context, output: str, request: str) -> dict[str, Any]:
     return {"ignored": False}
 
 
+def stream_server_missing(service: dict[str, Any]) -> bool:
+    """GetStreamServiceSettings says OBS has nowhere to stream to. OBS then answers StartStream
+    with success and does nothing (29.x): Showday must look first."""
+    kind = str(service.get("streamServiceType") or "")
+    settings = service.get("streamServiceSettings") or {}
+    if kind == "rtmp_common":  # a platform from OBS's list: needs the service and its key
+        return not (settings.get("service") and settings.get("key"))
+    return not settings.get("server")  # rtmp_custom, whip_custom, ...
+
+
 @dataclass(frozen=True)
 class StartStream(Command):
     def run(self, ctx: Context) -> dict[str, Any]:
+        if ctx.mirror.stream_state in ("stopped", "") and stream_server_missing(
+            ctx.call("GetStreamServiceSettings")
+        ):
+            raise ObsCommandError(
+                "OBS has no stream server set (Settings > Stream).", "no_stream_server"
+            )
         return _start(ctx, "stream", "StartStream")
+
+    def describe(self) -> str:
+        return "start the stream"
+
+
+@dataclass(frozen=True)
+class CreateScene(Command):
+    """Create an empty scene (an alert's fix for a cue naming a scene OBS lacks). A scene that
+    exists meanwhile is fine: returns False then."""
+
+    name: str
+
+    def run(self, ctx: Context) -> bool:
+        scenes = {str(s["sceneName"]) for s in ctx.call("GetSceneList").get("scenes", [])}
+        if self.name in scenes:
+            return False
+        ctx.call("CreateScene", {"sceneName": self.name})
+        return True
+
+    def describe(self) -> str:
+        return f"create scene {self.name!r}"
 
 
 @dataclass(frozen=True)
@@ -176,7 +237,18 @@ class StopStream(Command):
 @dataclass(frozen=True)
 class StartRecord(Command):
     def run(self, ctx: Context) -> dict[str, Any]:
+        if ctx.mirror.record_state in ("stopped", ""):
+            free_mb = float(ctx.call("GetStats").get("availableDiskSpace") or 0.0)
+            if free_mb < MIN_RECORD_DISK_MB:  # OBS would start and fail at once, or fill it
+                raise ObsCommandError(
+                    f"The recording disk is full ({free_mb:.0f} MB free).",
+                    "disk_full",
+                    {"free_mb": round(free_mb)},
+                )
         return _start(ctx, "record", "StartRecord")
+
+    def describe(self) -> str:
+        return "start recording"
 
 
 @dataclass(frozen=True)
@@ -204,9 +276,17 @@ class SetText(Command):
         try:
             kind = str(ctx.call("GetInputSettings", {"inputName": self.source})["inputKind"])
         except RequestFailed:
-            raise ObsCommandError(f"OBS has no source named {self.source!r}.") from None
+            raise ObsCommandError(
+                f"OBS has no source named {self.source!r}.",
+                "source_missing",
+                {"source": self.source},
+            ) from None
         if not kind.startswith(("text_gdiplus", "text_ft2_source")):
-            raise ObsCommandError(f"{self.source!r} is a {kind} source, not a text source.")
+            raise ObsCommandError(
+                f"{self.source!r} is a {kind} source, not a text source.",
+                "not_text_source",
+                {"source": self.source, "kind": kind},
+            )
         ctx.call(
             "SetInputSettings",
             {"inputName": self.source, "inputSettings": {"text": self.text}, "overlay": True},
@@ -245,7 +325,9 @@ def find_scene_item(ctx: Context, source: str, scene: str | None) -> tuple[str, 
                 if item.get("sourceName") == source:
                     return name, int(item["sceneItemId"])
     where = f"scene {scene!r}" if scene else "any scene"
-    raise ObsCommandError(f"{source!r} is not in {where}.")
+    raise ObsCommandError(
+        f"{source!r} is not in {where}.", "source_not_in_scene", {"source": source, "scene": scene}
+    )
 
 
 def _set_enabled(ctx: Context, scene: str, item_id: int, enabled: bool) -> None:

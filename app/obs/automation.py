@@ -25,7 +25,7 @@ from concurrent.futures import Future
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Protocol
 
-from app.bus import Bus, ShowStateChanged
+from app.bus import Bus, ObsCommandFailed, ShowStateChanged
 from app.obs.actions import Command
 from app.obs.cues import SegmentCue
 from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
@@ -158,6 +158,7 @@ class SegmentAutomation:
         *,
         current_segment: int | None = None,
     ) -> None:
+        self.bus = bus
         self.worker = obs_worker
         self.settings_provider = settings_provider
         self.segment_provider = segment_provider
@@ -216,16 +217,32 @@ class SegmentAutomation:
         if cue is None:
             return
         future = self.worker.submit(cue)
-        future.add_done_callback(_log_outcome)
+        future.add_done_callback(lambda f: _report(f, self.bus, cue))
         self.last = future
         self.cues += 1
 
 
-def _log_outcome(future: Future[Any]) -> None:
+def _report(future: Future[Any], bus: Bus, cue: SegmentCue) -> None:
+    """The refused steps of a cue become ObsCommandFailed events (the operator's alerts): the
+    missing Showday sources as one `sources_missing`, then each other refusal, the scene last
+    so that it is the newest alert."""
     err = future.exception()
     if err is not None:  # not connected: the chip already says so
         log.info("segment cue not sent to OBS: %s", err)
         return
     result = future.result()
-    for failed in result.get("failed", []) if isinstance(result, dict) else []:
-        log.warning("segment cue step %s failed: %s", failed["step"], failed["error"])
+    failed = result.get("failed", []) if isinstance(result, dict) else []
+    for f in failed:
+        log.warning("segment cue step %s failed: %s", f["step"], f["error"])
+    missing = [f for f in failed if f.get("code") in ("source_missing", "source_not_in_scene")]
+    if missing:
+        sources = sorted({str(f["params"].get("source", "")) for f in missing})
+        errors = "; ".join(f["error"] for f in missing)
+        bus.publish(
+            ObsCommandFailed(cue.describe(), errors, "sources_missing", {"sources": sources})
+        )
+    others = [f for f in failed if f not in missing]
+    for f in sorted(others, key=lambda f: f["step"] == "scene"):
+        code = str(f.get("code") or "obs_failed")
+        params = dict(f.get("params") or {"detail": f["error"]})
+        bus.publish(ObsCommandFailed(cue.describe(), f["error"], code, params))

@@ -22,7 +22,8 @@ from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
 
 @dataclass(frozen=True)
 class SegmentCue(Command):
-    """Returns {"done": [step, ...], "failed": [{"step", "error"}, ...]}.
+    """Returns {"done": [step, ...], "failed": [{"step", "error", "code", "params"}, ...]}
+    (code and params as in ObsCommandError; "obs_refused" for a request OBS refused).
 
     Empty `scene` skips the switch; `show_seconds` 0 leaves the lower third as it is; a
     `question_source` of "" leaves the featured question alone."""
@@ -56,8 +57,15 @@ class SegmentCue(Command):
         for step, command in steps:
             try:  # a broken link (LinkError) still ends the whole cue: OBS is gone
                 command.run(ctx)
-            except (ObsCommandError, RequestFailed) as err:
-                failed.append({"step": step, "error": str(err)})
+            except ObsCommandError as err:
+                failed.append(
+                    {"step": step, "error": str(err), "code": err.code, "params": err.params}
+                )
+            except RequestFailed as err:
+                params = {"request": err.request, "detail": err.comment or f"error {err.code}"}
+                failed.append(
+                    {"step": step, "error": str(err), "code": "obs_refused", "params": params}
+                )
             else:
                 done.append(step)
         return {"done": done, "failed": failed}

@@ -1,4 +1,10 @@
-"""'Set up OBS for me': one command that creates, or repairs, the sources Showday drives.
+"""'Set up OBS for me': one command that creates, or repairs, the sources Showday drives, and
+the scenes the rundown names.
+
+The lower-third, question and overlay sources live in one scene, "Showday overlays", which is
+nested as a scene source (on top) in every scene the rundown uses: one copy of each source, on
+screen whichever segment is on. `plan()` says beforehand what a run would create, for the
+operator to confirm.
 
 Idempotent: it looks before it creates, so running it twice leaves one of each. Input names are
 unique in OBS, so an input that exists elsewhere is reused (added to the Showday scene if it is
@@ -16,8 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.obs.actions import BROWSER_KIND, TEXT_KINDS, Command, Context, ObsCommandError
+from app.store import EventFile
 
-SCENE = "Showday"
+SCENE = "Showday overlays"
 LOWER_THIRD_NAME = "Showday Lower Third Name"
 LOWER_THIRD_TITLE = "Showday Lower Third Title"
 FEATURED_QUESTION = "Showday Featured Question"
@@ -41,12 +48,15 @@ BROWSER_SOURCES = (
 
 @dataclass(frozen=True)
 class SetUpObs(Command):
-    """Create or repair the Showday scene. `base_url` is the station server, e.g.
-    "http://192.168.1.20:8765"; without it the browser sources are left out.
+    """Create or repair the overlays scene, create the rundown's `scenes` OBS lacks and nest the
+    overlays scene in each. `base_url` is the station server, e.g. "http://192.168.1.20:8765";
+    without it the browser sources are left out.
 
-    Returns {"scene", "created", "repaired", "ok", "skipped": [{"name", "reason"}]}."""
+    Returns {"scene", "created", "repaired", "ok", "skipped": [{"name", "reason"}],
+    "scenes_created": [...], "nested": [scenes that got the overlays]}."""
 
     base_url: str = ""
+    scenes: tuple[str, ...] = ()  # the scenes the rundown names, in order
     scene: str = SCENE
     text_kind: str = ""  # force a kind (tests); normally the best one OBS offers
     include_browser: bool = field(default=True)
@@ -61,6 +71,8 @@ class SetUpObs(Command):
             "repaired": [],
             "ok": [],
             "skipped": [],
+            "scenes_created": [],
+            "nested": [],
         }
         kinds = set(ctx.call("GetInputKindList", {"unversioned": False}).get("inputKinds", []))
         text_kind = self.text_kind or next((k for k in TEXT_KINDS if k in kinds), "")
@@ -111,7 +123,18 @@ class SetUpObs(Command):
             else:
                 for name, path in BROWSER_SOURCES:
                     self._browser(ctx, report, name, path, inputs, items, width, height)
+        self._rundown_scenes(ctx, report, scenes)
         return report
+
+    def _rundown_scenes(self, ctx: Context, report: dict[str, Any], existing: list[str]) -> None:
+        for scene in dict.fromkeys(s for s in self.scenes if s and s != self.scene):
+            if scene not in existing:
+                ctx.call("CreateScene", {"sceneName": scene})
+                report["scenes_created"].append(scene)
+            listed = ctx.call("GetSceneItemList", {"sceneName": scene})["sceneItems"]
+            if not any(i.get("sourceName") == self.scene for i in listed):
+                ctx.call("CreateSceneItem", {"sceneName": scene, "sourceName": self.scene})
+                report["nested"].append(scene)
 
     def _place(
         self,
@@ -123,6 +146,7 @@ class SetUpObs(Command):
         existing: str | None,
         in_scene: bool,
         position: tuple[int, int] | None,
+        enabled: bool = True,
     ) -> None:
         if existing is None:
             created = ctx.call(
@@ -132,7 +156,7 @@ class SetUpObs(Command):
                     "inputName": name,
                     "inputKind": kind,
                     "inputSettings": settings,
-                    "sceneItemEnabled": True,
+                    "sceneItemEnabled": enabled,
                 },
             )
             if position is not None:
@@ -184,7 +208,10 @@ class SetUpObs(Command):
             return
         settings = {"url": url, "width": width, "height": height}
         if not existing:
-            self._place(ctx, report, name, BROWSER_KIND, settings, None, False, None)
+            # The timer is for the crew: nested in every scene it would be on stream, so it
+            # starts hidden (the operator shows it in OBS where the audience should see it).
+            shown = name != TIMER_OVERLAY
+            self._place(ctx, report, name, BROWSER_KIND, settings, None, False, None, shown)
             return
         current = ctx.call("GetInputSettings", {"inputName": name})["inputSettings"]
         fixed = current.get("url") != url
@@ -221,3 +248,35 @@ def cjk_face(platform: str, description: str = "", kind: str = "") -> str:
 
 def _font(face: str, size: int) -> dict[str, Any]:
     return {"face": face, "size": size, "style": "", "flags": 0}
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    """What "Set up OBS for me" will do, for the operator to confirm first."""
+
+    overlay_scene: str
+    create_overlay_scene: bool
+    create_scenes: tuple[str, ...]  # rundown scenes OBS lacks
+    nest_in: tuple[str, ...]  # every rundown scene (the overlays go on top where missing)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.create_overlay_scene or self.create_scenes or self.nest_in)
+
+
+def plan(rundown_scenes: list[str], obs_scenes: list[str], scene: str = SCENE) -> SetupPlan:
+    """From the rundown's scene names and OBS's scene list (the worker's mirror)."""
+    wanted = tuple(dict.fromkeys(s for s in rundown_scenes if s and s != scene))
+    return SetupPlan(
+        overlay_scene=scene,
+        create_overlay_scene=scene not in obs_scenes,
+        create_scenes=tuple(s for s in wanted if s not in obs_scenes),
+        nest_in=wanted,
+    )
+
+
+def rundown_scenes(ef: EventFile) -> list[str]:
+    """The OBS scenes the rundown names, in rundown order, each once (skipped segments too:
+    the operator may un-skip one during the show)."""
+    rows = ef.tuples("SELECT obs_scene FROM segments WHERE obs_scene != '' ORDER BY position")
+    return list(dict.fromkeys(str(r[0]).strip() for r in rows if str(r[0]).strip()))

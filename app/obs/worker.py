@@ -236,7 +236,7 @@ class ObsWorker:
                     self._lost(err)
                 except Exception as err:
                     log.warning("OBS scheduled action failed: %s", err)
-                    self.bus.publish(ObsCommandFailed(command="scheduled hide", error=str(err)))
+                    self.bus.publish(failure("scheduled hide", err))
         self._publish()
 
     def _shutdown(self) -> None:
@@ -388,11 +388,11 @@ class ObsWorker:
             self._recovery.want(command)  # sent as the link died: its scene is still intended
         except (ObsCommandError, RequestFailed) as err:
             future.set_exception(err)
-            self.bus.publish(ObsCommandFailed(command=command.describe(), error=str(err)))
+            self.bus.publish(failure(command.describe(), err))
         except Exception as err:
             log.exception("OBS command %s failed", command.describe())
             future.set_exception(err)
-            self.bus.publish(ObsCommandFailed(command=command.describe(), error=str(err)))
+            self.bus.publish(failure(command.describe(), err))
         else:
             future.set_result(result)
 
@@ -438,6 +438,16 @@ class ObsWorker:
         with self._lock:
             self._snapshot = _deep(state)
         self.bus.publish(ObsStateChanged(state=_deep(state)))
+
+
+def failure(command: str, err: BaseException) -> ObsCommandFailed:
+    """The bus event for a refused command, with the code a screen words in its language."""
+    if isinstance(err, ObsCommandError) and err.code:
+        return ObsCommandFailed(command, str(err), err.code, err.params)
+    if isinstance(err, RequestFailed):
+        detail = {"request": err.request, "detail": err.comment or f"error {err.code}"}
+        return ObsCommandFailed(command, str(err), "obs_refused", detail)
+    return ObsCommandFailed(command, str(err), "obs_failed", {"detail": str(err)})
 
 
 def _deep(d: dict[str, Any]) -> dict[str, Any]:

@@ -267,13 +267,15 @@ class ObsServer:
         c.set_current_scene_transition("Cut")
         # GetSceneList lists scenes bottom-up; OBS_SCENES is in the order the OBS window shows.
         names = [s["sceneName"] for s in reversed(c.get_scene_list().scenes)]
-        if names != list(OBS_SCENES):
-            self._rebuild_scenes(c, names)
         # Scene items first: an input that no scene holds any more is destroyed at once, and its
         # name is free for the next test; RemoveInput on a still-placed input frees it only later.
-        for scene in OBS_SCENES:
+        # Every scene's, before any scene goes: a scene nested in another (a scene source, as
+        # "Set up OBS for me" nests its overlays) would otherwise outlive its removal.
+        for scene in names:
             for item in c.get_scene_item_list(scene).scene_items:
                 c.remove_scene_item(scene, item["sceneItemId"])
+        if names != list(OBS_SCENES):
+            self._rebuild_scenes(c, names)
         self._remove_extra_inputs(c)
         c.set_current_program_scene(OBS_SCENES[0])
         c.set_current_scene_transition("Fade")

@@ -62,6 +62,22 @@ def test_status_shows_the_last_obs_state_seen_on_the_bus(lan: Lan) -> None:
         assert c.get("/api/v1/status").json()["obs"]["program"] == "Speaker"
 
 
+def test_status_lists_the_operators_alerts_for_a_stream_deck(lan: Lan) -> None:
+    from app.alerts import alerts_of
+    from app.bus import ObsCommandFailed
+
+    with lan.client(lan.tokens["control"]) as c:
+        assert c.get("/api/v1/status").json()["alerts"] == []
+        lan.bus.publish(
+            ObsCommandFailed("segment cue", "no scene", "scene_missing", {"scene": "Break"})
+        )
+        (alert,) = c.get("/api/v1/status").json()["alerts"]
+        assert alert["code"] == "scene_missing" and alert["params"] == {"scene": "Break"}
+        assert alert["fix"] == "create_scene"
+        alerts_of(lan.bus).dismiss(alert["id"])
+        assert c.get("/api/v1/status").json()["alerts"] == []
+
+
 @pytest.mark.parametrize(
     "route", [r for r in api.routes if r.is_staff], ids=lambda r: f"{r.method} {r.path}"
 )

@@ -17,7 +17,13 @@ from app.obs.automation import (
     save_automation,
 )
 from app.obs.recorder import SampleRecorder
-from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE, SetUpObs
+from app.obs.setup import (
+    FEATURED_QUESTION,
+    LOWER_THIRD_NAME,
+    LOWER_THIRD_TITLE,
+    SCENE,
+    SetUpObs,
+)
 from app.obs.worker import ObsWorker
 from app.show import Segments, ShowControl
 from app.store import EventFile
@@ -104,9 +110,9 @@ def test_start_and_next_switch_scene_and_write_lower_third(  # type: ignore[no-u
         wait_for(lambda: program(c) == "Speaker", 3, "OBS on the Speaker scene")
         assert text_of(c, LOWER_THIRD_NAME) == "王小明 Kate Wang"
         assert text_of(c, LOWER_THIRD_TITLE) == "CTO, 星火科技"
-        assert item_enabled(c, "Showday", LOWER_THIRD_NAME)
+        assert item_enabled(c, SCENE, LOWER_THIRD_NAME)
         # ... shown for the configured second, then hidden again by the worker.
-        wait_for(lambda: not item_enabled(c, "Showday", LOWER_THIRD_NAME), 4, "lower third hid")
+        wait_for(lambda: not item_enabled(c, SCENE, LOWER_THIRD_NAME), 4, "lower third hid")
     finally:
         auto.close()
 

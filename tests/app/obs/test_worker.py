@@ -44,9 +44,11 @@ def test_unknown_scene_fails_with_clear_error(
     obs: ObsServer, worker: ObsWorker, recorder: Recorder
 ) -> None:
     future = worker.submit(a.SetProgramScene("Nope"))
-    with pytest.raises(Exception, match="SetCurrentProgramScene"):
+    with pytest.raises(a.ObsCommandError, match="no scene named 'Nope'"):
         future.result(timeout=3)
     assert recorder.failures and "Nope" in recorder.failures[-1].command
+    assert recorder.failures[-1].code == "scene_missing"
+    assert recorder.failures[-1].params == {"scene": "Nope"}
     assert worker.status == "connected"  # a refused request is not a broken link
 
 

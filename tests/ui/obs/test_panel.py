@@ -160,4 +160,4 @@ def test_set_up_obs_creates_the_sources_and_reports(
     text = panel.report.text()
     assert "Showday Lower Third Name" in text
     assert "station server" in text  # the LAN server is off: the overlays need it
-    qtbot.waitUntil(lambda: "Showday" in names(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Showday overlays" in names(panel), timeout=3000)

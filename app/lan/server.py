@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import ipaddress
 import logging
 import os
 import socket
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.bus import Bus, LanStateChanged
-from app.lan import stations
+from app.lan import netinfo, stations
 from app.lan.context import LanContext, LanSettings
 from app.store import EventFile
 
@@ -52,26 +51,9 @@ class LanError(Exception):
 
 
 def detect_lan_addresses() -> list[str]:
-    """This computer's IPv4 addresses that other devices on the LAN can reach, best first."""
-    found: list[str] = []
-    # The address the default route leaves from. UDP connect() sends nothing.
-    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, never contacted
-        found.append(s.getsockname()[0])
-    with contextlib.suppress(OSError):
-        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.append(str(info[4][0]))
-    out: list[str] = []
-    for a in found:
-        try:
-            ip = ipaddress.ip_address(a)
-        except ValueError:
-            continue
-        if ip.is_loopback or ip.is_unspecified or ip.is_link_local or a in out:
-            continue
-        out.append(a)
-    # Private (venue Wi-Fi) addresses first.
-    return sorted(out, key=lambda a: not ipaddress.ip_address(a).is_private)
+    """This computer's IPv4 addresses that phones on the venue network can reach, best first
+    (virtual adapters such as Hyper-V, WSL, VMware, VirtualBox and Docker left out)."""
+    return netinfo.venue_addresses()
 
 
 def url_host(host: str) -> str:
@@ -98,7 +80,9 @@ def bind_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         if sys.platform == "win32":
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)  # type: ignore[attr-defined]
+            # Windows lets a second program bind a port with SO_REUSEADDR; this refuses that.
+            if (exclusive := getattr(socket, "SO_EXCLUSIVEADDRUSE", None)) is not None:
+                sock.setsockopt(socket.SOL_SOCKET, exclusive, 1)
         else:
             # Lets a quick restart reuse the port; Linux/macOS still refuse a port someone listens on.
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -110,34 +94,58 @@ def bind_socket(host: str, port: int) -> socket.socket:
         sock.setblocking(False)
     except OSError as err:
         sock.close()
-        if err.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
-            free = find_free_port(host, port + 1)
-            hint = f" Try port {free}." if free else ""
-            raise LanError(
-                f"Port {port} on {host} is already in use by another program.{hint}",
-                free,
-                "busy",
-                host,
-                port,
-            ) from None
-        if err.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
-            raise LanError(
-                f"{host} is not an address of this computer (is the network connected?).",
-                kind="bad_address",
-                host=host,
-                port=port,
-            ) from None
-        if err.errno in (errno.EACCES, errno.EPERM):
-            free = find_free_port(host, 8000 if port < 1024 else port + 1)
-            raise LanError(
-                f"Showday may not use port {port} (ports below 1024 need admin rights).",
-                free,
-                "denied",
-                host,
-                port,
-            ) from None
-        raise LanError(f"Cannot open {host}:{port}: {err.strerror or err}.") from None
+        raise bind_error(err, host, port) from None
     return sock
+
+
+# Windows socket errors by number (Python reports WSA codes as errno there).
+WSAEACCES, WSAEADDRINUSE, WSAEADDRNOTAVAIL = 10013, 10048, 10049
+
+
+def bind_error(err: OSError, host: str, port: int) -> LanError:
+    """A LanError a person can act on, with a free port to suggest where one helps."""
+    code = err.errno
+    if code in (errno.EADDRINUSE, WSAEADDRINUSE):
+        free = find_free_port(host, port + 1)
+        hint = f" Try port {free}." if free else ""
+        return LanError(
+            f"Port {port} on {host} is already in use by another program.{hint}",
+            free,
+            "busy",
+            host,
+            port,
+        )
+    if code == WSAEACCES:
+        # Windows: another program holds the port exclusively, or the system reserves it
+        # (Hyper-V, WSL and Docker reserve port ranges: `netsh int ipv4 show excludedportrange`).
+        free = find_free_port(host, port + 1)
+        hint = f" Try port {free}." if free else ""
+        return LanError(
+            f"Windows does not let Showday use port {port}: another program holds it, or "
+            f"Windows reserves it (Hyper-V, WSL and Docker reserve port ranges).{hint}",
+            free,
+            "reserved",
+            host,
+            port,
+        )
+    if code in (errno.EADDRNOTAVAIL, errno.EINVAL, WSAEADDRNOTAVAIL):
+        return LanError(
+            f"{host} is not an address of this computer (is the network connected?).",
+            kind="bad_address",
+            host=host,
+            port=port,
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        free = find_free_port(host, 8000 if port < 1024 else port + 1)
+        hint = f" Try port {free}." if free else ""
+        return LanError(
+            f"Showday may not use port {port} (ports below 1024 need admin rights).{hint}",
+            free,
+            "denied",
+            host,
+            port,
+        )
+    return LanError(f"Cannot open {host}:{port}: {err.strerror or err}.", host=host, port=port)
 
 
 def find_free_port(host: str, start: int, tries: int = 50) -> int | None:

@@ -95,3 +95,17 @@ def venue_addresses(**kwargs: Any) -> list[str]:
         route = route_address()
         return [route] if route and not ipaddress.ip_address(route).is_loopback else []
     return [a.ip for a in found if not a.virtual]
+
+
+def is_loopback_url(url: str) -> bool:
+    """True when a URL points at this computer only (127.x, ::1, localhost): a phone that
+    scans it reaches itself, not Showday."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

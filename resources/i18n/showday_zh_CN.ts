@@ -215,6 +215,14 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>网络</translation>
     </message>
     <message>
+        <source>Only this computer can open these pages: phones cannot, and a QR code with this address does not work for the audience. Choose the venue network for the door, the moderator and the audience.</source>
+        <translation>只有本机能打开这些页面：手机打不开，用这个地址的二维码观众也扫不开。签到、主持人和观众请选择会场网络。</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the pages travel over the venue network as plain HTTP, staff traffic included (door check-ins, moderation, control tokens), so anyone on the same Wi-Fi could read it. If the venue has a separate staff Wi-Fi, put this computer and the staff devices on it.</source>
+        <translation>未加密：页面以明文 HTTP 经过会场网络，工作人员的流量（签到、审核提问、控制令牌）也一样，连在同一 Wi-Fi 上的任何人都可能读到。如果会场有单独的工作人员 Wi-Fi，请让本机和工作人员的设备连接它。</translation>
+    </message>
+    <message>
         <source>Port</source>
         <translation>端口</translation>
     </message>
@@ -267,6 +275,14 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>%2 上的端口 %1 已被其他程序占用。</translation>
     </message>
     <message>
+        <source>Windows does not let Showday use port %1: another program holds it, or Windows reserves it (Hyper-V, WSL and Docker reserve port ranges). Try port %3.</source>
+        <translation>Windows 不允许 Showday 使用端口 %1：它被其他程序独占，或被 Windows 保留（Hyper-V、WSL 和 Docker 会保留端口段）。请试试端口 %3。</translation>
+    </message>
+    <message>
+        <source>Windows does not let Showday use port %1: another program holds it, or Windows reserves it (Hyper-V, WSL and Docker reserve port ranges).</source>
+        <translation>Windows 不允许 Showday 使用端口 %1：它被其他程序独占，或被 Windows 保留（Hyper-V、WSL 和 Docker 会保留端口段）。</translation>
+    </message>
+    <message>
         <source>%2 is not an address of this computer (is the network connected?).</source>
         <translation>%2 不是本机的地址（网络是否已连接？）。</translation>
     </message>
@@ -312,6 +328,13 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Copy OBS &amp;Overlay Addresses</source>
         <translation>复制 OBS 叠加层地址(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackWarning</name>
+    <message>
+        <source>Warning: this address works on this computer only. Phones that scan this code cannot reach Showday. Open the LAN on the venue network first (LAN › Open to LAN…).</source>
+        <translation>注意：这个地址仅本机可用，扫这个码的手机连不上 Showday。请先在会场网络上开放（局域网 › 向局域网开放…）。</translation>
     </message>
 </context>
 <context>
@@ -446,6 +469,57 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>{view} — Showday</source>
         <translation>{view} — Showday</translation>
+    </message>
+</context>
+<context>
+    <name>ReachBox</name>
+    <message>
+        <source>Allow in Windows Firewall</source>
+        <translation>在 Windows 防火墙中允许</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>This address is this computer only: phones cannot open it. Choose the venue network above and open again.</source>
+        <translation>这个地址只有本机能访问：手机打不开。请在上方选择会场网络后重新开放。</translation>
+    </message>
+    <message>
+        <source>Showday does not answer at %1, even from this computer. Check that this computer is still connected to the venue network, then open again.</source>
+        <translation>连本机都无法在 %1 访问 Showday。请检查本机是否仍连接着会场网络，然后重新开放。</translation>
+    </message>
+    <message>
+        <source>Windows treats the venue network as a Public network, where its firewall turns phones away unless a rule lets them in.</source>
+        <translation>Windows 把会场网络当作“公用网络”：除非有规则放行，防火墙会拒绝手机连接。</translation>
+    </message>
+    <message>
+        <source>Windows Firewall blocks Showday on this network, so phones cannot connect. Click &quot;Allow in Windows Firewall&quot; (Windows asks for administrator rights).</source>
+        <translation>Windows 防火墙在这个网络上阻止了 Showday，手机无法连接。请点击“在 Windows 防火墙中允许”（Windows 会请求管理员权限）。</translation>
+    </message>
+    <message>
+        <source>Windows Firewall has no rule that lets phones reach Showday on this network. Click &quot;Allow in Windows Firewall&quot; (Windows asks for administrator rights).</source>
+        <translation>Windows 防火墙没有允许手机在这个网络上访问 Showday 的规则。请点击“在 Windows 防火墙中允许”（Windows 会请求管理员权限）。</translation>
+    </message>
+    <message>
+        <source>Showday could not read the Windows Firewall settings. If phones cannot open the address, click &quot;Allow in Windows Firewall&quot;.</source>
+        <translation>Showday 无法读取 Windows 防火墙设置。如果手机打不开这个地址，请点击“在 Windows 防火墙中允许”。</translation>
+    </message>
+    <message>
+        <source>Checking that phones can reach Showday…</source>
+        <translation>正在检查手机能否访问 Showday…</translation>
+    </message>
+    <message>
+        <source>Showday answers at %1. Phones on the same Wi-Fi can open it: try one now.</source>
+        <translation>Showday 可在 %1 访问。连在同一 Wi-Fi 上的手机都能打开：现在用一部手机试试。</translation>
+    </message>
+    <message>
+        <source>Windows Firewall lets them in.</source>
+        <translation>Windows 防火墙允许它们连接。</translation>
+    </message>
+    <message>
+        <source>The firewall rule was not added: %1</source>
+        <translation>未能添加防火墙规则：%1</translation>
     </message>
 </context>
 <context>

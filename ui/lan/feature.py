@@ -21,7 +21,7 @@ from app.qa.onair import ClearOnSegmentChange
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.lan.dialog import LanDialog
-from ui.lan.qr import QrWidget
+from ui.lan.qr import LoopbackWarning, QrWidget
 from ui.lan.stations import StationsWidget
 from ui.views.widgets import plain_label
 from ui.worker import Worker
@@ -45,10 +45,12 @@ class AudienceQrDialog(QDialog):
         self.address = plain_label(url, "hint")
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.loopback = LoopbackWarning(url)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.qr, 1)
         layout.addWidget(self.address)
+        layout.addWidget(self.loopback)
         self.retranslate()
         self.resize(520, 600)
 

@@ -10,9 +10,17 @@ from typing import Any
 import qrcode
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.bus import StationsChanged
+from app.lan.netinfo import is_loopback_url
 from app.lan.server import LanController
 from app.lan.stations import Pairing, get_station
 from app.timeutil import parse_iso
@@ -66,6 +74,37 @@ class QrWidget(QWidget):
         p.end()
 
 
+class LoopbackWarning(QLabel):
+    """Shown under a QR code or an address that only this computer can open (127.0.0.1):
+    said plainly, since a phone that scans it gets nothing. Hidden for any other address."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lanWarning")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: #ffd66b; font-weight: 600;")
+        self.set_url(url)
+
+    def set_url(self, url: str) -> None:
+        self.setVisible(is_loopback_url(url))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(
+            self.tr(
+                "Warning: this address works on this computer only. Phones that scan this "
+                "code cannot reach Showday. Open the LAN on the venue network first "
+                "(LAN › Open to LAN…)."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class PairingDialog(QDialog):
     """Shows the QR code for one pairing, counts down its expiry, and says when it was used."""
 
@@ -90,6 +129,7 @@ class PairingDialog(QDialog):
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link.setWordWrap(True)
         self.countdown = plain_label()
+        self.loopback = LoopbackWarning(url)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,6 +137,7 @@ class PairingDialog(QDialog):
         layout.addWidget(self.qr, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.link)
+        layout.addWidget(self.loopback)
         layout.addWidget(self.countdown)
         layout.addWidget(self.buttons)
         self._own_bridge = bridge is None

@@ -36,6 +36,13 @@ class EventRenamed(Event):
     topic = "event"
 
 
+@dataclass(frozen=True)
+class EventDetailsChanged(Event):
+    """Venue, planned start or co-hosts changed (app.event.update_event)."""
+
+    topic = "event"
+
+
 # -- door ------------------------------------------------------------------------------------------
 
 

@@ -229,7 +229,11 @@ def previous_segment_id(segments: Sequence[Segment], current: int | None) -> int
 
 
 def hard_start_at(hhmm: str, reference: float, tz: tzinfo | None, after: float | None) -> float:
-    """'HH:MM' on the reference day; a day later if that is 12 h before `after` (past midnight)."""
+    """'HH:MM' on the reference day; a day later if that is 12 h before `after` (past midnight).
+    'YYYY-MM-DD HH:MM' is that moment, whatever the reference."""
+    if len(hhmm) > 5:
+        at = datetime.strptime(hhmm, "%Y-%m-%d %H:%M")
+        return (at.replace(tzinfo=tz) if tz is not None else at).timestamp()
     h, m = (int(x) for x in hhmm.split(":"))
     ref = datetime.fromtimestamp(reference, tz)
     at = ref.replace(hour=h, minute=m, second=0, microsecond=0).timestamp()

@@ -47,7 +47,10 @@ PANELS = (
     ("report", "ui.report.panel", "ReportPanel"),
 )
 # (module, class, title): Setup sections made per open event the same way.
-SETUP_SECTIONS = (("ui.door", "GuestTable", QT_TRANSLATE_NOOP("Main", "Guests")),)
+SETUP_SECTIONS = (
+    ("ui.rundown", "RundownEditor", QT_TRANSLATE_NOOP("Main", "Rundown")),
+    ("ui.door", "GuestTable", QT_TRANSLATE_NOOP("Main", "Guests")),
+)
 
 
 def make_app() -> QApplication:

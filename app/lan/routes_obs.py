@@ -52,6 +52,13 @@ def register_worker(bus: Bus, worker: ObsWorker | None) -> None:
         _workers[bus] = worker
 
 
+def obs_state(bus: Bus) -> dict[str, Any]:
+    """The OBS mirror of the worker registered on `bus` ({} when none): for a screen built
+    after OBS connected, which missed the ObsStateChanged that said so."""
+    worker = _workers.get(bus)
+    return worker.state() if worker is not None else {}
+
+
 def worker_of(ctx: LanContext) -> ObsWorker | None:
     return ctx.obs if ctx.obs is not None else _workers.get(ctx.bus)
 

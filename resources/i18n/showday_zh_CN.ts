@@ -340,6 +340,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
 <context>
     <name>Main</name>
     <message>
+        <source>Rundown</source>
+        <translation>流程</translation>
+    </message>
+    <message>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
@@ -553,12 +557,32 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>文件格式版本</translation>
     </message>
     <message>
-        <source>Rename</source>
-        <translation>重命名</translation>
+        <source>Co-hosts</source>
+        <translation>联合主办方</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Event name</source>
         <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>e.g. 上海 · 张江, Room 3</source>
+        <translation>例如：上海 · 张江，3 号厅</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
     <message>
         <source>(in memory)</source>

@@ -412,7 +412,8 @@ def test_feature_panels_replace_the_basic_views(qtbot, window, demo_path: Path) 
         assert f"{module}.{cls_name}" in installed
         assert isinstance(window.views[view_id].body, cls), view_id
     setup = window.views["setup"]
-    for box, _factory in setup._session_sections:
-        assert box.isVisibleTo(setup)
+    for box, _factory in setup._session_sections:  # each listed; its page shows when chosen
+        assert box.title() in setup.section_titles()
+        assert setup.show_section(box.title()) and box.isVisibleTo(setup)
     window.close_event()
     assert all(v.body is None for v in window.views.values())

@@ -1,0 +1,184 @@
+"""The rundown editor driven with the keyboard and the mouse over a real event file: five
+segments typed in, one moved with Alt+↑ and one dragged by its handle, one skipped, undo and
+redo; refused values say why and change nothing; edits during the show leave its clock alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from app.session import Session
+from app.show.control import ShowControl
+from app.show.segments import Segments
+from ui.rundown.editor import RundownEditor
+from ui.rundown.model import FIELDS
+
+from .conftest import focused, idle, type_into_cell
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def stored(session: Session) -> list[tuple[str, str, int, bool]]:
+    return [(s.title, s.speaker, s.duration_s, s.skip) for s in Segments(session.ef).list()]
+
+
+def add_by_keyboard(qtbot, editor: RundownEditor, title: str, speaker: str, minutes: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)  # add: the new title cell opens
+    idle(qtbot, editor)
+    type_into_cell(qtbot, editor, title)  # Tab: on to the speaker
+    type_into_cell(qtbot, editor, speaker)  # Tab: on to the duration
+    type_into_cell(qtbot, editor, minutes, Qt.Key.Key_Return)
+
+
+def drag_handle(qtbot, editor: RundownEditor, from_row: int, to_row: int) -> None:  # type: ignore[no-untyped-def]
+    """Drag row `from_row` by its number (the vertical header) onto row `to_row`, in small
+    steps, letting go near the target's far edge as a person does."""
+    header = editor.table.verticalHeader()
+    viewport = header.viewport()
+    x = header.width() // 2
+    top = header.sectionViewportPosition
+    start = top(from_row) + header.sectionSize(from_row) // 2
+    end = top(to_row) + 2 if to_row < from_row else top(to_row) + header.sectionSize(to_row) - 2
+    no = Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, no, QPoint(x, start))
+    step = 4 if end > start else -4
+    for y in [*range(start, end, step), end]:
+        QTest.mouseMove(viewport, QPoint(x, y))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, no, QPoint(x, end))
+    idle(qtbot, editor)
+
+
+def test_type_reorder_skip_undo_and_redo(qtbot, editor: RundownEditor, session: Session) -> None:
+    assert editor.empty.isVisible() and editor.model.rowCount() == 0
+    rows = [
+        ("开场 Opening", "主持人 Host", "5"),
+        ("Keynote 主题演讲", "张三", "30"),
+        ("Panel 圆桌", "李四, Li Na", "40"),
+        ("茶歇 Break", "", "15"),
+        ("Q&A 问答", "王五", "20"),
+    ]
+    for title, speaker, minutes in rows:
+        add_by_keyboard(qtbot, editor, title, speaker, minutes)
+    assert not editor.empty.isVisible()
+    assert stored(session) == [(t, s, int(m) * 60, False) for t, s, m in rows]
+    assert editor.titles() == [t for t, _s, _m in rows]
+    assert editor.summary.text() == "5 segments · 1:50 planned"
+    # the lower third follows the speaker typed
+    assert Segments(session.ef).list()[1].lt_name == "张三"
+
+    # Alt+↑ moves "Q&A" above "Break"
+    editor.select(4)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up, ALT)
+    idle(qtbot, editor)
+    order = ["开场 Opening", "Keynote 主题演讲", "Panel 圆桌", "Q&A 问答", "茶歇 Break"]
+    assert [t for t, *_ in stored(session)] == order == editor.titles()
+    assert editor.current_segment_id() == Segments(session.ef).list()[3].id  # it stays selected
+
+    # drag "Panel" by its number to the top
+    drag_handle(qtbot, editor, 2, 0)
+    order = ["Panel 圆桌", "开场 Opening", "Keynote 主题演讲", "Q&A 问答", "茶歇 Break"]
+    assert [t for t, *_ in stored(session)] == order == editor.titles()
+    header = editor.table.verticalHeader()
+    assert [header.visualIndex(i) for i in range(5)] == list(range(5))  # rows, not the header
+
+    # Ctrl+K skips "Break" (and a planned start no longer counts it)
+    editor.select(4)
+    qtbot.keyClick(editor.table, Qt.Key.Key_K, CTRL)
+    idle(qtbot, editor)
+    assert stored(session)[4][3] is True
+    assert editor.model.index(4, FIELDS.index("planned_start")).data() == "–"
+    assert editor.summary.text() == "5 segments · 1:35 planned · 1 skipped"
+
+    # undo: un-skip, then the drag, then Alt+↑; redo them again
+    for _ in range(3):
+        qtbot.keyClick(editor.table, Qt.Key.Key_Z, CTRL)
+        idle(qtbot, editor)
+    assert [t for t, *_ in stored(session)] == [t for t, _s, _m in rows]
+    assert not any(skip for *_, skip in stored(session))
+    for _ in range(3):
+        qtbot.keyClick(editor.table, Qt.Key.Key_Z, CTRL | SHIFT)
+        idle(qtbot, editor)
+    assert [t for t, *_ in stored(session)] == order
+    assert stored(session)[4][3] is True
+    # undo all the way back to the empty rundown, then redo it all
+    while editor.undo_stack.canUndo():
+        editor.undo_stack.undo()
+        idle(qtbot, editor)
+    assert stored(session) == []
+    while editor.undo_stack.canRedo():
+        editor.undo_stack.redo()
+        idle(qtbot, editor)
+    assert [t for t, *_ in stored(session)] == order == editor.titles()
+
+
+def test_duplicate_delete_and_their_undo(qtbot, editor: RundownEditor, session: Session) -> None:
+    segs = Segments(session.ef, session.bus)
+    for t in "ABC":
+        segs.add(title=t, duration_s=600)
+    idle(qtbot, editor)
+    assert editor.titles() == ["A", "B", "C"]  # another's change shows by itself
+    editor.select(1)
+    qtbot.keyClick(editor.table, Qt.Key.Key_D, CTRL)
+    idle(qtbot, editor)
+    assert editor.titles() == ["A", "B", "B", "C"]
+    editor.select(0)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    idle(qtbot, editor)
+    assert [s.title for s in segs.list()] == ["B", "B", "C"]
+    editor.undo_stack.undo()
+    idle(qtbot, editor)
+    assert [s.title for s in segs.list()] == ["A", "B", "B", "C"]
+    editor.undo_stack.undo()
+    idle(qtbot, editor)
+    assert [s.title for s in segs.list()] == ["A", "B", "C"]
+
+
+def test_a_bad_value_is_refused_with_a_reason_and_changes_nothing(
+    qtbot, editor: RundownEditor, session: Session
+) -> None:
+    segs = Segments(session.ef, session.bus)
+    segs.add(title="Keynote", duration_s=1800)
+    idle(qtbot, editor)
+    editor.select(0, "duration_s")
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    type_into_cell(qtbot, editor, "half an hour", Qt.Key.Key_Return)
+    assert editor.error.isVisible()
+    assert "duration 'half an hour' is not a duration" in editor.error.text()
+    assert segs.list()[0].duration_s == 1800
+    assert editor.model.index(0, FIELDS.index("duration_s")).data() == "30:00"
+    assert not editor.undo_stack.canUndo()
+    editor.select(0, "hard_start")
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    type_into_cell(qtbot, editor, "2026-12-06 9:30", Qt.Key.Key_Return)
+    assert not editor.error.isVisible()
+    assert segs.list()[0].hard_start == "2026-12-06 09:30"
+
+
+def test_editing_during_the_show_leaves_the_clock_alone(
+    qtbot, editor: RundownEditor, session: Session
+) -> None:
+    segs = Segments(session.ef, session.bus)
+    for t in "ABC":
+        segs.add(title=t, duration_s=600)
+    now = [1_800_000_000.0]
+    show = ShowControl(session.ef, session.bus, clock=lambda: now[0])
+    show.start()
+    now[0] += 120
+    idle(qtbot, editor)
+    editor.select(0, "duration_s")
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    type_into_cell(qtbot, editor, "20", Qt.Key.Key_Return)
+    state = show.state()
+    assert (state.elapsed_s, state.planned_s, state.remaining_s) == (120, 1200, 1080)
+    assert session.ef.value("SELECT count(*) FROM show_log WHERE kind = 'edit'") == 1
+    editor.select(2)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up, ALT)
+    idle(qtbot, editor)
+    assert show.state().elapsed_s == 120 and show.state().next_title == "C"
+    # the segment on air cannot be deleted: said, and nothing changes
+    editor.select(0)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    idle(qtbot, editor)
+    assert "on air" in editor.error.text() and len(segs.list()) == 3

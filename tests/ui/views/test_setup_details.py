@@ -1,0 +1,72 @@
+"""Setup › Event: name, venue, start and co-hosts typed in the window are saved to the file; a
+change made elsewhere shows without wiping what the operator is typing; the section list moves
+between Setup's sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+
+from app.event import event_details, update_event
+from app.store import EventFile
+from tests.ui.conftest import wait_loaded
+from ui.rundown.editor import RundownEditor
+
+
+def test_event_details_are_typed_and_saved(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "salon.showday"
+    EventFile.create(path, "Salon").close()
+    window.open_event(path)
+    wait_loaded(qtbot, window)
+    setup = window.views["setup"]
+    window.show_view("setup")
+    assert setup.section_titles()[0] == "Event"
+    assert not setup.save_details.isEnabled()  # nothing changed yet
+    qtbot.keyClicks(setup.venue_edit, "Zhangjiang Hall 3")
+    setup.starts_edit.setDateTime(QDateTime(QDate(2026, 12, 6), QTime(14, 0)))
+    qtbot.keyClicks(setup.co_hosts_edit, "PG China, Shanghai Tech")
+    assert setup.save_details.isEnabled()
+    with qtbot.waitSignal(setup.saved):
+        qtbot.keyClick(setup.co_hosts_edit, Qt.Key.Key_Return)
+    assert event_details(EventFile.open(path)) == {
+        "name": "Salon",
+        "venue": "Zhangjiang Hall 3",
+        "starts_at": "2026-12-06T14:00",
+        "co_hosts": ["PG China", "Shanghai Tech"],
+    }
+    assert not setup.save_details.isEnabled()
+
+    # a change from elsewhere shows; a field being typed in keeps its text
+    setup.venue_edit.setText("Room 5")
+    update_event(window.session.ef, window.session.bus, name="PG Salon", co_hosts=["PG China"])
+    qtbot.waitUntil(lambda: setup.name_edit.text() == "PG Salon")
+    assert setup.co_hosts_edit.text() == "PG China"
+    assert setup.venue_edit.text() == "Room 5" and setup.save_details.isEnabled()
+
+    # clearing the start
+    qtbot.mouseClick(setup.clear_start, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(setup.saved):
+        setup.save_details.click()
+    assert event_details(EventFile.open(path))["starts_at"] is None
+    assert setup.starts_edit.text() == "not set"
+
+
+def test_the_section_list_shows_each_section(qtbot, window, demo_path: Path) -> None:
+    import ui.main
+
+    ui.main.install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    setup = window.views["setup"]
+    titles = setup.section_titles()
+    assert titles[:3] == ["Event", "Rundown", "Guests"]
+    rundown = setup.findChildren(RundownEditor)
+    assert len(rundown) == 1 and not rundown[0].isVisibleTo(setup)
+    qtbot.mouseClick(
+        setup.section_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=setup.section_list.visualItemRect(setup.section_list.item(1)).center(),
+    )
+    assert rundown[0].isVisibleTo(setup) and not setup.venue_edit.isVisibleTo(setup)
+    qtbot.waitUntil(lambda: rundown[0].model.rowCount() == 10)  # the demo's rundown

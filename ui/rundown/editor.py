@@ -1,0 +1,433 @@
+"""The rundown editor (Setup › Rundown): a table of segments to type, reorder, skip and undo.
+
+Every change is a core operation (app.show.segments / app.show.editing, one transaction,
+SegmentsChanged) run on the worker; the table shows it once committed (the job hands back
+fresh rows). Undo/redo through a QUndoStack (ui.rundown.commands). Keys (while the editor has
+focus; listed in Help › Keyboard Shortcuts): Ctrl+Return add, Ctrl+D duplicate, Delete delete,
+Alt+↑/↓ move, Ctrl+K skip/un-skip, Ctrl+Z/Ctrl+Shift+Z undo/redo. Drag a row by its number to
+move it. Typing starts editing a cell; Tab moves on and commits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bus import GuestsChanged, ObsStateChanged, SegmentsChanged, ShowStateChanged
+from app.lan.routes_obs import obs_state
+from app.session import Session
+from app.show.editing import edit_cell, speaker_names
+from app.show.plan import rundown_rows
+from app.show.segments import Segments
+from ui.bridge import QtBridge
+from ui.rundown.commands import DeleteCommand, EditCommand, InsertCommand, MoveCommand, Op
+from ui.rundown.delegates import RundownDelegate
+from ui.rundown.model import COLUMNS, FIELDS, RundownModel, tr
+from ui.rundown.texts import error_text
+from ui.views.widgets import plain_label
+from ui.worker import Worker, describe_error
+
+log = logging.getLogger(__name__)
+DEFAULT_MINUTES = 10
+
+
+class RundownEditor(QWidget):
+    """`RundownEditor(session, bridge, worker)`: built per open event by Setup.
+
+    Signals:
+        committed: An edit (or undo/redo step) was committed and the table shows it.
+        failed: An edit was refused; nothing changed. arg: the message shown.
+    """
+
+    committed = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("rundownEditor")
+        self.session, self.bridge, self.worker = session, bridge, worker
+        self.segments = Segments(session.ef, session.bus)
+        self.model = RundownModel(self)
+        self.model.edit_requested.connect(self.edit)
+        self.undo_stack = QUndoStack(self)
+        self._ids: dict[int, int] = {}  # segment ids given a new id by an undo (see commands)
+        self._select_after: int | None = None
+        self._edit_after: str | None = None
+        self.jobs = 0  # committed jobs, for tests
+
+        self.table = QTableView()
+        self.table.setObjectName("rundownTable")
+        self.table.setModel(self.model)
+        self.delegate = RundownDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, col in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, col.width)
+        rows = self.table.verticalHeader()
+        rows.setObjectName("rundownHandles")
+        rows.setSectionsMovable(True)  # the row number is the drag handle
+        rows.setDefaultSectionSize(32)
+        rows.sectionMoved.connect(self._dragged)
+
+        self.actions_: dict[str, QAction] = {}
+        bar = QHBoxLayout()
+        for name, keys, slot in (
+            ("add", ["Ctrl+Return", "Ctrl+Enter"], self.add_segment),
+            ("duplicate", ["Ctrl+D"], self.duplicate_selected),
+            ("delete", ["Delete"], self.delete_selected),
+            ("up", ["Alt+Up"], lambda: self.move_selected(-1)),
+            ("down", ["Alt+Down"], lambda: self.move_selected(1)),
+            ("skip", ["Ctrl+K"], self.toggle_skip),
+            ("undo", ["Ctrl+Z"], self.undo_stack.undo),
+            ("redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.undo_stack.redo),
+            ("import", [], self.open_import),
+            ("export", [], self.open_export),
+        ):
+            action = QAction(self)
+            action.setObjectName(f"rundown-{name}")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, slot=slot: slot())
+            self.addAction(action)
+            button = QToolButton()
+            button.setObjectName(f"rundownButton-{name}")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+            if name in ("skip", "redo"):
+                bar.addSpacing(12)
+            self.actions_[name] = action
+        bar.addStretch(1)
+        self.undo_stack.canUndoChanged.connect(self.actions_["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.actions_["redo"].setEnabled)
+        self.actions_["undo"].setEnabled(False)
+        self.actions_["redo"].setEnabled(False)
+        self.actions_["import"].setVisible(False)  # until the shared mapping dialog takes rundowns
+
+        self.summary = plain_label("", "hint")
+        self.summary.setObjectName("rundownSummary")
+        self.scene_hint = plain_label("", "hint")
+        self.scene_hint.setObjectName("rundownSceneHint")
+        self.error = plain_label("")
+        self.error.setObjectName("rundownError")
+        self.error.setStyleSheet("color: #ff9c9c; font-weight: 600;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.note = plain_label("", "hint")
+        self.note.setObjectName("rundownNote")
+        self.note.hide()
+        self.empty = plain_label("", "hint")
+        self.empty.setObjectName("rundownEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.note)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.summary, 1)
+        footer.addWidget(self.scene_hint)
+        layout.addLayout(footer)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+        bridge.show.connect(self._on_show)
+        bridge.obs.connect(self._on_obs)
+        bridge.door.connect(self._on_door)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._enable())
+        self._on_obs(ObsStateChanged(obs_state(session.bus)))
+        self.retranslate()
+        self.reload()
+        self._load_speakers()
+
+    # -- for tests and other parts of Showday ----------------------------------------------
+
+    def current_segment_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.segment_id(index.row()) if index.isValid() else None
+
+    def select(self, row: int, field: str = "title") -> None:
+        """Make `row` (0-based) current, on the column of `field`."""
+        index = self.model.index(row, FIELDS.index(field))
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def titles(self) -> list[str]:
+        return [str(r["title"]) for r in self.model.rows]
+
+    def resolve(self, segment_id: int) -> int:
+        return self._ids.get(segment_id, segment_id)
+
+    def alias(self, old_id: int, new_id: int) -> None:
+        if old_id != new_id:
+            for k, v in list(self._ids.items()):
+                if v == old_id:
+                    self._ids[k] = new_id
+            self._ids[old_id] = new_id
+
+    # -- running core operations -----------------------------------------------------------
+
+    def run(self, op: Op, on_done: Callable[[Any], None] | None = None) -> None:
+        """`op(segments)` on the worker, then fresh rows; `on_done(op's result)` here."""
+        segs, ef = self.segments, self.session.ef
+
+        def job() -> tuple[Any, list[dict[str, Any]]]:
+            result = op(segs)
+            return result, rundown_rows(ef)
+
+        def done(out: tuple[Any, list[dict[str, Any]]]) -> None:
+            result, rows = out
+            self.error.hide()
+            if on_done is not None:
+                on_done(result)
+            self._show_rows(rows)
+            self.jobs += 1
+            self.committed.emit()
+
+        self.worker.run(job, done, self._refused, self)
+
+    def _refused(self, err: BaseException) -> None:
+        self.show_error(err)
+        self.reload()  # show what the file holds
+
+    def show_error(self, err: BaseException) -> None:
+        text = error_text(err) if isinstance(err, ValueError) else describe_error(err)
+        self.note.hide()
+        self.error.setText(text)
+        self.error.show()
+        self.failed.emit(text)
+
+    def notice(self, text: str) -> None:
+        """A line that says what was done (an export, an import)."""
+        self.error.hide()
+        self.note.setText(text)
+        self.note.show()
+
+    def reload(self) -> None:
+        ef = self.session.ef
+        self.worker.run(lambda: rundown_rows(ef), self._show_rows, context=self)
+
+    def _show_rows(self, rows: list[dict[str, Any]]) -> None:
+        current = self.table.currentIndex()
+        keep_id = self._select_after or self.current_segment_id()
+        column = FIELDS.index(self._edit_after) if self._edit_after else max(current.column(), 1)
+        self.model.set_rows(rows)
+        if keep_id is not None and (row := self.model.row_of(keep_id)) is not None:
+            if self._select_after is not None or self.table.currentIndex().row() != row:
+                self.select(row, FIELDS[column])
+            if self._edit_after is not None:
+                self.table.setFocus()
+                self.table.edit(self.model.index(row, column))
+        self._select_after, self._edit_after = None, None
+        self._summarise()
+        self._scene_hint()
+        self._enable()
+
+    # -- the operations --------------------------------------------------------------------
+
+    def edit(self, segment_id: int, field: str, value: Any) -> None:
+        def pushed(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
+            before, after = result
+            if before:
+                label = self.tr("Edit %1").replace("%1", tr(COLUMNS[FIELDS.index(field)].title))
+                self.undo_stack.push(EditCommand(self, label, segment_id, before, after))
+
+        self.run(lambda s: edit_cell(s, segment_id, field, value), pushed)
+
+    def add_segment(self, **values: Any) -> None:
+        """Add a segment after the current one (at the end when none is), then edit its title."""
+        sid = self.current_segment_id()
+        row = self.model.row_of(sid) if sid is not None else None
+        position = row + 1 if row is not None else None
+        data = {"title": self.tr("New segment"), "duration_s": DEFAULT_MINUTES * 60, **values}
+        self._insert(lambda s: s.add(position, **data), self.tr("Add segment"))
+
+    def duplicate_selected(self) -> None:
+        if (sid := self.current_segment_id()) is not None:
+            self._insert(lambda s: s.duplicate(sid), self.tr("Duplicate segment"), edit=False)
+
+    def _insert(self, op: Op, label: str, edit: bool = True) -> None:
+        def pushed(segment: Any) -> None:
+            self.undo_stack.push(InsertCommand(self, label, segment))
+            self._select_after = segment.id
+            self._edit_after = "title" if edit else None
+
+        self.run(op, pushed)
+
+    def delete_selected(self) -> None:
+        if (sid := self.current_segment_id()) is None:
+            return
+        row = self.model.row_of(sid) or 0
+
+        def pushed(segment: Any) -> None:
+            self.undo_stack.push(DeleteCommand(self, self.tr("Delete segment"), segment))
+            neighbour = min(row, len(self.model.rows) - 2)
+            self._select_after = self.model.segment_id(neighbour) if neighbour >= 0 else None
+
+        self.run(lambda s: s.delete(sid), pushed)
+
+    def move_selected(self, delta: int) -> None:
+        sid = self.current_segment_id()
+        row = self.model.row_of(sid) if sid is not None else None
+        if sid is None or row is None or not 0 <= row + delta < len(self.model.rows):
+            return
+        self.move(sid, row, row + delta)
+
+    def move(self, segment_id: int, old: int, new: int) -> None:
+        def pushed(_rows: Any) -> None:
+            self.undo_stack.push(MoveCommand(self, self.tr("Move segment"), segment_id, old, new))
+            self._select_after = segment_id
+
+        self.run(lambda s: s.move(segment_id, new), pushed)
+
+    def toggle_skip(self) -> None:
+        if (sid := self.current_segment_id()) is None:
+            return
+        row = self.model.rows[self.model.row_of(sid) or 0]
+        self.edit(sid, "skip", not row.get("skip"))
+
+    def _dragged(self, _logical: int, old_visual: int, new_visual: int) -> None:
+        header = self.table.verticalHeader()
+        header.blockSignals(True)
+        header.moveSection(new_visual, old_visual)  # the model moves the row, not the header
+        header.blockSignals(False)
+        if (sid := self.model.segment_id(old_visual)) is not None:
+            self.move(sid, old_visual, new_visual)
+
+    # -- import / export (ui.rundown.files) ----------------------------------------------
+
+    def open_import(self) -> None:
+        from ui.rundown.files import open_import
+
+        open_import(self)  # type: ignore[attr-defined]
+
+    def open_export(self) -> None:
+        from ui.rundown.files import ask_export
+
+        ask_export(self)
+
+    # -- what other parts say ----------------------------------------------------------------
+
+    def _on_show(self, event: Any) -> None:
+        if isinstance(event, SegmentsChanged | ShowStateChanged):
+            self._reload_timer.start()
+
+    def _on_door(self, event: Any) -> None:
+        if isinstance(event, GuestsChanged):
+            self._load_speakers()
+
+    def _on_obs(self, event: Any) -> None:
+        if not isinstance(event, ObsStateChanged):
+            return
+        state = event.state or {}
+        scenes = list(state.get("scenes") or []) if state.get("status") == "connected" else None
+        self.delegate.scenes = scenes
+        self.model.set_scenes(scenes)
+        self._scene_hint()
+
+    def _load_speakers(self) -> None:
+        ef = self.session.ef
+
+        def show(names: list[str]) -> None:
+            self.delegate.speakers = names
+
+        self.worker.run(lambda: speaker_names(ef), show, context=self)
+
+    # -- looks -----------------------------------------------------------------------------
+
+    def _enable(self) -> None:
+        has = self.current_segment_id() is not None
+        for name in ("duplicate", "delete", "up", "down", "skip"):
+            self.actions_[name].setEnabled(has)
+        self.empty.setVisible(not self.model.rows)
+
+    def _summarise(self) -> None:
+        rows = self.model.rows
+        active = [r for r in rows if not r.get("skip")]
+        total = sum(int(r["duration_s"]) for r in active)
+        h, m = divmod(total // 60, 60)
+        text = (
+            self.tr("%1 segments · %2 planned")
+            .replace("%1", str(len(rows)))
+            .replace("%2", f"{h}:{m:02d}")
+        )
+        if skipped := len(rows) - len(active):
+            text += " · " + self.tr("%1 skipped").replace("%1", str(skipped))
+        self.summary.setText(text)
+
+    def _scene_hint(self) -> None:
+        if self.delegate.scenes is None:
+            self.scene_hint.setText(self.tr("OBS is not connected: scene names are typed freely."))
+        else:
+            missing = sorted(
+                {r["obs_scene"] for r in self.model.rows if self.model.missing_scene(r)}
+            )
+            self.scene_hint.setText(
+                self.tr("⚠ OBS lacks: %1").replace("%1", ", ".join(missing)) if missing else ""
+            )
+
+    def retranslate(self) -> None:
+        labels = {
+            "add": self.tr("Add"),
+            "duplicate": self.tr("Duplicate"),
+            "delete": self.tr("Delete"),
+            "up": self.tr("Move Up"),
+            "down": self.tr("Move Down"),
+            "skip": self.tr("Skip / Un-skip"),
+            "undo": self.tr("Undo"),
+            "redo": self.tr("Redo"),
+            "import": self.tr("Import…"),
+            "export": self.tr("Export…"),
+        }
+        for name, text in labels.items():
+            self.actions_[name].setText(text)
+            keys = self.actions_[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.actions_[name].setToolTip(f"{text} ({keys})" if keys else text)
+        self.empty.setText(
+            self.tr(
+                "No segments yet. Add one (Ctrl+Return) and type its title, or import a rundown."
+            )
+        )
+        self.model.retranslate()
+        self._summarise()
+        self._scene_hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def section_title() -> str:
+    return QCoreApplication.translate("RundownEditor", "Rundown")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.bus import EventRenamed, LanStateChanged, ObsStateChanged
 from app.store import EventFile
+from app.store.db import SCHEMA_VERSION
 from tests.ui.conftest import message_boxes, wait_loaded
 from ui.settings import Settings
 
@@ -117,7 +118,7 @@ def test_rename_in_setup_commits_and_retitles(qtbot, window, tmp_path: Path) -> 
     wait_loaded(qtbot, window)
     setup = window.views["setup"]
     assert setup.path.text() == str(path)
-    assert setup.version.text() == "1"
+    assert setup.version.text() == str(SCHEMA_VERSION)
     renamed: list[EventRenamed] = []
     window.session.bus.subscribe(EventRenamed, renamed.append)
     setup.name_edit.setText("<b>Salon</b> 沙龙")

@@ -130,6 +130,7 @@ class QuestionChanged(Event):
 
     question_id: int
     status: str
+    votes: int | None = None  # the new count, when a vote changed it (phones update in place)
     topic = "qa"
 
 

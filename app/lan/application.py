@@ -24,6 +24,7 @@ from starlette.types import ASGIApp
 from starlette.websockets import WebSocket
 
 import app.lan
+from app import qa
 from app.lan import stations
 from app.lan.auth import Caller, identify, same_origin
 from app.lan.context import LanContext
@@ -40,6 +41,8 @@ from app.lan.web import (
 )
 
 log = logging.getLogger(__name__)
+
+DEVICE_REQUIRED = "device_required"  # the page reloads to get a device id (resources/web/js/ask.js)
 
 
 def load_route_modules() -> None:
@@ -66,6 +69,41 @@ async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, addre
     return await run_in_threadpool(lookup)
 
 
+def same_site_write(headers: dict[str, str]) -> None:
+    """Every write is JSON, and either carries a bearer token or comes from one of our own
+    pages (its Origin is this server). A form or a text/plain fetch from another site (which a
+    browser sends without asking) is refused, so a link every phone opens cannot vote for them."""
+    media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media != "application/json":
+        raise ApiError(415, "Send the request as JSON (Content-Type: application/json).")
+    if headers.get("authorization", "")[:7].lower() == "bearer ":
+        return
+    if "origin" not in headers or not same_origin(headers):
+        raise ApiError(403, "Refused: the request came from another site.")
+
+
+def check_device(ctx: LanContext, caller: Caller) -> None:
+    """An audience vote, question or poll answer needs a device id this server issued, from an
+    address the moderator has not blocked (unless the venue shares one address)."""
+    if not caller.device_id:
+        raise ApiError(
+            403,
+            "This page needs to be reloaded before it can send. Reload the page.",
+            code=DEVICE_REQUIRED,
+        )
+    address = caller.address
+    if (
+        address not in ctx.settings.conn_exempt
+        and not ctx.options.get().shared_address
+        and qa.address_blocked(ctx.ef, address)
+    ):
+        raise ApiError(
+            403,
+            "The moderator has turned off questions and votes from this device.",
+            code="blocked",
+        )
+
+
 def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Awaitable[Response]]:
     is_async = inspect.iscoroutinefunction(route.handler)
     settings = ctx.settings
@@ -77,15 +115,17 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
         if route.is_staff:
             if not caller.is_staff:
                 msg = (
-                    "This station was revoked or its token is not valid. Pair it again."
+                    "This station was revoked, its token expired or is not valid. Pair it again."
                     if caller.presented_token
                     else "This needs a paired station or a control token."
                 )
                 raise ApiError(401, msg)
             if not route.allows(caller.role):
                 raise ApiError(403, f"A {caller.role} station may not do this.")
-            if request.method not in ("GET", "HEAD") and not same_origin(headers):
-                raise ApiError(403, "Refused: the request came from another site.")
+        if request.method not in ("GET", "HEAD"):
+            same_site_write(headers)
+        if route.device and not caller.is_staff:
+            await run_in_threadpool(check_device, ctx, caller)
         if route.audience_write and not caller.is_staff:
             wait = ctx.limiter.hit_all(
                 [
@@ -146,8 +186,11 @@ def make_live(ctx: LanContext, hub: Hub) -> Callable[[WebSocket], Awaitable[None
             await ws.close(code=4401, reason="station not paired or revoked")
             return
         s = ctx.settings
-        if len(hub.conns) >= s.ws_total or (
-            not caller.is_staff and hub.count(address, staff=False) >= s.ws_per_address
+        # Staff sockets are never refused for the audience's numbers: the door and the
+        # moderator keep their live updates however many phones are connected.
+        if not caller.is_staff and (
+            hub.count(staff=False) >= s.ws_total
+            or hub.count(address, staff=False) >= s.ws_per_address
         ):
             await ws.close(code=4429, reason="too many live connections")
             return
@@ -204,4 +247,8 @@ def build_app(ctx: LanContext) -> ASGIApp:
     )
     ctx.app = starlette
     # Outermost, so even a response made by Starlette's last-resort error handler has the headers.
-    return HeadersMiddleware(HostGuardMiddleware(starlette, ctx.settings.allowed_hosts))
+    return HeadersMiddleware(
+        HostGuardMiddleware(starlette, ctx.settings.allowed_hosts),
+        ctx.devices,
+        ctx.may_issue_device,
+    )

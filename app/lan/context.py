@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.bus import Bus, Event, ObsStateChanged
+from app.lan.audience import DeviceIds, OptionsCache, event_secret
 from app.lan.ratelimit import Rate, RateLimiter
 from app.paths import resources_dir
 from app.store import EventFile
@@ -24,9 +25,24 @@ class LanSettings:
     body_limit: int = 16 * 1024  # bytes; questions and check-ins are small
     audience_device: Rate = field(default_factory=lambda: Rate(per_s=0.2, burst=5))
     audience_address: Rate = field(default_factory=lambda: Rate(per_s=2.0, burst=30))
+    # New device ids handed out per address (app/lan/audience.py): a phone needs one, a script
+    # that drops its cookie gets no more than this. `_shared`: the venue puts every phone
+    # behind one address (the event option shared_address).
+    device_issue: Rate = field(default_factory=lambda: Rate(per_s=0.1, burst=60))
+    device_issue_shared: Rate = field(default_factory=lambda: Rate(per_s=20.0, burst=5000))
     # Cap on live sockets per address for callers without a token (one phone, a few tabs).
     ws_per_address: int = 20
-    ws_total: int = 2000
+    ws_total: int = 2000  # audience sockets in all; staff sockets are not counted against it
+    # A request's headers and body must arrive within this many seconds of its first byte (or
+    # of the connection being made); a connection that stalls is closed (app/lan/edge.py).
+    request_deadline_s: float = 10.0
+    keep_alive_s: float = 5.0  # an idle keep-alive connection is closed after this
+    # Open connections per client address (a phone holds about 6 plus its live socket). Not
+    # applied when the event option shared_address is on. `conn_exempt`: this computer's own
+    # loopback address (OBS browser sources, the desktop) is not an audience address: no
+    # connection cap, no device-id cap, no address block.
+    conns_per_address: int = 64
+    conn_exempt: tuple[str, ...] = ("127.0.0.1", "::1")
     ws_queue_cap: int = 256  # events waiting for one slow socket before it is told to resync
     web_root: Path = field(default_factory=lambda: resources_dir() / "web")
     # Host names besides IP addresses, localhost and this computer's own name that the server
@@ -40,6 +56,8 @@ class LanContext:
         self.bus = bus
         self.settings = settings or LanSettings()
         self.limiter = RateLimiter()
+        self.devices = DeviceIds(event_secret(ef))
+        self.options = OptionsCache(ef)  # the event's LAN options (shared_address, ...)
         self.hub: Hub | None = None
         self.app: Starlette | None = None  # set by build_app
         self.base_url = ""  # http://HOST:PORT once listening
@@ -60,6 +78,14 @@ class LanContext:
         with self._lock:
             s = self._last.get(topic)
             return dict(s) if s is not None else None
+
+    def may_issue_device(self, address: str) -> bool:
+        """Room for one more new device id from `address` (takes it if so)."""
+        if address in self.settings.conn_exempt:
+            return True  # this computer itself (OBS browser sources, the desktop's own pages)
+        shared = self.options.get().shared_address
+        rate = self.settings.device_issue_shared if shared else self.settings.device_issue
+        return self.limiter.hit(f"issue:{address}", rate) == 0.0
 
     def close(self) -> None:
         for unsub in self._unsubs:

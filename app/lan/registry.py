@@ -63,6 +63,10 @@ class ApiRoute:
     summary: str
     access: str | tuple[str, ...] = STAFF
     audience_write: bool = False  # counts against the per-device / per-address audience limit
+    # The audience must present a device id the server issued (votes, questions, poll answers):
+    # refused with code "device_required" otherwise (the page reloads to get one), and refused
+    # from an address the moderator blocked.
+    device: bool = False
     body: dict[str, Any] | None = None  # JSON schema of the request body
     query: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> schema
     response: dict[str, Any] | None = None  # JSON schema of a 200 answer
@@ -124,6 +128,7 @@ class Registry:
         summary: str,
         access: str | tuple[str, ...] = STAFF,
         audience_write: bool = False,
+        device: bool = False,
         body: dict[str, Any] | None = None,
         query: dict[str, dict[str, Any]] | None = None,
         response: dict[str, Any] | None = None,
@@ -146,6 +151,7 @@ class Registry:
                     summary=summary,
                     access=access,
                     audience_write=audience_write,
+                    device=device,
                     body=body,
                     query=query or {},
                     response=response,

@@ -120,6 +120,7 @@ ONE_QUESTION = {"type": "object", "properties": {"question": QUESTION_STAFF}}
     access=PUBLIC,
     tag=TAG,
     summary="Ask a question (audience); 5 a minute per device",
+    device=True,
     body={
         "type": "object",
         "properties": {
@@ -149,7 +150,7 @@ def post_question(req: ApiRequest) -> dict[str, Any]:
         name=b.get("name", ""),
         contact=b.get("contact", ""),
         consent=bool(b.get("consent", False)),
-        device_id=req.caller.device_id,
+        device_id=_device(req),
         address=req.caller.address,
         limits=submit_limits(req.ctx),
     )
@@ -233,9 +234,18 @@ def get_featured(req: ApiRequest) -> dict[str, Any]:
     return {"question": {"id": q.id, "text": q.text, "name": q.name}}
 
 
+def _device(req: ApiRequest) -> str:
+    """The device a vote or question counts for: the phone's signed id; a staff caller without
+    one (the control API) counts as its station."""
+    st = req.caller.station
+    if not req.caller.device_id and st is not None:
+        return f"station-{st.id}"
+    return req.caller.device_id
+
+
 def _vote(req: ApiRequest, up: bool) -> dict[str, Any]:
     qid = _qid(req)
-    device, address = req.caller.device_id, req.caller.address
+    device, address = _device(req), req.caller.address
     if not req.caller.is_staff:
         d = _vote_limits(req.ctx).allow(device, address)
         if not d:
@@ -243,8 +253,9 @@ def _vote(req: ApiRequest, up: bool) -> dict[str, Any]:
             raise ApiError(
                 429, f"Too many votes. Please wait {secs} s.", code=RATE_LIMITED, retry_after=secs
             )
-    fn = qa.vote if up else qa.unvote
-    return fn(req.ctx.ef, req.ctx.bus, qid, device).to_dict()
+    if up:
+        return qa.vote(req.ctx.ef, req.ctx.bus, qid, device, address).to_dict()
+    return qa.unvote(req.ctx.ef, req.ctx.bus, qid, device).to_dict()
 
 
 VOTE_RESPONSE = {
@@ -264,6 +275,7 @@ VOTE_RESPONSE = {
     access=PUBLIC,
     tag=TAG,
     summary="Upvote a question (once per device; again changes nothing)",
+    device=True,
     response=VOTE_RESPONSE,
 )
 def post_vote(req: ApiRequest) -> dict[str, Any]:
@@ -276,6 +288,7 @@ def post_vote(req: ApiRequest) -> dict[str, Any]:
     access=PUBLIC,
     tag=TAG,
     summary="Take this device's vote back",
+    device=True,
     response=VOTE_RESPONSE,
 )
 def delete_vote(req: ApiRequest) -> dict[str, Any]:

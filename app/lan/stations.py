@@ -17,10 +17,11 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.bus import Bus, StationsChanged
+from app.lan.audience import options_from
 from app.store import EventFile
 from app.timeutil import now_iso, parse_iso
 
@@ -177,20 +178,36 @@ def create_api_token(ef: EventFile, name: str = "Control API", bus: Bus | None =
     return token
 
 
-def authenticate(ef: EventFile, token: str | None) -> Station | None:
-    """The live (paired, not revoked) station holding `token`, or None."""
+def authenticate(ef: EventFile, token: str | None, today: date | None = None) -> Station | None:
+    """The live (paired, not revoked, not expired) station holding `token`, or None."""
     if not token or len(token) > 200:
         return None
     wanted = digest(token)
     row = ef.row(
-        "SELECT * FROM stations WHERE token_hash = ? AND revoked_at IS NULL",
+        "SELECT s.*, e.starts_at AS event_starts_at, e.settings AS event_settings"
+        " FROM stations s, event e WHERE s.token_hash = ? AND s.revoked_at IS NULL AND e.id = 1",
         (wanted,),
     )
     # The lookup is by digest; compare again in constant time so a future change to the query
     # (say, a prefix index) cannot turn into a timing oracle.
     if row is None or not hmac.compare_digest(row["token_hash"], wanted):
         return None
+    if (today or date.today()) > expires_on(row):
+        return None
     return _station(row)
+
+
+def expires_on(row: dict[str, Any]) -> date:
+    """The last day a station token works: `token_days_after` (an event option, default 2)
+    days after the event's date, or after the day the station was made if that is later (a
+    rehearsal file reused, a token made after the event date)."""
+    days = options_from(row.get("event_settings")).token_days_after
+    made = date.fromisoformat(row["created_at"][:10])
+    try:
+        event_day = date.fromisoformat((row.get("event_starts_at") or "")[:10])
+    except ValueError:
+        event_day = made
+    return max(event_day, made) + timedelta(days=days)
 
 
 _seen_cache: dict[tuple[str, int], float] = {}  # (file, station id) -> monotonic time

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.lan.audience import DeviceIds
 from app.lan.auth import DEVICE_COOKIE, parse_cookies
 from app.lan.registry import ApiError
 
@@ -49,22 +51,42 @@ PLACEHOLDER_PAGES = {"door", "moderate", "stage"}
 
 
 class HeadersMiddleware:
-    """Security headers on every response; a device-id cookie for the audience's rate limits."""
+    """Security headers on every response, and the audience's device id (app/lan/audience.py).
 
-    def __init__(self, app: ASGIApp) -> None:
+    `scope["state"]["device_id"]` is the caller's signed device id, or "" when it has none
+    (or a forged one). A page load (GET/HEAD) without one is given a new id in a cookie, if
+    `may_issue(address)` allows it (the per-address cap); other methods never get one, so a
+    script that throws its cookie away cannot mint a voter per request."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        devices: DeviceIds | None = None,
+        may_issue: Callable[[str], bool] | None = None,
+    ) -> None:
         self.app = app
+        self.devices = devices or DeviceIds(secrets.token_bytes(32))
+        self.may_issue = may_issue or (lambda _address: True)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        device = parse_cookies(headers.get("cookie", "")).get(DEVICE_COOKIE, "")
-        new_device = not (
-            0 < len(device) <= 64 and device.replace("-", "").replace("_", "").isalnum()
-        )
-        if new_device:
-            device = secrets.token_urlsafe(16)
+        device = ""
+        for k, v in scope["headers"]:
+            if k == b"cookie":
+                device = parse_cookies(v.decode("latin-1")).get(DEVICE_COOKIE, "")
+                break
+        if device and not self.devices.valid(device):
+            device = ""
+        new_device = ""
+        if (
+            not device
+            and scope["type"] == "http"
+            and scope["method"] in ("GET", "HEAD")
+            and self.may_issue(scope["client"][0] if scope.get("client") else "")
+        ):
+            device = new_device = self.devices.issue()
         scope.setdefault("state", {})["device_id"] = device
         if scope["type"] == "websocket":
             await self.app(scope, receive, send)
@@ -79,7 +101,7 @@ class HeadersMiddleware:
                 if b"cache-control" not in present:
                     hdrs.append((b"cache-control", b"no-store" if is_api else b"no-cache"))
                 if new_device:
-                    cookie = f"{DEVICE_COOKIE}={device}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+                    cookie = f"{DEVICE_COOKIE}={new_device}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
                     hdrs.append((b"set-cookie", cookie.encode()))
                 message = {**message, "headers": hdrs}
             await send(message)

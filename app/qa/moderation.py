@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from app.bus import Bus, Event, QuestionChanged, QuestionFeatured
 from app.qa import settings as qa_settings
@@ -282,6 +283,13 @@ def block_device(
         c.execute(
             "INSERT OR IGNORE INTO blocked_devices (device_id, at) VALUES (?, ?)", (device, now)
         )
+        # Its address too: a phone that drops its cookie (and gets a new id) is still refused.
+        # The station server ignores address blocks when the venue shares one address.
+        for addr in last_addresses(c, device):
+            c.execute(
+                "INSERT OR IGNORE INTO blocked_addresses (address, device_id, at) VALUES (?, ?, ?)",
+                (addr, device, now),
+            )
         rejected: list[int] = []
         if reject_pending:
             rejected = [
@@ -301,7 +309,36 @@ def block_device(
 def unblock_device(ef: EventFile, device_id: str) -> bool:
     with ef.write() as c:
         cur = c.execute("DELETE FROM blocked_devices WHERE device_id = ?", (device_id,))
+        c.execute("DELETE FROM blocked_addresses WHERE device_id = ?", (device_id,))
     return cur.rowcount == 1
+
+
+def last_addresses(c: sqlite3.Connection, device: str) -> list[str]:
+    """The addresses a device asked or voted from (most recent first, at most 3)."""
+    rows = c.execute(
+        "SELECT address FROM (SELECT address, created_at AS at FROM questions WHERE device_id = ?"
+        " UNION ALL SELECT address, at FROM votes WHERE device_id = ?)"
+        " WHERE address != '' GROUP BY address ORDER BY max(at) DESC LIMIT 3",
+        (device, device),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def address_blocked(ef: EventFile, address: str) -> bool:
+    return bool(address) and (
+        ef.value("SELECT 1 FROM blocked_addresses WHERE address = ?", (address,)) is not None
+    )
+
+
+def crowded_addresses(ef: EventFile, min_devices: int = 5) -> list[dict[str, Any]]:
+    """Addresses from which at least `min_devices` devices voted, most devices first: many
+    phones behind one address is either a venue NAT or one person with many ids."""
+    return ef.rows(
+        "SELECT address, count(DISTINCT device_id) AS devices, count(*) AS votes FROM votes"
+        " WHERE address != '' GROUP BY address HAVING devices >= ? ORDER BY devices DESC"
+        " LIMIT 20",
+        (min_devices,),
+    )
 
 
 def blocked_devices(ef: EventFile) -> list[str]:

@@ -238,21 +238,25 @@ def _count(conn: sqlite3.Connection, question_id: int) -> int:
     )
 
 
-def vote(ef: EventFile, bus: Bus, question_id: int, device_id: str) -> VoteResult:
-    """One vote per device and question; voting again changes nothing (`counted` False)."""
+def vote(
+    ef: EventFile, bus: Bus, question_id: int, device_id: str, address: str = ""
+) -> VoteResult:
+    """One vote per device and question; voting again changes nothing (`counted` False).
+    `address` is kept so the moderator can see many devices voting from one address."""
     device = device_key(device_id)
+    addr = (address or "").strip()[:MAX_ADDRESS]
     with ef.write() as c:
         if is_blocked(c, device):
             raise QaError(BLOCKED, "The moderator has turned off voting from this device.")
         target = _vote_target(c, question_id)
         cur = c.execute(
-            "INSERT OR IGNORE INTO votes (question_id, device_id, at) VALUES (?, ?, ?)",
-            (target["id"], device, now_iso()),
+            "INSERT OR IGNORE INTO votes (question_id, device_id, at, address) VALUES (?, ?, ?, ?)",
+            (target["id"], device, now_iso(), addr),
         )
         counted = cur.rowcount == 1
         votes = _count(c, target["id"])
     if counted:
-        bus.publish(QuestionChanged(target["id"], target["status"]))
+        bus.publish(QuestionChanged(target["id"], target["status"], votes))
     return VoteResult(target["id"], votes, counted, True)
 
 
@@ -267,7 +271,7 @@ def unvote(ef: EventFile, bus: Bus, question_id: int, device_id: str) -> VoteRes
         counted = cur.rowcount == 1
         votes = _count(c, target["id"])
     if counted:
-        bus.publish(QuestionChanged(target["id"], target["status"]))
+        bus.publish(QuestionChanged(target["id"], target["status"], votes))
     return VoteResult(target["id"], votes, counted, False)
 
 

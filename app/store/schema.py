@@ -200,4 +200,17 @@ CREATE TABLE list_entries (                   -- current state on lists other th
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# The audience edge (app/lan/audience.py): which address a vote came from (the moderator sees many
+# devices voting from one address), and addresses blocked along with a device (a phone that
+# drops its cookie is still refused).
+V3 = """
+ALTER TABLE votes ADD COLUMN address TEXT NOT NULL DEFAULT '';
+CREATE INDEX votes_address ON votes(address);
+CREATE TABLE blocked_addresses (
+    address TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL DEFAULT '',       -- the blocked device it was blocked with
+    at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]

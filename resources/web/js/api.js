@@ -11,10 +11,9 @@ export class ApiError extends Error {
 
 async function call(method, path, body) {
   const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
-  if (body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
+  // Every write is JSON (the server refuses any other type: a cross-site form cannot write).
+  if (method !== "GET") init.headers["Content-Type"] = "application/json";
+  if (body !== undefined) init.body = JSON.stringify(body);
   let resp;
   try {
     resp = await fetch(path, init);

@@ -1,6 +1,9 @@
 // /ask: the audience page. Ask (1–300 characters, optional name and contact with consent), see the
 // approved questions sorted by votes or time, upvote once per device, follow one's own questions.
-// Live: the hub tells us which questions changed (ids and status only); we refetch what we may see.
+// Live: the hub tells us which questions changed (ids and status, and the new count of a vote);
+// a vote updates its count in place, anything else refetches what we may see.
+// A write refused with code "device_required" (no device id yet, or the server's secret changed)
+// reloads the page once to get one; what was typed is kept in sessionStorage across the reload.
 import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
@@ -23,6 +26,32 @@ const sentEl = $("sent");
 textEl.placeholder = t("ask.placeholder");
 let sort = "votes";
 let busy = false;
+const DRAFT = "showday.ask.draft";
+const RELOADED = "showday.ask.reloaded";
+
+/** True if the page is reloading to get a device id (at most once a minute, so a server that
+ * will not issue one cannot put the phone in a reload loop: then the message stays). */
+function reloadForDevice(err) {
+  if (err?.body?.code !== "device_required") return false;
+  const last = Number(sessionStorage.getItem(RELOADED) || 0);
+  if (Date.now() - last < 60000) return false;
+  sessionStorage.setItem(RELOADED, String(Date.now()));
+  sessionStorage.setItem(DRAFT, JSON.stringify({ text: textEl.value, name: nameEl.value, contact: contactEl.value }));
+  location.reload();
+  return true;
+}
+
+try {
+  const draft = JSON.parse(sessionStorage.getItem(DRAFT) || "null");
+  sessionStorage.removeItem(DRAFT);
+  if (draft) {
+    textEl.value = draft.text || "";
+    nameEl.value = draft.name || "";
+    contactEl.value = draft.contact || "";
+  }
+} catch {
+  sessionStorage.removeItem(DRAFT);
+}
 
 function updateCounter() {
   const n = charCount(textEl.value.trim());
@@ -60,6 +89,7 @@ form.addEventListener("submit", async (ev) => {
     sentEl.hidden = false;
     refresh();
   } catch (err) {
+    if (reloadForDevice(err)) return;
     // A body over the server's size caps is refused before the Q&A core sees it: same message.
     const tooBig = err.status === 413 || (err.status === 422 && !err.body?.code);
     showError(errorEl, tooBig ? t("qa.err.too_long", { limit: MAX }) : qaErrorText(err));
@@ -113,9 +143,23 @@ async function toggleVote(q, button) {
     q.votes = res.votes;
     button.replaceWith(questionItem(q).querySelector(".vote"));
   } catch (err) {
+    if (reloadForDevice(err)) return;
     showError($("list-error"), qaErrorText(err));
     button.disabled = false;
   }
+}
+
+/** A vote event carries the new count: update the item in place instead of refetching. */
+function applyVotes(ev) {
+  const li = $("list").querySelector(`.q[data-id="${Number(ev.question_id)}"]`);
+  if (!li || li.dataset.status !== ev.status) return false;
+  const count = li.querySelector(".vote-count");
+  const button = li.querySelector(".vote");
+  if (!count || !button) return false;
+  count.textContent = String(ev.votes);
+  const voted = button.getAttribute("aria-pressed") === "true";
+  button.setAttribute("aria-label", `${t(voted ? "ask.voted" : "ask.vote")}, ${t("ask.votes", { n: ev.votes })}`);
+  return true;
 }
 
 async function loadList() {
@@ -168,6 +212,7 @@ connectLive({
   onState: (s) => setLiveBadge($("live"), s),
   onEvent: (ev) => {
     if (ev.type === "EventRenamed") setText("#event-name", ev.name);
+    else if (ev.type === "QuestionChanged" && typeof ev.votes === "number" && applyVotes(ev)) return;
     else if (ev.type === "QuestionChanged" || ev.type === "QuestionFeatured") refreshSoon();
   },
 });

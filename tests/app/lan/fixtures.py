@@ -26,6 +26,7 @@ class Lan:
     server: StationServer
     path: Path
     tokens: dict[str, str] = field(default_factory=dict)
+    named_devices: dict[str, str] = field(default_factory=dict)
     sockets: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     @property
@@ -36,9 +37,30 @@ class Lan:
     def ws_url(self) -> str:
         return self.url.replace("http://", "ws://") + "/api/v1/live"
 
-    def client(self, token: str | None = None, **kw: Any) -> httpx.Client:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=10, **kw)
+    def client(
+        self, token: str | None = None, *, source: str = "", device: bool = True, **kw: Any
+    ) -> httpx.Client:
+        """A client as a page of ours is one: its writes carry our Origin and JSON. Without a
+        token it holds a device id the server issued, as a phone that loaded a page does (`device=False`:
+        a bare script with no cookie). `source`: the client address, e.g. "127.0.0.2" for a
+        phone that is not this computer (127.0.0.1 is exempt from the per-address rules)."""
+        headers = {"Origin": self.url, "Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        if source:
+            kw["transport"] = httpx.HTTPTransport(local_address=source)
+        c = httpx.Client(base_url=self.url, headers=headers, timeout=10, **kw)
+        if device and not token and "showday_device" not in c.cookies:
+            c.cookies.set("showday_device", self.device_id())
+        return c
+
+    def device_id(self, name: str = "") -> str:
+        """A device id as the server issues it to a phone that loads a page; the same one for
+        the same `name` within a test ("" a new one each time)."""
+        assert self.server.ctx is not None
+        if not name:
+            return self.server.ctx.devices.issue()
+        return self.named_devices.setdefault(name, self.server.ctx.devices.issue())
 
     def pair(self, role: str = "door", name: str | None = None) -> tuple[int, str]:
         """Pair a station the way a phone does; returns (station id, token from its cookie)."""

@@ -341,7 +341,8 @@ def test_x_forwarded_for_cannot_dodge_the_address_limit(tmp_path: Path) -> None:
     with running_lan(tmp_path, settings=settings) as lan:
         codes = []
         for i in range(3):
-            with httpx.Client(base_url=lan.url, headers={"X-Forwarded-For": f"10.0.0.{i}"}) as c:
+            headers = {"X-Forwarded-For": f"10.0.0.{i}", "Origin": lan.url}
+            with httpx.Client(base_url=lan.url, headers=headers) as c:
                 codes.append(c.post("/api/v1/pair", json={"code": "x"}).status_code)
         assert codes == [404, 404, 429]
 

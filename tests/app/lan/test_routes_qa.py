@@ -9,8 +9,9 @@ from tests.app.lan.fixtures import Lan, recv_events
 
 
 def phone(lan: Lan, device: str) -> httpx.Client:
-    """An audience phone: no login, its own device cookie."""
-    return lan.client(cookies={"showday_device": device})
+    """An audience phone: no login, its own device cookie (an id the server signed, one per
+    name)."""
+    return lan.client(cookies={"showday_device": lan.device_id(device)})
 
 
 def moderator(lan: Lan) -> httpx.Client:
@@ -41,7 +42,7 @@ def test_a_question_goes_from_phone_to_moderator_to_air_and_answered(lan: Lan) -
             "How does vacuum work?",
             "Li Lei",
             "li@x.cn",
-            "phoneA",
+            lan.device_id("phoneA"),
         )
 
         assert (
@@ -129,7 +130,7 @@ def test_refusals_carry_a_code_the_page_translates(lan: Lan) -> None:
         assert (r.status_code, r.json()["code"]) == (409, "not_open")
         assert mod.post("/api/v1/questions/abc/approve").status_code == 422
         assert mod.post("/api/v1/questions/12345/approve").json()["code"] == "not_found"
-        blocked = mod.post("/api/v1/devices/p/block").json()
+        blocked = mod.post(f"/api/v1/devices/{lan.device_id('p')}/block").json()
         assert blocked["rejected"] == [qid]
         r = ask(p, "again")
         assert (r.status_code, r.json()["code"]) == (403, "blocked")

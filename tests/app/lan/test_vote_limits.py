@@ -21,7 +21,7 @@ class Clock:
 
 
 def phone(lan: Lan, device: str) -> httpx.Client:
-    return lan.client(cookies={"showday_device": device})
+    return lan.client(cookies={"showday_device": lan.device_id(device)})
 
 
 def vote(c: httpx.Client, qid: int, up: bool = True) -> httpx.Response:

@@ -121,7 +121,7 @@ def test_add_door_shows_a_qr_of_the_pairing_url_then_lists_and_revokes(
 
     # The phone opens the URL and pairs.
     code = parse_qs(urlsplit(url).query)["code"][0]
-    with httpx.Client(base_url=controller.url) as phone:
+    with httpx.Client(base_url=controller.url, headers={"Origin": controller.url}) as phone:
         assert phone.post("/api/v1/pair", json={"code": code}).status_code == 200
         token = phone.cookies["showday_station"]
     qtbot.waitUntil(lambda: "Paired" in dlg.countdown.text(), timeout=5000)

@@ -33,6 +33,7 @@ from ui.bridge import QtBridge
 from ui.door.badges import print_badges
 from ui.door.import_dialog import GuestImportDialog
 from ui.door.results import channel_text, role_text
+from ui.reload import Coalescer
 from ui.table_model import Column, Index, RowsModel
 from ui.views.widgets import plain_label, table_view
 from ui.worker import Worker, describe_error
@@ -198,10 +199,8 @@ class GuestTable(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(300)
-        self._reload_timer.timeout.connect(self.reload)
+        # imports, walk-ins, filtered lists: a burst of changes, one reload per 300 ms
+        self.reloads = Coalescer(self.reload, self, min_gap_ms=300, tracked=False)
         bridge.door.connect(self._on_door_event)
         self._fill_filters([])
         self.retranslate()
@@ -299,7 +298,7 @@ class GuestTable(QWidget):
                     row = {**self.model.row_at(i), "checked_in_at": at, "checked_in_by": by}
                     self.model.update_row(row)
                     return
-        self._reload_timer.start()  # imports, walk-ins, filtered lists: one reload per burst
+        self.reloads.request()
 
     # -- editing ------------------------------------------------------------------------------
 

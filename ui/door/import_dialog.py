@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +45,7 @@ from ui.door.import_texts import (
     reason_text,
     tr,
 )
+from ui.reload import Coalescer
 from ui.table_model import RowsModel
 from ui.views.widgets import plain_label, table_view
 from ui.worker import Worker, describe_error
@@ -78,8 +79,6 @@ class GuestImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
         self.plans = 0  # finished plans (tests)
-        self._planning = False
-        self._replan = False
 
         # Step 1: the file.
         self.choose = QPushButton(
@@ -176,10 +175,9 @@ class GuestImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(120)
-        self._debounce.timeout.connect(self.replan)
+        # one plan at a time, at most one per 120 ms while the mapping is being changed; the
+        # last mapping always gets its plan
+        self.planner = Coalescer(self._plan, self, min_gap_ms=120)
         if path is not None:
             self.load(Path(path))
 
@@ -264,15 +262,16 @@ class GuestImportDialog(QDialog):
 
     def _mapping_changed(self) -> None:
         self.import_button.setEnabled(False)
-        self._debounce.start()
+        self.replan()
 
     def replan(self) -> None:
+        if self.table is not None:
+            self.planner.request()
+
+    def _plan(self) -> None:
         if self.table is None:
+            self.planner.done()
             return
-        if self._planning:  # one plan at a time; the last mapping wins
-            self._replan = True
-            return
-        self._planning = True
         self.summary.setText(QCoreApplication.translate("GuestImportDialog", "Checking every row…"))
         ef, table, mapping = self.session.ef, self.table, self.mapping()
         self.worker.run(
@@ -280,15 +279,13 @@ class GuestImportDialog(QDialog):
         )
 
     def _plan_failed(self, err: BaseException) -> None:
-        self._planning = False
+        self.planner.done()
         self.summary.setText(describe_error(err))
 
     def _planned(self, plan: ImportPlan) -> None:
-        self._planning = False
-        if self._replan:
-            self._replan = False
-            self.replan()
-            return
+        self.planner.done()
+        if self.planner.running or self.planner.pending:
+            return  # the mapping changed meanwhile: only the last mapping's plan is shown
         self.plan = plan
         self.plans += 1
         extra = plan.unmapped_headers

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.keys import KeyRouter
 from ui.door.results import COL_ARRIVED, HIT_ROLE, Counters, ResultsModel, role_text
 from ui.door.walkin_dialog import WalkInDialog
+from ui.reload import Coalescer
 from ui.settings import Settings
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
@@ -78,8 +79,6 @@ class DoorPanel(QWidget):
         self.station = station or str(Settings().qs.value(STATION_KEY, "") or "") or "Desk"
         self.undo_stack: list[tuple[int, str]] = []  # (guest id, name) checked in here
         self.loads = 0  # finished index builds (tests)
-        self._counting = False
-        self._count_again = False
 
         self.heading = plain_label("", "viewTitle")
         self.station_button = QPushButton()
@@ -148,10 +147,8 @@ class DoorPanel(QWidget):
 
         self._bridge = bridge
         bridge.door.connect(self._on_door_event)
-        self._counts_timer = QTimer(self)  # a burst of phone check-ins: one count per 150 ms
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(150)
-        self._counts_timer.timeout.connect(self.reload_counts)
+        # a burst of phone check-ins: one count at a time, at most one per 150 ms
+        self._counts = Coalescer(self._count, self, min_gap_ms=150)
         self.retranslate()
         self._load_index()
         self.reload_counts()
@@ -202,23 +199,18 @@ class DoorPanel(QWidget):
         self.worker.run(lambda: SearchIndex.build(ef), on_done=built, context=self)
 
     def reload_counts(self) -> None:
-        if self._counting:  # one count at a time; one more after it if events came meanwhile
-            self._count_again = True
-            return
-        self._counting = True
+        self._counts.request()
+
+    def _count(self) -> None:
         ef = self.session.ef
 
         def done(result: dict[str, Any]) -> None:
-            self._counting = False
+            self._counts.done()
             self.counters.show_counts(result)
-            if self._count_again:
-                self._count_again = False
-                self.reload_counts()
 
-        def failed(err: BaseException) -> None:
-            self._counting = False
-
-        self.worker.run(lambda: counts(ef), on_done=done, on_error=failed, context=self)
+        self.worker.run(
+            lambda: counts(ef), on_done=done, on_error=lambda _e: self._counts.done(), context=self
+        )
 
     def _on_door_event(self, event: object) -> None:
         index = self.index
@@ -232,10 +224,10 @@ class DoorPanel(QWidget):
             self.worker.run(
                 lambda: index.refresh(ef, ids), lambda _r: self._search_now(), None, self
             )
-            self._counts_timer.start()
+            self.reload_counts()
             return
         self._refresh_rows()
-        self._counts_timer.start()
+        self.reload_counts()
 
     # -- searching --------------------------------------------------------------------------
 
@@ -399,7 +391,7 @@ class DoorPanel(QWidget):
             super().keyPressEvent(event)
 
     def shutdown(self) -> None:
-        self._counts_timer.stop()
+        self._counts.stop()
         try:
             self._bridge.door.disconnect(self._on_door_event)
         except (RuntimeError, TypeError):

@@ -2,15 +2,16 @@
 is on air, manual entry, pre-moderation, the word filter, blocking a device, export.
 
 Every core call runs on the Worker; the panel refreshes from the bridge's `qa` signal. Refreshes
-coalesce: while one is running, further events only mark the panel dirty, so a hall of phones
-asking at once costs one reload at a time, never one per question.
+coalesce (ui.reload.Coalescer, the desk's one): while one is running, further events are folded
+into one more, so a hall of phones asking at once costs one reload at a time, never one per
+question.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +33,7 @@ from app.store import EventFile
 from ui.bridge import QtBridge
 from ui.qa.model import QuestionDelegate, QuestionsModel
 from ui.qa.panel_actions import PanelActions
+from ui.reload import Coalescer
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
@@ -80,17 +82,14 @@ class ModeratorPanel(PanelActions, QWidget):
         self.sort = "votes"
         self.snapshot: Snapshot | None = None
         self.refreshes = 0
-        self._loading = False
-        self._dirty = False
         self._keep_id: int | None = None
-        self._since = QElapsedTimer()
-        self._last_load_ms = 0
         # Rows read per reload: a long queue is read a window at a time (reading 2,000 questions
         # on every change would keep the worker, and so the GIL, busy during a burst).
         self._limit = READ_WINDOW
-        self._throttle = QTimer(self)
-        self._throttle.setSingleShot(True)
-        self._throttle.timeout.connect(self._after_throttle)
+        # One reload at a time, at most one per MIN_INTERVAL_MS: while a hall of phones asks,
+        # the worker (and the GIL) stay free for the station server; after a slow reload
+        # (thousands of questions) it waits 3x as long as that took.
+        self.reloads = Coalescer(self._start_load, self, min_gap_ms=MIN_INTERVAL_MS, factor=3)
 
         # What's on air, with Clear.
         self.onair_strip = QFrame()
@@ -255,29 +254,10 @@ class ModeratorPanel(PanelActions, QWidget):
     # -- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload soon. One reload at a time, and at most one per MIN_INTERVAL_MS: while a
-        hall of phones asks, the worker (and the GIL) stay free for the station server."""
-        if self._loading or self._throttle.isActive():
-            self._dirty = True
-            return
-        # Adaptive: after a slow reload (thousands of questions) wait twice as long as it took,
-        # so reloading never takes more than a third of the worker's (and the GIL's) time.
-        gap = max(MIN_INTERVAL_MS, 3 * self._last_load_ms)
-        wait = gap - self._since.elapsed() if self._since.isValid() else 0
-        if wait > 0:
-            self._dirty = True
-            self._throttle.start(int(wait))
-            return
-        self._start_load()
-
-    def _after_throttle(self) -> None:
-        if self._dirty and not self._loading:
-            self._start_load()
+        """Reload soon (ui.reload.Coalescer folds a burst of events into few reloads)."""
+        self.reloads.request()
 
     def _start_load(self) -> None:
-        self._since.restart()
-        self._loading = True
-        self._dirty = False
         ef, status, sort, limit = self.session.ef, self.status, self.sort, self._limit
         self.worker.run(
             lambda: read_snapshot(ef, status, sort, limit),
@@ -287,12 +267,11 @@ class ModeratorPanel(PanelActions, QWidget):
         )
 
     def _load_failed(self, err: BaseException) -> None:
-        self._loading = False
+        self.reloads.done()
         self._show_error(describe_error(err))
 
     def _loaded(self, snap: Snapshot) -> None:
-        self._loading = False
-        self._last_load_ms = self._since.elapsed()
+        self.reloads.done()
         self.refreshes += 1
         current = self.current()
         keep = self._keep_id if self._keep_id is not None else (current.id if current else None)
@@ -313,8 +292,6 @@ class ModeratorPanel(PanelActions, QWidget):
         self._show_counts()
         self._show_onair()
         self._selection_changed()
-        if self._dirty and not self._throttle.isActive():
-            self.refresh()
 
     def _show_counts(self) -> None:
         counts = self.snapshot.counts if self.snapshot else {}

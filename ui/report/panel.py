@@ -2,8 +2,9 @@
 
 `ReportPanel(session, bridge, worker)`. The report is built on the worker (`build_report`, one
 aggregate query per section) and painted by `ui.report.page` (the same drawing as the PDF).
-Bus events (door, show, Q&A, OBS) ask for a refresh; refreshes are throttled to one per
-MIN_INTERVAL_MS and one at a time, and a slow timer keeps the on-air segment's time current.
+Bus events (door, show, Q&A, OBS) ask for a refresh; refreshes go through the desk's one
+coalescer (ui.reload): at most one per MIN_INTERVAL_MS and one at a time, and a slow timer
+keeps the on-air segment's time current.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QRectF, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QRectF, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,6 +27,7 @@ from app.report.exports import export_all
 from app.report.model import Report, build_report
 from app.session import Session
 from ui.bridge import QtBridge
+from ui.reload import Coalescer
 from ui.report.charts import DARK
 from ui.report.page import paint_report
 from ui.report.pdf import write_pdf
@@ -78,12 +80,11 @@ class ReportPanel(QWidget):
         self.session, self.worker = session, worker
         self.report: Report | None = None
         self._export_worker: Worker | None = None
-        self._last_ms = 0  # how long the last build took
         self.loads = 0
-        self._loading = self._dirty = False
-        self._since = QElapsedTimer()
-        self._throttle = QTimer(self, singleShot=True)
-        self._throttle.timeout.connect(self._after_throttle)
+        self._stale = False  # a change came while the tab was hidden: read again when shown
+        # after a slow build (a huge day) it waits 5x as long as the build took, so live
+        # refreshes never take more than a sixth of the shared worker's time
+        self.reloads = Coalescer(self._load, self, min_gap_ms=MIN_INTERVAL_MS, factor=5)
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self.refresh)
 
@@ -131,36 +132,19 @@ class ReportPanel(QWidget):
 
     def refresh(self) -> None:
         if self.loads and not self.isVisible():  # a hidden tab: catch up when shown
-            self._dirty = True
+            self._stale = True
             return
-        if self._loading or self._throttle.isActive():
-            self._dirty = True
-            return
-        # Adaptive: after a slow build (a huge day) wait 5x as long as it took, so live refreshes
-        # never take more than a sixth of the shared worker's time.
-        gap = max(MIN_INTERVAL_MS, 5 * self._last_ms)
-        wait = gap - self._since.elapsed() if self._since.isValid() else 0
-        if wait > 0:
-            self._dirty = True
-            self._throttle.start(int(wait))
-            return
-        self._load()
-
-    def _after_throttle(self) -> None:
-        if self._dirty and not self._loading:
-            self._load()
+        self._stale = False
+        self.reloads.request()
 
     def _load(self) -> None:
-        self._since.restart()
-        self._loading, self._dirty = True, False
         ef = self.session.ef
         self.worker.run(
             lambda: build_report(ef), on_done=self._loaded, on_error=self._failed, context=self
         )
 
     def _loaded(self, report: Report) -> None:
-        self._loading = False
-        self._last_ms = self._since.elapsed()
+        self.reloads.done()
         self.report = report
         self.loads += 1
         self.canvas.set_report(report)
@@ -169,11 +153,9 @@ class ReportPanel(QWidget):
             self._tick.stop()  # nothing moves after the show
         elif not self._tick.isActive():
             self._tick.start()
-        if self._dirty:
-            self.refresh()
 
     def _failed(self, err: BaseException) -> None:
-        self._loading = False
+        self.reloads.done()
         self.status.setText(describe_error(err))
 
     def _show_status(self) -> None:
@@ -217,7 +199,7 @@ class ReportPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._dirty:
+        if self._stale:
             self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

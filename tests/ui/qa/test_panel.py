@@ -58,7 +58,7 @@ def ask(session: Session, text: str, device: str = "d1", name: str = "") -> qa.Q
 def wait_count(qtbot, panel: ModeratorPanel, status: str, n: int) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(
         lambda: (
-            panel.snapshot is not None and panel.snapshot.counts[status] == n and not panel._loading
+            panel.snapshot is not None and panel.snapshot.counts[status] == n and not panel.reloads.running
         )
     )
 

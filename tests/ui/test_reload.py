@@ -1,0 +1,39 @@
+"""ui.reload.Coalescer, the desk's one reload coalescer: a burst of requests becomes one load
+now and one after it, never a queue, and the last request is always served."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from ui.reload import Coalescer
+
+
+def test_a_burst_while_loading_is_one_more_load_after_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    owner = QObject()
+    started: list[int] = []
+    reloads = Coalescer(lambda: started.append(len(started)), owner, min_gap_ms=20, factor=3)
+    reloads.request()
+    assert started == [0] and reloads.running  # the first request after a quiet spell: at once
+    for _ in range(200):  # a hall of phones while it loads
+        reloads.request()
+    assert started == [0] and reloads.pending
+    reloads.done()
+    qtbot.waitUntil(lambda: len(started) == 2)  # the change that came meanwhile is shown
+    reloads.done()
+    assert not reloads.pending and not reloads.scheduled  # nothing else asked, nothing to come
+    assert len(started) == 2
+
+
+def test_without_tracking_only_the_gap_applies_and_stop_forgets(qtbot) -> None:  # type: ignore[no-untyped-def]
+    owner = QObject()
+    started: list[int] = []
+    reloads = Coalescer(lambda: started.append(1), owner, min_gap_ms=400, tracked=False)
+    for _ in range(50):
+        reloads.request()
+    assert len(started) == 1 and reloads.pending and not reloads.running
+    qtbot.waitUntil(lambda: len(started) == 2)
+    assert not reloads.pending
+    reloads.request()  # within the gap of the last load: waits for it
+    assert reloads.scheduled and len(started) == 2
+    reloads.stop()  # the view closes: the waiting request is dropped
+    assert not reloads.pending and not reloads.scheduled

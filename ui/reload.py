@@ -1,0 +1,88 @@
+"""One reload coalescer for the desk: a burst of bus events becomes a few reloads, never a queue.
+
+    self.reloads = Coalescer(self._load, self, min_gap_ms=300, factor=3)
+    self.reloads.request()        # from any event handler: "read again soon"
+    ...                           # and in the load's on_done / on_error:
+    self.reloads.done()
+
+Rules, the same for every view: one load at a time; at most one start per gap, where the gap is
+`min_gap_ms` or `factor` times as long as the last load took, whichever is longer (after a slow
+load on a huge day the view waits longer, so reloading never takes more than 1 / (factor + 1)
+of the shared worker's, and the GIL's, time); a request that arrives meanwhile is kept and
+served by one more load afterwards, so the last change is always shown. The first request after
+a quiet spell runs at once.
+
+`tracked=False` is for a load with nothing to report back (or that is instant): each start
+counts as finished at once, and only the gap applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+
+
+class Coalescer(QObject):
+    """No signals: it calls `load()`. `runs` counts the loads started (for tests)."""
+
+    def __init__(
+        self,
+        load: Callable[[], None],
+        parent: QObject,
+        *,
+        min_gap_ms: int = 0,
+        factor: float = 0.0,
+        tracked: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.min_gap_ms, self.factor, self.tracked = min_gap_ms, factor, tracked
+        self.running = False
+        self.pending = False
+        self.runs = 0
+        self._last_ms = 0
+        self._since = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
+
+    def request(self) -> None:
+        if self.running or self._timer.isActive():
+            self.pending = True
+            return
+        gap = max(self.min_gap_ms, self.factor * self._last_ms)
+        wait = gap - self._since.elapsed() if self._since.isValid() else 0
+        if wait > 0:
+            self.pending = True
+            self._timer.start(int(wait))
+            return
+        self._run()
+
+    @property
+    def scheduled(self) -> bool:
+        """A load will start when the gap ends."""
+        return self._timer.isActive()
+
+    def done(self) -> None:
+        """The load finished (or failed): serve a request that came meanwhile."""
+        self.running = False
+        self._last_ms = self._since.elapsed()
+        if self.pending and not self._timer.isActive():
+            self.request()
+
+    def stop(self) -> None:
+        """Forget a waiting request (the view is going away)."""
+        self._timer.stop()
+        self.pending = False
+
+    def _run(self) -> None:
+        self._since.restart()
+        self.pending = False
+        self.running = self.tracked
+        self.runs += 1
+        self._load()
+
+    def _on_timer(self) -> None:
+        if self.pending and not self.running:
+            self._run()

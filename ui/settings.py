@@ -1,4 +1,6 @@
-"""Per-machine settings (QSettings): recent files, language, window layout.
+"""Per-machine settings (QSettings): recent files, language, window layout, where OBS is, the
+door station's name, the stage display's options. The one way the desk reads and writes them:
+nothing else opens QSettings, so every key has one name, one type and one default.
 
 These belong to the studio PC, not to an event, so they never go into the event file. Tests point
 QSettings' IniFormat user path at a temporary folder (see tests/ui/conftest.py).
@@ -7,11 +9,32 @@ QSettings' IniFormat user path at a temporary folder (see tests/ui/conftest.py).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+OBS_HOST = "127.0.0.1"
+OBS_PORT = 4455  # obs-websocket 5's default
+
+
+@dataclass(frozen=True)
+class ObsConnection:
+    """Where OBS is. The password is only handed to the OBS worker: never logged or shown."""
+
+    host: str = OBS_HOST
+    port: int = OBS_PORT
+    password: str = ""
+    connect_on_start: bool = False
+
+    def __repr__(self) -> str:  # a repr in a log or traceback must not carry the password
+        return (
+            f"ObsConnection(host={self.host!r}, port={self.port}, password='***', "
+            f"connect_on_start={self.connect_on_start})"
+        )
+
+    __str__ = __repr__
 
 
 class Settings:
@@ -96,3 +119,58 @@ class Settings:
 
     def sync(self) -> None:
         self.qs.sync()
+
+    def _flag(self, key: str, default: bool = False) -> bool:
+        value = self.qs.value(key, default)
+        return value if isinstance(value, bool) else str(value).lower() == "true"
+
+    def _set_flag(self, key: str, on: bool) -> None:
+        self.qs.setValue(key, "true" if on else "false")
+
+    # -- OBS ------------------------------------------------------------------------------------
+
+    def obs_connection(self) -> ObsConnection:
+        try:
+            port = int(str(self.qs.value("obs/port", OBS_PORT)))
+        except ValueError:
+            port = OBS_PORT
+        return ObsConnection(
+            host=str(self.qs.value("obs/host", OBS_HOST) or OBS_HOST),
+            port=port if 0 < port < 65536 else OBS_PORT,
+            password=str(self.qs.value("obs/password", "") or ""),
+            connect_on_start=self._flag("obs/connect_on_start"),
+        )
+
+    def set_obs_connection(self, conn: ObsConnection) -> None:
+        self.qs.setValue("obs/host", conn.host)
+        self.qs.setValue("obs/port", conn.port)
+        self.qs.setValue("obs/password", conn.password)
+        self._set_flag("obs/connect_on_start", conn.connect_on_start)
+        self.qs.sync()
+
+    def obs_panel_visible(self) -> bool:
+        return self._flag("obs/panel_visible")
+
+    def set_obs_panel_visible(self, visible: bool) -> None:
+        self._set_flag("obs/panel_visible", visible)
+
+    # -- door and stage -------------------------------------------------------------------------
+
+    def door_station(self) -> str:
+        """The name this computer checks guests in under ("" until one is chosen)."""
+        return str(self.qs.value("door/station", "") or "")
+
+    def set_door_station(self, name: str) -> None:
+        self.qs.setValue("door/station", name)
+
+    def stage_hide_negative(self) -> bool:
+        return self._flag("show/hide_negative")
+
+    def set_stage_hide_negative(self, on: bool) -> None:
+        self._set_flag("show/hide_negative", on)
+
+    def stage_chime(self) -> bool:
+        return self._flag("show/chime")
+
+    def set_stage_chime(self, on: bool) -> None:
+        self._set_flag("show/chime", on)

@@ -49,7 +49,6 @@ from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
 RESULT_LIMIT = 50
-STATION_KEY = "door/station"
 
 
 class DoorPanel(QWidget):
@@ -76,7 +75,7 @@ class DoorPanel(QWidget):
         self.worker = worker
         self.index: SearchIndex | None = None
         self.resolution: Resolution | None = None  # what the search box's text means now
-        self.station = station or str(Settings().qs.value(STATION_KEY, "") or "") or "Desk"
+        self.station = station or Settings().door_station() or "Desk"
         self.undo_stack: list[tuple[int, str]] = []  # (guest id, name) checked in here
         self.loads = 0  # finished index builds (tests)
 
@@ -372,7 +371,7 @@ class DoorPanel(QWidget):
         name = name.strip()
         if name:
             self.station = name
-            Settings().qs.setValue(STATION_KEY, name)
+            Settings().set_door_station(name)
             self.retranslate()
 
     def ask_station(self) -> None:

@@ -1,13 +1,10 @@
 """Where OBS is: host, port, password, "connect on start" — per-user settings, never the event.
 
-The values live in the shell's QSettings (organisation "Showday", `ui.settings.Settings`) under
-`obs/...`. The password is only handed to the OBS worker; it is never logged, never shown in a
+The values are read and written through `ui.settings.Settings` (keys `obs/...`). The password is only handed to the OBS worker; it is never logged, never shown in a
 status text and never written to the event file.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -21,50 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.settings import Settings
+from ui.settings import ObsConnection, Settings
 from ui.views.widgets import plain_label
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 4455  # obs-websocket 5's default
-
-
-@dataclass(frozen=True)
-class ObsConnection:
-    host: str = DEFAULT_HOST
-    port: int = DEFAULT_PORT
-    password: str = ""
-    connect_on_start: bool = False
-
-    def __repr__(self) -> str:  # a repr in a log or traceback must not carry the password
-        return (
-            f"ObsConnection(host={self.host!r}, port={self.port}, password='***', "
-            f"connect_on_start={self.connect_on_start})"
-        )
-
-    __str__ = __repr__
 
 
 def load_connection(settings: Settings | None = None) -> ObsConnection:
-    qs = (settings or Settings()).qs
-    try:
-        port = int(str(qs.value("obs/port", DEFAULT_PORT)))
-    except ValueError:
-        port = DEFAULT_PORT
-    return ObsConnection(
-        host=str(qs.value("obs/host", DEFAULT_HOST) or DEFAULT_HOST),
-        port=port if 0 < port < 65536 else DEFAULT_PORT,
-        password=str(qs.value("obs/password", "") or ""),
-        connect_on_start=str(qs.value("obs/connect_on_start", "false")).lower() == "true",
-    )
+    return (settings or Settings()).obs_connection()
 
 
 def save_connection(conn: ObsConnection, settings: Settings | None = None) -> None:
-    qs = (settings or Settings()).qs
-    qs.setValue("obs/host", conn.host)
-    qs.setValue("obs/port", conn.port)
-    qs.setValue("obs/password", conn.password)
-    qs.setValue("obs/connect_on_start", "true" if conn.connect_on_start else "false")
-    qs.sync()
+    (settings or Settings()).set_obs_connection(conn)
 
 
 class ObsConnectionDialog(QDialog):

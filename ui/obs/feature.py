@@ -133,7 +133,7 @@ class ObsFeature(QObject):
         self.window.worker.run(start_services, on_done=started, context=self)
         if not asked:
             self._connect_on_start()
-        if str(self.window.settings.qs.value("obs/panel_visible", "false")) == "true":
+        if self.window.settings.obs_panel_visible():
             self._show_dock()
         self._enable()
 
@@ -151,7 +151,7 @@ class ObsFeature(QObject):
 
     def _remember_visible(self, visible: bool) -> None:
         if self.worker is not None and not self.window.isHidden():  # not on close or event swap
-            self.window.settings.qs.setValue("obs/panel_visible", "true" if visible else "false")
+            self.window.settings.set_obs_panel_visible(visible)
 
     def _connect_on_start(self) -> None:
         conn = load_connection(self.window.settings)

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from ui.settings import Settings
 from ui.show.stage_window import StageWindow
 
 if TYPE_CHECKING:
     from ui.show.panel import ShowPanel
-
-
-def _settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Showday", "Showday")
 
 
 class StageMenu(QObject):
@@ -30,15 +27,15 @@ class StageMenu(QObject):
         self.menu = QMenu(panel)
         self.menu.aboutToShow.connect(self._fill)
         self.button.setMenu(self.menu)
-        qs = _settings()
+        self.settings = Settings()
         self.hide_negative = QAction(panel)
         self.hide_negative.setCheckable(True)
-        self.hide_negative.setChecked(qs.value("show/hide_negative", False, type=bool))
+        self.hide_negative.setChecked(self.settings.stage_hide_negative())
         self.hide_negative.toggled.connect(self._set_hide_negative)
         self.chime = QAction(panel)
         self.chime.setCheckable(True)
         self.chime.toggled.connect(self._set_chime)
-        self.chime.setChecked(qs.value("show/chime", False, type=bool))
+        self.chime.setChecked(self.settings.stage_chime())
         panel.chime.set_enabled(self.chime.isChecked())
         self.retranslate()
 
@@ -86,10 +83,10 @@ class StageMenu(QObject):
             self.window.show_state(state)
 
     def _set_hide_negative(self, on: bool) -> None:
-        _settings().setValue("show/hide_negative", on)
+        self.settings.set_stage_hide_negative(on)
         if self.window is not None:
             self.window.set_hide_negative(on)
 
     def _set_chime(self, on: bool) -> None:
-        _settings().setValue("show/chime", on)
+        self.settings.set_stage_chime(on)
         self.panel.chime.set_enabled(on)

@@ -5,6 +5,7 @@
 // result is highlighted (none for a ticket code nobody has), ↑/↓/PgUp/PgDn move it, Enter
 // checks in the highlighted guest and only that one, or sends the text as a query.
 import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
+import { createOffline, offlineLine, reasonText, renderLists, renderQueue } from "./door-offline.js";
 import "./door-strings.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
@@ -28,7 +29,27 @@ const state = {
   last: null,
   countsBusy: false,
   countsAgain: false,
+  link: "connecting", // the live socket's state
 };
+
+// The check-in list, the phone's copy of it and the queue of check-ins (door-offline.js).
+const offline = createOffline({ onChange: paintOffline });
+function paintOffline(off) {
+  renderQueue(off, $("queue"), $("queue-items"));
+  renderLists(off, $("list-pick"), $("list-counts"));
+  const line = offlineLine(off);
+  $("offline").hidden = !line;
+  $("offline").textContent = line;
+  // A socket can outlive the network for a while: the badge follows what the last request saw.
+  setLiveBadge($("live"), off.isOnline ? state.link : "reconnecting");
+}
+paintOffline(offline); // what this phone kept, before the server answers (or if it never does)
+$("list-pick").addEventListener("change", (ev) => {
+  offline.pick(ev.target.value);
+  render([]);
+  showResult("idle", t("door.ready"));
+  refreshCounts();
+});
 
 const roleText = (role) => (["guest", "speaker", "vip", "staff"].includes(role) ? t(`door.role.${role}`) : role || "");
 const channelText = (ch) => (ch === "walk-in" ? t("door.walk_in_channel") : ch || t("door.no_channel"));
@@ -42,6 +63,7 @@ function showPaired(caller) {
   $("unpaired").hidden = isDoor;
   if (caller.kind === "station" && !isDoor) setText("#unpaired-title", t("door.not_door"));
   if (isDoor) setText("#who", t("station.paired_as", { name: caller.name }));
+  else offline.forget(); // guest data stays on paired door phones only
 }
 
 // -- the answer -------------------------------------------------------------------------------
@@ -70,6 +92,13 @@ export function showCheckIn(r) {
     // Several guests fit: nobody was checked in; the candidates are listed to pick from.
     render(r.candidates || [], "choose", r.code || "");
     showResult("info", t("door.choose"));
+  } else if (r.result === "saved") {
+    // No link: let in on this phone's list; the queue sends it when the server is back.
+    showResult("saved", t("door.saved", { name: r.name }), t("door.saved_detail"));
+  } else if (r.result === "not_on_list") {
+    showResult("unknown", t("door.not_on_list", { name: r.name }), reasonText(r.reason));
+  } else if (r.result === "offline_unknown") {
+    showResult("unknown", t("door.offline_unknown"), t("door.offline_unknown_detail", { code: r.code || "" }));
   } else if (r.result === "already") {
     const d = detailOf(r);
     showResult("already", t("door.already", { at: hhmm(r.at), station: r.station || "?" }), d ? `${r.name} · ${d}` : r.name);
@@ -84,7 +113,7 @@ export function showCheckIn(r) {
 async function checkIn(body, retryField = null) {
   showError(errorEl, null);
   try {
-    showCheckIn(await postJSON("/api/v1/checkins", body));
+    showCheckIn(await offline.send(body));
   } catch (err) {
     showResult("failed", t("door.not_saved"), err.message || String(err));
     const typed = body.code || body.query;
@@ -96,7 +125,7 @@ $("undo").addEventListener("click", async () => {
   const id = state.last;
   if (id === null) return;
   try {
-    const r = await deleteJSON(`/api/v1/checkins/${id}`);
+    const r = await deleteJSON(`/api/v1/checkins/${id}?list=${offline.list}`);
     showResult("info", t(r.result === "undone" ? "door.undone" : "door.nothing_to_undo"));
   } catch (err) {
     showError(errorEl, err);
@@ -184,7 +213,11 @@ async function search() {
     const r = await getJSON(`/api/v1/guests?q=${encodeURIComponent(text)}&limit=20`);
     if (seq === state.seq) render(r.guests || [], (r.resolution && r.resolution.kind) || "none", text);
   } catch (err) {
-    if (seq === state.seq) showError(errorEl, err);
+    if (seq !== state.seq) return;
+    if (err.status === 0 && offline.roster) {
+      const r = offline.search(text); // no link: the phone's copy of the list
+      render(r.hits, r.kind, text);
+    } else showError(errorEl, err);
   }
 }
 
@@ -236,7 +269,7 @@ async function refreshCounts() {
   }
   state.countsBusy = true;
   try {
-    const c = await getJSON("/api/v1/door/counts");
+    const [c] = await Promise.all([getJSON("/api/v1/door/counts"), offline.loadLists()]);
     for (const dd of document.querySelectorAll("#st-door dd[data-key]")) dd.textContent = String(c[dd.dataset.key] ?? 0);
     const items = Object.entries(c.by_channel || {}).map(([ch, v]) => el("li", "", `${channelText(ch)} ${v.arrived}/${v.expected}`));
     $("channels").replaceChildren(...items);
@@ -297,19 +330,21 @@ async function sync(hello) {
   showPaired(me.caller || {});
   if (!state.staff) return;
   if ($("result").dataset.state === "idle") setText("#result-title", t("door.ready"));
-  await Promise.all([refreshCounts(), search()]);
+  await Promise.all([refreshCounts(), search(), offline.online()]);
 }
 
 let refreshTimer = null;
 connectLive({
   onSync: (hello) => sync(hello).catch((err) => showError(errorEl, err)),
   onState: (s) => {
-    setLiveBadge($("live"), s);
+    state.link = s;
+    setLiveBadge($("live"), offline.isOnline ? s : "reconnecting");
     if (s === "revoked") showPaired({});
   },
   onEvent: (ev) => {
     if (ev.type === "EventRenamed") setText("#event-name", ev.name);
     if (ev.topic !== "door" || !state.staff) return;
+    offline.apply(ev); // keep the phone's copy of the list current
     refreshCounts();
     clearTimeout(refreshTimer); // someone arrived at another door: refresh the open results
     if (q.value.trim()) refreshTimer = setTimeout(search, 150);

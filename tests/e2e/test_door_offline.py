@@ -63,7 +63,9 @@ class Venue:
     def door_b(self) -> httpx.Client:
         """A second door (its own pairing and cookie), on the network all along."""
         p = stations.create_pairing(self.session.ef, "door", "Door B")
-        client = httpx.Client(base_url=self.server.url, timeout=10)
+        client = httpx.Client(
+            base_url=self.server.url, timeout=10, headers={"Origin": self.server.url}
+        )
         client.post("/api/v1/pair", json={"code": p.code}).raise_for_status()
         return client
 

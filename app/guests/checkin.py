@@ -5,6 +5,10 @@ the same ticket at the same moment SQLite lets one in first: it sees the guest n
 arrived and answers "ok"; the other then sees the first one's check-in and answers "already".
 `checkins` is the append-only log (station and time of every check-in and undo);
 `guests.checked_in_at/by` is the current state, kept in the same transaction.
+
+A ticket the ticketing tool marked unpaid, refunded, cancelled or not attending
+(`guests.ticket_status`) is "not_admitted", with the reason, until a supervisor re-admits it at
+the desk (`admit`: a deliberate action, logged in `admissions`).
 """
 
 from __future__ import annotations
@@ -14,18 +18,24 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from app.bus import Bus, CheckInUndone, GuestCheckedIn, ListCheckIn
+from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged, ListCheckIn
 from app.guests.fields import scanned_code
 from app.guests.lists import MAIN_LIST, CheckinList, list_in, on_list
 from app.store import EventFile
 from app.timeutil import now_iso
 
-Outcome = Literal["ok", "already", "unknown", "choose", "not_on_list"]
+Outcome = Literal["ok", "already", "unknown", "choose", "not_on_list", "not_admitted"]
+AdmitOutcome = Literal["admitted", "not_needed", "unknown"]
+# Why a ticket is not admitted (guests.ticket_status); '' is a valid ticket.
+TICKET_STATUSES = ("unpaid", "refunded", "cancelled", "not_attending")
 UndoOutcome = Literal["undone", "not_checked_in", "unknown"]
 
 GUEST_COLUMNS = (
-    "id, name, company, title, role, channel, walk_in, ticket_code, checked_in_at, checked_in_by"
+    "id, name, company, title, role, channel, walk_in, ticket_code, checked_in_at, checked_in_by,"
+    " ticket_type, ticket_status, admitted_at"
 )
+# A ticket the door lets in: valid, or re-admitted by a supervisor (SQL, for counts).
+ADMITTED_SQL = "(ticket_status = '' OR admitted_at IS NOT NULL)"
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,8 @@ class CheckInResult:
     """What the door shows. For "ok", `at`/`station` are this check-in; for "already", the
     earlier one ("already checked in at 13:02 by Door 2"); for "unknown", `code` is what was
     looked for; for "choose" (a query several guests fit), `candidates` are their search hits;
-    for "not_on_list", `reason` says why (CheckinList.refusal). `list_id` is the list checked
+    for "not_on_list", `reason` says why (CheckinList.refusal); for "not_admitted",
+    `ticket_status` is why the ticket does not get in (unpaid, refunded, ...). `list_id` is the list checked
     in on; `double` marks an offline phone's admission of a guest another door had already let
     in (both are in the log and the report)."""
 
@@ -52,6 +63,8 @@ class CheckInResult:
     list_id: int = MAIN_LIST
     reason: dict[str, Any] | None = None
     double: bool = False
+    ticket_status: str = ""  # for "not_admitted": unpaid, refunded, cancelled, not_attending
+    ticket_type: str = ""
 
     @property
     def ok(self) -> bool:
@@ -94,6 +107,8 @@ def check_in(
         guest = _find(c, wanted, guest_id)
         if guest is None:
             return CheckInResult("unknown", code=wanted, list_id=list_id)
+        if not_admitted(guest) and not guest["checked_in_at"]:
+            return _result("not_admitted", guest, None, None, lst)
         if not on_list(c, lst, guest["id"]):
             extra = c.execute("SELECT * FROM guests WHERE id = ?", (guest["id"],)).fetchone()
             return _result("not_on_list", guest, None, None, lst, reason=lst.refusal(dict(extra)))
@@ -273,6 +288,43 @@ def undo_check_in(
     return "undone"
 
 
+def not_admitted(g: sqlite3.Row | Mapping[str, Any]) -> str:
+    """Why this guest's ticket does not get in ('' when it does)."""
+    keys = g.keys()
+    status = g["ticket_status"] if "ticket_status" in keys else ""
+    return "" if not status or ("admitted_at" in keys and g["admitted_at"]) else str(status)
+
+
+def admit(
+    ef: EventFile, bus: Bus | None, guest_id: int, *, supervisor: str, station: str
+) -> AdmitOutcome:
+    """A supervisor lets a not-admitted ticket in after all (then check the guest in as usual).
+    Logged in `admissions` with who decided, at which station and what was overridden."""
+    supervisor = supervisor.strip()
+    if not supervisor:
+        raise ValueError("name the supervisor who re-admits this ticket")
+    now = now_iso()
+    with ef.write() as c:
+        guest = _find(c, "", guest_id)
+        if guest is None:
+            return "unknown"
+        status = not_admitted(guest)
+        if not status:
+            return "not_needed"
+        c.execute(
+            "INSERT INTO admissions (guest_id, ticket_status, supervisor, station, at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (guest_id, status, supervisor, station, now),
+        )
+        c.execute(
+            "UPDATE guests SET admitted_at = ?, admitted_by = ? WHERE id = ?",
+            (now, supervisor, guest_id),
+        )
+    if bus is not None:
+        bus.publish(GuestsChanged((guest_id,)))
+    return "admitted"
+
+
 def _find(c: sqlite3.Connection, code: str, guest_id: int | None) -> sqlite3.Row | None:
     if guest_id is not None:
         sql = f"SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?"
@@ -287,6 +339,7 @@ def result_for(
     outcome: str, g: sqlite3.Row | Mapping[str, Any], at: str | None, station: str | None
 ) -> CheckInResult:
     """The door's answer for one guest row (a `guests` row or the dict add_walk_in returns)."""
+    keys = g.keys()
     return CheckInResult(
         result=outcome,
         code=g["ticket_code"],
@@ -299,6 +352,8 @@ def result_for(
         walk_in=bool(g["walk_in"]),
         at=at,
         station=station,
+        ticket_status=not_admitted(g) if outcome == "not_admitted" else "",
+        ticket_type=g["ticket_type"] if "ticket_type" in keys else "",
     )
 
 
@@ -330,19 +385,23 @@ def recent_check_ins(
 
 
 def totals(ef: EventFile) -> dict[str, int]:
-    """`expected`/`arrived` count the registered list (walk-ins apart); `walk_ins`; `inside` is
-    everyone checked in. One query: the station server's status uses it as it is."""
+    """`expected`/`arrived` count the registered list (walk-ins apart) of admitted tickets;
+    `walk_ins` those checked in (an undone walk-in is not in the room); `inside` is everyone
+    checked in; `not_admitted` the unpaid, refunded, cancelled... tickets, counted apart. One
+    query: the station server's status uses it as it is."""
     row = ef.row(
-        """
+        f"""
         SELECT
-          count(*) FILTER (WHERE walk_in = 0) AS expected,
+          count(*) FILTER (WHERE walk_in = 0 AND {ADMITTED_SQL}) AS expected,
           count(*) FILTER (WHERE walk_in = 0 AND checked_in_at IS NOT NULL) AS arrived,
-          count(*) FILTER (WHERE walk_in = 1) AS walk_ins,
-          count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS inside
+          count(*) FILTER (WHERE walk_in = 1 AND checked_in_at IS NOT NULL) AS walk_ins,
+          count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS inside,
+          count(*) FILTER (WHERE NOT {ADMITTED_SQL}) AS not_admitted
         FROM guests
         """
     )
-    return {k: int((row or {}).get(k) or 0) for k in ("expected", "arrived", "walk_ins", "inside")}
+    keys = ("expected", "arrived", "walk_ins", "inside", "not_admitted")
+    return {k: int((row or {}).get(k) or 0) for k in keys}
 
 
 def counts(ef: EventFile) -> dict[str, Any]:
@@ -351,9 +410,9 @@ def counts(ef: EventFile) -> dict[str, Any]:
     by_channel = {
         r["channel"]: {"arrived": r["arrived"], "expected": r["expected"]}
         for r in ef.rows(
-            """
+            f"""
             SELECT channel,
-                   count(*) AS expected,
+                   count(*) FILTER (WHERE {ADMITTED_SQL}) AS expected,
                    count(checked_in_at) AS arrived
             FROM guests
             GROUP BY channel
@@ -364,8 +423,8 @@ def counts(ef: EventFile) -> dict[str, Any]:
     by_role = {
         r["role"]: {"arrived": r["arrived"], "expected": r["expected"]}
         for r in ef.rows(
-            "SELECT role, count(*) AS expected, count(checked_in_at) AS arrived "
-            "FROM guests GROUP BY role"
+            f"SELECT role, count(*) FILTER (WHERE {ADMITTED_SQL}) AS expected,"
+            " count(checked_in_at) AS arrived FROM guests GROUP BY role"
         )
     }
     return {**totals(ef), "by_channel": by_channel, "by_role": by_role}

@@ -21,6 +21,8 @@ HEADERS = [
     ("email", "邮箱 Email"),
     ("channel", "渠道 Channel"),
     ("role", "角色 Role"),
+    ("ticket_type", "票种 Ticket type"),
+    ("ticket_status", "票状态 Ticket status"),  # '' valid; unpaid, refunded, cancelled...
     ("ticket_code", "票号 Ticket code"),
     ("notes", "备注 Notes"),
     ("walk_in", "现场登记 Walk-in"),

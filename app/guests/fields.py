@@ -96,6 +96,59 @@ def role(raw: str) -> str | None:
     return None
 
 
+# Ticket statuses (guests.ticket_status): '' gets in; the others are "not admitted" at the door.
+_PAID_HEADERS = {"paid", "已支付", "是否支付", "支付状态", "付款状态"}
+_CANCEL_HEADERS = {"cancelled", "canceled", "已取消", "是否取消"}
+_NO = {"0", "n", "no", "false", "否", "未", "没有", "off"}
+_STATUS_WORDS = {
+    "attending": "",
+    "checkedin": "",
+    "paid": "",
+    "valid": "",
+    "confirmed": "",
+    "completed": "",
+    "正常": "",
+    "有效": "",
+    "已支付": "",
+    "已付款": "",
+    "已报名": "",
+    "已签到": "",
+    "unpaid": "unpaid",
+    "notpaid": "unpaid",
+    "pending": "unpaid",
+    "未支付": "unpaid",
+    "待支付": "unpaid",
+    "未付款": "unpaid",
+    "refunded": "refunded",
+    "已退款": "refunded",
+    "退款": "refunded",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+    "deleted": "cancelled",
+    "已取消": "cancelled",
+    "取消": "cancelled",
+    "notattending": "not_attending",
+    "不参加": "not_attending",
+    "不参会": "not_attending",
+}
+
+
+def ticket_status(header: str, raw: str) -> str | None:
+    """A ticket's status from a status cell: '' (gets in), 'unpaid', 'refunded', 'cancelled'
+    or 'not_attending'; None when the cell says nothing we know (empty, or an unknown word).
+
+    `header` (a mapping.header_key) says how to read yes/no: pretix's `Paid` = No is unpaid, a
+    form's `Cancelled` = Yes is cancelled; other columns hold words ('Refunded', '已退款')."""
+    key = "".join(ch for ch in unicodedata.normalize("NFKC", raw).lower() if ch.isalnum())
+    if not key:
+        return None
+    if header in _PAID_HEADERS and (key in _YES or key in _NO):
+        return "" if key in _YES else "unpaid"
+    if header in _CANCEL_HEADERS and (key in _YES or key in _NO):
+        return "cancelled" if key in _YES else ""
+    return _STATUS_WORDS.get(key)
+
+
 def consent(raw: str) -> int:
     return int(unicodedata.normalize("NFKC", raw).strip().lower() in _YES)
 

@@ -8,6 +8,11 @@
 Rows that share an email or phone are one person and are merged. Existing guests are matched
 by ticket code, then email, then phone, and updated in place: their check-ins stay. An empty
 cell never blanks a value the guest already has.
+
+A file without a channel column gets one channel for all its rows (`channel=`; the dialog offers
+`guess_channel`'s answer: "Eventbrite" for an Eventbrite export, "pretix" for pretix). The
+ticket type (pretix `Product`, Eventbrite `Ticket Type`) and status (`Paid`, `Attendee Status`,
+a cancelled flag) come along: see fields.ticket_status.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 from app.bus import Bus, GuestsChanged
 from app.guests import fields as F
 from app.guests.codes import new_ticket_code
-from app.guests.mapping import guess_mapping, mapping_problem, unmapped
+from app.guests.mapping import guess_mapping, header_key, mapping_problem, unmapped
 from app.guests.names import pinyin_keys
 from app.guests.table import ImportFileError, Row, Table, read_table
 from app.store import EventFile
@@ -34,6 +39,7 @@ __all__ = [
     "PlannedGuest",
     "RowError",
     "apply_import",
+    "guess_channel",
     "guess_mapping",
     "import_file_cli",
     "plan_import",
@@ -41,7 +47,24 @@ __all__ = [
 ]
 
 # Guest columns an import may set (ticket_code handled apart: it is the identity).
-COLUMNS = ("name", "company", "title", "phone", "email", "channel", "role", "notes", "consent")
+COLUMNS = (
+    "name",
+    "company",
+    "title",
+    "phone",
+    "email",
+    "channel",
+    "role",
+    "notes",
+    "consent",
+    "ticket_type",
+    "ticket_status",
+)
+# Headers that only one ticketing tool's export has: the channel a file without one gets.
+_TOOL_HEADERS = (
+    ("Eventbrite", {"attendee#", "barcode#", "attendeestatus"}),
+    ("pretix", {"ordercode", "secret"}),
+)
 
 
 @dataclass
@@ -139,8 +162,17 @@ class ImportResult:
 # -- planning -----------------------------------------------------------------------------------
 
 
-def plan_import(ef: EventFile, table: Table, mapping: dict[str, int]) -> ImportPlan:
-    """Check every row and decide what it does. Reads the event file, writes nothing."""
+def guess_channel(headers: list[str]) -> str:
+    """The channel to offer for a file with no channel column: its ticketing tool, or ''."""
+    keys = {header_key(h) for h in headers}
+    return next((tool for tool, marks in _TOOL_HEADERS if len(keys & marks) >= 2), "")
+
+
+def plan_import(
+    ef: EventFile, table: Table, mapping: dict[str, int], channel: str = ""
+) -> ImportPlan:
+    """Check every row and decide what it does. Reads the event file, writes nothing.
+    `channel` is given to every row whose channel cell is empty (or that has no such column)."""
     plan = ImportPlan(table, dict(mapping))
     problem = mapping_problem(table.headers, mapping)
     if problem:
@@ -152,11 +184,14 @@ def plan_import(ef: EventFile, table: Table, mapping: dict[str, int]) -> ImportP
         plan.errors.append(RowError(table.header_line, reason, "no_rows"))
         return plan
     records = []
+    channel = F.text(channel)
     for row in table.rows:
         values, error = row_values(table, mapping, row)
         if error is not None:
             plan.errors.append(error)
         else:
+            if channel and not values["channel"]:  # never moves a known guest's channel
+                values["channel"], values["file_channel"] = channel, True
             records.append(PlannedGuest(row.line, values))
     merged = merge_duplicates(records, plan.errors)
     match_existing(ef, merged, plan)
@@ -194,10 +229,18 @@ def row_values(
             return {}, RowError(row.line, problem, kind, {"value": raw})
     extra = {table.headers[i]: F.text(cells[i]) for i in unmapped(table.headers, mapping)}
     # An empty role cell changes nothing; one naming no role ('General Admission') means guest
-    # and keeps its words in extra.
+    # and keeps its words in extra. With no role column the ticket type says it ('VIP').
+    ticket_type = cell("ticket_type")
     role = F.role(cell("role")) if cell("role") else ""
     if role is None:
         extra[table.headers[mapping["role"]]] = cell("role")
+    elif "role" not in mapping and ticket_type:
+        role = F.role(ticket_type) or "guest"
+    status = None
+    if "status" in mapping:
+        status = F.ticket_status(header_key(table.headers[mapping["status"]]), cell("status"))
+        if status is None and cell("status"):  # a word we do not know: kept, ticket valid
+            extra[table.headers[mapping["status"]]] = cell("status")
     values: dict[str, Any] = {
         "name": name,
         "company": cell("company"),
@@ -208,6 +251,8 @@ def row_values(
         "role": "guest" if role is None else role,
         "notes": cell("notes"),
         "consent": F.consent(cell("consent")) if "consent" in mapping else None,
+        "ticket_type": ticket_type,
+        "ticket_status": status,  # None: the file says nothing about it
         "ticket_code": F.ticket_code(cell("ticket_code")),
         "extra": {k: v for k, v in extra.items() if v},
     }
@@ -300,7 +345,13 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]
     changes: dict[str, tuple[Any, Any]] = {}
     for key in (*COLUMNS, "ticket_code"):
         value = new.get(key)
+        if key == "ticket_status":  # '' is news here: the ticket is valid (again)
+            if value is not None and value != old[key]:
+                changes[key] = (old[key], value)
+            continue
         if value in ("", None) or value == old[key]:
+            continue
+        if key == "channel" and new.get("file_channel") and old[key]:
             continue
         if key == "role" and value == "guest":
             continue
@@ -354,6 +405,7 @@ def insert_guest(c: sqlite3.Connection, values: dict[str, Any], taken: set[str],
     row = {k: values[k] for k in COLUMNS}
     row["role"] = row["role"] or "guest"
     row["consent"] = row["consent"] or 0
+    row["ticket_status"] = row["ticket_status"] or ""
     row.update(
         ticket_code=code,
         name_pinyin=full,
@@ -390,7 +442,7 @@ def import_file_cli(ef: EventFile, path: str | os.PathLike[str], bus: Bus | None
 
     Returns a one-line summary; raises ValueError naming every bad row by line."""
     table = read_table(path)
-    plan = plan_import(ef, table, guess_mapping(table.headers))
+    plan = plan_import(ef, table, guess_mapping(table.headers), guess_channel(table.headers))
     if plan.errors:
         raise ValueError(
             f"{table.path.name if table.path else path}: {len(plan.errors)} bad row(s), "

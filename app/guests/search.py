@@ -54,14 +54,16 @@ __all__ = ["COLUMNS", "Hit", "SearchIndex", "normalise_query"]
 
 COLUMNS = (
     "id, name, name_pinyin, name_initials, company, title, role, phone, email, ticket_code,"
-    " channel, walk_in, checked_in_at, checked_in_by"
+    " channel, walk_in, ticket_type, ticket_status, admitted_at, checked_in_at, checked_in_by"
 )
 FIELDS = tuple(c.strip() for c in COLUMNS.split(","))
 # A guest is kept as a tuple of the COLUMNS values (a dict copy cost 3x more); these index it.
 F = {name: i for i, name in enumerate(FIELDS)}
 _PHONE, _AT = F["phone"], F["checked_in_at"]
 # Columns with few distinct values: one interned string each, not one per guest.
-_SHARED = tuple(F[f] for f in ("company", "title", "role", "channel", "checked_in_by"))
+_SHARED = tuple(
+    F[f] for f in ("company", "title", "role", "channel", "ticket_type", "ticket_status")
+) + (F["checked_in_by"],)
 EXACT_TIER = {"code": 0, "name": 1, "pinyin": 1, "email": 1, "phone": 1}
 LOAD_CHUNK = 5000  # guests read from the file at a time: no 50,000-dict list at build time
 MIN_PHONE_DIGITS = 4
@@ -88,6 +90,8 @@ class Hit:
     checked_in_by: str | None
     matched: str  # which field matched: code, name, pinyin, initials, phone, email, company
     rank: int  # the tier above: 0 best
+    ticket_type: str = ""
+    not_admitted: str = ""  # why the ticket does not get in (unpaid, refunded...), '' if it does
 
     @property
     def checked_in(self) -> bool:
@@ -428,6 +432,8 @@ class SearchIndex:
             checked_in_by=g["checked_in_by"],
             matched="name" if kind == "word" else kind,
             rank=tier,
+            ticket_type=g["ticket_type"] or "",
+            not_admitted="" if g["admitted_at"] else (g["ticket_status"] or ""),
         )
 
 

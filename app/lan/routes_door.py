@@ -46,6 +46,12 @@ GUEST_SCHEMA: dict[str, Any] = {
         "checked_in_by": {"type": "string", "nullable": True},
         "matched": {"type": "string"},
         "rank": {"type": "integer"},
+        "ticket_type": {"type": "string"},
+        "not_admitted": {
+            "type": "string",
+            "description": "why the ticket does not get in (unpaid, refunded, cancelled, "
+            "not_attending); empty when it does",
+        },
     },
 }
 RESOLUTION_SCHEMA: dict[str, Any] = {
@@ -68,11 +74,18 @@ RESULT_SCHEMA: dict[str, Any] = {
         "(at/station say when and where); unknown: no guest has this code (code is what was "
         "looked for); choose: several guests fit the query, nobody was checked in (candidates); "
         "not_on_list: the guest is not on this station's check-in list (reason says why: list, "
-        "rule, value, allowed, text). double: an offline phone's scan of a guest another door "
-        "had let in meanwhile (both are recorded)."
+        "rule, value, allowed, text). not_admitted: the ticket is unpaid, refunded, cancelled or "
+        "not attending (ticket_status); nobody was checked in until a supervisor re-admits it "
+        "at the desk. double: an offline phone's scan of a guest another door had let in "
+        "meanwhile (both are recorded)."
     ),
     "properties": {
-        "result": {"type": "string", "enum": ["ok", "already", "unknown", "choose", "not_on_list"]},
+        "result": {
+            "type": "string",
+            "enum": ["ok", "already", "unknown", "choose", "not_on_list", "not_admitted"],
+        },
+        "ticket_status": {"type": "string"},
+        "ticket_type": {"type": "string"},
         "candidates": {"type": "array", "items": GUEST_SCHEMA},
         "code": {"type": "string"},
         "guest_id": {"type": "integer", "nullable": True},
@@ -97,6 +110,10 @@ COUNTS_SCHEMA: dict[str, Any] = {
         "arrived": {"type": "integer", "description": "registered guests checked in"},
         "walk_ins": {"type": "integer"},
         "inside": {"type": "integer", "description": "everyone checked in, walk-ins included"},
+        "not_admitted": {
+            "type": "integer",
+            "description": "unpaid, refunded, cancelled... tickets, counted apart from expected",
+        },
         "by_channel": {"type": "object", "description": "channel -> {arrived, expected}"},
         "by_role": {"type": "object", "description": "role -> {arrived, expected}"},
     },

@@ -97,6 +97,7 @@ STATUS_SCHEMA: dict[str, Any] = {
                 "arrived": {"type": "integer"},
                 "walk_ins": {"type": "integer"},
                 "inside": {"type": "integer"},
+                "not_admitted": {"type": "integer"},
             },
         },
         "questions": {

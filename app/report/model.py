@@ -172,7 +172,8 @@ def _funnel(ef: EventFile, act: GuestActivity) -> tuple[list[ChannelFunnel], Cha
         SELECT channel,
                count(*) FILTER (WHERE walk_in = 0) AS registered,
                count(*) FILTER (WHERE walk_in = 0 AND checked_in_at IS NOT NULL) AS checked_in,
-               count(*) FILTER (WHERE walk_in = 1) AS walk_ins
+               -- a walk-in whose check-in was undone is not in the room
+               count(*) FILTER (WHERE walk_in = 1 AND checked_in_at IS NOT NULL) AS walk_ins
         FROM guests GROUP BY channel ORDER BY registered DESC, channel
         """
     )

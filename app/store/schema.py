@@ -213,4 +213,25 @@ CREATE TABLE blocked_addresses (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Ticket type and status from the ticketing tool (pretix `Product`/`Paid`, Eventbrite `Ticket
+# type`/`Attendee status`, a form's cancelled flag). A ticket whose status is not '' is not
+# admitted at the door until a supervisor re-admits it (admitted_at/by; each override logged).
+V4 = """
+ALTER TABLE guests ADD COLUMN ticket_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE guests ADD COLUMN ticket_status TEXT NOT NULL DEFAULT ''
+    CHECK (ticket_status IN ('', 'unpaid', 'refunded', 'cancelled', 'not_attending'));
+ALTER TABLE guests ADD COLUMN admitted_at TEXT;
+ALTER TABLE guests ADD COLUMN admitted_by TEXT;
+
+CREATE TABLE admissions (                     -- append-only: supervisors' re-admissions
+    id INTEGER PRIMARY KEY,
+    guest_id INTEGER NOT NULL REFERENCES guests(id),
+    ticket_status TEXT NOT NULL,              -- what was overridden
+    supervisor TEXT NOT NULL,
+    station TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX admissions_guest ON admissions(guest_id);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]

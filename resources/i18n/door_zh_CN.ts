@@ -59,6 +59,10 @@
         <translation>已于 %1 由「%2」签到</translation>
     </message>
     <message>
+        <source>Not admitted: %1</source>
+        <translation>不可入场：%1</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -135,6 +139,22 @@
         <translation>签到</translation>
     </message>
     <message>
+        <source>Unpaid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not attending</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
         <source>Walk-in</source>
         <translation>现场登记</translation>
     </message>
@@ -153,6 +173,10 @@
     <message>
         <source>Inside now</source>
         <translation>场内人数</translation>
+    </message>
+    <message>
+        <source>Not admitted</source>
+        <translation>不可入场</translation>
     </message>
     <message>
         <source>By channel: %1</source>
@@ -202,6 +226,14 @@
         <translation>身份</translation>
     </message>
     <message>
+        <source>Ticket type</source>
+        <translation>票种</translation>
+    </message>
+    <message>
+        <source>Ticket status</source>
+        <translation>票状态</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -222,6 +254,26 @@
         <translation>未变</translation>
     </message>
     <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>unpaid: not admitted</source>
+        <translation>未付款：不可入场</translation>
+    </message>
+    <message>
+        <source>refunded: not admitted</source>
+        <translation>已退款：不可入场</translation>
+    </message>
+    <message>
+        <source>cancelled: not admitted</source>
+        <translation>已取消：不可入场</translation>
+    </message>
+    <message>
+        <source>not attending: not admitted</source>
+        <translation>不参加：不可入场</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -240,6 +292,14 @@
     <message>
         <source>Choose a CSV or Excel file…</source>
         <translation>选择 CSV 或 Excel 文件…</translation>
+    </message>
+    <message>
+        <source>e.g. 公众号, Eventbrite, 官网</source>
+        <translation>例如：公众号、Eventbrite、官网</translation>
+    </message>
+    <message>
+        <source>Channel for rows without one:</source>
+        <translation>未填渠道的行使用渠道：</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -514,6 +574,29 @@
     <message>
         <source>the file has a header but no guests</source>
         <translation>文件只有表头，没有嘉宾</translation>
+    </message>
+</context>
+<context>
+    <name>ReAdmitter</name>
+    <message>
+        <source>Re-admit (supervisor)…</source>
+        <translation>主管放行…</translation>
+    </message>
+    <message>
+        <source>Let this ticket in after all; your name is logged</source>
+        <translation>仍允许此票入场；您的姓名将被记录</translation>
+    </message>
+    <message>
+        <source>Re-admit a ticket</source>
+        <translation>放行门票</translation>
+    </message>
+    <message>
+        <source>%1&apos;s ticket is not valid (%2). Supervisor&apos;s name, to log who let it in:</source>
+        <translation>%1 的门票无效（%2）。请输入主管姓名，以记录由谁放行：</translation>
+    </message>
+    <message>
+        <source>Re-admit and check in</source>
+        <translation>放行并签到</translation>
     </message>
 </context>
 <context>

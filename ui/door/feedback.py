@@ -5,6 +5,7 @@ States (the banner's `state` property, also what the style sheet keys on):
     ok       green: "Welcome, NAME" with the role
     already  yellow: "Already checked in at 13:02 by Door 2"
     unknown  red: "Unknown code"
+    refused  red: "Not admitted: Refunded" (the ticket's status; a supervisor may re-admit)
     info     blue: an undo, or the list still loading
     error    red: a write failed (the message says why)
 """
@@ -17,7 +18,12 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from ui.sound import SoundPlayer
 from ui.views.widgets import plain_label
 
-SOUNDS = {"ok": "door-ok.wav", "already": "door-already.wav", "unknown": "door-unknown.wav"}
+SOUNDS = {
+    "ok": "door-ok.wav",
+    "already": "door-already.wav",
+    "unknown": "door-unknown.wav",
+    "refused": "door-unknown.wav",
+}
 IDLE_AFTER_MS = 12_000  # a result stays up long enough for the host and the guest to read it
 
 BANNER_QSS = """
@@ -29,10 +35,10 @@ QFrame#doorBanner[state="ok"] { background: #14532d; border-color: #2fbf71; }
 QFrame#doorBanner[state="ok"] QLabel { color: #ffffff; }
 QFrame#doorBanner[state="already"] { background: #5c4708; border-color: #f2b632; }
 QFrame#doorBanner[state="already"] QLabel { color: #fff6d6; }
-QFrame#doorBanner[state="unknown"], QFrame#doorBanner[state="error"] {
-    background: #6b1414; border-color: #ff5c5c; }
-QFrame#doorBanner[state="unknown"] QLabel, QFrame#doorBanner[state="error"] QLabel {
-    color: #ffffff; }
+QFrame#doorBanner[state="unknown"], QFrame#doorBanner[state="error"],
+QFrame#doorBanner[state="refused"] { background: #6b1414; border-color: #ff5c5c; }
+QFrame#doorBanner[state="unknown"] QLabel, QFrame#doorBanner[state="error"] QLabel,
+QFrame#doorBanner[state="refused"] QLabel { color: #ffffff; }
 QFrame#doorBanner[state="info"] { background: #1c3357; border-color: #4c9aff; }
 """
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -31,6 +32,7 @@ from app.guests.importer import (
     ImportPlan,
     ImportResult,
     apply_import,
+    guess_channel,
     guess_mapping,
     plan_import,
     read_table,
@@ -110,6 +112,22 @@ class GuestImportDialog(QDialog):
             grid.addWidget(combo, r, 2 * c + 1)
         self.unmapped = plain_label("", "hint")
         self.unmapped.setWordWrap(True)
+        # One channel for the rows that have none (an Eventbrite export has no channel column).
+        self.channel = QLineEdit()
+        self.channel.setObjectName("importChannel")
+        self.channel.setMaxLength(100)
+        self.channel.setPlaceholderText(
+            QCoreApplication.translate("GuestImportDialog", "e.g. 公众号, Eventbrite, 官网")
+        )
+        self.channel.textChanged.connect(self._mapping_changed)
+        channel_row = QHBoxLayout()
+        channel_row.addWidget(
+            plain_label(
+                QCoreApplication.translate("GuestImportDialog", "Channel for rows without one:")
+            )
+        )
+        channel_row.addWidget(self.channel)
+        channel_row.addStretch(1)
 
         # Step 3: the preview.
         self.summary = plain_label("", "sectionTitle")
@@ -137,6 +155,7 @@ class GuestImportDialog(QDialog):
             )
         )
         m.addLayout(grid)
+        m.addLayout(channel_row)
         m.addWidget(self.unmapped)
         m.addWidget(self.summary)
         m.addWidget(self.tabs, 1)
@@ -242,6 +261,9 @@ class GuestImportDialog(QDialog):
                 combo.addItem(h, i)
             combo.setCurrentIndex(guess[f] + 1 if f in guess else 0)
             combo.blockSignals(False)
+        self.channel.blockSignals(True)
+        self.channel.setText(guess_channel(table.headers))  # "Eventbrite", "pretix" or ''
+        self.channel.blockSignals(False)
         self.pages.setCurrentIndex(1)
         self.replan()
 
@@ -273,9 +295,17 @@ class GuestImportDialog(QDialog):
             self.planner.done()
             return
         self.summary.setText(QCoreApplication.translate("GuestImportDialog", "Checking every row…"))
-        ef, table, mapping = self.session.ef, self.table, self.mapping()
+        ef, table, mapping, channel = (
+            self.session.ef,
+            self.table,
+            self.mapping(),
+            self.channel.text(),
+        )
         self.worker.run(
-            lambda: plan_import(ef, table, mapping), self._planned, self._plan_failed, self
+            lambda: plan_import(ef, table, mapping, channel),
+            self._planned,
+            self._plan_failed,
+            self,
         )
 
     def _plan_failed(self, err: BaseException) -> None:

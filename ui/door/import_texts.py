@@ -29,6 +29,8 @@ FIELD_LABELS = {
     "channel": QT_TRANSLATE_NOOP("GuestImportDialog", "Channel"),
     "ticket_code": QT_TRANSLATE_NOOP("GuestImportDialog", "Ticket code"),
     "role": QT_TRANSLATE_NOOP("GuestImportDialog", "Role"),
+    "ticket_type": QT_TRANSLATE_NOOP("GuestImportDialog", "Ticket type"),
+    "status": QT_TRANSLATE_NOOP("GuestImportDialog", "Ticket status"),
     "notes": QT_TRANSLATE_NOOP("GuestImportDialog", "Notes"),
     "consent": QT_TRANSLATE_NOOP("GuestImportDialog", "Consent"),
 }
@@ -39,8 +41,22 @@ STATUS = {
 }
 
 
+# guests.ticket_status as the preview shows it (None: the file says nothing).
+TICKET_STATUS = {
+    "": QT_TRANSLATE_NOOP("GuestImportDialog", "valid"),
+    "unpaid": QT_TRANSLATE_NOOP("GuestImportDialog", "unpaid: not admitted"),
+    "refunded": QT_TRANSLATE_NOOP("GuestImportDialog", "refunded: not admitted"),
+    "cancelled": QT_TRANSLATE_NOOP("GuestImportDialog", "cancelled: not admitted"),
+    "not_attending": QT_TRANSLATE_NOOP("GuestImportDialog", "not attending: not admitted"),
+}
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
+
+
+def status_text(status: str | None) -> str:
+    return "" if status is None else tr(TICKET_STATUS.get(status, status))
 
 
 PREVIEW_COLUMNS = [
@@ -54,6 +70,8 @@ PREVIEW_COLUMNS = [
     *(Column(CTX, FIELD_LABELS[f], f) for f in ("name", "company", "title", "phone", "email")),
     Column(CTX, FIELD_LABELS["channel"], "channel"),
     Column(CTX, FIELD_LABELS["role"], "role"),
+    Column(CTX, FIELD_LABELS["ticket_type"], "ticket_type"),
+    Column(CTX, FIELD_LABELS["status"], "ticket_status", status_text),
     Column(CTX, FIELD_LABELS["ticket_code"], "ticket_code"),
 ]
 ERROR_COLUMNS = [

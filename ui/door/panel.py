@@ -39,9 +39,17 @@ from app.guests.search import SearchIndex
 from app.session import Session
 from app.timeutil import hhmm
 from ui.bridge import QtBridge
+from ui.door.admit import ReAdmitter
 from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.keys import KeyRouter
-from ui.door.results import COL_ARRIVED, HIT_ROLE, Counters, ResultsModel, role_text
+from ui.door.results import (
+    COL_ARRIVED,
+    HIT_ROLE,
+    Counters,
+    ResultsModel,
+    reason_text,
+    role_text,
+)
 from ui.door.walkin_dialog import WalkInDialog
 from ui.reload import Coalescer
 from ui.settings import Settings
@@ -56,7 +64,7 @@ class DoorPanel(QWidget):
 
     Signals:
         outcome: A check-in, walk-in or undo finished (tests, the operator's feed).
-            arg: the banner state ("ok", "already", "unknown", "info", "error").
+            arg: the banner state ("ok", "already", "unknown", "refused", "info", "error").
     """
 
     outcome = Signal(str)
@@ -87,9 +95,13 @@ class DoorPanel(QWidget):
         self.undo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.setEnabled(False)
+        self.readmit = ReAdmitter(
+            self, session, worker, lambda: self.station, self.show_result, self._write_failed
+        )
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
+        top.addWidget(self.readmit.button)
         top.addWidget(self.station_button)
         top.addWidget(self.walkin_button)
         top.addWidget(self.undo_button)
@@ -139,7 +151,13 @@ class DoorPanel(QWidget):
         self.keys = KeyRouter(
             self,
             self.search,
-            (self.station_button, self.walkin_button, self.undo_button, self.results),
+            (
+                self.station_button,
+                self.walkin_button,
+                self.undo_button,
+                self.readmit.button,
+                self.results,
+            ),
             self.undo_last,
             self.move_highlight,
         )
@@ -173,6 +191,7 @@ class DoorPanel(QWidget):
             self.tr("Ready: scan or search") if self.index is not None else self.tr("Loading…")
         )
         self.model.retranslate()
+        self.readmit.retranslate()
         self.counters.show_counts(self.counters.counts)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -314,6 +333,10 @@ class DoorPanel(QWidget):
                 .replace("%2", r.station or "?")
             )
             self._show("already", title, f"{r.name} · {detail}" if detail else r.name)
+        elif r.result == "not_admitted":
+            title = self.tr("Not admitted: %1").replace("%1", reason_text(r.ticket_status))
+            shown = " · ".join(p for p in (r.name, r.ticket_type, r.company) if p)
+            self._show("refused", title, shown)
         else:
             shown = r.code or self.tr("(empty)")
             self._show(
@@ -322,6 +345,7 @@ class DoorPanel(QWidget):
                 self.tr("No guest has the ticket or name “%1”.").replace("%1", shown),
             )
         self.undo_button.setEnabled(bool(self.undo_stack))
+        self.readmit.offer(r)
 
     def _show(self, state: str, title: str, detail: str) -> None:
         self.banner.show_result(state, title, detail)

@@ -45,6 +45,14 @@ HEADERS = (
 )
 COL_ROLE, COL_ARRIVED = 1, 6
 TAIL = 4
+# Why a ticket is not admitted (guests.ticket_status), as the door says it.
+REASONS = {
+    "unpaid": QT_TRANSLATE_NOOP("DoorPanel", "Unpaid"),
+    "refunded": QT_TRANSLATE_NOOP("DoorPanel", "Refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("DoorPanel", "Cancelled"),
+    "not_attending": QT_TRANSLATE_NOOP("DoorPanel", "Not attending"),
+}
+REFUSED = QColor("#ff6b6b")
 HIGHLIGHT = {"speaker": QColor("#6b4a00"), "vip": QColor("#5b2a86")}
 HIGHLIGHT_TEXT = {"speaker": QColor("#ffd66b"), "vip": QColor("#e2c2ff")}
 ARRIVED = QColor("#7ef0ad")
@@ -60,6 +68,11 @@ def role_text(role: str) -> str:
     return tr(source) if source else role
 
 
+def reason_text(reason: str) -> str:
+    source = REASONS.get(reason)
+    return tr(source) if source else reason
+
+
 def channel_text(channel: str) -> str:
     return QCoreApplication.translate("DoorPanel", "Walk-in") if channel == "walk-in" else channel
 
@@ -72,7 +85,7 @@ def tail(value: str, n: int = TAIL) -> str:
 
 def arrival_text(hit: Hit) -> str:
     if not hit.checked_in_at:
-        return ""
+        return f"✗ {reason_text(hit.not_admitted)}" if hit.not_admitted else ""
     return (
         QCoreApplication.translate("DoorPanel", "✓ %1 · %2")
         .replace("%1", hhmm(hit.checked_in_at))
@@ -133,6 +146,8 @@ class ResultsModel(QAbstractTableModel):
                 return QBrush(HIGHLIGHT_TEXT[hit.role])
             if col == COL_ARRIVED and hit.checked_in:
                 return QBrush(ARRIVED)
+            if hit.not_admitted and not hit.checked_in and col in (0, COL_ARRIVED):
+                return QBrush(REFUSED)  # red: this ticket does not get in
         return None
 
     def headerData(
@@ -151,11 +166,12 @@ class Counters(QFrame):
         self.arrived = Card()
         self.walk_ins = Card()
         self.inside = Card()
+        self.refused = Card()  # tickets not admitted (unpaid, refunded...): shown when there are
         self.channels = plain_label("", "hint")
         self.channels.setWordWrap(True)
         cards = QHBoxLayout()
         cards.setContentsMargins(0, 0, 0, 0)
-        for card in (self.arrived, self.walk_ins, self.inside):
+        for card in (self.arrived, self.walk_ins, self.inside, self.refused):
             card.setMinimumWidth(130)
             cards.addWidget(card)
         layout = QVBoxLayout(self)
@@ -179,6 +195,10 @@ class Counters(QFrame):
         self.inside.set(
             str(c["inside"]) if c else dash, QCoreApplication.translate("DoorPanel", "Inside now")
         )
+        self.refused.set(
+            str(c.get("not_admitted", 0)), QCoreApplication.translate("DoorPanel", "Not admitted")
+        )
+        self.refused.setVisible(bool(c.get("not_admitted")))
         parts = [
             f"{channel_text(ch) or tr('(no channel)')} {v['arrived']}/{v['expected']}"
             for ch, v in (c.get("by_channel") or {}).items()

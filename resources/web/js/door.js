@@ -88,6 +88,11 @@ function detailOf(r) {
 export function showCheckIn(r) {
   if (r.result === "ok") {
     showResult("ok", t("door.welcome", { name: r.name }), detailOf(r), r.guest_id);
+  } else if (r.result === "not_admitted") {
+    // Unpaid, refunded, cancelled...: red with the reason; only a supervisor at the desk re-admits.
+    const reason = t(`door.reason.${r.ticket_status}`);
+    const who = [r.name, r.ticket_type, r.company].filter(Boolean).join(" · ");
+    showResult("refused", t("door.not_admitted", { reason }), `${who} — ${t("door.ask_supervisor")}`);
   } else if (r.result === "choose") {
     // Several guests fit: nobody was checked in; the candidates are listed to pick from.
     render(r.candidates || [], "choose", r.code || "");
@@ -153,13 +158,11 @@ function hitItem(h) {
   // What tells two guests of one name apart: phone tail, company, ticket tail, channel.
   const sub = [tail(h.phone), h.company, tail(h.ticket_code), channelText(h.channel)].filter(Boolean).join(" · ");
   b.append(el("span", "hit-sub", sub));
-  b.append(
-    el(
-      "span",
-      "hit-state",
-      h.checked_in ? t("door.arrived_at", { at: hhmm(h.checked_in_at), station: h.checked_in_by || "" }) : t("door.tap"),
-    ),
-  );
+  b.dataset.refused = h.not_admitted && !h.checked_in ? "1" : "0";
+  let stateText = t("door.tap");
+  if (h.checked_in) stateText = t("door.arrived_at", { at: hhmm(h.checked_in_at), station: h.checked_in_by || "" });
+  else if (h.not_admitted) stateText = `✗ ${t(`door.reason.${h.not_admitted}`)}`;
+  b.append(el("span", "hit-state", stateText));
   b.addEventListener("click", () => {
     q.value = "";
     render([]);

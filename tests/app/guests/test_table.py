@@ -131,7 +131,7 @@ def test_header_keys_and_guesses() -> None:
         "first_name": 1,
         "last_name": 2,
         "phone": 3,
-        "role": 4,
+        "ticket_type": 4,
         "ticket_code": 5,
     }
     zh = ["姓名", "手机号", "电子邮箱", "单位", "职务", "来源", "票号", "角色", "备注", "同意"]

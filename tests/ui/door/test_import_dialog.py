@@ -91,6 +91,37 @@ def test_eventbrite_export_first_and_last_name_and_barcodes(
     qtbot.waitUntil(lambda: d.result is not None, timeout=10000)
     first = session.ef.row("SELECT name, ticket_code FROM guests ORDER BY id LIMIT 1")
     assert first == {"name": "Carol Smith", "ticket_code": "818040140841871142"}
+    # No channel column: the whole file gets the one the dialog offered, not "(no channel)".
+    assert d.channel.text() == "Eventbrite"
+    channels = session.ef.rows("SELECT DISTINCT channel FROM guests")
+    assert channels == [{"channel": "Eventbrite"}]
+
+
+def test_pretix_list_status_type_and_a_channel_typed_for_the_file(
+    qtbot, session: Session, worker: Worker
+) -> None:
+    d = open_dialog(qtbot, session, worker, DATA / "pretix-checkinlist.csv")
+    planned(qtbot, d)
+    assert d.combos["ticket_code"].currentText() == "Secret"
+    assert d.combos["ticket_type"].currentText() == "Product"
+    assert d.combos["status"].currentText() == "Paid"
+    assert d.channel.text() == "pretix"
+    d.channel.setText("官网 pretix")  # the host's own name for it: planned again
+    planned(qtbot, d, 2)
+    rows = {r["name"]: r for r in d.plan.preview()}  # type: ignore[union-attr]
+    assert rows["王芳"]["channel"] == "官网 pretix"
+    m = d.preview_model
+    status_col = [c.key for c in m.columns].index("ticket_status")
+    at = next(i for i in range(m.rowCount()) if m.row_at(i)["name"] == "王芳")
+    assert m.data(m.index(at, status_col)) == "unpaid: not admitted"
+    d.import_button.click()
+    qtbot.waitUntil(lambda: d.result is not None, timeout=10000)
+    wf = session.ef.row("SELECT channel, ticket_status, ticket_type FROM guests WHERE name='王芳'")
+    assert wf == {
+        "channel": "官网 pretix",
+        "ticket_status": "unpaid",
+        "ticket_type": "Regular 普通票",
+    }
 
 
 def test_reimport_updates_and_keeps_check_ins(

@@ -8,7 +8,7 @@ arrived and answers "ok"; the other then sees the first one's check-in and answe
 
 A ticket the ticketing tool marked unpaid, refunded, cancelled or not attending
 (`guests.ticket_status`) is "not_admitted", with the reason, until a supervisor re-admits it at
-the desk (`admit`: a deliberate action, logged in `admissions`).
+the desk (app.guests.admission.admit: a deliberate action, logged in `admissions`).
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged, ListCheckIn
+from app.bus import Bus, CheckInUndone, GuestCheckedIn, ListCheckIn
 from app.guests.fields import scanned_code
 from app.guests.lists import MAIN_LIST, CheckinList, list_in, on_list
 from app.store import EventFile
 from app.timeutil import now_iso
 
 Outcome = Literal["ok", "already", "unknown", "choose", "not_on_list", "not_admitted"]
-AdmitOutcome = Literal["admitted", "not_needed", "unknown"]
 # Why a ticket is not admitted (guests.ticket_status); '' is a valid ticket.
 TICKET_STATUSES = ("unpaid", "refunded", "cancelled", "not_attending")
 UndoOutcome = Literal["undone", "not_checked_in", "unknown"]
@@ -104,7 +103,7 @@ def check_in(
             replay = _replay(c, lst, client_id)
             if replay is not None:
                 return replay
-        guest = _find(c, wanted, guest_id)
+        guest = find_guest(c, wanted, guest_id)
         if guest is None:
             return CheckInResult("unknown", code=wanted, list_id=list_id)
         if not_admitted(guest) and not guest["checked_in_at"]:
@@ -171,7 +170,7 @@ def check_out(
         lst = list_in(c, list_id)
         if lst is None or not lst.exits:
             raise ValueError(f"list {list_id} has no exits")
-        guest = _find(c, "", guest_id)
+        guest = find_guest(c, "", guest_id)
         if guest is None:
             return CheckInResult("unknown", list_id=list_id)
         at, _by = _state(c, lst, guest_id)
@@ -225,7 +224,7 @@ def _replay(c: sqlite3.Connection, lst: CheckinList, client_id: str) -> CheckInR
     ).fetchone()
     if row is None:
         return None
-    guest = _find(c, "", row["guest_id"])
+    guest = find_guest(c, "", row["guest_id"])
     if guest is None:
         return None
     if row["action"] == "double":
@@ -261,7 +260,7 @@ def undo_check_in(
     """Take back a check-in (a wrong tap). Logged as an 'undo' row; the guest can check in again."""
     now = now_iso()
     with ef.write() as c:
-        guest = _find(c, "", guest_id)
+        guest = find_guest(c, "", guest_id)
         lst = list_in(c, list_id)
         if guest is None or lst is None:
             return "unknown"
@@ -295,37 +294,7 @@ def not_admitted(g: sqlite3.Row | Mapping[str, Any]) -> str:
     return "" if not status or ("admitted_at" in keys and g["admitted_at"]) else str(status)
 
 
-def admit(
-    ef: EventFile, bus: Bus | None, guest_id: int, *, supervisor: str, station: str
-) -> AdmitOutcome:
-    """A supervisor lets a not-admitted ticket in after all (then check the guest in as usual).
-    Logged in `admissions` with who decided, at which station and what was overridden."""
-    supervisor = supervisor.strip()
-    if not supervisor:
-        raise ValueError("name the supervisor who re-admits this ticket")
-    now = now_iso()
-    with ef.write() as c:
-        guest = _find(c, "", guest_id)
-        if guest is None:
-            return "unknown"
-        status = not_admitted(guest)
-        if not status:
-            return "not_needed"
-        c.execute(
-            "INSERT INTO admissions (guest_id, ticket_status, supervisor, station, at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (guest_id, status, supervisor, station, now),
-        )
-        c.execute(
-            "UPDATE guests SET admitted_at = ?, admitted_by = ? WHERE id = ?",
-            (now, supervisor, guest_id),
-        )
-    if bus is not None:
-        bus.publish(GuestsChanged((guest_id,)))
-    return "admitted"
-
-
-def _find(c: sqlite3.Connection, code: str, guest_id: int | None) -> sqlite3.Row | None:
+def find_guest(c: sqlite3.Connection, code: str, guest_id: int | None) -> sqlite3.Row | None:
     if guest_id is not None:
         sql = f"SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?"
         row: sqlite3.Row | None = c.execute(sql, (guest_id,)).fetchone()

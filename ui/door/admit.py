@@ -10,7 +10,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton, QWidget
 
-from app.guests.checkin import CheckInResult, admit, check_in
+from app.guests.admission import admit
+from app.guests.checkin import CheckInResult, check_in
 from app.session import Session
 from ui.door.results import reason_text
 from ui.worker import Worker

@@ -9,7 +9,8 @@ import json
 import pytest
 
 from app.bus import Bus, Event, GuestsChanged
-from app.guests.checkin import admit, check_in, counts, undo_check_in
+from app.guests.admission import admit
+from app.guests.checkin import check_in, counts, undo_check_in
 from app.guests.importer import apply_import, guess_channel, guess_mapping, plan_import, read_table
 from app.guests.resolve import check_in_query
 from app.guests.search import SearchIndex

@@ -2,18 +2,60 @@
 
 Chips are text plus colour (style sheet `QLabel#chip[state=...]`): off (grey), ok (green),
 warn (amber), bad (red), live (red, streaming). They follow ObsStateChanged / LanStateChanged.
+`show_obs_chip` is the one wording of the OBS chip: the built-in chip here and the clickable
+one of ui.obs (which takes its place when the OBS feature is installed) both use it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.bus import LanStateChanged, ObsStateChanged
 from ui.theme import OBS_CHIP_STATES, set_state
 from ui.views.widgets import plain_label
+
+
+def obs_status_text(status: str, seconds_left: int | None = None) -> str:
+    """The OBS link's status in words ("Connected", "Disconnected — retrying in 3 s")."""
+    if status == "retrying":
+        if seconds_left is None or seconds_left <= 0:
+            return QCoreApplication.translate("ObsLink", "Disconnected — retrying now")
+        return QCoreApplication.translate(
+            "ObsLink", "Disconnected — retrying in %n s", "", seconds_left
+        )
+    texts = {
+        "connected": QCoreApplication.translate("ObsLink", "Connected"),
+        "connecting": QCoreApplication.translate("ObsLink", "Connecting…"),
+        "wrong_password": QCoreApplication.translate("ObsLink", "Wrong password"),
+        "too_old": QCoreApplication.translate("ObsLink", "OBS too old"),
+        "kicked": QCoreApplication.translate("ObsLink", "Kicked by OBS"),
+    }
+    return texts.get(status, QCoreApplication.translate("ObsLink", "Disconnected"))
+
+
+def show_obs_chip(
+    chip: QLabel, state: dict[str, Any], seconds_left: int | None = None, tooltip: str = ""
+) -> None:
+    """Word and colour `chip` for the OBS mirror `state` (app.obs.mirror): "OBS: Connected",
+    "OBS: ● ON AIR" while streaming, "OBS: ● REC" while recording. `seconds_left`: the retry
+    countdown (else the state's own `retry_in`)."""
+    status = str(state.get("status", "disconnected"))
+    if seconds_left is None and state.get("retry_in") is not None:
+        seconds_left = int(state["retry_in"])
+    colour = OBS_CHIP_STATES.get(status, "warn")
+    text = QCoreApplication.translate("ObsChip", "OBS: {status}").format(
+        status=obs_status_text(status, seconds_left)
+    )
+    if status == "connected" and state.get("streaming"):
+        text, colour = QCoreApplication.translate("ObsChip", "OBS: ● ON AIR"), "live"
+    elif status == "connected" and state.get("recording"):
+        text = QCoreApplication.translate("ObsChip", "OBS: ● REC")
+    chip.setText(text)
+    chip.setToolTip(tooltip or str(state.get("error") or state.get("message") or ""))
+    set_state(chip, colour)
 
 
 class StatusBar(QStatusBar):
@@ -83,25 +125,7 @@ class StatusBar(QStatusBar):
         super().changeEvent(event)
 
     def _show_obs(self) -> None:
-        s = self.obs_state
-        status = str(s.get("status", "disconnected"))
-        state = OBS_CHIP_STATES.get(status, "warn")
-        texts = {
-            "connecting": self.tr("OBS: connecting…"),
-            "connected": self.tr("OBS: connected"),
-            "retrying": self.tr("OBS: reconnecting…"),
-            "wrong_password": self.tr("OBS: wrong password"),
-            "kicked": self.tr("OBS: disconnected by OBS"),
-            "too_old": self.tr("OBS: version too old"),
-        }
-        text = texts.get(status, self.tr("OBS: not connected"))
-        if status == "connected" and s.get("streaming"):
-            text, state = self.tr("OBS: ● LIVE"), "live"
-        elif status == "connected" and s.get("recording"):
-            text = self.tr("OBS: ● recording")
-        self.obs_chip.setText(text)
-        self.obs_chip.setToolTip(str(s.get("error") or s.get("message") or ""))
-        set_state(self.obs_chip, state)
+        show_obs_chip(self.obs_chip, self.obs_state)
 
     def _show_lan(self) -> None:
         ev = self.lan_event

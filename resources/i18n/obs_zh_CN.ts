@@ -31,18 +31,6 @@
 <context>
     <name>ObsChip</name>
     <message>
-        <source>OBS: {status}</source>
-        <translation>OBS：{status}</translation>
-    </message>
-    <message>
-        <source>OBS: ● ON AIR</source>
-        <translation>OBS：● 直播中</translation>
-    </message>
-    <message>
-        <source>OBS: ● REC</source>
-        <translation>OBS：● 录制中</translation>
-    </message>
-    <message>
         <source>Click to set up the connection to OBS</source>
         <translation>点击设置与 OBS 的连接</translation>
     </message>
@@ -119,38 +107,6 @@
 </context>
 <context>
     <name>ObsLink</name>
-    <message>
-        <source>Disconnected — retrying now</source>
-        <translation>已断开 — 正在重试</translation>
-    </message>
-    <message>
-        <source>Disconnected — retrying in %n s</source>
-        <translation>已断开 — %n 秒后重试</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Wrong password</source>
-        <translation>密码错误</translation>
-    </message>
-    <message>
-        <source>OBS too old</source>
-        <translation>OBS 版本过旧</translation>
-    </message>
-    <message>
-        <source>Kicked by OBS</source>
-        <translation>被 OBS 断开</translation>
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation>未连接</translation>
-    </message>
     <message>
         <source>Open an event to control OBS.</source>
         <translation>请先打开一个活动，才能控制 OBS。</translation>

@@ -442,6 +442,56 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>ObsChip</name>
+    <message>
+        <source>OBS: {status}</source>
+        <translation>OBS：{status}</translation>
+    </message>
+    <message>
+        <source>OBS: ● ON AIR</source>
+        <translation>OBS：● 直播中</translation>
+    </message>
+    <message>
+        <source>OBS: ● REC</source>
+        <translation>OBS：● 录制中</translation>
+    </message>
+</context>
+<context>
+    <name>ObsLink</name>
+    <message>
+        <source>Disconnected — retrying now</source>
+        <translation>已断开 — 正在重试</translation>
+    </message>
+    <message>
+        <source>Disconnected — retrying in %n s</source>
+        <translation>已断开 — %n 秒后重试</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>OBS too old</source>
+        <translation>OBS 版本过旧</translation>
+    </message>
+    <message>
+        <source>Kicked by OBS</source>
+        <translation>被 OBS 断开</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
     <name>PairingDialog</name>
     <message>
         <source>Pair a station</source>
@@ -705,42 +755,6 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>OBS: connecting…</source>
-        <translation>OBS：正在连接…</translation>
-    </message>
-    <message>
-        <source>OBS: connected</source>
-        <translation>OBS：已连接</translation>
-    </message>
-    <message>
-        <source>OBS: reconnecting…</source>
-        <translation>OBS：正在重连…</translation>
-    </message>
-    <message>
-        <source>OBS: wrong password</source>
-        <translation>OBS：密码错误</translation>
-    </message>
-    <message>
-        <source>OBS: disconnected by OBS</source>
-        <translation>OBS：被 OBS 断开</translation>
-    </message>
-    <message>
-        <source>OBS: version too old</source>
-        <translation>OBS：版本过旧</translation>
-    </message>
-    <message>
-        <source>OBS: not connected</source>
-        <translation>OBS：未连接</translation>
-    </message>
-    <message>
-        <source>OBS: ● LIVE</source>
-        <translation>OBS：● 直播中</translation>
-    </message>
-    <message>
-        <source>OBS: ● recording</source>
-        <translation>OBS：● 录制中</translation>
-    </message>
     <message>
         <source>LAN: error</source>
         <translation>局域网：出错</translation>

@@ -113,7 +113,7 @@ def test_switch_to_chinese_and_back_live(qtbot, window, demo_path: Path) -> None
         "&New Event…",
         "Door",
         "Arrived / expected",
-        "OBS: not connected",
+        "OBS: Disconnected",
         "LAN: off",
         "Name",
         "The Moderator view could not be loaded. The other views keep working, and everything"

@@ -24,7 +24,7 @@ def test_opens_demo_and_shows_its_name(qtbot, window, demo_path: Path) -> None:
     assert window.views["setup"].name_edit.text() == name
     tabs = [window.host.tabText(i) for i in range(window.host.count())]
     assert tabs == ["Operator", "Door", "Moderator", "Setup", "Report"]
-    assert window.status.obs_chip.text() == "OBS: not connected"
+    assert window.status.obs_chip.text() == "OBS: Disconnected"
     assert window.status.lan_chip.text() == "LAN: off"
 
 
@@ -101,7 +101,7 @@ def test_status_chips_follow_bus_events_from_other_threads(qtbot, window, demo_p
     threading.Thread(
         target=lambda: bus.publish(ObsStateChanged({"status": "connected", "streaming": True}))
     ).start()
-    qtbot.waitUntil(lambda: window.status.obs_chip.text() == "OBS: ● LIVE")
+    qtbot.waitUntil(lambda: window.status.obs_chip.text() == "OBS: ● ON AIR")
     assert window.status.obs_chip.property("state") == "live"
     bus.publish(LanStateChanged(running=True, url="http://192.168.1.20:8765/"))
     assert window.status.lan_chip.text() == "LAN: on"

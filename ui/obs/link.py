@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -22,24 +22,8 @@ from app.bus import ObsCommandFailed, ObsStateChanged
 from app.obs.actions import Command
 from app.obs.worker import ObsNotConnected, ObsWorker
 from ui.bridge import QtBridge
-from ui.theme import OBS_CHIP_STATES, set_state
-
-
-def status_text(status: str, seconds_left: int | None = None) -> str:
-    if status == "retrying":
-        if seconds_left is None or seconds_left <= 0:
-            return QCoreApplication.translate("ObsLink", "Disconnected — retrying now")
-        return QCoreApplication.translate(
-            "ObsLink", "Disconnected — retrying in %n s", "", seconds_left
-        )
-    texts = {
-        "connected": QCoreApplication.translate("ObsLink", "Connected"),
-        "connecting": QCoreApplication.translate("ObsLink", "Connecting…"),
-        "wrong_password": QCoreApplication.translate("ObsLink", "Wrong password"),
-        "too_old": QCoreApplication.translate("ObsLink", "OBS too old"),
-        "kicked": QCoreApplication.translate("ObsLink", "Kicked by OBS"),
-    }
-    return texts.get(status, QCoreApplication.translate("ObsLink", "Disconnected"))
+from ui.status_bar import obs_status_text as status_text
+from ui.status_bar import show_obs_chip
 
 
 class ObsLink(QObject):
@@ -229,16 +213,8 @@ class ObsChip(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        s = self.link.state
-        state = OBS_CHIP_STATES.get(self.link.status, "warn")
-        text = self.tr("OBS: {status}").format(status=self.link.text)
-        if self.link.status == "connected" and s.get("streaming"):
-            text, state = self.tr("OBS: ● ON AIR"), "live"
-        elif self.link.status == "connected" and s.get("recording"):
-            text = self.tr("OBS: ● REC")
-        self.setText(text)
-        self.setToolTip(self.link.message or self.tr("Click to set up the connection to OBS"))
-        set_state(self, state)
+        tip = self.link.message or self.tr("Click to set up the connection to OBS")
+        show_obs_chip(self, self.link.state, self.link.seconds_left(), tip)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -166,3 +166,29 @@ def test_a_frozen_obs_never_freezes_the_window(  # type: ignore[no-untyped-def]
     )
     assert noticed_s < 3.0  # 2 s after OBS's last answer, plus the clicks before it
     assert_gui_never_blocked(longest, meter)
+
+
+def test_the_status_bar_chip_and_the_obs_chip_say_the_same(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.status_bar import StatusBar
+
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    chip = ObsChip(ObsLink(None))
+    qtbot.addWidget(chip)
+    for state in (
+        {"status": "disconnected"},
+        {"status": "connecting"},
+        {"status": "connected"},
+        {"status": "connected", "streaming": True, "recording": True},
+        {"status": "connected", "recording": True},
+        {"status": "wrong_password"},
+        {"status": "kicked"},
+        {"status": "too_old"},
+        {"status": "something new"},
+    ):
+        bar.obs_state = state
+        bar.retranslate()
+        chip.link.apply_state(state)
+        assert bar.obs_chip.text() == chip.text(), state
+        assert bar.obs_chip.property("state") == chip.property("state"), state
+    assert chip.text() == "OBS: Disconnected" and chip.property("state") == "warn"

@@ -19,6 +19,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from app.bus import Bus, Event, QuestionChanged, StationsChanged
 from app.lan.auth import Caller
+from app.lan.projection import public_event
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ ROLE_TOPICS: dict[str, frozenset[str]] = {
     "moderator": frozenset({"qa", "show", "event", "obs"}),
     "stage": frozenset({"show", "event", "qa"}),
 }
-# The audience (and OBS overlays, which load without a login) see the public face of the show.
+# The audience (and OBS overlays, which load without a login) see the public face of the show,
+# projected by app.lan.projection (no message to the speaker, no notes, no scene names).
 AUDIENCE_TYPES = frozenset(
     {"EventRenamed", "ShowStateChanged", "SegmentsChanged", "QuestionFeatured", "QuestionChanged"}
 )
@@ -113,12 +115,23 @@ class Hub:
     def dispatch(self, event: Event) -> None:
         if isinstance(event, StationsChanged) and event.revoked_id is not None:
             self.revoke(event.revoked_id)
-        text: str | None = None  # serialised once, only if someone may see it
+        # Serialised at most once per projection (staff, audience), only if someone may see it.
+        staff_text: str | None = None
+        public_text: str | None = None
         for conn in self.conns:
             if conn.closing is None and visible(conn.caller.role, event):
-                if text is None:
-                    text = json.dumps({"type": "event", "event": event.to_dict()}, default=str)
-                conn.push(text)
+                if conn.caller.is_staff:
+                    if staff_text is None:
+                        staff_text = json.dumps(
+                            {"type": "event", "event": event.to_dict()}, default=str
+                        )
+                    conn.push(staff_text)
+                else:
+                    if public_text is None:
+                        public_text = json.dumps(
+                            {"type": "event", "event": public_event(event.to_dict())}, default=str
+                        )
+                    conn.push(public_text)
 
     def revoke(self, station_id: int) -> int:
         n = 0

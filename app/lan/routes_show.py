@@ -1,8 +1,9 @@
 """Show control over the LAN: the stage page, the timer overlay and Stream Deck / Companion.
 
-Reading the show (`GET /api/v1/show`) is public: the stage page runs on a confidence monitor and
-the timer overlay in an OBS browser source, neither of which logs in, and the show state holds
-nothing private (titles, speakers, the timer, the message to the speaker). Driving the show is
+Reading the show (`GET /api/v1/show`) is public: the timer overlay runs in an OBS browser source
+that does not log in. The audience and the overlays get the public face of it (titles, speakers,
+the timer); the message to the speaker, the speaker note and the OBS scene are for staff, so the
+stage page shows them once its screen is paired as a stage station. Driving the show is
 for control tokens only (`python -m app token EVENT --name "Stream Deck"`): a door phone or the
 moderator's tablet must not be one tap away from skipping a speaker.
 
@@ -17,6 +18,7 @@ import weakref
 from typing import Any
 
 from app.lan.context import LanContext
+from app.lan.projection import public_show
 from app.lan.registry import PUBLIC, ApiError, ApiRequest, api
 from app.lan.status import status_section
 from app.obs.automation import load_automation
@@ -80,12 +82,15 @@ def _show_status(ctx: LanContext) -> dict[str, Any]:
     "/api/v1/show",
     access=PUBLIC,
     tag="show",
-    summary="The show clock now (public: the stage page and the timer overlay read it)",
+    summary="The show clock now (public: the timer overlay reads it; staff also get the "
+    "message to the speaker, the speaker note and the OBS scene)",
     response=STATE_SCHEMA,
 )
 def get_show(req: ApiRequest) -> dict[str, Any]:
-    # The same dict the live socket pushes to every page (ShowStateChanged): nothing private.
-    return control_of(req.ctx).state().to_dict()
+    # The same projection the live socket pushes (ShowStateChanged): staff get all of it, the
+    # audience and the overlays the public face (app/lan/projection.py).
+    state = control_of(req.ctx).state().to_dict()
+    return state if req.caller.is_staff else public_show(state)
 
 
 @api.route(

@@ -62,8 +62,11 @@ def test_stage_text_stays_clear_of_the_qr_corner(lan: Lan, page: Page) -> None:
     control.start()
     control.message("请注意时间，还剩五分钟 Please wrap up")
     page.set_viewport_size({"width": 1280, "height": 720})
+    _, stage = lan.pair("stage", "Stage")  # the message is for a paired stage screen only
+    page.context.add_cookies([{"name": "showday_station", "value": stage, "url": lan.url}])
     page.goto(lan.url + "/stage?qr=1")
     qr_loaded(page)
+    expect(page.locator("#unpaired")).to_be_hidden()
     expect(page.locator("#next")).to_contain_text(long)
     expect(page.locator("#message")).to_be_visible()
     qr = page.locator("#ask-qr").bounding_box()

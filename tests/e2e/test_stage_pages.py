@@ -43,6 +43,12 @@ class ShowLan:
         ]
         # The desktop's control: its own clock, the same file and bus as in the app.
         self.control = ShowControl(lan.ef, lan.bus)
+        self._stage = ""
+
+    def stage_cookie(self) -> str:
+        if not self._stage:
+            self._stage = self.lan.pair("stage", "Stage")[1]
+        return self._stage
 
     def remaining(self) -> float:
         return self.control.state().remaining_s
@@ -63,7 +69,13 @@ def seconds(text: str) -> int:
     return sign * value
 
 
-def open_live(page: Page, url: str) -> None:
+def open_live(page: Page, url: str, show: ShowLan | None = None) -> None:
+    """Open a page; with `show`, as a paired stage screen (the message to the speaker and the
+    speaker note are for a paired stage station only)."""
+    if show is not None:
+        page.context.add_cookies(
+            [{"name": "showday_station", "value": show.stage_cookie(), "url": show.lan.url}]
+        )
     page.goto(url)
     if "/stage" in url:
         expect(page.locator("#live")).to_have_attribute("data-state", "live")
@@ -71,7 +83,7 @@ def open_live(page: Page, url: str) -> None:
 
 def test_stage_shows_the_next_segment_within_200_ms(show: ShowLan, page: Page) -> None:
     show.control.start()
-    open_live(page, show.lan.url + "/stage")
+    open_live(page, show.lan.url + "/stage", show)
     expect(page.locator("#title")).to_have_text("开场 Opening · 主持人 Host")
     times = []
     for wanted, act in (
@@ -92,7 +104,7 @@ def test_stage_after_a_reload_shows_the_desktops_remaining_time(show: ShowLan, p
     show.control.start()
     show.control.next()
     show.control.add_time(-95)  # 30:00 - 1:35 = 28:25 and falling
-    open_live(page, show.lan.url + "/stage")
+    open_live(page, show.lan.url + "/stage", show)
     page.wait_for_timeout(1300)
     page.reload()
     expect(page.locator("#live")).to_have_attribute("data-state", "live")
@@ -133,7 +145,7 @@ def test_overlay_is_transparent_and_counts_down(show: ShowLan, page: Page) -> No
 def test_stage_message_blink_blackout_and_hidden_negative_time(show: ShowLan, page: Page) -> None:
     Segments(show.lan.ef, show.lan.bus).update(show.ids[0], speaker_note="麦克风在左边 <b>mic</b>")
     show.control.start()
-    open_live(page, show.lan.url + "/stage?negative=hide")
+    open_live(page, show.lan.url + "/stage?negative=hide", show)
     expect(page.locator("#note")).to_have_text("麦克风在左边 <b>mic</b>")
     show.control.message("<img src=x onerror=alert(1)> 请收尾 Wrap up", blink=True)
     msg = page.locator("#message")
@@ -165,7 +177,7 @@ def test_screenshots_of_the_stage_and_the_overlay(show: ShowLan, new_context, lo
         ("stage-phone", {"phone": True}),
     ):
         page = new_context(locale=locale, **kwargs).new_page()
-        open_live(page, show.lan.url + "/stage")
+        open_live(page, show.lan.url + "/stage", show)
         expect(page.locator("body")).to_have_attribute("data-phase", "warning")
         page.screenshot(path=str(screenshot_path(f"show/{name}-{tag}.png")))
     page = new_context(locale=locale, viewport={"width": 640, "height": 360}).new_page()
@@ -175,7 +187,7 @@ def test_screenshots_of_the_stage_and_the_overlay(show: ShowLan, new_context, lo
     if tag == "zh":
         page = new_context(locale=locale, viewport={"width": 1280, "height": 720}).new_page()
         show.control.end()
-        open_live(page, show.lan.url + "/stage")
+        open_live(page, show.lan.url + "/stage", show)
         expect(page.locator("#title")).to_have_text("节目已结束")
 
 
@@ -192,7 +204,7 @@ def test_desktop_panel_stage_page_and_overlay_agree(show: ShowLan, new_context, 
         qtbot.waitUntil(lambda: panel.loads > 0)
         stage = new_context(viewport={"width": 1280, "height": 720}).new_page()
         overlay = new_context(viewport={"width": 640, "height": 200}).new_page()
-        open_live(stage, show.lan.url + "/stage")
+        open_live(stage, show.lan.url + "/stage", show)
         open_live(overlay, show.lan.url + "/overlay/timer")
         panel.buttons["start"].click()  # through the worker, like the operator
         qtbot.waitUntil(lambda: panel.state.get("status") == "running")
@@ -261,7 +273,7 @@ def test_long_message_and_next_title_keep_the_clock_whole_and_dominant(
     for locale in ("zh-CN", "en-US"):
         tag = locale.split("-")[0]
         page = new_context(locale=locale, viewport={"width": width, "height": height}).new_page()
-        open_live(page, show.lan.url + "/stage")
+        open_live(page, show.lan.url + "/stage", show)
         expect(page.locator("#message")).to_have_text(LONG_MESSAGE)
         expect(page.locator("#next")).to_contain_text(LONG_NEXT.strip())
         expect(page.locator("#time")).to_have_text(re.compile(r"^1:59:\d\d$"))

@@ -17,6 +17,7 @@ addStrings({
     "stage.ended": "The show has ended",
     "stage.next": "Next: {title}",
     "stage.paused": "Paused",
+    "stage.unpaired": "Not paired: messages from the operator appear once this screen is paired as a stage station.",
     "overlay.timer": "Showday timer",
   },
   zh: {
@@ -25,6 +26,7 @@ addStrings({
     "stage.ended": "节目已结束",
     "stage.next": "下一个：{title}",
     "stage.paused": "已暂停",
+    "stage.unpaired": "未配对：将此屏幕配对为舞台提词屏后，才会显示导播发来的消息。",
     "overlay.timer": "Showday 计时器",
   },
 });

@@ -3,6 +3,7 @@
 // shows 0:00 instead of negative time; ?qr=1 adds the audience QR code (to /ask) in a corner. All text is set with textContent.
 // Layout (stage.css): one screen, the clock never shrinks; fitMessage() sizes the message into
 // the space that is left, so a long message cannot push the clock or "next" off the screen.
+import { getJSON } from "./api.js";
 import { applyI18n, t } from "./i18n.js";
 import { showAskQr } from "./ask-qr.js";
 import { setLiveBadge } from "./page.js";
@@ -85,6 +86,14 @@ function render(v) {
   msg.classList.toggle("blink", Boolean(s.message_blink));
   fitIfChanged();
 }
+
+// The message to the speaker and the speaker note are for a paired stage screen only (the
+// audience and overlays get the public face of the show): say so on an unpaired screen.
+getJSON("/api/v1/me")
+  .then((me) => {
+    $("unpaired").hidden = me.caller.kind !== "audience";
+  })
+  .catch(() => {});
 
 followShow(render, {
   hideNegative: params.get("negative") === "hide",

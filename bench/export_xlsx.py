@@ -213,6 +213,7 @@ def run_child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]
         env=env,
         cwd=ROOT,
         check=False,
+        encoding="utf-8",
     )
     for line in proc.stdout.splitlines():
         if line.startswith("TIMES "):

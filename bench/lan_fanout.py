@@ -147,6 +147,7 @@ def load(port: int, path: str, seconds: float, conc: int, token: str = "") -> di
         text=True,
         timeout=seconds + 30,
         check=True,
+        encoding="utf-8",
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -185,6 +186,7 @@ def main() -> int:
             [sys.executable, __file__, "--client", ws_url, str(n), str(rounds)],
             stdout=subprocess.PIPE,
             text=True,
+            encoding="utf-8",
         )
         assert child.stdout is not None
         t_connect = time.perf_counter()

@@ -165,7 +165,7 @@ def parse(script: str, log: Path, seconds: float, status: str) -> Run:
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
@@ -173,7 +173,7 @@ def machine() -> str:
         pass
     mem = ""
     try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        kb = int(Path("/proc/meminfo").read_text(encoding="utf-8").split()[1])
         mem = f", {kb / 2**20:.0f} GB RAM"
     except (OSError, ValueError, IndexError):
         pass

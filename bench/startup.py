@@ -36,7 +36,7 @@ TARGET_S = 1.5
 def rss_mb() -> float:
     """Resident set size of this process now (Linux /proc; elsewhere the peak from getrusage)."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     except OSError:
@@ -165,7 +165,9 @@ def spawn(
     if trace:
         cmd += ["--trace", str(trace)]
     t0 = time.time()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT, encoding="utf-8"
+    )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("MARKS ")]
     if not lines:
         raise SystemExit(

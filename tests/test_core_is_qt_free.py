@@ -49,6 +49,11 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         "sys.exit(1 if bad else 0)\n"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

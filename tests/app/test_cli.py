@@ -20,6 +20,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         text=True,
         timeout=120,
         env=env,
+        encoding="utf-8",
     )
 
 

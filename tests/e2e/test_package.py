@@ -57,6 +57,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         text=True,
         timeout=BUILD_TIMEOUT,
         env={**os.environ, "SHOWDAY_PYTHON": sys.executable},  # the interpreter checked above
+        encoding="utf-8",
     )
     assert proc.returncode == 0, f"build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
     name = "Showday.exe" if sys.platform == "win32" else "Showday"
@@ -88,6 +89,7 @@ def run(built: Built, args: list[str], env: dict[str, str]) -> subprocess.Comple
         env=env,
         timeout=RUN_TIMEOUT,
         cwd=env.get("HOME"),
+        encoding="utf-8",
     )
 
 
@@ -169,6 +171,7 @@ def test_station_server_of_the_built_app_serves_every_route_module(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         deadline = time.monotonic() + 15

@@ -63,6 +63,7 @@ def test_xvfb_screenshot_shows_a_real_window(xvfb_display: str) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         line = child.stdout.readline() if child.stdout else ""

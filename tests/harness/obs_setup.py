@@ -75,7 +75,12 @@ def describe_screen(display: str, screenshot: Path) -> str:
     env = dict(os.environ, DISPLAY=display)
     if shutil.which("xwininfo"):
         tree = subprocess.run(
-            ["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True, timeout=10
+            ["xwininfo", "-root", "-tree"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            encoding="utf-8",
         ).stdout
         titles = [line.strip() for line in tree.splitlines() if '": ("' in line]
         parts.append("windows on OBS's screen: " + "; ".join(titles))

@@ -76,7 +76,8 @@ class RtmpServer:
         conf.write_text(
             CONFIG.format(
                 module=MODULE, folder=self.folder, rtmp_port=self.port, http_port=self.http_port
-            )
+            ),
+            encoding="utf-8",
         )
         cmd = [NGINX, "-e", str(self.folder / "error.log"), "-c", str(conf)]
         if shutil.which("setpriv"):
@@ -87,7 +88,9 @@ class RtmpServer:
         deadline = time.monotonic() + 10
         while not (port_open("127.0.0.1", self.port) and port_open("127.0.0.1", self.http_port)):
             if self.proc.poll() is not None or time.monotonic() > deadline:
-                log = (self.folder / "error.log").read_text(errors="replace")[-2000:]
+                log = (self.folder / "error.log").read_text(errors="replace", encoding="utf-8")[
+                    -2000:
+                ]
                 self.__exit__()
                 raise RuntimeError(f"nginx (RTMP) did not start:\n{log}")
             time.sleep(0.05)
@@ -110,7 +113,7 @@ class RtmpServer:
 
     def _ended(self) -> list[str]:
         try:
-            lines = self._ended_log.read_text(errors="replace").splitlines()
+            lines = self._ended_log.read_text(errors="replace", encoding="utf-8").splitlines()
         except FileNotFoundError:
             return []
         return [line for line in lines if " PUBLISH " in line]

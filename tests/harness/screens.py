@@ -43,6 +43,7 @@ def xvfb_screenshot(display: str, path: str | os.PathLike[str], timeout: float =
         text=True,
         timeout=timeout,
         check=False,
+        encoding="utf-8",
     )
     if result.returncode != 0 or not out.exists():
         raise RuntimeError(f"import -window root on {display} failed: {result.stderr.strip()}")

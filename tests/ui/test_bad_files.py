@@ -121,6 +121,7 @@ def test_read_only_file_shows_message(qtbot, window, tmp_path: Path) -> None:
                 text=True,
                 timeout=60,
                 check=True,
+                encoding="utf-8",
             )
             opened, text = out.stdout.split("\n", 1)
             assert opened == "False 1", out.stderr

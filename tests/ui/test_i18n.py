@@ -152,9 +152,9 @@ def test_domains_split_ui_sources_by_translation_file(tmp_path: Path) -> None:
     (tmp_path / "resources" / "i18n").mkdir(parents=True)
     for rel in ["ui/main.py", "ui/views/fallback.py", "ui/lan/dialog.py", "ui/show/panel.py"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text("")
+        (tmp_path / rel).write_text("", encoding="utf-8")
     for name in ["showday_zh_CN.ts", "show_zh_CN.ts"]:
-        (tmp_path / "resources" / "i18n" / name).write_text("")
+        (tmp_path / "resources" / "i18n" / name).write_text("", encoding="utf-8")
     domains = {d: [str(p) for p in s] for d, s in translation_domains(tmp_path).items()}
     assert domains == {
         "showday": ["ui/lan/dialog.py", "ui/main.py", "ui/views/fallback.py"],
@@ -189,5 +189,6 @@ def test_system_language_follows_the_locale(locale: str, expected: str) -> None:
         text=True,
         timeout=60,
         check=True,
+        encoding="utf-8",
     )
     assert out.stdout.strip() == expected

@@ -29,6 +29,7 @@ def _run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedPro
         text=True,
         timeout=60,
         check=False,
+        encoding="utf-8",
     )
 
 

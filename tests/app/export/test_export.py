@@ -81,7 +81,9 @@ def test_a_failed_csv_leaves_the_earlier_file_and_no_temporary(tmp_path: Path) -
         write_csv(out, ["h"], rows())
     assert out.read_bytes() == earlier and os.listdir(tmp_path) == ["t.csv"]
     plain = tmp_path / "plain.txt"
-    plain.write_text("x")  # what any new file gets here (the umask), not mkstemp's 0600
+    plain.write_text(
+        "x", encoding="utf-8"
+    )  # what any new file gets here (the umask), not mkstemp's 0600
     assert out.stat().st_mode == plain.stat().st_mode
 
 

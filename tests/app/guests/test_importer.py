@@ -243,6 +243,7 @@ def test_cli_import_reports_bad_rows_and_creates_nothing(tmp_path: Path) -> None
         capture_output=True,
         text=True,
         timeout=60,
+        encoding="utf-8",
     )
     assert run.returncode == 2
     assert "line 3: missing name" in run.stderr
@@ -254,6 +255,7 @@ def test_cli_import_reports_bad_rows_and_creates_nothing(tmp_path: Path) -> None
         capture_output=True,
         text=True,
         timeout=60,
+        encoding="utf-8",
     )
     assert run.returncode == 0, run.stderr
     assert "30 new" in run.stdout and "gb18030" in run.stdout

@@ -301,7 +301,7 @@ def test_symlinks_out_of_the_web_folder_are_not_followed(tmp_path: Path) -> None
     web = tmp_path / "web"
     shutil.copytree(resources_dir() / "web", web)
     secret = tmp_path / "secret.txt"
-    secret.write_text("top secret")
+    secret.write_text("top secret", encoding="utf-8")
     os.symlink(secret, web / "leak.txt")
     os.symlink(tmp_path, web / "up")
     with running_lan(tmp_path, settings=LanSettings(web_root=web)) as lan, lan.client() as c:

@@ -112,6 +112,7 @@ def test_cli_token_prints_a_working_token(ef: EventFile, tmp_path: Path) -> None
         text=True,
         timeout=60,
         check=True,
+        encoding="utf-8",
     )
     token = out.stdout.strip()
     st = stations.authenticate(ef, token)

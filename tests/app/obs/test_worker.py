@@ -81,7 +81,7 @@ def test_scene_create_rename_remove_in_obs_are_followed(obs: ObsServer, worker: 
 def test_wrong_password_stops_without_retrying(
     obs: ObsServer, bus: Bus, recorder: Recorder
 ) -> None:
-    refusals_before = obs.log_path.read_text(errors="replace").count("`4009`")
+    refusals_before = obs.log_path.read_text(errors="replace", encoding="utf-8").count("`4009`")
     w = ObsWorker(bus)
     try:
         w.connect(obs.host, obs.port, "not-the-password")
@@ -92,7 +92,10 @@ def test_wrong_password_stops_without_retrying(
         assert state["retry_in"] is None
         assert "password" in state["message"]
         assert "retrying" not in recorder.statuses()
-        refusals = obs.log_path.read_text(errors="replace").count("`4009`") - refusals_before
+        refusals = (
+            obs.log_path.read_text(errors="replace", encoding="utf-8").count("`4009`")
+            - refusals_before
+        )
         assert refusals == 1, "OBS saw more than one attempt with the wrong password"
         with pytest.raises(ObsNotConnected, match="password"):
             w.submit(a.SetProgramScene("Speaker")).result(timeout=0)

@@ -136,7 +136,7 @@ def test_the_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     out = tmp_path / "r.xlsx"
     write_sheets(out, [Sheet("T", ["h"], [["x"]])])
     plain = tmp_path / "plain.txt"
-    plain.write_text("x")  # what any new file gets here (the umask)
+    plain.write_text("x", encoding="utf-8")  # what any new file gets here (the umask)
     assert out.stat().st_mode == plain.stat().st_mode
 
 

@@ -158,6 +158,7 @@ def test_kill_9_mid_segment_resumes_with_the_right_remaining_time(tmp_path: Path
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         assert proc.stdout is not None

@@ -112,6 +112,7 @@ def test_read_only_file_is_refused(tmp_path: Path) -> None:
             text=True,
             timeout=60,
             env={**os.environ, "HOME": str(folder)},
+            encoding="utf-8",
         )
         kind, message = (proc.stdout.split("\n", 1) + [""])[:2]
         assert kind == "read_only", proc.stdout + proc.stderr
@@ -194,7 +195,7 @@ def test_kill_9_right_after_a_write_loses_nothing(tmp_path: Path) -> None:
         """
     )
     proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, encoding="utf-8"
     )
     assert proc.returncode == -9
     assert proc.stdout.strip() == "confirmed"

@@ -37,6 +37,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> str:
         capture_output=True,
         text=True,
         timeout=120,
+        encoding="utf-8",
     )
     if proc.returncode != 0:
         raise DrillError(f"showday {' '.join(args)} failed:\n{proc.stderr[-3000:]}")

@@ -32,7 +32,9 @@ def poppler(*args: str) -> str:
     require(
         shutil.which(args[0]) is not None, f"{args[0]} is missing (apt-get install poppler-utils)"
     )
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+    return subprocess.run(
+        args, check=True, capture_output=True, text=True, timeout=60, encoding="utf-8"
+    ).stdout
 
 
 def test_layout_eight_cells_inside_a4_and_cut_marks_off_the_badges() -> None:

@@ -25,7 +25,9 @@ def main(lang: str, out: str) -> int:
         obs.reset()
         config = work / "config"
         (config / "Showday").mkdir(parents=True)
-        (config / "Showday" / "Showday.ini").write_text("[obs]\npanel_visible=true\n")
+        (config / "Showday" / "Showday.ini").write_text(
+            "[obs]\npanel_visible=true\n", encoding="utf-8"
+        )
         env = dict(
             os.environ,
             QT_QPA_PLATFORM="xcb",

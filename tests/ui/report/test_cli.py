@@ -33,6 +33,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
+        encoding="utf-8",
     )
 
 
@@ -57,7 +58,11 @@ def test_cli_writes_pdf_xlsx_csvs_in_the_language(
     written = {Path(line).name for line in done.stdout.split()}
     assert {"report.pdf", "report.xlsx", "report_leads.csv", "report_followup.csv"} <= written
     text = subprocess.run(
-        ["pdftotext", str(out / "report.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(out / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
     ).stdout
     for word in words:
         assert word in text

@@ -73,6 +73,7 @@ def test_export_writes_pdf_xlsx_and_csvs(qtbot, shown, tmp_path: Path) -> None: 
         check=True,
         capture_output=True,
         text=True,
+        encoding="utf-8",
     ).stdout
     # (pdftotext reads some CJK glyphs back as radicals, e.g. 龙 as U+2EF0: compare other words)
     assert "上海站" in text and "Attendance by channel" in text and "Top questions" in text

@@ -13,18 +13,40 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from app import demo, paths
+from app import demo, paths, places
 from app.session import Session
 from app.store import EventFileError
 from ui.dialogs.messages import show_error, show_event_file_error
-from ui.dialogs.new_event import NewEventDialog
+from ui.dialogs.new_event import NewEventDialog, folder_risk_text
 from ui.settings import Settings
 from ui.worker import Worker, describe_error
 
 
 def documents_dir() -> Path:
+    """Where file dialogs start: the Documents folder (an app started from Finder or Explorer
+    has "/" or its own folder as the working directory, where a relative name would land)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    path = Path(found) if found else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
+def events_dir() -> Path:
+    """Where new events go by default: Documents, unless it is synced or on the network
+    (often so on Windows with OneDrive, macOS with iCloud); then a local folder."""
+    docs = documents_dir()
+    if places.risky_folder(docs) is None:
+        return docs
+    local = places.local_folder()
+    try:
+        local.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return docs
+    return local
+
+
+def start_path(name: str = "") -> str:
+    """A file dialog's starting path: `name` in the Documents folder (absolute, always)."""
+    return str(documents_dir() / name) if name else str(documents_dir())
 
 
 class EventFiles(QObject):
@@ -67,6 +89,7 @@ class EventFiles(QObject):
             return None
         self.last_error = None
         self.remember(path, session.name)
+        self.warn_if_risky(path)
         return session
 
     def create(self, name: str, path: Path) -> Session | None:
@@ -80,7 +103,19 @@ class EventFiles(QObject):
             show_error(self.parent_widget, self.tr("Cannot create the event"), describe_error(err))
             return None
         self.remember(path, name)
+        self.warn_if_risky(path)
         return session
+
+    def warn_if_risky(self, path: Path) -> None:
+        """A synced (OneDrive, iCloud, Dropbox…) or network folder: say so, once per open."""
+        risk = places.risky_folder(path.parent)
+        if risk is not None:
+            show_error(
+                self.parent_widget,
+                self.tr("The event is in a synced or network folder"),
+                folder_risk_text(risk),
+                self.tr("Suggested local folder: %1").replace("%1", str(places.local_folder())),
+            )
 
     def open_demo(self) -> Session | None:
         try:
@@ -100,7 +135,7 @@ class EventFiles(QObject):
     # -- dialogs -------------------------------------------------------------------------------
 
     def ask_new(self) -> Session | None:
-        dialog = NewEventDialog(documents_dir(), self.parent_widget)
+        dialog = NewEventDialog(events_dir(), self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return self.create(dialog.name(), dialog.path())
@@ -119,6 +154,8 @@ class EventFiles(QObject):
     def ask_save_copy(self, session: Session) -> None:
         current = session.path
         suggestion = current.with_name(f"{current.stem}-copy.showday") if current else Path()
+        if current is not None and places.risky_folder(current.parent) is not None:
+            suggestion = places.local_folder() / current.name  # the way out of a synced folder
         target, _ = QFileDialog.getSaveFileName(
             self.parent_widget,
             self.tr("Save a Copy"),

@@ -17,6 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from app.export import FileInUseError
 from app.store import EventFileError
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,12 @@ def describe_error(err: BaseException) -> str:
         return QCoreApplication.translate(
             "Worker", "The event file could not be read or written: %1"
         ).replace("%1", str(err))
+    if isinstance(err, FileInUseError):
+        return QCoreApplication.translate(
+            "Worker",
+            "%1 is open in another program (Excel?) or read-only. Close it there and export "
+            "again; nothing was written.",
+        ).replace("%1", err.path.name)
     if isinstance(err, OSError):
         return QCoreApplication.translate(
             "Worker", "A file or network operation failed: %1"

@@ -3,7 +3,9 @@
     write_table(path, headers, rows, title)   .csv or .xlsx by suffix (ValueError otherwise)
     write_csv(path, headers, rows)            UTF-8 with a BOM, formula-guarded, atomic
     write_workbook(path, [Sheet(...), ...])   XLSX, every text cell stored as text, atomic
-    atomic_write(path) / write_bytes(path, data)  temp file + replace, the usual permissions
+    atomic_write(path) / write_bytes(path, data)  temp file + replace, the usual permissions;
+                                              FileInUseError when Windows says another program
+                                              (Excel) holds the target open
     safe_file_name(text, fallback), UniqueNames()  names from user text, safe on every OS
     formula_guard(value), formula_unguard(text)    the one CSV formula rule (app.export.guard)
 
@@ -18,13 +20,20 @@ Rules, each applied in one place:
   leaves the earlier file as it was, and no half-written file is ever seen.
 """
 
-from app.export.files import UniqueNames, atomic_write, safe_file_name, write_bytes
+from app.export.files import (
+    FileInUseError,
+    UniqueNames,
+    atomic_write,
+    safe_file_name,
+    write_bytes,
+)
 from app.export.guard import formula_guard, formula_unguard, guard_row
 from app.export.tables import SUFFIXES, check_suffix, write_csv, write_table, write_xlsx
 from app.export.xlsx import Sheet, column_widths, write_workbook
 
 __all__ = [
     "SUFFIXES",
+    "FileInUseError",
     "Sheet",
     "UniqueNames",
     "atomic_write",

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import places
 from app.store.schema import MIGRATIONS
 from app.timeutil import now_iso
 
@@ -101,7 +102,7 @@ class EventFile:
             raise EventFileError(
                 "missing", f"Cannot create {p}: the folder {folder} does not exist."
             )
-        if not os.access(folder, os.W_OK):
+        if not places.can_write(folder):
             raise EventFileError("read_only", f"Cannot create {p}: the folder is read-only.")
         ef = cls(_connect(str(p)), p)
         ef._set_wal()
@@ -117,7 +118,7 @@ class EventFile:
             raise EventFileError("missing", f"{p} does not exist.")
         if p.is_dir():
             raise EventFileError("not_showday", f"{p} is a folder, not a Showday event.")
-        if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK):
+        if not places.can_write_file(p) or not places.can_write(p.parent):
             # A Showday file is written on every action; opening it read-only would lose work.
             raise EventFileError(
                 "read_only",

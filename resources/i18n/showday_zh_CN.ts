@@ -129,6 +129,14 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>无法创建活动</translation>
     </message>
     <message>
+        <source>The event is in a synced or network folder</source>
+        <translation>活动文件位于同步文件夹或网络文件夹中</translation>
+    </message>
+    <message>
+        <source>Suggested local folder: %1</source>
+        <translation>建议的本地文件夹：%1</translation>
+    </message>
+    <message>
         <source>Cannot open the demo event</source>
         <translation>无法打开演示活动</translation>
     </message>
@@ -413,6 +421,18 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
 <context>
     <name>NewEventDialog</name>
     <message>
+        <source>a network folder</source>
+        <translation>网络文件夹</translation>
+    </message>
+    <message>
+        <source>a folder synced by %1</source>
+        <translation>由 %1 同步的文件夹</translation>
+    </message>
+    <message>
+        <source>This is %1. A sync client or a network drop can damage an event file while the show writes to it. Keep the event in a local folder (File › Save a Copy moves one there).</source>
+        <translation>这是%1。活动进行中文件不断写入，同步软件或网络中断可能损坏活动文件。请把活动放在本地文件夹（用“文件 › 另存副本”移过去）。</translation>
+    </message>
+    <message>
         <source>New Event</source>
         <translation>新建活动</translation>
     </message>
@@ -431,6 +451,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>e.g. PostgreSQL Meetup Shanghai</source>
         <translation>例如：PostgreSQL 技术沙龙 · 上海站</translation>
+    </message>
+    <message>
+        <source>Use the Local Folder</source>
+        <translation>改用本地文件夹</translation>
     </message>
     <message>
         <source>Save the New Event As</source>
@@ -834,6 +858,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>The event file could not be read or written: %1</source>
         <translation>无法读写活动文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 is open in another program (Excel?) or read-only. Close it there and export again; nothing was written.</source>
+        <translation>%1 正在被另一个程序（Excel？）打开，或是只读文件。请先在那里关闭它再导出；本次没有写入任何内容。</translation>
     </message>
     <message>
         <source>A file or network operation failed: %1</source>

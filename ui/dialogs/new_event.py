@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import places
 from app.store.db import SUFFIX
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -27,6 +29,22 @@ def file_name_for(name: str) -> str:
     """A file name from an event name: keeps CJK, drops what file systems refuse."""
     stem = _UNSAFE.sub(" ", name).strip().strip(".") or "event"
     return stem[:80] + SUFFIX
+
+
+def folder_risk_text(risk: str) -> str:
+    """Why a synced or network folder is a risk for an event file, in the UI's language."""
+    if risk == places.NETWORK:
+        where = QCoreApplication.translate("NewEventDialog", "a network folder")
+    else:
+        where = QCoreApplication.translate("NewEventDialog", "a folder synced by %1").replace(
+            "%1", risk
+        )
+    return QCoreApplication.translate(
+        "NewEventDialog",
+        "This is %1. A sync client or a network drop can damage an event file while the "
+        "show writes to it. Keep the event in a local folder (File › Save a Copy moves "
+        "one there).",
+    ).replace("%1", where)
 
 
 class NewEventDialog(QDialog):
@@ -54,8 +72,19 @@ class NewEventDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # A synced or network folder is unsafe for a file written on every action: say so and
+        # offer a local folder (app.places).
+        self.folder_warning = QLabel()
+        self.folder_warning.setObjectName("folderWarning")
+        self.folder_warning.setWordWrap(True)
+        self.folder_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_warning.setStyleSheet("color: #ffd66b;")
+        self.use_local = QPushButton()
+        self.use_local.clicked.connect(self._use_local)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.folder_warning)
+        layout.addWidget(self.use_local, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
         self.retranslate()
@@ -67,6 +96,8 @@ class NewEventDialog(QDialog):
         self.path_label.setText(self.tr("Save as"))
         self.browse.setText(self.tr("Browse…"))
         self.name_edit.setPlaceholderText(self.tr("e.g. PostgreSQL Meetup Shanghai"))
+        self.use_local.setText(self.tr("Use the Local Folder"))
+        self._check_folder()
 
     def name(self) -> str:
         return self.name_edit.text().strip()
@@ -96,6 +127,32 @@ class NewEventDialog(QDialog):
             self.path_edit.setText(path)
             self._update_ok()
 
+    def _check_folder(self) -> None:
+        text = self.path_edit.text().strip()
+        risk = places.risky_folder(Path(text).expanduser().parent) if text else None
+        if risk is None:
+            shown = self.folder_warning.isVisible()
+            self.folder_warning.hide()
+            self.use_local.hide()
+            if shown:
+                self.adjustSize()
+            return
+        local = QCoreApplication.translate("EventFiles", "Suggested local folder: %1")
+        self.folder_warning.setText(
+            folder_risk_text(risk) + "\n" + local.replace("%1", str(places.local_folder()))
+        )
+        self.folder_warning.show()
+        self.use_local.show()
+        self.adjustSize()  # every line of the warning, not the first three
+
+    def _use_local(self) -> None:
+        self.folder = places.local_folder()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = Path(self.path_edit.text().strip()).name or file_name_for(self.name())
+        self.path_edit.setText(str(self.folder / name))
+        self._update_ok()
+
     def _update_ok(self) -> None:
+        self._check_folder()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.name()) and bool(self.path_edit.text().strip()))

@@ -33,6 +33,7 @@ from ui.bridge import QtBridge
 from ui.door.badges import print_badges
 from ui.door.import_dialog import GuestImportDialog
 from ui.door.results import channel_text, role_text
+from ui.event_files import start_path
 from ui.reload import Coalescer
 from ui.table_model import Column, Index, RowsModel
 from ui.views.widgets import plain_label, table_view
@@ -336,7 +337,7 @@ class GuestTable(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("GuestTable", "Export attendance"),
-            "attendance.xlsx",
+            start_path("attendance.xlsx"),
             QCoreApplication.translate("GuestTable", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
         )
         if name:
@@ -359,7 +360,9 @@ class GuestTable(QWidget):
 
     def _qr_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("GuestTable", "Export QR codes to a folder")
+            self,
+            QCoreApplication.translate("GuestTable", "Export QR codes to a folder"),
+            start_path(),
         )
         if folder:
             self.export_qr_to(Path(folder))
@@ -381,7 +384,7 @@ class GuestTable(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("GuestTable", "Print badges"),
-            "badges.pdf",
+            start_path("badges.pdf"),
             QCoreApplication.translate("GuestTable", "PDF (*.pdf)"),
         )
         if name:

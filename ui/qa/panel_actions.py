@@ -14,6 +14,7 @@ from app.qa import QaError, Question
 from app.session import Session
 from app.show import list_segments
 from app.store import EventFile
+from ui.event_files import start_path
 from ui.qa.dialogs import ManualEntryDialog, MergeDialog, edit_dialog, word_filter_dialog
 from ui.worker import Worker, describe_error
 
@@ -138,7 +139,7 @@ class PanelActions:
         path, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("ModeratorPanel", "Export questions"),
-            "questions.xlsx",
+            start_path("questions.xlsx"),
             QCoreApplication.translate("ModeratorPanel", "Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
         if path:

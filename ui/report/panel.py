@@ -27,6 +27,7 @@ from app.report.exports import export_all
 from app.report.model import Report, build_report
 from app.session import Session
 from ui.bridge import QtBridge
+from ui.event_files import start_path
 from ui.reload import Coalescer
 from ui.report.charts import DARK
 from ui.report.page import paint_report
@@ -169,7 +170,9 @@ class ReportPanel(QWidget):
     # -- export -------------------------------------------------------------------------------
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the report to"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export the report to"), start_path()
+        )
         if folder:
             self.export_to(Path(folder))
 

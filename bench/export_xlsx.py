@@ -108,8 +108,8 @@ def child(variant: str, event: Path, out: Path, runs: int) -> dict[str, Any]:
         write_followup_per_speaker(built, out / "followup")
 
     if variant == "xlsxwriter":
-        from app.guests.export import attendance_rows
         from app.export import column_widths
+        from app.guests.export import attendance_rows
 
         def attendance() -> None:
             headers, rows = attendance_rows(ef)

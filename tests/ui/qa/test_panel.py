@@ -58,7 +58,9 @@ def ask(session: Session, text: str, device: str = "d1", name: str = "") -> qa.Q
 def wait_count(qtbot, panel: ModeratorPanel, status: str, n: int) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(
         lambda: (
-            panel.snapshot is not None and panel.snapshot.counts[status] == n and not panel.reloads.running
+            panel.snapshot is not None
+            and panel.snapshot.counts[status] == n
+            and not panel.reloads.running
         )
     )
 

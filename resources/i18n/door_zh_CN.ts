@@ -35,6 +35,10 @@
         <translation>Ctrl+Z</translation>
     </message>
     <message>
+        <source>Chinese input on/off (off: a scanner&apos;s keys never go to the input method)</source>
+        <translation>中文输入开/关（关闭时扫码枪的按键不会进入输入法）</translation>
+    </message>
+    <message>
         <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
         <translation>扫描门票，或输入姓名、拼音、手机、邮箱、公司</translation>
     </message>

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from ui.door.results import (
     reason_text,
     role_text,
 )
+from ui.door.scan import ScanDetector, SearchBox, set_latin
 from ui.door.walkin_dialog import WalkInDialog
 from ui.reload import Coalescer
 from ui.settings import Settings
@@ -106,13 +106,23 @@ class DoorPanel(QWidget):
         top.addWidget(self.walkin_button)
         top.addWidget(self.undo_button)
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setObjectName("doorSearch")
         self.search.setMaxLength(500)
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("QLineEdit#doorSearch { font-size: 22pt; padding: 10px 14px; }")
         self.search.textChanged.connect(self._search_now)
         self.search.returnPressed.connect(self.enter)
+        set_latin(self.search, True)  # a scanner's keys must not land in a Chinese IME
+        self.scanner = ScanDetector(self.search)
+        self.scanner.scanned.connect(self._scanned)
+        self.ime_button = QPushButton("中")
+        self.ime_button.setObjectName("doorIme")
+        self.ime_button.setCheckable(True)
+        self.ime_button.toggled.connect(self.set_chinese_input)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.ime_button)
 
         self.banner = FeedbackBanner()
         self.sounds = DoorSounds(self)
@@ -141,7 +151,7 @@ class DoorPanel(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addLayout(top)
-        layout.addWidget(self.search)
+        layout.addLayout(search_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.counters)
         layout.addWidget(self.results, 1)
@@ -156,6 +166,7 @@ class DoorPanel(QWidget):
                 self.walkin_button,
                 self.undo_button,
                 self.readmit.button,
+                self.ime_button,
                 self.results,
             ),
             self.undo_last,
@@ -178,6 +189,9 @@ class DoorPanel(QWidget):
         self.walkin_button.setText(self.tr("Walk-in…"))
         self.undo_button.setText(self.tr("Undo last check-in"))
         self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        self.ime_button.setToolTip(
+            self.tr("Chinese input on/off (off: a scanner's keys never go to the input method)")
+        )
         self.search.setPlaceholderText(
             self.tr("Scan a ticket, or type a name, pinyin, phone, email or company")
         )
@@ -303,6 +317,21 @@ class DoorPanel(QWidget):
             self.check_in(guest_id=hit.guest_id)
         else:
             self.check_in(code=r.code if r is not None and r.code else text)
+
+    def set_chinese_input(self, on: bool) -> None:
+        """The 中 toggle: the input method on to type a Chinese name, off again after."""
+        set_latin(self.search, not on)
+        if self.ime_button.isChecked() != on:
+            self.ime_button.setChecked(on)
+        self.search.setFocus()
+
+    def _scanned(self, text: str, via_ime: bool) -> None:
+        """A burst with no Enter: a ticket code checks in at once; after an IME swallowed the
+        Enter, whatever was scanned is submitted (an unknown ticket turns the banner red)."""
+        r = resolve(self.index, text) if self.index is not None else None
+        if via_ime or (r is not None and r.kind == "code"):
+            self.search.setText(text)
+            self.enter()
 
     def check_in(self, *, code: str | None = None, guest_id: int | None = None) -> None:
         ef, bus, station = self.session.ef, self.session.bus, self.station

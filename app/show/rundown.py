@@ -2,6 +2,9 @@
 
     parsed = parse_rundown(path)                  # preview: rows, errors, mapped columns
     result = import_rundown(ef, bus, path)        # all or nothing; RundownError names bad rows
+    table = read_table(path)                      # or step by step, as the mapping dialog does:
+    parsed = plan_rundown(table, guess_mapping(table.headers))   # {field: column} the user set
+    result = apply_rundown(ef, bus, parsed, "append")
     export_rundown(ef, path, lang="zh")           # .csv (UTF-8 with BOM) or .xlsx
 
 Durations are minutes unless written otherwise: "30", "2.5", "05:30" (mm:ss), "1:30:00", "1h30",
@@ -23,7 +26,7 @@ from app.bus import Bus, SegmentsChanged
 from app.export import formula_unguard, write_csv, write_xlsx
 from app.show.segments import TIMER_TYPES, SegmentError, clean, list_segments, on_air_segment_id
 from app.store import EventFile
-from app.tabular import Cell, TableError, cell_text, read_table
+from app.tabular import Cell, Table, TableError, cell_text, read_table
 
 HEADERS: dict[str, tuple[str, ...]] = {  # field -> accepted headers (normalised: see _norm)
     "title": ("环节", "标题", "环节名称", "议程", "节目", "title", "segment", "item"),
@@ -82,6 +85,7 @@ class ParsedRundown:
     ignored: list[str]  # headers not recognised
     segments: list[dict[str, Any]] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # the file line of each segment
 
     def error_text(self, limit: int = 30) -> str:
         lines = [f"  line {n}: {why}" for n, why in self.errors[:limit]]
@@ -182,31 +186,58 @@ def _mmss(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def unit_of(header: str) -> str:
+    """'s' when the header says seconds ("时长(秒)", "Duration (s)"), else 'min'."""
+    _base, _, unit_part = _norm(header).partition("(")
+    return "s" if re.search(r"秒|^s\)|sec", unit_part) else "min"
+
+
+def guess_mapping(headers: list[str]) -> dict[str, int]:
+    """{field: column index} from the headers (the mapping dialog starts from it)."""
+    mapped, _ignored = map_headers(headers)
+    return {fld: i for i, (fld, _unit) in mapped.items()}
+
+
 def parse_rundown(
     path: str | os.PathLike[str], known_scenes: Collection[str] | None = None
 ) -> ParsedRundown:
     """Read and check a rundown without touching the event. TableError/RundownError for a file
     that is not a rundown at all; row problems are listed in `.errors` with line numbers."""
-    p = Path(path)
-    headers, rows, encoding = read_table(p)
-    mapped, ignored = map_headers(headers)
-    fields_found = {f for f, _ in mapped.values()}
-    parsed = ParsedRundown(
-        p.name, encoding, {headers[i]: f for i, (f, _) in mapped.items()}, ignored
-    )
-    if "title" not in fields_found:
+    table = read_table(Path(path))
+    mapping = guess_mapping(table.headers)
+    if "title" not in mapping:
         raise RundownError(
-            f"{p.name}: no title column (expected 环节, 标题, Title or Segment); "
-            f"the headers are: {', '.join(h for h in headers if h) or '(none)'}"
+            f"{Path(path).name}: no title column (expected 环节, 标题, Title or Segment); "
+            f"the headers are: {', '.join(h for h in table.headers if h) or '(none)'}"
         )
-    for line, cells in rows:
+    return plan_rundown(table, mapping, known_scenes)
+
+
+def plan_rundown(
+    table: Table, mapping: dict[str, int], known_scenes: Collection[str] | None = None
+) -> ParsedRundown:
+    """Check every row of `table` with `mapping` ({field: column index}). Writes nothing; a
+    missing title or duration column is an error on the header line."""
+    headers = table.headers
+    name = table.path.name if table.path else ""
+    mapped = {i: (fld, unit_of(headers[i])) for fld, i in mapping.items() if 0 <= i < len(headers)}
+    used = set(mapped)
+    ignored = [h.strip() for i, h in enumerate(headers) if i not in used and h.strip()]
+    parsed = ParsedRundown(
+        name, table.encoding, {headers[i]: f for i, (f, _) in mapped.items()}, ignored
+    )
+    if "title" not in mapping:
+        parsed.errors.append((table.header_line, "no title column (环节 / Title)"))
+        return parsed
+    for line, cells in table.rows:
         values, problems = _row(cells, mapped, known_scenes)
         if problems:
             parsed.errors.append((line, "; ".join(problems)))
         else:
             parsed.segments.append(values)
-    if not rows:
-        parsed.errors.append((2, "no segments below the header row"))
+            parsed.lines.append(line)
+    if not table.rows:
+        parsed.errors.append((table.header_line + 1, "no segments below the header row"))
     return parsed
 
 
@@ -275,6 +306,13 @@ def import_rundown(
         parsed = parse_rundown(path, known_scenes)
     except TableError as err:
         raise RundownError(str(err)) from None
+    return apply_rundown(ef, bus, parsed, mode)
+
+
+def apply_rundown(
+    ef: EventFile, bus: Bus | None, parsed: ParsedRundown, mode: str = "replace"
+) -> ImportResult:
+    """Write a checked rundown in one transaction: every row or none. SegmentsChanged after."""
     if parsed.errors:
         raise RundownError(parsed.error_text(), parsed.errors)
     if mode not in ("replace", "append"):

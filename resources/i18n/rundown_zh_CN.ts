@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>GuestImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+</context>
+<context>
     <name>RundownEditor</name>
     <message>
         <source>red</source>
@@ -140,6 +147,10 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Imported %1 segments from %2</source>
+        <translation>已从 %2 导入 %1 个环节</translation>
+    </message>
+    <message>
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
@@ -226,6 +237,34 @@
     <message>
         <source>Start at this time whatever runs before: 14:30, or 2026-12-06 14:30</source>
         <translation>无论前面如何，都在此时开始：14:30，或 2026-12-06 14:30</translation>
+    </message>
+    <message>
+        <source>Add after the segments already here</source>
+        <translation>追加到现有环节之后</translation>
+    </message>
+    <message>
+        <source>Replace the whole rundown</source>
+        <translation>替换整个流程</translation>
+    </message>
+    <message>
+        <source>Import a rundown</source>
+        <translation>导入流程表</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file…</source>
+        <translation>选择 CSV 或 Excel 文件…</translation>
+    </message>
+    <message>
+        <source>Rundowns (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>流程表 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 segments · %2 planned · %3 errors</source>
+        <translation>%1 个环节 · 计划 %2 · %3 个错误</translation>
+    </message>
+    <message>
+        <source>Imported %1 segments (%2 planned)</source>
+        <translation>已导入 %1 个环节（计划 %2）</translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QTableView,
@@ -127,7 +129,6 @@ class RundownEditor(QWidget):
         self.undo_stack.canRedoChanged.connect(self.actions_["redo"].setEnabled)
         self.actions_["undo"].setEnabled(False)
         self.actions_["redo"].setEnabled(False)
-        self.actions_["import"].setVisible(False)  # until the shared mapping dialog takes rundowns
 
         self.summary = plain_label("", "hint")
         self.summary.setObjectName("rundownSummary")
@@ -327,10 +328,11 @@ class RundownEditor(QWidget):
 
     # -- import / export (ui.rundown.files) ----------------------------------------------
 
-    def open_import(self) -> None:
+    def open_import(self, path: str | Path | None = None) -> QDialog:
+        """The import dialog (ui.door.mapping_dialog), opened; with `path` it reads it at once."""
         from ui.rundown.files import open_import
 
-        open_import(self)  # type: ignore[attr-defined]
+        return open_import(self, Path(path) if path is not None else None)
 
     def open_export(self) -> None:
         from ui.rundown.files import ask_export

@@ -1,5 +1,5 @@
 """Rundown files from the editor: export to CSV/XLSX (the import's own headers, in the UI's
-language), and import through the shared mapping dialog (ui.door.import_dialog)."""
+language), and import through the shared mapping dialog (ui.door.mapping_dialog)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog
 
-from app.show.rundown import export_rundown
+from app.show.rundown import ImportResult, export_rundown
+from ui.door.mapping_dialog import MappingImportDialog
+from ui.rundown.importer import RundownImporter
 
 if TYPE_CHECKING:
     from ui.rundown.editor import RundownEditor
@@ -41,3 +43,24 @@ def ask_export(editor: RundownEditor) -> None:
         if not path.suffix:
             path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
         export_to(editor, path)
+
+
+def open_import(editor: RundownEditor, path: Path | None = None) -> MappingImportDialog:
+    """Open the mapping dialog (reading `path` at once when given). After an import the undo
+    history is cleared: its steps name segments an import may have replaced."""
+    dialog = MappingImportDialog(
+        editor.session, editor.worker, RundownImporter(), editor, path=path
+    )
+
+    def imported(result: ImportResult) -> None:
+        editor.undo_stack.clear()
+        editor.notice(
+            QCoreApplication.translate("RundownEditor", "Imported %1 segments from %2")
+            .replace("%1", str(result.count))
+            .replace("%2", dialog.table.path.name if dialog.table and dialog.table.path else "")
+        )
+        editor.reload()
+
+    dialog.imported.connect(imported)
+    dialog.open()
+    return dialog

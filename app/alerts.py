@@ -11,6 +11,7 @@ dismisses it.
     alerts = alerts_of(session.bus)   # one per bus (per open event), made on first ask
     alerts.items()                    # newest first, plain dicts
     alerts.dismiss(alert_id)
+    alerts.set_fixer("create_scene", fn)   # fn(fix_params); alerts.fix(alert_id) runs it
 
 It publishes `AlertsChanged` with the whole list after every change. Alerts live in memory: they
 describe the running app and OBS, not the event, so the event file does not keep them.
@@ -67,6 +68,7 @@ class Alerts:
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._alerts: list[Alert] = []  # newest first
+        self._fixers: dict[str, Callable[[dict[str, Any]], None]] = {}
         self._unsubs = [
             bus.subscribe(ObsCommandFailed, self._on_failed),
             bus.subscribe(ObsStateChanged, self._on_obs),
@@ -100,6 +102,31 @@ class Alerts:
             result = alert.to_dict()
         self._publish()
         return result
+
+    def set_fixer(self, fix: str, fn: Callable[[dict[str, Any]], None] | None) -> None:
+        """Whoever can carry out a fix registers it (the OBS feature: create_scene, setup_obs);
+        a screen offers the fix only while it is registered. `fn(fix_params)` must not block."""
+        with self._lock:
+            if fn is None:
+                self._fixers.pop(fix, None)
+            else:
+                self._fixers[fix] = fn
+        self._publish()
+
+    def can_fix(self, alert: dict[str, Any]) -> bool:
+        with self._lock:
+            return bool(alert.get("fix")) and alert["fix"] in self._fixers
+
+    def fix(self, alert_id: int) -> bool:
+        """Start the fix of an alert (it goes when OBS shows the cause fixed). False when it
+        has no fix, or nobody can carry it out now."""
+        with self._lock:
+            alert = next((a for a in self._alerts if a.id == alert_id), None)
+            fn = self._fixers.get(alert.fix) if alert is not None else None
+        if alert is None or fn is None:
+            return False
+        fn(dict(alert.fix_params))
+        return True
 
     def dismiss(self, alert_id: int) -> bool:
         return self._drop(lambda a: a.id == alert_id)

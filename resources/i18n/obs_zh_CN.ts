@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>OBS has no scene “{scene}”: the segment could not switch to it.</source>
+        <translation>OBS 中没有场景“{scene}”：环节无法切换到该场景。</translation>
+    </message>
+    <message>
+        <source>OBS has no source “{source}”.</source>
+        <translation>OBS 中没有来源“{source}”。</translation>
+    </message>
+    <message>
+        <source>OBS lacks Showday&apos;s sources ({sources}): no lower third or question on stream.</source>
+        <translation>OBS 缺少 Showday 的来源（{sources}）：直播画面上不会出现字幕条或问题。</translation>
+    </message>
+    <message>
+        <source>“{source}” is in no OBS scene.</source>
+        <translation>“{source}”不在任何 OBS 场景中。</translation>
+    </message>
+    <message>
+        <source>“{source}” in OBS is not a text source.</source>
+        <translation>OBS 中的“{source}”不是文本来源。</translation>
+    </message>
+    <message>
+        <source>OBS has no stream server set: the stream cannot start. In OBS, open Settings › Stream and enter the server and stream key.</source>
+        <translation>OBS 未设置推流服务器，无法开始推流。请在 OBS 的“设置 › 直播”中填写服务器和推流码。</translation>
+    </message>
+    <message>
+        <source>The recording disk is full ({free_mb} MB free): OBS cannot record.</source>
+        <translation>录制磁盘已满（剩余 {free_mb} MB）：OBS 无法录制。</translation>
+    </message>
+    <message>
+        <source>Studio mode is off in OBS.</source>
+        <translation>OBS 的工作室模式已关闭。</translation>
+    </message>
+    <message>
+        <source>OBS refused {request}: {detail}</source>
+        <translation>OBS 拒绝了 {request}：{detail}</translation>
+    </message>
+    <message>
+        <source>OBS could not do it: {detail}</source>
+        <translation>OBS 未能执行：{detail}</translation>
+    </message>
+    <message>
+        <source>OBS is not connected.</source>
+        <translation>OBS 未连接。</translation>
+    </message>
+    <message>
+        <source>Create scene “{scene}”</source>
+        <translation>创建场景“{scene}”</translation>
+    </message>
+    <message>
+        <source>Set up OBS for me</source>
+        <translation>一键配置 OBS</translation>
+    </message>
+    <message>
+        <source>(×{n})</source>
+        <translation>（×{n}）</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提醒</translation>
+    </message>
+</context>
+<context>
     <name>AutomationBox</name>
     <message>
         <source>When a segment starts, Showday can cue OBS:</source>
@@ -73,6 +140,10 @@
         <source>Enter the computer OBS runs on, e.g. 127.0.0.1.</source>
         <translation>请填写运行 OBS 的电脑地址，例如 127.0.0.1。</translation>
     </message>
+    <message>
+        <source>Enter OBS&apos;s WebSocket port, 1–65535 (4455 unless changed in OBS).</source>
+        <translation>请填写 OBS 的 WebSocket 端口，1–65535（未在 OBS 中改过就是 4455）。</translation>
+    </message>
 </context>
 <context>
     <name>ObsFeature</name>
@@ -115,6 +186,10 @@
 <context>
     <name>ObsPanel</name>
     <message>
+        <source>Could not switch to “{scene}”: {why}</source>
+        <translation>未能切换到“{scene}”：{why}</translation>
+    </message>
+    <message>
         <source>Setting up OBS…</source>
         <translation>正在配置 OBS…</translation>
     </message>
@@ -135,6 +210,14 @@
         <translation>无需改动：{names}</translation>
     </message>
     <message>
+        <source>Scenes created: {names}</source>
+        <translation>已创建场景：{names}</translation>
+    </message>
+    <message>
+        <source>Overlays added to: {names}</source>
+        <translation>已加上叠加层的场景：{names}</translation>
+    </message>
+    <message>
         <source>Skipped {name}: {reason}</source>
         <translation>已跳过 {name}：{reason}</translation>
     </message>
@@ -151,12 +234,8 @@
         <translation>已有同名的 {kind} 源</translation>
     </message>
     <message>
-        <source>set up OBS</source>
-        <translation>配置 OBS</translation>
-    </message>
-    <message>
-        <source>OBS could not {what}: {why}</source>
-        <translation>OBS 未能执行“{what}”：{why}</translation>
+        <source>Creates the scenes your rundown names and a “Showday overlays” scene (lower third, question, overlays) shown on top of each; it lists the changes first.</source>
+        <translation>创建流程中用到的场景，以及一个“Showday overlays”场景（字幕条、问题、叠加层），并叠放在每个场景的最上层；动手前会先列出要做的改动。</translation>
     </message>
     <message>
         <source>OBS</source>
@@ -169,10 +248,6 @@
     <message>
         <source>Set up OBS for me</source>
         <translation>一键配置 OBS</translation>
-    </message>
-    <message>
-        <source>Creates or repairs a “Showday” scene with the lower-third and question text sources and the overlay browser sources.</source>
-        <translation>创建或修复“Showday”场景，包含字幕条和提问文本源，以及叠加层浏览器源。</translation>
     </message>
     <message>
         <source>Studio mode</source>
@@ -320,6 +395,53 @@
     <message>
         <source>The disk is almost full for the recording.</source>
         <translation>磁盘空间快不够录制了。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPlanDialog</name>
+    <message>
+        <source>the lower-third and question text sources and the overlay pages</source>
+        <translation>字幕条和问题文本来源以及叠加层网页</translation>
+    </message>
+    <message>
+        <source>• Create the scene “{scene}” with {sources}.</source>
+        <translation>• 创建场景“{scene}”，内含{sources}。</translation>
+    </message>
+    <message>
+        <source>• Check “{scene}” and repair {sources} where needed.</source>
+        <translation>• 检查“{scene}”，按需修复{sources}。</translation>
+    </message>
+    <message>
+        <source>• Create the scenes your rundown names that OBS lacks: {names}.</source>
+        <translation>• 创建流程中用到而 OBS 里没有的场景：{names}。</translation>
+    </message>
+    <message>
+        <source>• Put “{scene}” on top of every scene the rundown uses: {names}.</source>
+        <translation>• 把“{scene}”叠放在流程用到的每个场景最上层：{names}。</translation>
+    </message>
+    <message>
+        <source>• The rundown names no OBS scene yet: no scene gets the overlays.</source>
+        <translation>• 流程中还没有指定 OBS 场景：暂不给任何场景加叠加层。</translation>
+    </message>
+    <message>
+        <source>Nothing that is already in OBS is removed or renamed.</source>
+        <translation>OBS 中已有的内容不会被删除或改名。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Set up OBS for me</source>
+        <translation>一键配置 OBS</translation>
+    </message>
+    <message>
+        <source>Showday will make these changes in OBS:</source>
+        <translation>Showday 将在 OBS 中做以下改动：</translation>
+    </message>
+    <message>
+        <source>Set Up OBS</source>
+        <translation>开始配置</translation>
     </message>
 </context>
 </TS>

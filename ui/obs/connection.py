@@ -7,13 +7,13 @@ status text and never written to the event file.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -40,11 +40,12 @@ class ObsConnectionDialog(QDialog):
         self.intro.setWordWrap(True)
         self.host = QLineEdit(conn.host)
         self.host.setObjectName("obsHost")
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(conn.port)
+        # A line edit, not a spin box: typed, never spun by a stray wheel, and a button-less
+        # QSpinBox under the studio style sheet drew its text field 1 px wide.
+        self.port = QLineEdit(str(conn.port))
+        self.port.setValidator(QIntValidator(1, 65535, self.port))
         self.port.setObjectName("obsPort")
-        self.port.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # typed, never spun
+        self.port.setMaxLength(5)
         self.password = QLineEdit(conn.password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("obsPassword")
@@ -103,15 +104,25 @@ class ObsConnectionDialog(QDialog):
     def value(self) -> ObsConnection:
         return ObsConnection(
             host=self.host.text().strip(),
-            port=self.port.value(),
+            port=self.port_value() or DEFAULT_PORT,
             password=self.password.text(),
             connect_on_start=self.connect_on_start.isChecked(),
         )
+
+    def port_value(self) -> int | None:
+        text = self.port.text().strip()
+        return int(text) if text.isdigit() and 0 < int(text) < 65536 else None
 
     def _accept(self) -> None:
         host = self.host.text().strip()
         if not host or any(c.isspace() for c in host) or "/" in host:
             self.error.setText(self.tr("Enter the computer OBS runs on, e.g. 127.0.0.1."))
             self.host.setFocus()
+            return
+        if self.port_value() is None:
+            self.error.setText(
+                self.tr("Enter OBS's WebSocket port, 1–65535 (4455 unless changed in OBS).")
+            )
+            self.port.setFocus()
             return
         self.accept()

@@ -20,9 +20,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
+from app.alerts import Alerts, alerts_of
 from app.lan.routes_obs import register_worker
+from app.obs.actions import CreateScene
 from app.obs.automation import SegmentAutomation
 from app.obs.recorder import SampleRecorder
+from app.obs.setup import rundown_scenes
 from app.obs.worker import ObsWorker
 from app.qa.onair import OnAir, on_air_text
 from app.qa.questions import featured
@@ -46,6 +49,7 @@ class ObsFeature(QObject):
         self.recorder: SampleRecorder | None = None
         self.automation: SegmentAutomation | None = None
         self.on_air: OnAir | None = None
+        self.alerts: Alerts | None = None
         self.link = ObsLink(None, None, self)
         self.chip = ObsChip(self.link)
         self.panel = ObsPanel(self.link)
@@ -56,11 +60,15 @@ class ObsFeature(QObject):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it reflows
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.panel)
+        self.scroll = scroll
+        scroll.viewport().installEventFilter(self)  # the panel lays out for the visible width
         self.dock.setWidget(scroll)
         self.dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._remember_visible)
+        self.dock.topLevelChanged.connect(self._floated)
+        self.panel.setup_finished.connect(self._setup_finished)
         self.chip.clicked.connect(self.open)
         window.status.use_chip("obs", self.chip)  # in place of the shell's plain chip
         self.menu = QMenu(window)
@@ -69,7 +77,7 @@ class ObsFeature(QObject):
         self.connect_action = QAction(self.menu)
         self.connect_action.triggered.connect(self.panel.open_connection_dialog)
         self.setup_action = QAction(self.menu)
-        self.setup_action.triggered.connect(self.panel.run_setup)
+        self.setup_action.triggered.connect(self.run_setup)
         self.disconnect_action = QAction(self.menu)
         self.disconnect_action.triggered.connect(self.link.disconnect_obs)
         self.menu.addActions([self.show_panel, self.connect_action, self.setup_action])
@@ -116,6 +124,12 @@ class ObsFeature(QObject):
         if self.window.bridge is not None:
             self.window.bridge.lan.connect(self.panel.on_lan)
         worker, ef = self.worker, session.ef
+        self.alerts = alerts_of(bus)
+        self.alerts.set_fixer("create_scene", lambda p: self.link.submit(CreateScene(p["scene"])))
+        self.alerts.set_fixer("setup_obs", lambda _p: self.run_setup())
+        self.panel.scenes_source = lambda done: self.window.worker.run(
+            lambda: rundown_scenes(ef), on_done=done, context=self
+        )
 
         def start_services() -> tuple[SegmentAutomation, tuple[str, str] | None]:
             q = featured(ef)
@@ -137,6 +151,15 @@ class ObsFeature(QObject):
             self._show_dock()
         self._enable()
 
+    def run_setup(self) -> None:
+        """ "Set up OBS for me" (menu, panel, an alert's fix): the panel lists the changes first."""
+        self._show_dock()
+        self.panel.run_setup()
+
+    def _setup_finished(self, _report: dict[str, Any]) -> None:
+        if self.alerts is not None:  # the sources the cues missed exist now
+            self.alerts.resolve("source_missing", "sources_missing", "source_not_in_scene")
+
     def _restore_enabled(self) -> bool:
         """OBS worker thread, at a reconnect after a crash: the event's "restore" option, read
         through the segment automation's own connection. Until that exists (the first instant
@@ -148,6 +171,12 @@ class ObsFeature(QObject):
         self.dock.show()
         if not self.dock.isFloating():  # room for two columns of scene buttons
             self.window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
+
+    def _floated(self, floating: bool) -> None:
+        """A floated dock keeps its docked width, often too narrow: give it room for two
+        columns of scene buttons and the outputs side by side."""
+        if floating:
+            self.dock.resize(max(self.dock.width(), 460), max(self.dock.height(), 640))
 
     def _remember_visible(self, visible: bool) -> None:
         if self.worker is not None and not self.window.isHidden():  # not on close or event swap
@@ -167,6 +196,11 @@ class ObsFeature(QObject):
             if closer is not None:
                 closer.close()
         self.automation = self.on_air = None
+        if self.alerts is not None:
+            self.alerts.set_fixer("create_scene", None)
+            self.alerts.set_fixer("setup_obs", None)
+            self.alerts = None
+        self.panel.scenes_source = None
         if self.worker is not None:
             register_worker(self.worker.bus, None)
             self.worker.stop()
@@ -177,7 +211,9 @@ class ObsFeature(QObject):
         self.link.rebind(None, None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self.panel.fit_width(self.scroll.viewport().width())
+        elif watched is self.window:
             if event.type() == QEvent.Type.Close:
                 self._teardown()
             elif event.type() == QEvent.Type.LanguageChange:

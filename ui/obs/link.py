@@ -1,7 +1,7 @@
 """The desktop's handle on the OBS worker: Qt signals for its state, and non-blocking commands.
 
 `ObsLink` owns nothing: it calls `ObsWorker.connect/disconnect/submit` (which never block) and
-turns `ObsStateChanged` / `ObsCommandFailed` from the bridge into Qt signals and a status text.
+turns `ObsStateChanged` from the bridge into Qt signals and a status text.
 A command's Future completes on the worker thread; `submit(cmd, on_done, on_error)` hops back
 to the GUI thread with a queued signal, so no widget ever waits on `future.result()`.
 """
@@ -18,10 +18,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.bus import ObsCommandFailed, ObsStateChanged
+from app.bus import ObsStateChanged
 from app.obs.actions import Command
 from app.obs.worker import ObsNotConnected, ObsWorker
 from ui.bridge import QtBridge
+from ui.obs.alerts import error_text
 from ui.status_bar import obs_status_text as status_text
 from ui.status_bar import show_obs_chip
 
@@ -32,13 +33,14 @@ class ObsLink(QObject):
         arg: the state dict (see app.obs.mirror).
     status_changed: The status text changed (also once a second while counting down).
         arg: the text, e.g. "Disconnected — retrying in 3 s".
-    command_failed: OBS refused a command, or it could not be sent.
-        arg 0: what was asked; arg 1: why, for the operator.
+    command_failed: OBS refused a command sent through `submit`, or it could not be sent.
+        arg: what happened, in the operator's language (ui.obs.alerts.error_text).
+        (Refusals of commands sent by the core, e.g. a segment's cue, are app.alerts alerts.)
     """
 
     state_changed = Signal(dict)
     status_changed = Signal(str)
-    command_failed = Signal(str, str)
+    command_failed = Signal(str)
 
     # worker thread -> GUI thread: (callback, value)
     _deliver = Signal(object, object)
@@ -135,8 +137,7 @@ class ObsLink(QObject):
                 elif on_error is not None:
                     self._deliver.emit(on_error, err)
                 else:
-                    what = command.describe()
-                    self._deliver.emit(lambda e: self.command_failed.emit(what, str(e)), err)
+                    self._deliver.emit(lambda e: self.command_failed.emit(error_text(e)), err)
             except RuntimeError:  # the link was deleted meanwhile: nobody to tell
                 pass
 
@@ -153,8 +154,6 @@ class ObsLink(QObject):
     def _on_obs_event(self, event: object) -> None:
         if isinstance(event, ObsStateChanged):
             self.apply_state(event.state)
-        elif isinstance(event, ObsCommandFailed):
-            self.command_failed.emit(event.command, event.error)
 
     def apply_state(self, state: dict[str, Any]) -> None:
         retry_before = self.state.get("retry_in"), self.state.get("status")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.obs import actions as a
+from ui.obs.alerts import error_text
 from ui.obs.link import ObsLink
 from ui.theme import set_state
 from ui.views.widgets import plain_label
@@ -63,7 +64,7 @@ class OutputsBox(QWidget):
         self.rec = plain_label("", "recIndicator")
         for w in (self.on_air, self.rec):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            w.setMinimumWidth(140)
+            w.setMinimumWidth(100)  # two of them and their buttons fit a 300 px dock
         self.stream_button.clicked.connect(lambda: self._toggle("stream"))
         self.record_button.clicked.connect(lambda: self._toggle("record"))
 
@@ -78,7 +79,7 @@ class OutputsBox(QWidget):
             self.captions[key] = plain_label("", "healthCaption")
             self.values[key] = plain_label("–", "healthValue")
         self._columns = 0
-        self._reflow(7)
+        self._reflow(2)  # the narrowest: a first layout must never set a wide minimum
         self.warnings = plain_label("", "healthWarnings")
         self.warnings.setWordWrap(True)
 
@@ -92,7 +93,12 @@ class OutputsBox(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._reflow(7 if event.size().width() >= 760 else 4 if event.size().width() >= 380 else 2)
+        self.fit_width(event.size().width())
+
+    def fit_width(self, width: int) -> None:
+        """7 columns wide, 4, 2, or (under 330 px) 2 with each output stacked on its own rows:
+        "Start recording" beside "Not recording" does not fit a narrow dock."""
+        self._reflow(7 if width >= 760 else 4 if width >= 380 else 2 if width >= 330 else 1)
 
     def _reflow(self, columns: int) -> None:
         """Lay the health figures out in `columns` columns; outputs on one row or two."""
@@ -102,12 +108,17 @@ class OutputsBox(QWidget):
         for w in (self.stream_button, self.on_air, self.record_button, self.rec):
             self.row.removeWidget(w)
         one_row = columns == 7
-        self.row.addWidget(self.stream_button, 0, 0)
-        self.row.addWidget(self.on_air, 0, 1)
-        self.row.addWidget(self.record_button, 0 if one_row else 1, 2 if one_row else 0)
-        self.row.addWidget(self.rec, 0 if one_row else 1, 3 if one_row else 1)
+        if columns == 1:  # button over indicator, stream then record
+            for i, w in enumerate((self.stream_button, self.on_air, self.record_button, self.rec)):
+                self.row.addWidget(w, i, 0)
+        else:
+            self.row.addWidget(self.stream_button, 0, 0)
+            self.row.addWidget(self.on_air, 0, 1)
+            self.row.addWidget(self.record_button, 0 if one_row else 1, 2 if one_row else 0)
+            self.row.addWidget(self.rec, 0 if one_row else 1, 3 if one_row else 1)
         self.row.setColumnStretch(4 if one_row else 2, 1)
         self.row.setColumnStretch(2 if one_row else 4, 0)
+        columns = max(2, columns)  # the health figures: two columns at the least
         for i, key in enumerate(WARN_KINDS):
             self.grid.removeWidget(self.captions[key])
             self.grid.removeWidget(self.values[key])
@@ -164,7 +175,7 @@ class OutputsBox(QWidget):
     def _failed(self, output: str, command: a.Command, err: BaseException) -> None:
         self.pending[output] = False
         self.refresh()
-        self.link.command_failed.emit(command.describe(), str(err))
+        self.link.command_failed.emit(error_text(err))
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(

@@ -11,9 +11,10 @@ the highlight moves when OBS confirms, not before, so the panel never shows a wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
 from app.bus import LanStateChanged
 from app.lan.server import DEFAULT_PORT
 from app.obs import actions as a
-from app.obs.setup import SetUpObs
+from app.obs.setup import SetUpObs, plan
 from ui.bridge import QtBridge
+from ui.obs.alerts import error_text
 from ui.obs.connection import ObsConnectionDialog, load_connection, save_connection
 from ui.obs.link import ObsLink
 from ui.obs.outputs import OutputsBox
+from ui.obs.setup_dialog import SetupPlanDialog
 from ui.theme import set_state
 from ui.views.widgets import plain_label
 
@@ -65,8 +68,19 @@ QFrame#obsSection { border-top: 1px solid #2c313b; }
 """
 
 
+ScenesSource = Callable[[Callable[[list[str]], None]], None]
+
+
 class ObsPanel(QWidget):
-    """Signals are the link's; `connection_requested` asks the shell for the connection dialog."""
+    """Besides the link's signals:
+    setup_finished: "Set up OBS for me" finished.
+        arg: its report (app.obs.setup.SetUpObs).
+
+    `scenes_source(callback)` (set by the OBS feature) reads the rundown's scene names off the
+    GUI thread and calls `callback(names)`; without it the setup makes only the overlays.
+    """
+
+    setup_finished = Signal(dict)
 
     def __init__(
         self, link: ObsLink, bridge: QtBridge | None = None, parent: QWidget | None = None
@@ -81,6 +95,8 @@ class ObsPanel(QWidget):
         self.setup_report: dict[str, Any] | None = None
         self.last_error = ""
         self._setup_pending = False
+        self.scenes_source: ScenesSource | None = None
+        self.plan_dialog: SetupPlanDialog | None = None
 
         self.title = plain_label("", "sectionTitle")
         self.status = plain_label("", "obsStatus")
@@ -101,10 +117,9 @@ class ObsPanel(QWidget):
         top = QHBoxLayout()  # two rows, so a narrow dock still shows everything
         top.addWidget(self.title)
         top.addWidget(self.status, 1)
-        tools = QHBoxLayout()
-        tools.addWidget(self.connection_button)
-        tools.addWidget(self.setup_button)
-        tools.addStretch(1)
+        self.tools = QGridLayout()  # side by side, or stacked in a narrow dock (fit_width)
+        self.tools.setColumnStretch(2, 1)
+        self.narrow: bool | None = None
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -125,7 +140,7 @@ class ObsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
         layout.addWidget(self.message)
         layout.addWidget(self.grid_host)
         layout.addWidget(self.empty)
@@ -156,6 +171,7 @@ class ObsPanel(QWidget):
         link.command_failed.connect(self._on_failed)
         if bridge is not None:
             bridge.lan.connect(self.on_lan)
+        self.fit_width(self.width())
         self.retranslate()
 
     # -- actions ---------------------------------------------------------------------------------
@@ -168,7 +184,14 @@ class ObsPanel(QWidget):
     def select_scene(self, name: str) -> None:
         """Program in normal mode; preview in studio mode (then Transition)."""
         self.error.clear()
-        self.link.submit(a.SelectScene(name))
+        self.link.submit(
+            a.SelectScene(name),
+            on_error=lambda err: self._on_failed(
+                self.tr("Could not switch to “{scene}”: {why}").format(
+                    scene=name, why=error_text(err)
+                )
+            ),
+        )
 
     def _toggle_studio(self) -> None:
         self.error.clear()
@@ -199,12 +222,25 @@ class ObsPanel(QWidget):
         return f"http://127.0.0.1:{DEFAULT_PORT}", False
 
     def run_setup(self) -> None:
+        """Show what the setup will create for this rundown; run it when the operator agrees."""
+        if self.scenes_source is None:
+            self._confirm_setup([])
+        else:
+            self.scenes_source(self._confirm_setup)
+
+    def _confirm_setup(self, scenes: list[str]) -> None:
+        dialog = SetupPlanDialog(plan(scenes, list(self.link.state.get("scenes") or [])), self)
+        dialog.accepted.connect(lambda: self._start_setup(tuple(scenes)))
+        self.plan_dialog = dialog
+        dialog.open()
+
+    def _start_setup(self, scenes: tuple[str, ...]) -> None:
         url, running = self.base_url()
         self._setup_pending = True
         self.setup_button.setEnabled(False)
         self.report.setText(self.tr("Setting up OBS…"))
         self.link.submit(
-            SetUpObs(base_url=url),
+            SetUpObs(base_url=url, scenes=scenes),
             on_done=lambda r: self._setup_done(r, running),
             on_error=self._setup_failed,
         )
@@ -218,6 +254,8 @@ class ObsPanel(QWidget):
             ("created", self.tr("Created: {names}")),
             ("repaired", self.tr("Repaired: {names}")),
             ("ok", self.tr("Already fine: {names}")),
+            ("scenes_created", self.tr("Scenes created: {names}")),
+            ("nested", self.tr("Overlays added to: {names}")),
         ):
             if report.get(key):
                 lines.append(label.format(names=", ".join(report[key])))
@@ -235,6 +273,7 @@ class ObsPanel(QWidget):
                 )
             )
         self.report.setText("\n".join(lines))
+        self.setup_finished.emit(report)
 
     def _reason(self, reason: str) -> str:
         """The core's reasons (app.obs.setup) in the operator's language."""
@@ -248,11 +287,13 @@ class ObsPanel(QWidget):
         self._setup_pending = False
         self.refresh()
         self.report.clear()
-        self._on_failed(self.tr("set up OBS"), str(err))
+        self._on_failed(error_text(err))
 
-    def _on_failed(self, command: str, error: str) -> None:
-        self.last_error = error
-        self.error.setText(self.tr("OBS could not {what}: {why}").format(what=command, why=error))
+    def _on_failed(self, text: str) -> None:
+        """A command from this panel failed; `text` is already in the operator's language.
+        (Refusals of the show's own cues are alerts in the Operator view, not shown here.)"""
+        self.last_error = text
+        self.error.setText(text)
 
     def on_lan(self, event: object) -> None:
         if isinstance(event, LanStateChanged):
@@ -266,8 +307,8 @@ class ObsPanel(QWidget):
         self.setup_button.setText(self.tr("Set up OBS for me"))
         self.setup_button.setToolTip(
             self.tr(
-                "Creates or repairs a “Showday” scene with the lower-third and question text "
-                "sources and the overlay browser sources."
+                "Creates the scenes your rundown names and a “Showday overlays” scene (lower "
+                "third, question, overlays) shown on top of each; it lists the changes first."
             )
         )
         self.studio.setText(self.tr("Studio mode"))
@@ -324,12 +365,26 @@ class ObsPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        columns = max(1, min(MAX_COLUMNS, (event.size().width() - 32) // 140))
+        self.fit_width(event.size().width())
+
+    def fit_width(self, width: int) -> None:
+        """Lay out for `width` pixels: scene columns, the tool buttons side by side or stacked.
+        The OBS dock calls it with its visible width: the panel's own width cannot shrink
+        below its minimum, which the layout for a wider panel had set (it was clipped)."""
+        columns = max(1, min(MAX_COLUMNS, (width - 32) // 120))
         if columns != self.columns:
             self.columns = columns
             for i, button in enumerate(self.scene_buttons):
                 self.grid.removeWidget(button)
                 self.grid.addWidget(button, i // columns, i % columns)
+        self.outputs.fit_width(width - 32)  # the panel's margins
+        narrow = width < 400
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.tools.removeWidget(self.connection_button)
+            self.tools.removeWidget(self.setup_button)
+            self.tools.addWidget(self.connection_button, 0, 0)
+            self.tools.addWidget(self.setup_button, 1 if narrow else 0, 0 if narrow else 1)
 
     def _build_buttons(self, scenes: list[str]) -> None:
         """Reuse buttons; add or remove only what the scene count needs."""
@@ -341,7 +396,10 @@ class ObsPanel(QWidget):
             i = len(self.scene_buttons)
             button = QPushButton()
             button.setObjectName("sceneButton")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # Ignored: a long scene name never makes the panel wider than its dock (it elides
+            # under the button; the tooltip has it whole).
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(90)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys 1-9 stay with the panel
             button.clicked.connect(
                 lambda _c=False, b=button: self.select_scene(str(b.property("scene")))

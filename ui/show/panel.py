@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.alerts import alerts_of
 from app.bus import CheckInUndone, GuestCheckedIn, SegmentsChanged, ShowStateChanged
 from app.session import Session
 from app.show import Segment, ShowControl, ShowError, saved_messages
 from app.show.arrival import arrived_speaker_ids, due_speakers
 from app.show.control import set_saved_messages
 from ui.bridge import QtBridge
+from ui.obs.alerts import AlertsBar
 from ui.show.chime import Chime
 from ui.show.keys import engine_message, make_actions
 from ui.show.live import live
@@ -138,6 +140,8 @@ class ShowPanel(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self.alerts = AlertsBar(alerts_of(session.bus), bridge)  # what OBS refused, and fixes
+        layout.addWidget(self.alerts)
         layout.addLayout(top)
         layout.addLayout(row)
         layout.addWidget(split, 1)

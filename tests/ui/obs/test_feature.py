@@ -65,7 +65,7 @@ def test_connection_dialog_saves_per_user_and_never_in_the_event(  # type: ignor
     feature = obs_feature(window)
     dialog = feature.panel.open_connection_dialog()
     dialog.host.setText(obs.host)
-    dialog.port.setValue(obs.port)
+    dialog.port.setText(str(obs.port))
     dialog.password.setText(obs.password)
     dialog.connect_on_start.setChecked(True)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -109,7 +109,7 @@ def test_connect_before_any_event_is_open_connects_when_one_opens(  # type: igno
     feature.chip.clicked.emit()  # no event yet: the dock opens, the panel says what to do
     assert "Open an event" in feature.panel.message.text()
     dialog = feature.panel.open_connection_dialog()
-    dialog.port.setValue(obs.port)
+    dialog.port.setText(str(obs.port))
     dialog.password.setText(obs.password)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert feature.chip.text() == "OBS: Disconnected"

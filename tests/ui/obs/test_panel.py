@@ -154,6 +154,11 @@ def test_set_up_obs_creates_the_sources_and_reports(
 ):  # type: ignore[no-untyped-def]
     panel = make_panel(qtbot, connected)
     qtbot.mouseClick(panel.setup_button, Qt.MouseButton.LeftButton)
+    # First the list of what it will do; nothing is made before the operator agrees.
+    qtbot.waitUntil(lambda: panel.plan_dialog is not None and panel.plan_dialog.isVisible())
+    assert "Showday overlays" in panel.plan_dialog.body.text()  # type: ignore[union-attr]
+    assert "Showday overlays" not in [s["sceneName"] for s in obs.client().get_scene_list().scenes]
+    panel.plan_dialog.accept()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: panel.setup_report is not None, timeout=8000)
     inputs = {i["inputName"] for i in obs.client().get_input_list().inputs}
     assert {"Showday Lower Third Name", "Showday Featured Question"} <= inputs

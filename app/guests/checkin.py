@@ -95,6 +95,7 @@ def check_in(
     if code is not None and not wanted:
         return CheckInResult("unknown", code="", list_id=list_id)
     now = now_iso()
+    # plain sqlite3, not sqlite-utils: the door rush's hot path (a few statements, no introspection)
     with ef.write() as c:
         lst = list_in(c, list_id)
         if lst is None:

@@ -245,6 +245,7 @@ def vote(
     `address` is kept so the moderator can see many devices voting from one address."""
     device = device_key(device_id)
     addr = (address or "").strip()[:MAX_ADDRESS]
+    # plain sqlite3, not sqlite-utils: a hall voting at once is the hot path (no introspection)
     with ef.write() as c:
         if is_blocked(c, device):
             raise QaError(BLOCKED, "The moderator has turned off voting from this device.")

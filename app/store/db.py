@@ -4,6 +4,11 @@ One event is one SQLite file (the application-file-format pattern). Every servic
 short `BEGIN IMMEDIATE` transaction committed before the action returns, so a power cut loses
 nothing a screen had confirmed. WAL lets the GUI, the station server and the OBS worker each keep
 their own connection and read while another writes.
+
+Two ways in, on the same connection: plain sqlite3 (`write`, `rows`, `tuples`) for the queries
+and the hot paths (a door scan, a vote, the show log: one cached prepared statement, no
+introspection per call); sqlite-utils (`db`) where it earns its place: migration steps that
+change a table (`transform`), bulk imports (`insert_all`) and introspection.
 """
 
 from __future__ import annotations
@@ -246,18 +251,39 @@ class EventFile:
     def _migrate(self, fresh: bool) -> None:
         with self._lock:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            for target in range(version, SCHEMA_VERSION):
-                self.conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for stmt in _statements(MIGRATIONS[target]):
-                        self.conn.execute(stmt)
-                    self.conn.execute(f"PRAGMA user_version = {target + 1}")
-                    if fresh and target == 0:
-                        self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                except BaseException:
-                    self.conn.execute("ROLLBACK")
-                    raise
-                self.conn.execute("COMMIT")
+            if version >= SCHEMA_VERSION:
+                return
+            # SQLite's procedure for changing a table (and what sqlite-utils' transform needs):
+            # foreign keys off outside the transaction, checked before each step commits.
+            self.conn.execute("PRAGMA foreign_keys = OFF")
+            try:
+                for target in range(version, SCHEMA_VERSION):
+                    self._migrate_step(target, fresh)
+            finally:
+                self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate_step(self, target: int, fresh: bool) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            step = MIGRATIONS[target]
+            if callable(step):  # sqlite-utils, in this transaction (see app.store.schema)
+                step(self.db)
+            else:
+                for stmt in _statements(step):
+                    self.conn.execute(stmt)
+            broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise sqlite3.IntegrityError(
+                    f"migration to version {target + 1} left a {broken[0]} row pointing at a "
+                    f"missing {broken[2]} row"
+                )
+            self.conn.execute(f"PRAGMA user_version = {target + 1}")
+            if fresh and target == 0:
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def _init_event(self, name: str) -> None:
         with self.write() as c:

@@ -1,11 +1,25 @@
-"""Schema migrations. MIGRATIONS[n] takes a file from schema version n to n + 1.
+"""Schema migrations. MIGRATIONS[n] takes a file from schema version n to n + 1 (the file's
+`PRAGMA user_version`); app.store.db runs the missing ones when a file is opened, after a backup.
 
 Never edit a migration that has shipped: add a new one. Each runs inside one transaction.
+A step is either SQL text or a function given the file's `sqlite_utils.Database`:
+- new tables and indexes: SQL. sqlite-utils' create_table cannot write CHECK constraints,
+  partial indexes or the comments below, and the SQL reads as the schema it is;
+- changing an existing column (type, NOT NULL, default, rename, drop, order): a function using
+  sqlite-utils' `db[table].transform(...)`, which does SQLite's 12-step table copy and keeps
+  CHECKs, foreign keys and indexes (ALTER TABLE cannot, and a hand-written copy, as in V2,
+  is easy to get wrong). Changing a CHECK constraint itself still needs SQL (V2).
 Append-only tables (checkins, show_log, obs_samples) are logs: rows are added, never changed,
 so the report can replay the day and a crash can lose at most an action no screen confirmed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 V1 = """
 CREATE TABLE event (
@@ -234,4 +248,5 @@ CREATE TABLE admissions (                     -- append-only: supervisors' re-ad
 CREATE INDEX admissions_guest ON admissions(guest_id);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+Migration = str | Callable[["sqlite_utils.Database"], None]
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4]

@@ -50,6 +50,7 @@ PANELS = (
 SETUP_SECTIONS = (
     ("ui.rundown", "RundownEditor", QT_TRANSLATE_NOOP("Main", "Rundown")),
     ("ui.door", "GuestTable", QT_TRANSLATE_NOOP("Main", "Guests")),
+    ("ui.door", "ListsEditor", QT_TRANSLATE_NOOP("Main", "Check-in lists")),
 )
 
 

@@ -285,3 +285,13 @@ def inside_count(ef: EventFile, list_id: int) -> int:
         )
         or 0
     )
+
+
+def import_columns(ef: EventFile) -> list[str]:
+    """The import columns the guests carry (guests.extra keys), for a list by import column."""
+    return [
+        r["key"]
+        for r in ef.rows(
+            "SELECT DISTINCT j.key FROM guests g, json_each(g.extra) j ORDER BY j.key LIMIT 200"
+        )
+    ]

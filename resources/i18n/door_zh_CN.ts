@@ -13,6 +13,169 @@
     </message>
 </context>
 <context>
+    <name>CheckInLists</name>
+    <message>
+        <source>All guests</source>
+        <translation>全部嘉宾</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>票种</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>%1: %2. This list takes %3.</source>
+        <translation>%1：%2。此名单只接受：%3。</translation>
+    </message>
+    <message>
+        <source>Check-in list:</source>
+        <translation>签到名单：</translation>
+    </message>
+    <message>
+        <source>inside %1</source>
+        <translation>场内 %1</translation>
+    </message>
+    <message>
+        <source>By role</source>
+        <translation>按身份</translation>
+    </message>
+    <message>
+        <source>By ticket type</source>
+        <translation>按票种</translation>
+    </message>
+    <message>
+        <source>By import column</source>
+        <translation>按导入列</translation>
+    </message>
+    <message>
+        <source>Edit check-in list</source>
+        <translation>编辑签到名单</translation>
+    </message>
+    <message>
+        <source>New check-in list</source>
+        <translation>新建签到名单</translation>
+    </message>
+    <message>
+        <source>e.g. VIP lounge, Dinner, Day 2</source>
+        <translation>例如：VIP 休息室、晚宴、第二天</translation>
+    </message>
+    <message>
+        <source>Values, separated by commas</source>
+        <translation>可填多个值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Entry and exit (exit stations check guests out)</source>
+        <translation>入场并出场（出口签到点为嘉宾签出）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Who may enter</source>
+        <translation>谁可以进入</translation>
+    </message>
+    <message>
+        <source>Import column</source>
+        <translation>导入列</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Give the list a name (at most 100 characters).</source>
+        <translation>请为名单起个名字（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>Name at least one value this list lets in.</source>
+        <translation>请至少填写一个此名单接受的值。</translation>
+    </message>
+    <message>
+        <source>Name the import column this list looks at.</source>
+        <translation>请填写此名单依据的导入列。</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>场内人数</translation>
+    </message>
+    <message>
+        <source>Each list says who may enter (main hall, dinner, VIP lounge, day 2). Each door station picks its list; a guest not on it is shown red with the reason. The first list is the event&apos;s main entrance: its check-ins are the attendance.</source>
+        <translation>每个名单规定谁可以进入（主会场、晚宴、VIP 休息室、第二天）。每个签到点选择自己的名单；不在名单上的嘉宾显示为红色并说明原因。第一个名单是活动的主入口：它的签到就是出席人数。</translation>
+    </message>
+    <message>
+        <source>New list…</source>
+        <translation>新建名单…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>entry and exit</source>
+        <translation>入场并出场</translation>
+    </message>
+    <message>
+        <source>Pick a list first.</source>
+        <translation>请先选择一个名单。</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>删除名单</translation>
+    </message>
+    <message>
+        <source>Delete the list “%1”?</source>
+        <translation>删除名单“%1”？</translation>
+    </message>
+    <message>
+        <source>The first list stays; rename it instead.</source>
+        <translation>第一个名单不能删除，可以改名。</translation>
+    </message>
+    <message>
+        <source>Guests have checked in on this list: it stays in the day&apos;s record.</source>
+        <translation>已有嘉宾在此名单签到：它保留在当天的记录中。</translation>
+    </message>
+</context>
+<context>
     <name>DoorPanel</name>
     <message>
         <source>Door</source>
@@ -65,6 +228,10 @@
     <message>
         <source>Not admitted: %1</source>
         <translation>不可入场：%1</translation>
+    </message>
+    <message>
+        <source>Not on the list %1: %2</source>
+        <translation>不在名单「%1」中：%2</translation>
     </message>
     <message>
         <source>(empty)</source>

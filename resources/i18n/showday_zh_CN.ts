@@ -356,6 +356,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>嘉宾名单</translation>
     </message>
     <message>
+        <source>Check-in lists</source>
+        <translation>签到名单</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

@@ -4,11 +4,13 @@ and the Setup guest table.
 DoorPanel(session, bridge, worker, station=None)   search, scan, check in, undo, walk-ins
 GuestImportDialog(session, worker, path=None)      file -> mapping -> preview -> import
 GuestTable(session, bridge, worker)                Setup: edit, filter, export, QR, invitation
+ListsEditor(session, bridge, worker)               Setup: check-in lists (who may enter each)
 """
 
 from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.guest_table import GuestTable
 from ui.door.import_dialog import GuestImportDialog
+from ui.door.lists import ListsEditor
 from ui.door.panel import DoorPanel
 from ui.door.walkin_dialog import WalkInDialog
 
@@ -18,5 +20,6 @@ __all__ = [
     "FeedbackBanner",
     "GuestImportDialog",
     "GuestTable",
+    "ListsEditor",
     "WalkInDialog",
 ]

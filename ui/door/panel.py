@@ -41,6 +41,7 @@ from ui.bridge import QtBridge
 from ui.door.admit import ReAdmitter
 from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.keys import KeyRouter
+from ui.door.lists import ListPicker, list_name, refusal_text
 from ui.door.results import (
     COL_ARRIVED,
     HIT_ROLE,
@@ -84,7 +85,7 @@ class DoorPanel(QWidget):
         self.index: SearchIndex | None = None
         self.resolution: Resolution | None = None  # what the search box's text means now
         self.station = station or Settings().door_station() or "Desk"
-        self.undo_stack: list[tuple[int, str]] = []  # (guest id, name) checked in here
+        self.undo_stack: list[tuple[int, str, int]] = []  # (guest id, name, list) checked in here
         self.loads = 0  # finished index builds (tests)
 
         self.heading = plain_label("", "viewTitle")
@@ -124,6 +125,9 @@ class DoorPanel(QWidget):
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.ime_button)
 
+        # The check-in list this desk works on (hidden while the event has only one).
+        self.lists = ListPicker(session, bridge, worker, self)
+        self.lists.changed.connect(lambda _id: self.search.setFocus())
         self.banner = FeedbackBanner()
         self.sounds = DoorSounds(self)
         self.counters = Counters()
@@ -151,6 +155,7 @@ class DoorPanel(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addLayout(top)
+        layout.addWidget(self.lists)
         layout.addLayout(search_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.counters)
@@ -334,9 +339,9 @@ class DoorPanel(QWidget):
             self.enter()
 
     def check_in(self, *, code: str | None = None, guest_id: int | None = None) -> None:
-        ef, bus, station = self.session.ef, self.session.bus, self.station
+        ef, bus, station, lst = self.session.ef, self.session.bus, self.station, self.lists.list_id
         self.worker.run(
-            lambda: check_in(ef, bus, code=code, guest_id=guest_id, station=station),
+            lambda: check_in(ef, bus, code=code, guest_id=guest_id, station=station, list_id=lst),
             on_done=self.show_result,
             on_error=self._write_failed,
             context=self,
@@ -353,7 +358,7 @@ class DoorPanel(QWidget):
         detail = " · ".join(p for p in (role_text(r.role), r.company, r.title) if p)
         if r.result == "ok":
             if r.guest_id is not None:
-                self.undo_stack.append((r.guest_id, r.name))
+                self.undo_stack.append((r.guest_id, r.name, r.list_id))
             self._show("ok", self.tr("Welcome, %1").replace("%1", r.name), detail)
         elif r.result == "already":
             title = (
@@ -366,6 +371,10 @@ class DoorPanel(QWidget):
             title = self.tr("Not admitted: %1").replace("%1", reason_text(r.ticket_status))
             shown = " · ".join(p for p in (r.name, r.ticket_type, r.company) if p)
             self._show("refused", title, shown)
+        elif r.result == "not_on_list":
+            lst = self.lists.current or {"name": (r.reason or {}).get("list", "")}
+            title = self.tr("Not on the list %1: %2").replace("%1", list_name(lst))
+            self._show("unknown", title.replace("%2", r.name), refusal_text(r.reason))
         else:
             shown = r.code or self.tr("(empty)")
             self._show(
@@ -387,7 +396,7 @@ class DoorPanel(QWidget):
     def undo_last(self) -> None:
         if not self.undo_stack:
             return
-        guest_id, name = self.undo_stack.pop()
+        guest_id, name, list_id = self.undo_stack.pop()
         self.undo_button.setEnabled(bool(self.undo_stack))
         ef, bus, station = self.session.ef, self.session.bus, self.station
 
@@ -398,7 +407,7 @@ class DoorPanel(QWidget):
                 self._show("info", self.tr("Nothing to undo"), name)
 
         self.worker.run(
-            lambda: undo_check_in(ef, bus, guest_id, station),
+            lambda: undo_check_in(ef, bus, guest_id, station, list_id=list_id),
             on_done=done,
             on_error=self._write_failed,
             context=self,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.settings import ObsConnection, Settings
+from ui.settings import OBS_PORT, ObsConnection, Settings
 from ui.views.widgets import plain_label
 
 
@@ -104,7 +104,7 @@ class ObsConnectionDialog(QDialog):
     def value(self) -> ObsConnection:
         return ObsConnection(
             host=self.host.text().strip(),
-            port=self.port_value() or DEFAULT_PORT,
+            port=self.port_value() or OBS_PORT,
             password=self.password.text(),
             connect_on_start=self.connect_on_start.isChecked(),
         )

@@ -195,10 +195,11 @@ def cmd_pair(argv: list[str]) -> int:
         ef.close()
     url = pairing.url(base)
     if args.png is not None:
+        from app.export import write_bytes
         from app.guests.tickets import qr_png
 
         try:
-            args.png.write_bytes(qr_png(url))
+            write_bytes(args.png, qr_png(url))
         except OSError as err:
             return fail(f"--png: cannot write {args.png}: {err.strerror}")
     print(url)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.bus import Bus, Event, ObsStateChanged
 from app.lan.audience import DeviceIds, OptionsCache, event_secret
+from app.lan.edge import ConnectionLimits
 from app.lan.ratelimit import Rate, RateLimiter
 from app.paths import resources_dir
 from app.store import EventFile
@@ -58,6 +59,13 @@ class LanContext:
         self.limiter = RateLimiter()
         self.devices = DeviceIds(event_secret(ef))
         self.options = OptionsCache(ef)  # the event's LAN options (shared_address, ...)
+        s = self.settings
+        self.connections = ConnectionLimits(
+            s.request_deadline_s,
+            s.conns_per_address,
+            s.conn_exempt,
+            lambda: self.options.get().shared_address,
+        )
         self.hub: Hub | None = None
         self.app: Starlette | None = None  # set by build_app
         self.base_url = ""  # http://HOST:PORT once listening

@@ -214,6 +214,7 @@ class StationServer:
         import uvicorn
 
         from app.lan.application import build_app
+        from app.lan.edge import edge_protocol
 
         config = uvicorn.Config(
             build_app(self.ctx),
@@ -231,6 +232,10 @@ class StationServer:
             timeout_graceful_shutdown=2,
             server_header=False,
             proxy_headers=False,  # the LAN has no proxy; X-Forwarded-For must not fake addresses
+            # A deadline for each request's headers and body, and a cap on connections per
+            # address (app/lan/edge.py); idle keep-alive connections close after keep_alive_s.
+            http=edge_protocol(self.ctx.connections),
+            timeout_keep_alive=int(max(1, self.settings.keep_alive_s)),
         )
         self._server = uvicorn.Server(config)
         self._crash = None

@@ -88,8 +88,6 @@ class RundownEditor(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, col in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, col.width)
         rows = self.table.verticalHeader()
         rows.setObjectName("rundownHandles")
         rows.setSectionsMovable(True)  # the row number is the drag handle
@@ -422,6 +420,12 @@ class RundownEditor(QWidget):
             )
         )
         self.model.retranslate()
+        header = self.table.horizontalHeader()
+        for i, col in enumerate(COLUMNS):  # wide enough for the header in either language
+            text = str(self.model.headerData(i, Qt.Orientation.Horizontal, 0))
+            self.table.setColumnWidth(
+                i, max(col.width, header.fontMetrics().horizontalAdvance(text) + 32)
+            )
         self._summarise()
         self._scene_hint()
 

@@ -37,11 +37,11 @@ class Col:
 
 COLUMNS = (
     Col("planned_start", QT_TRANSLATE_NOOP("RundownEditor", "Planned start"), 96),
-    Col("title", QT_TRANSLATE_NOOP("RundownEditor", "Title"), 220),
+    Col("title", QT_TRANSLATE_NOOP("RundownEditor", "Title"), 250),
     Col("speaker", QT_TRANSLATE_NOOP("RundownEditor", "Speaker"), 140),
     Col("duration_s", QT_TRANSLATE_NOOP("RundownEditor", "Duration"), 80),
     Col("hard_start", QT_TRANSLATE_NOOP("RundownEditor", "Hard start"), 120),
-    Col("timer_type", QT_TRANSLATE_NOOP("RundownEditor", "Timer"), 96),
+    Col("timer_type", QT_TRANSLATE_NOOP("RundownEditor", "Timer"), 112),
     Col("warn_s", QT_TRANSLATE_NOOP("RundownEditor", "Warning"), 72),
     Col("danger_s", QT_TRANSLATE_NOOP("RundownEditor", "Danger"), 72),
     Col("obs_scene", QT_TRANSLATE_NOOP("RundownEditor", "OBS scene"), 130),

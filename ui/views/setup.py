@@ -119,6 +119,7 @@ class SetupView(RoleView):
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_name)
         save_row.addWidget(self.details_error, 1)
+        save_row.addStretch(1)
         self.form.addRow("", save_row)
         self.form.addRow(self.labels[3], self.path)
         self.form.addRow(self.labels[4], self.version)
@@ -218,6 +219,7 @@ class SetupView(RoleView):
             assert layout is not None
             while (item := layout.takeAt(0)) is not None:
                 if (old := item.widget()) is not None:
+                    old.hide()  # gone from the screen now, not only when the loop deletes it
                     old.deleteLater()
             widget = None
             if self.session is not None and self.bridge is not None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__, console
+from app.session import Session
 from app.store import EventFile, EventFileError
 
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {}
@@ -100,20 +101,20 @@ def cmd_new(argv: list[str]) -> int:
     importers = _importers()
     path = args.event if args.event.suffix else args.event.with_suffix(".showday")
     try:
-        ef = EventFile.create(path, args.name)
+        session = Session.create(path, args.name, origin="cli")
     except EventFileError as err:
         return fail(str(err))
     summaries: list[str] = []
     try:
         for flag, value in (("--guests", args.guests), ("--rundown", args.rundown)):
             if value is not None:
-                summaries.append(importers[flag](ef, value))
+                summaries.append(importers[flag](session.ef, value))
     except ValueError as err:  # an importer names the bad rows; the half-made file goes
-        ef.close()
+        session.close()
         for extra in ("", "-wal", "-shm"):
             Path(str(path) + extra).unlink(missing_ok=True)
         return fail(str(err))
-    ef.close()
+    session.close()
     # Printed only once the event is complete and closed: nothing said here can undo it.
     for line in [*summaries, f"Created {path}"]:
         console.say(line)
@@ -143,13 +144,13 @@ def cmd_token(argv: list[str]) -> int:
     from app.lan.stations import create_api_token  # the station server's code, on use only
 
     try:
-        ef = EventFile.open(args.event)
+        session = Session.open(args.event, origin="cli")
     except EventFileError as err:
         return fail(str(err))
     try:
-        token = create_api_token(ef, args.name)
+        token = create_api_token(session.ef, args.name, session.bus)
     finally:
-        ef.close()
+        session.close()
     console.say(token)
     return 0
 
@@ -186,13 +187,15 @@ def cmd_pair(argv: list[str]) -> int:
     from app.lan.stations import create_pairing
 
     try:
-        ef = EventFile.open(args.event)
+        session = Session.open(args.event, origin="cli")
     except EventFileError as err:
         return fail(str(err))
     try:
-        pairing = create_pairing(ef, args.role, args.name, ttl_s=args.hours * 3600)
+        pairing = create_pairing(
+            session.ef, args.role, args.name, ttl_s=args.hours * 3600, bus=session.bus
+        )
     finally:
-        ef.close()
+        session.close()
     url = pairing.url(base)
     if args.png is not None:
         from app.export import write_bytes

@@ -1,26 +1,66 @@
 """Typed domain events and a thread-safe publish/subscribe bus.
 
 Services publish an event *after* the transaction that caused it has committed, so a subscriber
-never sees something that a crash could still undo. Callbacks run synchronously on the publishing
-thread; a subscriber that lives elsewhere (the Qt bridge, the station server's event loop) hops
-threads itself. A failing subscriber is logged and never breaks the publisher or other subscribers.
+never sees something that a crash could still undo. A failing subscriber is logged and never
+breaks the publisher or other subscribers.
+
+Order: events reach every subscriber in the order they were published. A subscriber that
+publishes (a nested publish) does not jump the queue: its event is delivered after the current
+one has reached every subscriber. Events published on other threads while one is being
+delivered wait their turn and are delivered by the thread already delivering, so `publish`
+never blocks on another thread's subscribers.
+
+Threads: a plain subscriber runs on the delivering thread and must be quick (the Qt bridge and
+the live hub only hop threads). A subscriber that does I/O (SQL, OBS) subscribes with
+`executor="name"`: it then runs on a single thread of its own, one event at a time, in order,
+never on the publisher's thread. `bus.flush()` waits until every such thread is idle (tests,
+closing an event); `bus.close()` stops them.
+
+Origin: every event carries `origin`, who caused it ("desk", "station:12", "api", "audience",
+"cli", "obs", "core"). The publisher may set it; otherwise `publish` stamps the origin of the
+current context (`acting_as`), else the bus's `default_origin`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import threading
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 
 
+_origin: contextvars.ContextVar[str] = contextvars.ContextVar("showday_origin", default="")
+
+
+@contextlib.contextmanager
+def acting_as(origin: str) -> Iterator[None]:
+    """Events published inside this block (on this thread or task) carry `origin`."""
+    token = _origin.set(origin)
+    try:
+        yield
+    finally:
+        _origin.reset(token)
+
+
+def current_origin() -> str:
+    return _origin.get()
+
+
 @dataclass(frozen=True)
 class Event:
-    """Base of every domain event. `topic` groups events for LAN filtering (who may see what)."""
+    """Base of every domain event. `topic` groups events for LAN filtering (who may see what);
+    `origin` says who caused it (see the module docstring)."""
 
+    # Not compared: the same fact from the desk or a phone is the same fact.
+    origin: str = field(default="", kw_only=True, compare=False)
     topic = "system"
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +81,16 @@ class EventDetailsChanged(Event):
     """Venue, planned start or co-hosts changed (app.event.update_event)."""
 
     topic = "event"
+
+
+@dataclass(frozen=True)
+class SettingsChanged(Event):
+    """Per-event settings of one section ("qa", "obs", "show") were saved; `values` is the
+    section as now stored (validated, defaults filled in)."""
+
+    section: str
+    values: dict[str, Any] = field(default_factory=dict)
+    topic = "settings"
 
 
 # -- door ------------------------------------------------------------------------------------------
@@ -203,17 +253,30 @@ Callback = Callable[[Any], None]
 
 
 class Bus:
-    """Publish/subscribe for domain events, safe to use from any thread."""
+    """Publish/subscribe for domain events, safe to use from any thread (see the module doc)."""
 
-    def __init__(self) -> None:
+    def __init__(self, default_origin: str = "core") -> None:
+        self.default_origin = default_origin
         self._lock = threading.Lock()
         self._subs: list[tuple[type[Event], Callback]] = []
+        self._queue: deque[Event] = deque()
+        self._delivering = False
+        self._executors: dict[str, ThreadPoolExecutor] = {}
+        self._pending: set[Future[None]] = set()
+        self._closed = False
 
-    def subscribe(self, kind: type[E], callback: Callable[[E], None]) -> Callable[[], None]:
+    def subscribe(
+        self, kind: type[E], callback: Callable[[E], None], *, executor: str | None = None
+    ) -> Callable[[], None]:
         """Call `callback(event)` for every published event that is an instance of `kind`.
 
-        Returns a function that unsubscribes."""
-        entry = (kind, callback)
+        With `executor`, the callback runs on that named single thread (made on first use,
+        shared by the subscribers that name it), in publish order. Returns a function that
+        unsubscribes."""
+        target: Callback = callback
+        if executor is not None:
+            target = self._on_executor(executor, callback)
+        entry = (kind, target)
         with self._lock:
             self._subs.append(entry)
 
@@ -224,11 +287,71 @@ class Bus:
 
         return unsubscribe
 
-    def publish(self, event: Event) -> None:
+    def _on_executor(self, name: str, callback: Callback) -> Callback:
+        def hop(event: Event) -> None:
+            with self._lock:
+                if self._closed:
+                    return
+                pool = self._executors.get(name)
+                if pool is None:
+                    pool = self._executors[name] = ThreadPoolExecutor(1, f"bus-{name}")
+                future = pool.submit(_guarded, callback, event)
+                self._pending.add(future)
+            future.add_done_callback(self._done)
+
+        return hop
+
+    def _done(self, future: Future[None]) -> None:
         with self._lock:
-            subs = [cb for kind, cb in self._subs if isinstance(event, kind)]
-        for cb in subs:
-            try:
-                cb(event)
-            except Exception:  # one broken screen must not stop the door or the show
-                log.exception("bus subscriber failed on %s", type(event).__name__)
+            self._pending.discard(future)
+
+    def publish(self, event: Event) -> None:
+        if not event.origin:
+            event = replace(event, origin=current_origin() or self.default_origin)
+        with self._lock:
+            self._queue.append(event)
+            if self._delivering:
+                return  # the thread delivering now delivers it after the ones before it
+            self._delivering = True
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._delivering = False
+                    return
+                current = self._queue.popleft()
+                subs = [cb for kind, cb in self._subs if isinstance(current, kind)]
+            for cb in subs:
+                _guarded(cb, current)
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every executor subscriber has handled what was published so far,
+        including what those handlers published in turn. True if all were done in time."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self._lock:
+                pending = list(self._pending)
+                busy = self._delivering
+            if not pending and not busy:
+                return True
+            for future in pending:
+                with contextlib.suppress(Exception):
+                    future.result(timeout=max(0.0, end - time.monotonic()))
+            if busy and not pending:
+                time.sleep(0.001)  # another thread is delivering; its hops come next
+        return False
+
+    def close(self) -> None:
+        """Stop the executor threads (after the work they already have). Publishing still
+        reaches plain subscribers."""
+        with self._lock:
+            self._closed = True
+            pools, self._executors = list(self._executors.values()), {}
+        for pool in pools:
+            pool.shutdown(wait=True)
+
+
+def _guarded(callback: Callback, event: Event) -> None:
+    try:
+        callback(event)
+    except Exception:  # one broken screen must not stop the door or the show
+        log.exception("bus subscriber failed on %s", type(event).__name__)

@@ -25,6 +25,7 @@ from starlette.websockets import WebSocket
 
 import app.lan
 from app import qa
+from app.bus import acting_as
 from app.lan import stations
 from app.lan.auth import Caller, identify, same_origin
 from app.lan.context import LanContext
@@ -54,6 +55,15 @@ def load_route_modules() -> None:
 
 def _headers(scope_headers: Any) -> dict[str, str]:
     return {k.lower(): v for k, v in scope_headers.items()}
+
+
+def origin_of(caller: Caller) -> str:
+    """The `origin` of events a caller causes: "api" (a control token), "station:ID", or
+    "audience"."""
+    st = caller.station
+    if st is None:
+        return "audience"
+    return "api" if st.role == "control" else f"station:{st.id}"
 
 
 async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, address: str) -> Caller:
@@ -158,10 +168,13 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
                 raise ApiError(404, f"No such {name.removesuffix('_id')}.")
         req = ApiRequest(request, caller, ctx, body, path, query)
         try:
-            if is_async:
-                result = await route.handler(req)
-            else:
-                result = await run_in_threadpool(route.handler, req)
+            # Events the handler publishes say who caused them (the thread pool copies the
+            # context, so the worker thread sees the origin too).
+            with acting_as(origin_of(caller)):
+                if is_async:
+                    result = await route.handler(req)
+                else:
+                    result = await run_in_threadpool(route.handler, req)
         except (ApiError, HTTPException):
             raise
         except Exception as err:

@@ -1,5 +1,11 @@
 """What every route and the hub share: the server's own event-file connection, the bus, the
-live hub, the rate limiter and the settings. One LanContext per running server."""
+live hub, the rate limiter, the settings, and the event's services it must not duplicate: the
+session's one `ShowControl` (one clock for the desk and every Stream Deck) and the one
+`GuestIndex`. One LanContext per running server.
+
+Threads: routes run on the server's thread pool. `ef` is the server's own connection;
+`show` and `guests` are the session's objects, thread-safe themselves (each serialises its
+own connection), so a station's `next` and the desk's Space share one lock and one clock."""
 
 from __future__ import annotations
 
@@ -9,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.bus import Bus, Event, ObsStateChanged
+from app.guests.index import GuestIndex
 from app.lan.audience import DeviceIds, OptionsCache, event_secret
 from app.lan.edge import ConnectionLimits
 from app.lan.ratelimit import Rate, RateLimiter
 from app.paths import resources_dir
+from app.show import ShowControl
 from app.store import EventFile
 
 if TYPE_CHECKING:
@@ -52,10 +60,22 @@ class LanSettings:
 
 
 class LanContext:
-    def __init__(self, ef: EventFile, bus: Bus, settings: LanSettings | None = None) -> None:
+    def __init__(
+        self,
+        ef: EventFile,
+        bus: Bus,
+        settings: LanSettings | None = None,
+        *,
+        show: ShowControl | None = None,
+        guests: GuestIndex | None = None,
+    ) -> None:
         self.ef = ef
         self.bus = bus
         self.settings = settings or LanSettings()
+        # A server started without a session (benchmarks, a few tests) makes its own.
+        self.show = show if show is not None else ShowControl(ef, bus)
+        self.guests = guests if guests is not None else GuestIndex(ef, bus)
+        self._own_guests = guests is None
         self.limiter = RateLimiter()
         self.devices = DeviceIds(event_secret(ef))
         self.options = OptionsCache(ef)  # the event's LAN options (shared_address, ...)
@@ -99,3 +119,5 @@ class LanContext:
         for unsub in self._unsubs:
             unsub()
         self._unsubs = []
+        if self._own_guests:
+            self.guests.close()

@@ -5,24 +5,19 @@ moderator's tablet, not the audience). The station that checks a guest in is the
 station name ("Door 2"), so the desktop and the other doors can say "already checked in at 13:02
 by Door 2".
 
-Searching uses the server's own in-memory SearchIndex, built on first use from the server's
-connection and kept up to date from the bus (imports, edits, walk-ins, check-ins and undos from
-any station, the desktop included).
+Searching uses the event's one guest index (`ctx.guests`, an `app.guests.index.GuestIndex`
+shared with the desk's door), built on first use and kept up to date from the bus (imports,
+edits, walk-ins, check-ins and undos from any station, the desktop included).
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
 from typing import Any
 
-from app.bus import CheckInUndone, Event, GuestCheckedIn, GuestsChanged
 from app.guests.checkin import check_in, counts, result_for, undo_check_in
 from app.guests.lists import MAIN_LIST, get_list
 from app.guests.resolve import check_in_query, resolve
-from app.guests.search import SearchIndex
 from app.guests.walkin import WalkInError, add_walk_in
-from app.lan.context import LanContext
 from app.lan.registry import ApiError, ApiRequest, api
 
 DOOR = ("door",)  # the control role may always call staff routes too
@@ -120,82 +115,6 @@ COUNTS_SCHEMA: dict[str, Any] = {
 }
 
 
-# -- the server's search index ------------------------------------------------------------------
-
-
-class DoorIndex:
-    """A SearchIndex over the server's connection, built on first use, following the bus until
-    the server stops (its hub detaches)."""
-
-    def __init__(self, ctx: LanContext) -> None:
-        self._ctx = weakref.ref(ctx)
-        self._lock = threading.Lock()
-        self._index: SearchIndex | None = None
-        self._unsubs: list[Any] = []
-        self._plock = threading.Lock()
-        self._pending: list[Event] = []
-
-    def get(self) -> SearchIndex:
-        with self._lock:
-            if self._index is not None:
-                return self._index
-            ctx = self._ctx()
-            if ctx is None:
-                raise ApiError(503, "The station server is stopping.")
-            # Subscribe first, then build; changes published meanwhile are applied after the
-            # build (again, if the build already saw them: applying one is idempotent).
-            bus = ctx.bus
-            self._unsubs = [
-                bus.subscribe(GuestsChanged, self._on_event),
-                bus.subscribe(GuestCheckedIn, self._on_event),
-                bus.subscribe(CheckInUndone, self._on_event),
-            ]
-            index = SearchIndex.build(ctx.ef)  # loads in chunks: no 50,000-dict list
-            with self._plock:
-                self._index = index
-                pending, self._pending = self._pending, []
-        for event in pending:
-            self._on_event(event)
-        return index
-
-    def _on_event(self, event: Event) -> None:  # the publisher's thread
-        ctx = self._ctx()
-        if ctx is None or ctx.hub is None or ctx.hub.loop is None:
-            self.stop()  # the server stopped: its connection is closed or closing
-            return
-        with self._plock:
-            index = self._index
-            if index is None:
-                self._pending.append(event)  # still building
-                return
-        if isinstance(event, GuestsChanged):
-            index.refresh(ctx.ef, event.guest_ids)
-        elif isinstance(event, GuestCheckedIn):
-            index.set_checked_in(event.guest_id, event.at, event.station)
-        elif isinstance(event, CheckInUndone):
-            index.set_checked_in(event.guest_id, None, None)
-
-    def stop(self) -> None:
-        for unsub in self._unsubs:
-            unsub()
-        self._unsubs = []
-        with self._plock:
-            self._index = None
-            self._pending = []
-
-
-_indexes: weakref.WeakKeyDictionary[LanContext, DoorIndex] = weakref.WeakKeyDictionary()
-_indexes_lock = threading.Lock()
-
-
-def door_index(ctx: LanContext) -> DoorIndex:
-    with _indexes_lock:
-        idx = _indexes.get(ctx)
-        if idx is None:
-            idx = _indexes[ctx] = DoorIndex(ctx)
-        return idx
-
-
 def wanted_list(req: ApiRequest, list_id: int | None) -> int:
     """The check-in list a request names (the main list when it names none); 404 if none."""
     if list_id is None:
@@ -239,7 +158,7 @@ def station_name(req: ApiRequest) -> str:
 def search_guests(req: ApiRequest) -> dict[str, Any]:
     q = req.query.get("q", "")
     limit = req.query.get("limit", 20)
-    r = resolve(door_index(req.ctx).get(), q, limit)
+    r = resolve(req.ctx.guests.index(), q, limit)
     d = r.to_dict(limit)
     return {"guests": d.pop("candidates"), "resolution": d}
 
@@ -286,7 +205,7 @@ def post_checkin(req: ApiRequest) -> dict[str, Any]:
         "scanned_at": body.get("scanned_at") if body.get("client_id") else None,
     }
     if "query" in body:
-        index = door_index(req.ctx).get()
+        index = req.ctx.guests.index()
         result, _r = check_in_query(req.ctx.ef, req.ctx.bus, index, body["query"], **extra)
     elif "code" in body:
         result = check_in(req.ctx.ef, req.ctx.bus, code=body["code"], **extra)

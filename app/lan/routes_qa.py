@@ -471,5 +471,6 @@ def post_settings(req: ApiRequest) -> dict[str, Any]:
         req.ctx.ef,
         premoderation=req.body.get("premoderation"),
         clear_on_segment_change=req.body.get("clear_on_segment_change"),
+        bus=req.ctx.bus,
     )
     return {"premoderation": s.premoderation, "clear_on_segment_change": s.clear_on_segment_change}

@@ -7,14 +7,13 @@ stage page shows them once its screen is paired as a stage station. Driving the 
 for control tokens only (`python -m app token EVENT --name "Stream Deck"`): a door phone or the
 moderator's tablet must not be one tap away from skipping a speaker.
 
-Each action is one `ShowControl` call on the server's own connection; the control publishes
-ShowStateChanged after the commit, which the live hub pushes to every page and the Qt bridge
-to the desktop.
+Each action is one call on the session's one `ShowControl` (`ctx.show`: the desk's Space and
+a Stream Deck's `next` stamp the show log from the same clock); it publishes ShowStateChanged
+after the commit, which the live hub pushes to every page and the Qt bridge to the desktop.
 """
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from app.lan.context import LanContext
@@ -53,15 +52,11 @@ STATE_SCHEMA: dict[str, Any] = {
         "message_blackout": {"type": "boolean"},
     },
 }
-_controls: weakref.WeakKeyDictionary[LanContext, ShowControl] = weakref.WeakKeyDictionary()
 
 
 def control_of(ctx: LanContext) -> ShowControl:
-    """One ShowControl per running server (it caches the replayed log between calls)."""
-    control = _controls.get(ctx)
-    if control is None:
-        control = _controls[ctx] = ShowControl(ctx.ef, ctx.bus)
-    return control
+    """The session's show control."""
+    return ctx.show
 
 
 def _do(req: ApiRequest, action: str, **args: Any) -> dict[str, Any]:

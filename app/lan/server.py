@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.bus import Bus, LanStateChanged
+from app.guests.index import GuestIndex
 from app.lan import netinfo, stations
 from app.lan.context import LanContext, LanSettings
+from app.show import ShowControl
 from app.store import EventFile
 
 if TYPE_CHECKING:
@@ -168,9 +170,16 @@ class StationServer:
         host: str = "127.0.0.1",
         port: int = DEFAULT_PORT,
         settings: LanSettings | None = None,
+        *,
+        show: ShowControl | None = None,
+        guests: GuestIndex | None = None,
     ) -> None:
+        """`show` and `guests`: the session's (app.session.Session.show / .guests); without
+        them the server makes its own (a server run alone: benchmarks, tests)."""
         self._event = event
         self.bus = bus
+        self.show = show
+        self.guests = guests
         self.host = host
         self.port = port
         self.settings = settings or LanSettings()
@@ -207,7 +216,7 @@ class StationServer:
         except Exception:
             sock.close()
             raise
-        self.ctx = LanContext(ef, self.bus, self.settings)
+        self.ctx = LanContext(ef, self.bus, self.settings, show=self.show, guests=self.guests)
         self.ctx.base_url = self.url
         # Imported when the server starts: uvicorn + Starlette cost ~0.12 s of every app start,
         # and the server stays off until the operator opens the LAN.
@@ -297,10 +306,20 @@ class LanController:
     start()/stop() return at once; the outcome arrives on the bus as LanStateChanged (with
     `error` set when it failed, and `suggested_port` in `last_error`)."""
 
-    def __init__(self, ef: EventFile, bus: Bus, settings: LanSettings | None = None) -> None:
+    def __init__(
+        self,
+        ef: EventFile,
+        bus: Bus,
+        settings: LanSettings | None = None,
+        *,
+        show: ShowControl | None = None,
+        guests: GuestIndex | None = None,
+    ) -> None:
         self.ef = ef
         self.bus = bus
         self.settings = settings
+        self.show = show
+        self.guests = guests
         self.server: StationServer | None = None
         self.last_error: LanError | None = None
         self._lock = threading.Lock()
@@ -348,7 +367,9 @@ class LanController:
         self.last_error = None
         if self.server is not None and self.server.running:
             self.server.stop()
-        self.server = StationServer(self.ef, self.bus, host, port, self.settings)
+        self.server = StationServer(
+            self.ef, self.bus, host, port, self.settings, show=self.show, guests=self.guests
+        )
         self.server.start()
 
     def _stop(self) -> None:

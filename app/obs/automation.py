@@ -2,25 +2,29 @@
 
 `SegmentAutomation` listens to `ShowStateChanged` and, only when the *current segment* changes
 (start, next, previous, goto; not ticks, pauses, added time or messages), submits one
-`SegmentCue` to the OBS worker: the segment's scene, its lower-third lines for N seconds, and
-an emptied featured-question source. Each part can be switched off per event; the options live
-under the "obs" key of `event.settings` (JSON), next to other features' keys:
+`SegmentCue` to the OBS worker: the segment's scene and its lower-third lines for N seconds.
+Each part can be switched off per event; the options live under the "obs" key of
+`event.settings` (app.store.settings), next to other features' keys:
 
-    {"obs": {"switch_scene": true, "lower_third": true, "clear_question": true,
-             "show_seconds": 8, "name_source": "...", "title_source": "...",
-             "question_source": "...", "restore_after_crash": true}}
+    {"obs": {"switch_scene": true, "lower_third": true, "show_seconds": 8,
+             "name_source": "...", "title_source": "...", "restore_after_crash": true}}
 
-It never blocks the thread that published the show event: the worker's `submit` returns a
-Future at once, and the segment and settings are read on a connection of its own.
+The featured question is not the cue's business: whether a segment change takes it off air is
+the Q&A option `clear_on_segment_change`, applied once by `app.qa.onair.OnAirModel`; OBS's
+text source follows the result (`app.obs.question`). (An older file's "clear_question" key is
+ignored.)
+
+It runs on its own executor thread (`EXECUTOR`), never on the thread that published the show
+event: it reads the segment and the settings there, and the worker's `submit` returns a Future
+at once.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Protocol
@@ -28,24 +32,25 @@ from typing import Any, Protocol
 from app.bus import Bus, ObsCommandFailed, ShowStateChanged
 from app.obs.actions import Command
 from app.obs.cues import SegmentCue
-from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
+from app.obs.setup import LOWER_THIRD_NAME, LOWER_THIRD_TITLE
 from app.show import ShowControl
 from app.store import EventFile
+from app.store import settings as settings_store
+from app.store.settings import Section
 
 log = logging.getLogger(__name__)
 
 KEY = "obs"
+EXECUTOR = "obs-automation"
 
 
 @dataclass(frozen=True)
 class AutomationSettings:
     switch_scene: bool = True  # switch OBS to the segment's scene (if it names one)
     lower_third: bool = True  # write the lower-third lines and show them for show_seconds
-    clear_question: bool = True  # empty the featured-question text source
     show_seconds: float = 8.0  # 0 writes the texts but leaves the items as they are
     name_source: str = LOWER_THIRD_NAME
     title_source: str = LOWER_THIRD_TITLE
-    question_source: str = FEATURED_QUESTION
     # When OBS comes back after a crash: restore its program scene and restart the stream or
     # recording that was running (app.obs.recovery; read by the OBS worker at the reconnect).
     restore_after_crash: bool = True
@@ -56,14 +61,6 @@ class AutomationSettings:
 
 _DEFAULTS = AutomationSettings()
 _FIELDS = {f.name: f for f in fields(AutomationSettings)}
-
-
-def _parse(raw: str | None) -> dict[str, Any]:
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        data = {}
-    return data if isinstance(data, dict) else {}
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -80,39 +77,36 @@ def _coerce(name: str, value: Any) -> Any:
     return text or default  # an empty source name would silently do nothing
 
 
-def _from_dict(data: dict[str, Any]) -> AutomationSettings:
-    section = data.get(KEY)
-    section = section if isinstance(section, dict) else {}
+def _from_dict(section: dict[str, Any]) -> AutomationSettings:
     values = {k: _coerce(k, v) for k, v in section.items() if k in _FIELDS}
     return replace(_DEFAULTS, **values)
 
 
-def load_automation(ef: EventFile) -> AutomationSettings:
-    return _from_dict(_parse(ef.value("SELECT settings FROM event WHERE id = 1")))
-
-
-def save_automation(ef: EventFile, **changes: Any) -> AutomationSettings:
-    """Change some options in one transaction; other keys of `event.settings` stay as they are.
-    Unknown option names raise ValueError (a typo must not be saved as a no-op)."""
+def _check(changes: Mapping[str, Any]) -> None:
     unknown = set(changes) - set(_FIELDS)
     if unknown:
         raise ValueError(f"unknown OBS automation option(s): {', '.join(sorted(unknown))}")
-    with ef.write() as c:
-        row = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()
-        data = _parse(row[0] if row else None)
-        section = data.get(KEY) if isinstance(data.get(KEY), dict) else {}
-        for name, value in changes.items():
-            section[name] = _coerce(name, value)
-        data[KEY] = section
-        c.execute(
-            "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
-        )
-    return _from_dict(data)
+
+
+SECTION = Section(KEY, _from_dict, _check, AutomationSettings.to_dict)
+
+
+def load_automation(ef: EventFile) -> AutomationSettings:
+    return SECTION.load(ef)
+
+
+def save_automation(ef: EventFile, bus: Bus | None = None, **changes: Any) -> AutomationSettings:
+    """Change some options in one transaction (then SettingsChanged("obs") on `bus`); other
+    keys of `event.settings` stay as they are. Unknown option names raise ValueError (a typo
+    must not be saved as a no-op)."""
+    _check(changes)
+    coerced = {name: _coerce(name, value) for name, value in changes.items()}
+    return settings_store.update(ef, SECTION, coerced, bus)
 
 
 def cue_for(segment: dict[str, Any], settings: AutomationSettings) -> SegmentCue | None:
     """The cue for a segment that just started, or None when every automation is off."""
-    if not (settings.switch_scene or settings.lower_third or settings.clear_question):
+    if not (settings.switch_scene or settings.lower_third):
         return None
     name = str(segment.get("lt_name") or segment.get("speaker") or "")
     title = str(segment.get("lt_title") or "")
@@ -126,7 +120,6 @@ def cue_for(segment: dict[str, Any], settings: AutomationSettings) -> SegmentCue
         write_texts=settings.lower_third,
         # Nothing to say: do not flash an empty box.
         show_seconds=settings.show_seconds if settings.lower_third and has_lines else 0.0,
-        question_source=settings.question_source if settings.clear_question else "",
     )
 
 
@@ -166,7 +159,9 @@ class SegmentAutomation:
         self._current = current_segment
         self.last: Future[Any] | None = None
         self.cues = 0
-        self._closers: list[Callable[[], None]] = [bus.subscribe(ShowStateChanged, self._on_show)]
+        self._closers: list[Callable[[], None]] = [
+            bus.subscribe(ShowStateChanged, self._on_show, executor=EXECUTOR)
+        ]
 
     @classmethod
     def for_event(cls, bus: Bus, obs_worker: Submitter, ef: EventFile) -> SegmentAutomation:
@@ -196,7 +191,7 @@ class SegmentAutomation:
             closer()
         self._closers = []
 
-    def _on_show(self, ev: ShowStateChanged) -> None:  # any thread; never blocks on OBS
+    def _on_show(self, ev: ShowStateChanged) -> None:  # EXECUTOR thread; never waits on OBS
         state = ev.state
         running = state.get("status") in ("running", "paused")
         segment_id = state.get("segment_id") if running else None

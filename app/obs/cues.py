@@ -1,6 +1,5 @@
 """What OBS does when a segment starts, as one command: switch the scene, write the lower
-third, show it for a while, clear the featured question. Each step can be switched off; a step
-that fails (a renamed scene, a deleted source) does not stop the others and is reported.
+third, show it for a while. Each step can be switched off; a step that fails (a renamed scene, a deleted source) does not stop the others and is reported.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from app.obs.actions import (
     ShowSceneItem,
 )
 from app.obs.link import RequestFailed
-from app.obs.setup import FEATURED_QUESTION, LOWER_THIRD_NAME, LOWER_THIRD_TITLE
+from app.obs.setup import LOWER_THIRD_NAME, LOWER_THIRD_TITLE
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,8 @@ class SegmentCue(Command):
     """Returns {"done": [step, ...], "failed": [{"step", "error", "code", "params"}, ...]}
     (code and params as in ObsCommandError; "obs_refused" for a request OBS refused).
 
-    Empty `scene` skips the switch; `show_seconds` 0 leaves the lower third as it is; a
-    `question_source` of "" leaves the featured question alone."""
+    Empty `scene` skips the switch; `show_seconds` 0 leaves the lower third as it is. The
+    featured question is left alone: it follows the on-air model (app.qa.onair)."""
 
     scene: str = ""
     name: str = ""
@@ -34,7 +33,6 @@ class SegmentCue(Command):
     name_source: str = LOWER_THIRD_NAME
     title_source: str = LOWER_THIRD_TITLE
     show_seconds: float = 8.0
-    question_source: str = FEATURED_QUESTION
     write_texts: bool = True
 
     def describe(self) -> str:
@@ -50,8 +48,6 @@ class SegmentCue(Command):
         if self.show_seconds > 0:
             steps.append(("show name", ShowSceneItem(self.name_source, self.show_seconds)))
             steps.append(("show title", ShowSceneItem(self.title_source, self.show_seconds)))
-        if self.question_source:
-            steps.append(("clear question", SetText(self.question_source, "")))
         done: list[str] = []
         failed: list[dict[str, str]] = []
         for step, command in steps:

@@ -345,12 +345,25 @@ def blocked_devices(ef: EventFile) -> list[str]:
     return [r["device_id"] for r in ef.rows("SELECT device_id FROM blocked_devices ORDER BY at")]
 
 
+def segment_changed_in(c: sqlite3.Connection) -> list[Event]:
+    """Inside the transaction that changes the segment (app.qa.onair hooks it into the show
+    control): with the event option `clear_on_segment_change` on, the question on air leaves
+    it as answered. Returns the events to publish after that commit."""
+    if not qa_settings.load_in(c).clear_on_segment_change:
+        return []
+    previous = _take_off_air(c, now_iso(), "answered")
+    if previous is None:
+        return []
+    return [QuestionChanged(previous, "answered"), QuestionFeatured(None)]
+
+
 def on_segment_changed(ef: EventFile, bus: Bus) -> bool:
-    """For the show engine to call after any segment change: with the event option
-    `clear_on_segment_change` on, the question on air leaves it as answered. True if cleared."""
-    if not qa_settings.load(ef).clear_on_segment_change:
-        return False
-    return clear_featured(ef, bus, answered=True) is not None
+    """The same as a transaction of its own, for a show engine that has no hook. True if
+    cleared."""
+    with ef.write() as c:
+        events = segment_changed_in(c)
+    _publish(bus, events)
+    return bool(events)
 
 
 def feature_history(ef: EventFile) -> list[FeatureLogEntry]:

@@ -1,177 +1,56 @@
-"""The OBS side of "Feature": the featured question in the OBS text source, shown or hidden.
+"""The question on air: one owner for "what is featured now" and for the segment-change clear.
 
-`OnAir` subscribes to the bus. On `QuestionFeatured` it sends one command to the OBS worker that
-sets the text of the source "Set up OBS for me" creates (`app.obs.setup.FEATURED_QUESTION`) and
-shows its scene item; on a clear it empties the text and hides the item. It never waits: the
-worker's `submit` returns a Future at once. It remembers what should be on air and applies it
-again whenever OBS (re)connects, so a restarted OBS shows the right question.
+The file is the truth (the one question with status "featured"); `QuestionFeatured` after each
+commit tells every view of it (the desk, `/overlay/question`, `GET /api/v1/questions/featured`
+reads the file, OBS's text source follows through `app.obs.question.ObsQuestion`).
 
-`ClearOnSegmentChange` applies the event option of that name when the show moves on.
+The event option `clear_on_segment_change` (`app.qa.settings`) is the only rule about the show
+moving on: when an action changes the current segment and the option is on, the question on
+air leaves it as answered, in the same transaction as the show's log entry (a hook of the
+show control), and the `QuestionFeatured(None)` published right after the `ShowStateChanged`
+clears every view. With the option off nothing clears anywhere (the OBS segment cue no longer
+touches the question). Nothing runs on a bus thread, so nothing can race: a question featured
+just after "Next" is never cleared by that "Next".
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from concurrent.futures import Future
-from dataclasses import dataclass
-from typing import Any, Protocol
+import sqlite3
+from typing import Protocol
 
-from app.bus import Bus, ObsStateChanged, QuestionFeatured, ShowStateChanged
-from app.obs.actions import Command, Context, HideSceneItem, SetText, ShowSceneItem
-from app.obs.setup import FEATURED_QUESTION
-from app.qa.moderation import on_segment_changed
+from app.bus import Bus, Event
+from app.qa.models import Question
+from app.qa.moderation import segment_changed_in
 from app.qa.questions import featured
 from app.store import EventFile
 
-log = logging.getLogger(__name__)
+
+class HasSegmentHooks(Protocol):
+    """What the model needs of `app.show.ShowControl`."""
+
+    segment_hooks: list
 
 
-class Submitter(Protocol):
-    """What OnAir needs of `app.obs.worker.ObsWorker`."""
+class OnAirModel:
+    """`featured()` the question on air; hooks the segment-change clear into `show`.
+    `cleared` counts the clears it made (tests)."""
 
-    def submit(self, command: Command) -> Future[Any]: ...
-
-
-def on_air_text(text: str, name: str) -> str:
-    """What the text source shows: the question, and the asker's name on its own line."""
-    return f"{text}\n— {name}" if name else text
-
-
-@dataclass(frozen=True)
-class ShowQuestion(Command):
-    """Set the text source, then show its scene item (one worker job, so never the other way
-    round: the item is never shown with the previous question's text)."""
-
-    text: str
-    source: str = FEATURED_QUESTION
-    scene: str | None = None
-
-    def run(self, ctx: Context) -> tuple[str, int]:
-        SetText(self.source, self.text).run(ctx)
-        return ShowSceneItem(self.source, scene=self.scene).run(ctx)
-
-    def describe(self) -> str:
-        return "show the featured question"
-
-
-@dataclass(frozen=True)
-class HideQuestion(Command):
-    """Hide the scene item first, then empty the text."""
-
-    source: str = FEATURED_QUESTION
-    scene: str | None = None
-
-    def run(self, ctx: Context) -> tuple[str, int]:
-        where = HideSceneItem(self.source, scene=self.scene).run(ctx)
-        SetText(self.source, "").run(ctx)
-        return where
-
-    def describe(self) -> str:
-        return "hide the featured question"
-
-
-class OnAir:
-    """Keeps the OBS featured-question source in step with the Q&A core.
-
-    `current` is the text that should be on air ('' for nothing). `last` is the Future of the
-    last command sent (tests wait on it)."""
-
-    def __init__(
-        self,
-        bus: Bus,
-        worker: Submitter,
-        *,
-        source: str = FEATURED_QUESTION,
-        scene: str | None = None,
-        initial: tuple[str, str] | None = None,
-    ) -> None:
-        """`initial` (text, name) is what should be on air now; ("", "") for nothing."""
-        self.worker = worker
-        self.source = source
-        self.scene = scene
-        self._lock = threading.Lock()
-        self.current = on_air_text(*initial) if initial and initial[0] else ""
-        # False: nothing known yet, so a (re)connect leaves OBS as it is rather than hide blindly.
-        self._known = initial is not None
-        self._connected = getattr(worker, "status", "") == "connected"
-        self.last: Future[Any] | None = None
-        self._unsubs = [
-            bus.subscribe(QuestionFeatured, self._on_featured),
-            bus.subscribe(ObsStateChanged, self._on_obs),
-        ]
-
-    @classmethod
-    def for_event(cls, ef: EventFile, bus: Bus, worker: Submitter, **kw: Any) -> OnAir:
-        """The subscriber for an open event: what the file says is on air (or nothing) is
-        applied as soon as OBS is connected, and again after every reconnect."""
-        q = featured(ef)
-        return cls(bus, worker, initial=(q.text, q.name) if q else ("", ""), **kw)
-
-    def close(self) -> None:
-        for unsub in self._unsubs:
-            unsub()
-        self._unsubs = []
-
-    def _command(self, text: str) -> Command:
-        if text:
-            return ShowQuestion(text, self.source, self.scene)
-        return HideQuestion(self.source, self.scene)
-
-    def _send(self, text: str) -> Future[Any]:
-        future = self.worker.submit(self._command(text))
-        future.add_done_callback(self._log_failure)
-        self.last = future
-        return future
-
-    @staticmethod
-    def _log_failure(future: Future[Any]) -> None:
-        err = future.exception()
-        if err is not None:
-            # The worker already told the operator (ObsCommandFailed) when OBS refused it.
-            log.info("featured question not applied in OBS: %s", err)
-
-    def _on_featured(self, ev: QuestionFeatured) -> None:  # any thread; never blocks
-        text = on_air_text(ev.text, ev.name) if ev.question_id is not None else ""
-        with self._lock:
-            self.current = text
-            self._known = True
-        # Sent even if OBS seems down: the worker refuses at once then, and the state is
-        # applied again when OBS connects.
-        self._send(text)
-
-    def _on_obs(self, ev: ObsStateChanged) -> None:
-        connected = ev.state.get("status") == "connected"
-        with self._lock:
-            came_up = connected and not self._connected
-            self._connected = connected
-            text, known = self.current, self._known
-        if came_up and known:
-            self._send(text)  # OBS restarted or we reconnected: put the right state back
-
-
-class ClearOnSegmentChange:
-    """The event option "clear on segment change": when the show moves to another segment
-    (a `ShowStateChanged` whose `segment_id` differs from the last one seen), the question on
-    air leaves it as answered, if the option is on (`app.qa.on_segment_changed` checks it).
-    Runs on the thread that moved the show (the worker or a station-server request)."""
-
-    def __init__(self, ef: EventFile, bus: Bus) -> None:
+    def __init__(self, ef: EventFile, bus: Bus, show: HasSegmentHooks) -> None:
         self.ef = ef
         self.bus = bus
-        self._lock = threading.Lock()
-        self._segment: object = _UNSEEN
-        self._unsub = bus.subscribe(ShowStateChanged, self._on_show)
+        self.show = show
+        self.cleared = 0
+        show.segment_hooks.append(self._segment_changed)
+
+    def featured(self) -> Question | None:
+        return featured(self.ef)
 
     def close(self) -> None:
-        self._unsub()
+        if self._segment_changed in self.show.segment_hooks:
+            self.show.segment_hooks.remove(self._segment_changed)
 
-    def _on_show(self, ev: ShowStateChanged) -> None:
-        segment = ev.state.get("segment_id")
-        with self._lock:
-            previous, self._segment = self._segment, segment
-        if previous is not _UNSEEN and segment != previous:
-            on_segment_changed(self.ef, self.bus)
-
-
-_UNSEEN = object()
+    def _segment_changed(self, c: sqlite3.Connection) -> list[Event]:
+        events = segment_changed_in(c)
+        if events:
+            self.cleared += 1
+        return events

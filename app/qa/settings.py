@@ -8,13 +8,15 @@ of `event.settings` belong to other parts of Showday and are left as they are.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from app.bus import Bus
 from app.qa.wordfilter import WordFilter, compiled, default_words, parse_list
 from app.store import EventFile
+from app.store import settings as settings_store
+from app.store.settings import Section
 
 KEY = "qa"
 
@@ -44,17 +46,7 @@ def _defaults() -> tuple[str, ...]:
     return _DEFAULTS
 
 
-def _parse(raw: str | None) -> dict[str, Any]:
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        data = {}
-    return data if isinstance(data, dict) else {}
-
-
-def _from_dict(data: dict[str, Any]) -> QaSettings:
-    qa = data.get(KEY)
-    qa = qa if isinstance(qa, dict) else {}
+def _from_dict(qa: dict[str, Any]) -> QaSettings:
     words = qa.get("words")
     return QaSettings(
         premoderation=bool(qa.get("premoderation", True)),
@@ -63,14 +55,21 @@ def _from_dict(data: dict[str, Any]) -> QaSettings:
     )
 
 
+def _to_dict(s: QaSettings) -> dict[str, Any]:
+    # The word list can be long and is not a checkbox anyone follows live: leave it out.
+    return {"premoderation": s.premoderation, "clear_on_segment_change": s.clear_on_segment_change}
+
+
+SECTION = Section(KEY, _from_dict, to_dict=_to_dict)
+
+
 def load(ef: EventFile) -> QaSettings:
-    return _from_dict(_parse(ef.value("SELECT settings FROM event WHERE id = 1")))
+    return SECTION.load(ef)
 
 
 def load_in(conn: sqlite3.Connection) -> QaSettings:
     """Settings read inside an open transaction (so a submit sees one consistent state)."""
-    row = conn.execute("SELECT settings FROM event WHERE id = 1").fetchone()
-    return _from_dict(_parse(row[0] if row else None))
+    return SECTION.load_in(conn)
 
 
 _UNSET: Any = object()
@@ -82,25 +81,20 @@ def update(
     premoderation: bool | None = None,
     clear_on_segment_change: bool | None = None,
     words: list[str] | tuple[str, ...] | None = _UNSET,
+    bus: Bus | None = None,
 ) -> QaSettings:
-    """Change some options in one transaction. `words=None` goes back to the default lists."""
-    with ef.write() as c:
-        row = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()
-        data = _parse(row[0] if row else None)
-        qa = data.get(KEY) if isinstance(data.get(KEY), dict) else {}
-        if premoderation is not None:
-            qa["premoderation"] = bool(premoderation)
-        if clear_on_segment_change is not None:
-            qa["clear_on_segment_change"] = bool(clear_on_segment_change)
-        if words is None:
-            qa.pop("words", None)
-        elif words is not _UNSET:
-            qa["words"] = [w.strip() for w in words if w.strip()]
-        data[KEY] = qa
-        c.execute(
-            "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
-        )
-    return _from_dict(data)
+    """Change some options in one transaction (then SettingsChanged("qa") on `bus`).
+    `words=None` goes back to the default lists."""
+    changes: dict[str, Any] = {}
+    if premoderation is not None:
+        changes["premoderation"] = bool(premoderation)
+    if clear_on_segment_change is not None:
+        changes["clear_on_segment_change"] = bool(clear_on_segment_change)
+    if words is None:
+        changes["words"] = None
+    elif words is not _UNSET:
+        changes["words"] = [w.strip() for w in words if w.strip()]
+    return settings_store.update(ef, SECTION, changes, bus)
 
 
 def words_text(ef: EventFile) -> str:
@@ -108,6 +102,6 @@ def words_text(ef: EventFile) -> str:
     return "\n".join(load(ef).effective_words)
 
 
-def set_words_text(ef: EventFile, text: str) -> QaSettings:
+def set_words_text(ef: EventFile, text: str, bus: Bus | None = None) -> QaSettings:
     """Save the word list from an editing box (one entry a line, `#` lines ignored)."""
-    return update(ef, words=parse_list(text))
+    return update(ef, words=parse_list(text), bus=bus)

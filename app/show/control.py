@@ -10,16 +10,23 @@ Previous after the end reopens it, ...). Actions that make no sense now raise `S
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from app.bus import Bus, ShowStateChanged, SpeakerMessage
+from app.bus import Bus, Event, ShowStateChanged, SpeakerMessage
 from app.show.clock import Replay, ShowState, next_segment_id, planned_starts, previous_segment_id
 from app.show.segments import Segment, list_segments
 from app.store import EventFile
+from app.store import settings as settings_store
+from app.store.settings import Section
+
+log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 500
 DEFAULT_MESSAGES = ["请收尾 Wrap up", "还有 5 分钟 5 minutes left", "请大声一点 Louder please"]
@@ -41,8 +48,19 @@ class MonotonicClock:
         return self._wall + (time.monotonic() - self._mono)
 
 
+SegmentHook = Callable[[sqlite3.Connection], list[Event]]
+
+
 class ShowControl:
-    """The show clock's actions over one event file. Thread-safe; one per connection."""
+    """The show clock's actions over one event file. Thread-safe: one per open event (the
+    session's), shared by the desk and the station server, so both stamp the log from one
+    clock under one lock.
+
+    `segment_hooks`: functions called inside the transaction of an action that changes the
+    current segment (start, next, previous, goto, end), with its connection; each returns the
+    events to publish after the commit, after ShowStateChanged. That makes a consequence of
+    "Next" (the Q&A clear, app.qa.onair) part of the same commit and ordered after it. A hook
+    that fails is logged and skipped: it never stops the show."""
 
     def __init__(
         self,
@@ -55,6 +73,7 @@ class ShowControl:
         self.clock: Callable[[], float] = clock or MonotonicClock()
         self._replay = Replay()
         self._lock = threading.Lock()
+        self.segment_hooks: list[SegmentHook] = []
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -117,18 +136,22 @@ class ShowControl:
         return self._act("message", text="", blink=False, blackout=False)
 
     def _act(self, action: str, **args: Any) -> ShowState:
+        after: list[Event] = []
         with self._lock:
             with self.ef.write() as c:
                 self._catch_up(c)
                 now = self.now()
                 segs = [Segment.from_row(dict(r)) for r in c.execute(_SEGMENTS_SQL)]
-                entry = self._decide(action, args, segs, self._replay.state(segs, now, self.tz))
+                before = self._replay.state(segs, now, self.tz)
+                entry = self._decide(action, args, segs, before)
                 if entry is not None:
                     kind, seg, value = entry
                     c.execute(
                         "INSERT INTO show_log (at, kind, segment_id, value) VALUES (?, ?, ?, ?)",
                         (now, kind, seg, json.dumps(value, ensure_ascii=False)),
                     )
+                    if kind != "message" and self.segment_hooks:
+                        after = self._run_hooks(c, before, _on_air_segment(kind, seg))
             self._catch_up(None)
             state = self._replay.state(segs, now, self.tz)
         if entry is not None and self.bus is not None:
@@ -136,7 +159,26 @@ class ShowControl:
                 value = entry[2]
                 self.bus.publish(SpeakerMessage(value["text"], value["blink"], value["blackout"]))
             self.bus.publish(ShowStateChanged(state.to_dict()))
+            for event in after:
+                self.bus.publish(event)
         return state
+
+    def _run_hooks(
+        self, c: sqlite3.Connection, before: ShowState, segment: int | None
+    ) -> list[Event]:
+        was = before.segment_id if before.status in ("running", "paused") else None
+        if segment == was:
+            return []
+        out: list[Event] = []
+        for hook in self.segment_hooks:
+            c.execute("SAVEPOINT hook")
+            try:
+                out += hook(c)
+            except Exception:
+                c.execute("ROLLBACK TO hook")
+                log.exception("a segment-change hook failed; the show goes on")
+            c.execute("RELEASE hook")
+        return out
 
     def _decide(
         self, action: str, args: dict[str, Any], segs: list[Segment], st: ShowState
@@ -195,6 +237,11 @@ class ShowControl:
 _SEGMENTS_SQL = "SELECT * FROM segments ORDER BY position, id"
 
 
+def _on_air_segment(kind: str, segment: int | None) -> int | None:
+    """The segment on air after a log entry of `kind` (None once the show has ended)."""
+    return None if kind == "end" else segment
+
+
 def actual_times(ef: EventFile, now: float | None = None) -> list[dict[str, Any]]:
     """Planned vs actual for every segment, in rundown order, for the report.
 
@@ -236,21 +283,35 @@ def actual_times(ef: EventFile, now: float | None = None) -> list[dict[str, Any]
     return out
 
 
+def _messages_from(section: dict[str, Any]) -> ShowSettings:
+    messages = section.get("speaker_messages")
+    if isinstance(messages, list):
+        return ShowSettings(tuple(str(m) for m in messages))
+    return ShowSettings(tuple(DEFAULT_MESSAGES))
+
+
+@dataclass(frozen=True)
+class ShowSettings:
+    speaker_messages: tuple[str, ...] = tuple(DEFAULT_MESSAGES)
+
+
+# The messages were kept at the top level of event.settings before sections existed; read there
+# too, so an older file keeps its messages.
+SECTION = Section(
+    "show", _messages_from, to_dict=lambda s: {"speaker_messages": list(s.speaker_messages)}
+)
+
+
 def saved_messages(ef: EventFile) -> list[str]:
     """The operator's saved speaker messages (per event), defaults until changed."""
-    settings = json.loads(ef.value("SELECT settings FROM event WHERE id = 1") or "{}")
-    messages = settings.get("speaker_messages")
-    return [str(m) for m in messages] if isinstance(messages, list) else list(DEFAULT_MESSAGES)
+    data = settings_store.read_all(ef)
+    section = SECTION.raw(data)
+    if "speaker_messages" not in section and isinstance(data.get("speaker_messages"), list):
+        section = {"speaker_messages": data["speaker_messages"]}
+    return list(_messages_from(section).speaker_messages)
 
 
-def set_saved_messages(ef: EventFile, messages: list[str]) -> list[str]:
+def set_saved_messages(ef: EventFile, messages: list[str], bus: Bus | None = None) -> list[str]:
     cleaned = [m.strip()[:MAX_MESSAGE] for m in messages if m.strip()]
-    with ef.write() as c:
-        raw = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()[0]
-        settings = json.loads(raw or "{}")
-        settings["speaker_messages"] = cleaned
-        c.execute(
-            "UPDATE event SET settings = ? WHERE id = 1",
-            (json.dumps(settings, ensure_ascii=False),),
-        )
+    settings_store.update(ef, SECTION, {"speaker_messages": cleaned}, bus)
     return cleaned

@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 from app import qa
 from app.lan.stations import create_pairing
 from app.obs import setup
-from app.obs.worker import ObsWorker
-from app.qa.onair import OnAir, on_air_text
+from app.obs.question import on_air_text
 from tests.app.lan.fixtures import running_lan
 from tests.harness import wait_for
 from tests.harness.obs import ObsServer
@@ -33,8 +32,7 @@ def test_phone_asks_moderator_features_overlay_and_obs_show_it_then_done(
     tmp_path: Path, obs: ObsServer, new_context
 ) -> None:  # noqa: ANN001
     with running_lan(tmp_path) as lan:
-        worker = ObsWorker(lan.bus)
-        onair = OnAir(lan.bus, worker)
+        worker = lan.session.obs.start()  # the worker and the on-air follower, as the app wires
         try:
             worker.connect(obs.host, obs.port, obs.password)
             wait_for(lambda: worker.status == "connected", 15, "OBS to connect")
@@ -93,20 +91,19 @@ def test_phone_asks_moderator_features_overlay_and_obs_show_it_then_done(
             assert q.answered_at is not None and q.name == "王小明"
             assert [e.question_id for e in qa.feature_history(lan.ef)] == [q.id]
         finally:
-            onair.close()
-            worker.stop()
+            lan.session.obs.stop()
 
 
 def test_what_was_featured_while_obs_was_away_is_put_on_air_when_it_reconnects(
     tmp_path: Path, obs: ObsServer
 ) -> None:
-    from app.bus import Bus
-    from app.store import EventFile
+    from app.session import Session
 
-    ef = EventFile.create(tmp_path / "e.showday", "Salon")
-    bus = Bus()
-    worker = ObsWorker(bus)
-    onair = OnAir.for_event(ef, bus, worker)  # nothing on air in the file
+    session = Session.create(tmp_path / "e.showday", "Salon")
+    ef, bus = session.ef, session.bus
+    worker = session.obs.start()  # nothing on air in the file
+    onair = session.obs.question
+    assert onair is not None
     try:
         worker.connect(obs.host, obs.port, obs.password)
         wait_for(lambda: worker.status == "connected", 15, "OBS to connect")
@@ -128,6 +125,4 @@ def test_what_was_featured_while_obs_was_away_is_put_on_air_when_it_reconnects(
         qa.clear_featured(ef, bus)
         wait_for(lambda: obs_text_and_shown(obs) == ("", False), 10, "OBS to hide it")
     finally:
-        onair.close()
-        worker.stop()
-        ef.close()
+        session.close()

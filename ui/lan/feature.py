@@ -1,7 +1,8 @@
 """Wiring the station server into the main window: one `LanFeature` per window.
 
-Per open event it keeps a `LanController` (the server runs on its own thread with its own
-connection to the event file). The status bar's LAN chip and the LAN menu open the dialog; Setup
+Per open event it drives the session's `LanController` (`session.lan`: the server runs on its
+own thread, serving with the session's show control and guest index; the session stops it when
+the event closes). The status bar's LAN chip and the LAN menu open the dialog; Setup
 gets the stations list; `--lan HOST:PORT` opens the server when the event opens. The audience QR
 code (the `/ask` page) is a window the operator can put on the projector.
 """
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from app.bus import LanStateChanged
 from app.lan.server import LanController
-from app.qa.onair import ClearOnSegmentChange
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.lan.dialog import LanDialog
@@ -69,7 +69,6 @@ class LanFeature(QObject):
         super().__init__(window)
         self.window = window
         self.controller: LanController | None = None
-        self.clear_on_segment: ClearOnSegmentChange | None = None
         self.dialog: LanDialog | None = None
         self._bridge: QtBridge | None = None  # the bridge whose lan signal we listen to
         self.launch = window.launch_lan
@@ -110,11 +109,10 @@ class LanFeature(QObject):
 
     def _controller_for(self, session: Session) -> LanController:
         """The controller of `session`, made on first ask (Setup may ask before we hear of it)."""
-        if self.controller is not None and self.controller.ef is session.ef:
+        if self.controller is session.lan:
             return self.controller
         self._teardown(wait=False)
-        self.controller = LanController(session.ef, session.bus)
-        self.clear_on_segment = ClearOnSegmentChange(session.ef, session.bus)
+        self.controller = session.lan
         bridge = self.window.bridge
         if bridge is not None and bridge is not self._bridge:
             bridge.lan.connect(self._on_lan)
@@ -131,9 +129,6 @@ class LanFeature(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
-        if self.clear_on_segment is not None:
-            self.clear_on_segment.close()
-            self.clear_on_segment = None
         if self.controller is not None:
             if wait:
                 self.controller.shutdown()

@@ -1,9 +1,11 @@
 """Setup section "OBS automation": what happens in OBS when a segment starts, and when OBS
 comes back after a crash, per event.
 
-Each switch is saved at once (on the worker, in the event file's settings under "obs");
-`SegmentAutomation` reads them afresh at the next segment change, the OBS worker at the next
-reconnect after a crash.
+Each switch is saved at once (on the worker, through `session.settings`); `SegmentAutomation`
+reads them afresh at the next segment change, the OBS worker at the next reconnect after a
+crash. "Clear the featured question" is the Q&A option `clear_on_segment_change` itself (the
+moderator view shows the same option): one option, one behaviour in OBS, on the overlay, on the
+desk and in the file. The box follows changes made elsewhere (SettingsChanged).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QVBoxLayout, QWidget
 
-from app.obs.automation import AutomationSettings, load_automation, save_automation
+from app.bus import SettingsChanged
+from app.obs.automation import AutomationSettings
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.views.widgets import plain_label
@@ -33,6 +36,7 @@ class AutomationBox(QWidget):
         self.session = session
         self.worker = worker
         self.settings: AutomationSettings | None = None
+        self.clear_on_segment: bool | None = None
         self.saves = 0  # finished saves, for tests
         self.intro = plain_label("", "hint")
         self.intro.setWordWrap(True)
@@ -59,8 +63,21 @@ class AutomationBox(QWidget):
         self.seconds.setEnabled(False)
         self.seconds.editingFinished.connect(self._save)
         self.retranslate()
-        ef = session.ef
-        worker.run(lambda: load_automation(ef), on_done=self._show, context=self)
+        if bridge is not None:
+            bridge.event.connect(self._on_event)
+        self._load()
+
+    def _load(self) -> None:
+        settings = self.session.settings
+        self.worker.run(
+            lambda: (settings.obs, settings.qa.clear_on_segment_change),
+            on_done=lambda r: self._show(*r),
+            context=self,
+        )
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, SettingsChanged) and event.section in ("obs", "qa"):
+            self._load()
 
     def retranslate(self) -> None:
         self.intro.setText(self.tr("When a segment starts, Showday can cue OBS:"))
@@ -83,14 +100,15 @@ class AutomationBox(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _show(self, s: AutomationSettings) -> None:
+    def _show(self, s: AutomationSettings, clear_on_segment: bool) -> None:
         self.settings = s
+        self.clear_on_segment = clear_on_segment
         widgets: list[Any] = self._boxes()
         for w in [*widgets, self.seconds]:
             w.blockSignals(True)
         self.switch_scene.setChecked(s.switch_scene)
         self.lower_third.setChecked(s.lower_third)
-        self.clear_question.setChecked(s.clear_question)
+        self.clear_question.setChecked(clear_on_segment)
         self.restore.setChecked(s.restore_after_crash)
         self.seconds.setValue(s.show_seconds)
         for w in [*widgets, self.seconds]:
@@ -100,17 +118,24 @@ class AutomationBox(QWidget):
     def _save(self) -> None:
         if self.settings is None:
             return
-        ef = self.session.ef
+        settings = self.session.settings
         values = {
             "switch_scene": self.switch_scene.isChecked(),
             "lower_third": self.lower_third.isChecked(),
-            "clear_question": self.clear_question.isChecked(),
             "show_seconds": self.seconds.value(),
             "restore_after_crash": self.restore.isChecked(),
         }
+        clear = self.clear_question.isChecked()
+        clear_changed = clear != self.clear_on_segment
+
+        def save() -> AutomationSettings:
+            if clear_changed:
+                settings.update_qa(clear_on_segment_change=clear)
+            return settings.update_obs(**values)
 
         def saved(s: AutomationSettings) -> None:
             self.settings = s
+            self.clear_on_segment = clear
             self.saves += 1
 
-        self.worker.run(lambda: save_automation(ef, **values), on_done=saved, context=self)
+        self.worker.run(save, on_done=saved, context=self)

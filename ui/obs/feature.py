@@ -1,9 +1,9 @@
 """Wiring OBS control into the main window: one `ObsFeature` per window.
 
-Per open event it runs an `ObsWorker` on the session's bus (so the status bar, the station
-server's hub and the automations hear it), a `SampleRecorder` into that event file, the
-segment automation, the featured-question `OnAir`, and registers the worker for the station
-server's `/api/v1/obs`. The panel sits in a dock the operator can float onto another screen;
+Per open event it starts the session's OBS services (`session.obs.start()`: the worker on the
+session's bus, the sample recorder, the segment automation and the featured-question follower,
+all composed by the core) and binds the link, chip, panel and alert fixes to that worker. The
+panel sits in a dock the operator can float onto another screen;
 the status-bar chip opens it (or the connection dialog when OBS was never set up).
 
 Connects on its own when the event opens if "connect when Showday starts" is on, or when
@@ -21,14 +21,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
 from app.alerts import Alerts, alerts_of
-from app.lan.routes_obs import register_worker
 from app.obs.actions import CreateScene
-from app.obs.automation import SegmentAutomation
-from app.obs.recorder import SampleRecorder
 from app.obs.setup import rundown_scenes
 from app.obs.worker import ObsWorker
-from app.qa.onair import OnAir, on_air_text
-from app.qa.questions import featured
 from app.session import Session
 from ui.obs.automation_box import AutomationBox
 from ui.obs.connection import load_connection
@@ -46,9 +41,7 @@ class ObsFeature(QObject):
         super().__init__(window)
         self.window = window
         self.worker: ObsWorker | None = None
-        self.recorder: SampleRecorder | None = None
-        self.automation: SegmentAutomation | None = None
-        self.on_air: OnAir | None = None
+        self.session: Session | None = None
         self.alerts: Alerts | None = None
         self.link = ObsLink(None, None, self)
         self.chip = ObsChip(self.link)
@@ -109,21 +102,13 @@ class ObsFeature(QObject):
             self.dock.hide()
             return
         bus = session.bus
-        if session.path is not None:
-            self.recorder = SampleRecorder(session.path)
-        rec = self.recorder
-        self.worker = ObsWorker(
-            bus,
-            on_sample=rec.on_sample if rec else None,
-            on_incident=rec.on_incident if rec else None,
-            restore_enabled=self._restore_enabled,
-        )
-        register_worker(bus, self.worker)
+        self.session = session
+        self.worker = session.obs.start()
         asked = self.link.connect_pending  # the operator connected before opening the event
         self.link.rebind(self.worker, self.window.bridge)
         if self.window.bridge is not None:
             self.window.bridge.lan.connect(self.panel.on_lan)
-        worker, ef = self.worker, session.ef
+        ef = session.ef
         self.alerts = alerts_of(bus)
         self.alerts.set_fixer("create_scene", lambda p: self.link.submit(CreateScene(p["scene"])))
         self.alerts.set_fixer("setup_obs", lambda _p: self.run_setup())
@@ -131,20 +116,6 @@ class ObsFeature(QObject):
             lambda: rundown_scenes(ef), on_done=done, context=self
         )
 
-        def start_services() -> tuple[SegmentAutomation, tuple[str, str] | None]:
-            q = featured(ef)
-            return SegmentAutomation.for_event(bus, worker, ef), (q.text, q.name) if q else None
-
-        def started(result: tuple[SegmentAutomation, tuple[str, str] | None]) -> None:
-            auto, initial = result
-            if self.worker is not worker:  # the event was closed meanwhile
-                auto.close()
-                return
-            self.automation = auto
-            self.on_air = OnAir(bus, worker, initial=initial)
-            log.debug("OBS automations on; featured now %r", on_air_text(*initial or ("", "")))
-
-        self.window.worker.run(start_services, on_done=started, context=self)
         if not asked:
             self._connect_on_start()
         if self.window.settings.obs_panel_visible():
@@ -159,13 +130,6 @@ class ObsFeature(QObject):
     def _setup_finished(self, _report: dict[str, Any]) -> None:
         if self.alerts is not None:  # the sources the cues missed exist now
             self.alerts.resolve("source_missing", "sources_missing", "source_not_in_scene")
-
-    def _restore_enabled(self) -> bool:
-        """OBS worker thread, at a reconnect after a crash: the event's "restore" option, read
-        through the segment automation's own connection. Until that exists (the first instant
-        of an event), the default: on."""
-        auto = self.automation
-        return auto is None or auto.settings_provider().restore_after_crash
 
     def _show_dock(self) -> None:
         self.dock.show()
@@ -192,22 +156,15 @@ class ObsFeature(QObject):
             self.link.connect_to(conn.host, conn.port, conn.password)
 
     def _teardown(self) -> None:
-        for closer in (self.automation, self.on_air):
-            if closer is not None:
-                closer.close()
-        self.automation = self.on_air = None
         if self.alerts is not None:
             self.alerts.set_fixer("create_scene", None)
             self.alerts.set_fixer("setup_obs", None)
             self.alerts = None
         self.panel.scenes_source = None
-        if self.worker is not None:
-            register_worker(self.worker.bus, None)
-            self.worker.stop()
-            self.worker = None
-        if self.recorder is not None:
-            self.recorder.close()
-            self.recorder = None
+        if self.session is not None:
+            self.session.obs.stop()  # quick; the session's close would do it too
+        self.session = None
+        self.worker = None
         self.link.rebind(None, None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -85,10 +85,10 @@ class PanelActions:
         self._call(lambda ef, bus: qa.clear_featured(ef, bus))
 
     def _premod_clicked(self, checked: bool) -> None:
-        self._call(lambda ef, _bus: qa.update_settings(ef, premoderation=checked))
+        self._call(lambda ef, bus: qa.update_settings(ef, premoderation=checked, bus=bus))
 
     def _auto_clear_clicked(self, checked: bool) -> None:
-        self._call(lambda ef, _bus: qa.update_settings(ef, clear_on_segment_change=checked))
+        self._call(lambda ef, bus: qa.update_settings(ef, clear_on_segment_change=checked, bus=bus))
 
     def edit(self) -> None:
         q = self.current()
@@ -114,7 +114,7 @@ class PanelActions:
             if dlg.exec():
                 words = dlg.value()
                 self._call(
-                    lambda ef2, _bus: qa.set_words_text(ef2, words), lambda _r: self.refresh()
+                    lambda ef2, bus: qa.set_words_text(ef2, words, bus), lambda _r: self.refresh()
                 )
 
         self.worker.run(lambda: qa.words_text(ef), on_done=ask, context=self)

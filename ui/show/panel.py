@@ -68,7 +68,7 @@ class ShowPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(SHOW_QSS)
         self.session, self.bridge, self.worker = session, bridge, worker
-        self.control = control or ShowControl(session.ef, session.bus)
+        self.control = control or session.show
         self.clock: Callable[[], float] = self.control.now
         self.state: dict[str, Any] = {}
         self.segments: list[dict[str, Any]] = []

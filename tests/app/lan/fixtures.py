@@ -1,4 +1,6 @@
-"""A real station server on 127.0.0.1 for tests: a real event file, a real socket, uvicorn."""
+"""A real station server on 127.0.0.1 for tests: a real event file, a real socket, uvicorn,
+wired as the app wires it: through a `Session` (the server serves with the session's show
+control and guest index, on its own connection)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from app.bus import Bus
 from app.lan import stations
 from app.lan.context import LanSettings
 from app.lan.server import StationServer
+from app.session import Session
 from app.store import EventFile
 
 
@@ -25,6 +28,7 @@ class Lan:
     bus: Bus
     server: StationServer
     path: Path
+    session: Session
     tokens: dict[str, str] = field(default_factory=dict)
     named_devices: dict[str, str] = field(default_factory=dict)
     sockets: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
@@ -90,18 +94,20 @@ def running_lan(
     folder: Path, name: str = "Salon 2026", settings: LanSettings | None = None, port: int = 0
 ) -> Iterator[Lan]:
     path = folder / "event.showday"
-    ef = EventFile.open(path) if path.exists() else EventFile.create(path, name)
-    bus = Bus()
-    server = StationServer(ef, bus, "127.0.0.1", port, settings)
+    session = Session.open(path) if path.exists() else Session.create(path, name)
+    ef, bus = session.ef, session.bus
+    server = StationServer(
+        ef, bus, "127.0.0.1", port, settings, show=session.show, guests=session.guests
+    )
     server.start()
-    lan = Lan(ef, bus, server, path)
+    lan = Lan(ef, bus, server, path, session)
     lan.tokens["control"] = stations.create_api_token(ef, "Companion")
     try:
         yield lan
     finally:
         lan.sockets.close()
         server.stop()
-        ef.close()
+        session.close()
 
 
 def recv_json(ws: ClientConnection, timeout: float = 5) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from app.lan.stations import create_pairing
-from app.qa.onair import on_air_text
+from app.obs.question import on_air_text
 from app.store import EventFile
 from tests.e2e.drill import obs_side
 from tests.e2e.drill.obs_side import wait_until

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import qa
-from app.show.control import ShowControl
 from tests.harness import free_port
 from tests.ui.conftest import wait_loaded
 from ui.lan.feature import AudienceQrDialog, install
@@ -75,11 +74,12 @@ def test_segment_change_clears_the_question_on_air(qtbot, make_window, demo_path
     wait_loaded(qtbot, window)
     ef, bus = window.session.ef, window.session.bus
     qa.update_settings(ef, clear_on_segment_change=True)
-    show = ShowControl(ef, bus)
+    show = window.session.show  # the session's one show control (the desk's Space uses it)
     show.start()
     approved = qa.queue(ef, "approved")[0]
     qa.feature(ef, bus, approved.id)
     assert qa.featured(ef) is not None
     show.next()
+    assert bus.flush()  # the on-air model clears on its own thread, after the show event
     assert qa.featured(ef) is None
     assert qa.get(ef, approved.id).status == "answered"

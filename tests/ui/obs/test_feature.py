@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.show import ShowControl
 from tests.harness.obs import ObsServer
 from ui.main import install_features
 from ui.obs.connection import ObsConnection, load_connection, save_connection
@@ -37,7 +36,7 @@ def test_launch_option_connects_and_the_show_drives_obs(  # type: ignore[no-unty
 
     window.open_event(demo_path)
     qtbot.waitUntil(lambda: feature.chip.text() == "OBS: Connected", timeout=10000)
-    qtbot.waitUntil(lambda: feature.automation is not None, timeout=5000)
+    assert window.session is not None and window.session.obs.automation is not None
 
     feature.chip.clicked.emit()  # the chip opens the panel
     assert feature.dock.isVisible()
@@ -45,7 +44,7 @@ def test_launch_option_connects_and_the_show_drives_obs(  # type: ignore[no-unty
 
     c = obs.client()
     assert window.session is not None
-    control = ShowControl(window.session.ef, window.session.bus)
+    control = window.session.show  # what the desk's Space drives
     control.start()
     control.next()  # 张伟 on the Speaker scene
     qtbot.waitUntil(
@@ -128,7 +127,7 @@ def test_the_worker_reads_the_events_restore_option(  # type: ignore[no-untyped-
     feature = obs_feature(window)
     assert feature.worker is not None
     # Asked on the OBS worker's thread at a reconnect after a crash; on by default.
-    qtbot.waitUntil(lambda: feature.automation is not None, timeout=5000)
+    assert feature.worker is window.session.obs.worker
     assert feature.worker.restore_enabled() is True
     assert window.session is not None
     save_automation(window.session.ef, restore_after_crash=False)  # Setup > OBS automation

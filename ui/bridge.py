@@ -36,6 +36,9 @@ class QtBridge(QObject):
             arg: the event.
         lan: A station-server event (topic "lan": LanStateChanged, StationsChanged).
             arg: the event.
+        settings: Per-event settings were saved (topic "settings": SettingsChanged; its
+            `section` says whose: "qa", "obs", "show").
+            arg: the event.
     """
 
     event = Signal(object)
@@ -45,6 +48,7 @@ class QtBridge(QObject):
     qa = Signal(object)
     obs = Signal(object)
     lan = Signal(object)
+    settings = Signal(object)
 
     # Emitted on the publishing thread; its AutoConnection to `_dispatch` (a GUI-thread receiver)
     # becomes a queued call when the publisher is another thread.
@@ -60,6 +64,7 @@ class QtBridge(QObject):
             "qa": self.qa,
             "obs": self.obs,
             "lan": self.lan,
+            "settings": self.settings,
         }
         self._relay.connect(self._dispatch, Qt.ConnectionType.AutoConnection)
         self._unsubscribe: Callable[[], None] | None = bus.subscribe(Event, self._on_publish)

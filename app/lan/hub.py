@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 # What each kind of caller may see, by event topic. The control role sees everything.
 ROLE_TOPICS: dict[str, frozenset[str]] = {
     "door": frozenset({"door", "show", "event"}),
-    "moderator": frozenset({"qa", "show", "event", "obs"}),
+    "moderator": frozenset({"qa", "show", "event", "obs", "settings"}),
     "stage": frozenset({"show", "event", "qa"}),
 }
 # The audience (and OBS overlays, which load without a login) see the public face of the show,
@@ -64,11 +64,12 @@ class Connection:
     def push(self, text: str) -> None:
         if len(self.queue) >= self.cap:
             # Too slow to keep up: forget the backlog, tell the page to fetch its state afresh.
+            # The event that overflowed follows the resync (it is newer than the state the page
+            # re-reads, e.g. a message to the speaker), so the page never misses the newest.
             self.queue.clear()
             self.dropped += 1
             self.queue.append(json.dumps({"type": "resync", "reason": "slow"}))
-        else:
-            self.queue.append(text)
+        self.queue.append(text)
         self.ready.set()
 
     def close(self, code: int, reason: str) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import threading
 
-from app.bus import Bus, Event, GuestCheckedIn, QuestionChanged
+from app.bus import (
+    Bus,
+    Event,
+    GuestCheckedIn,
+    QuestionChanged,
+    QuestionFeatured,
+    ShowStateChanged,
+    acting_as,
+)
 
 
 def test_subscriber_gets_only_its_kind() -> None:
@@ -71,3 +79,49 @@ def test_publish_from_many_threads_delivers_every_event() -> None:
 def test_event_to_dict_names_its_type_and_topic() -> None:
     d = GuestCheckedIn(guest_id=3, name="Kate", role="guest", station="Door 2", at="t").to_dict()
     assert d["type"] == "GuestCheckedIn" and d["topic"] == "door" and d["name"] == "Kate"
+
+
+def test_events_arrive_in_commit_order_under_a_nested_publish() -> None:
+    """A subscriber that publishes (the on-air clear after a Next, say) does not jump the
+    queue: every subscriber sees the cause before its consequence."""
+    bus = Bus()
+    first: list[str] = []
+    last: list[str] = []
+
+    def consequence(e: ShowStateChanged) -> None:
+        first.append(type(e).__name__)
+        bus.publish(QuestionFeatured(None))  # nested: published while delivering
+
+    bus.subscribe(ShowStateChanged, consequence)
+    bus.subscribe(Event, lambda e: last.append(type(e).__name__))
+    bus.publish(ShowStateChanged({"segment_id": 2}))
+    assert first == ["ShowStateChanged"]
+    assert last == ["ShowStateChanged", "QuestionFeatured"]
+
+
+def test_an_executor_subscriber_runs_off_the_publishers_thread_in_order() -> None:
+    bus = Bus()
+    seen: list[tuple[int, str]] = []
+    publisher = threading.get_ident()
+    bus.subscribe(
+        QuestionChanged,
+        lambda e: seen.append((threading.get_ident(), e.status)),
+        executor="slow-io",
+    )
+    for status in ("new", "approved", "featured"):
+        bus.publish(QuestionChanged(question_id=1, status=status))
+    assert bus.flush()
+    assert [s for _t, s in seen] == ["new", "approved", "featured"]
+    assert all(t != publisher for t, _s in seen)
+    bus.close()
+
+
+def test_events_carry_their_origin() -> None:
+    bus = Bus(default_origin="desk")
+    got: list[Event] = []
+    bus.subscribe(Event, got.append)
+    bus.publish(QuestionChanged(question_id=1, status="new"))
+    with acting_as("station:3"):
+        bus.publish(QuestionChanged(question_id=1, status="approved"))
+    assert [e.origin for e in got] == ["desk", "station:3"]
+    assert got[1].to_dict()["origin"] == "station:3"

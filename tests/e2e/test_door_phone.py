@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.bus import Bus
 from app.lan.server import LanController, StationServer
 from app.session import Session
 from tests.harness import screenshot_path
@@ -45,13 +44,14 @@ class Venue:
 
 @pytest.fixture
 def venue(qtbot, tmp_path: Path) -> Iterator[Venue]:  # type: ignore[no-untyped-def]
-    bus = Bus()
-    session = Session.create(tmp_path / "door.showday", "PostgreSQL 沙龙", bus)
+    session = Session.create(tmp_path / "door.showday", "PostgreSQL 沙龙")
+    bus = session.bus
     add_guests(session.ef)
-    server = StationServer(session.ef, bus, "127.0.0.1", 0)  # its own connection, same bus
-    server.start()
-    controller = LanController(session.ef, bus)
-    controller.server = server
+    controller = session.lan  # as the desktop wires it: the session's server, index and show
+    controller.start("127.0.0.1", 0)
+    controller.wait(15)
+    server = controller.server
+    assert server is not None and server.running, controller.last_error
     bridge = QtBridge(bus)
     worker = Worker()
     panel = DoorPanel(session, bridge, worker, station="Desk")
@@ -62,8 +62,7 @@ def venue(qtbot, tmp_path: Path) -> Iterator[Venue]:  # type: ignore[no-untyped-
     panel.shutdown()
     bridge.close()
     worker.stop()
-    server.stop()
-    session.close()
+    session.close()  # stops the server too
 
 
 def arrived(page: Page):  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import qa
+from app.bus import SettingsChanged
 from app.qa import Question
 from app.session import Session
 from app.store import EventFile
@@ -207,8 +208,14 @@ class ModeratorPanel(PanelActions, QWidget):
             self.shortcuts.append(sc)
 
         bridge.qa.connect(lambda _ev: self.refresh())
+        bridge.settings.connect(self._on_settings)  # the options follow /moderate and Setup
         self.retranslate()
         self.refresh()
+
+    def _on_settings(self, event: object) -> None:
+        if isinstance(event, SettingsChanged) and event.section == "qa":
+            self.premod.setChecked(bool(event.values.get("premoderation")))
+            self.auto_clear.setChecked(bool(event.values.get("clear_on_segment_change")))
 
     # -- text -----------------------------------------------------------------------------
 

@@ -301,6 +301,9 @@ connectLive({
   },
   onEvent: (ev) => {
     if (ev.type === "EventRenamed") setText("#event-name", ev.name);
-    else if (ev.topic === "qa" || ev.type === "SegmentsChanged") loadSoon();
+    else if (ev.type === "SettingsChanged" && ev.section === "qa") {
+      // Changed on the desk or another tablet: the checkbox follows at once.
+      $("premod").checked = !!ev.values.premoderation;
+    } else if (ev.topic === "qa" || ev.type === "SegmentsChanged") loadSoon();
   },
 });

@@ -67,7 +67,10 @@ def rig(qtbot, tmp_path: Path) -> Iterator[Rig]:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply(app)
-    session = Session.create(tmp_path / "show.showday", "Salon", Bus())
+    clock = HandClock()
+    # The session's one show control runs on the test's clock; the panel uses it (as the
+    # desk does), and so does the station server when a test opens it.
+    session = Session.create(tmp_path / "show.showday", "Salon", Bus(), clock=clock)
     segs = Segments(session.ef, session.bus)
     ids = [
         segs.add(
@@ -79,11 +82,10 @@ def rig(qtbot, tmp_path: Path) -> Iterator[Rig]:  # type: ignore[no-untyped-def]
         ).id
         for i in range(5)
     ]
-    clock = HandClock()
-    control = ShowControl(session.ef, session.bus, clock=clock)
+    control = session.show
     bridge = QtBridge(session.bus)
     worker = Worker()
-    panel = ShowPanel(session, bridge, worker, control=control)
+    panel = ShowPanel(session, bridge, worker)
     qtbot.addWidget(panel)
     panel.resize(1400, 850)
     panel.show()

@@ -63,7 +63,7 @@ def main(lang: str, out_dir: str) -> int:
         window.show()
         window.open_event(demo.ensure_demo(work / "data" / "demo.showday"))
         feature = window.obs_feature
-        wait(app, lambda: feature.link.status == "connected" and feature.automation is not None)
+        wait(app, lambda: feature.link.status == "connected")
         window.show_view("operator")
         session = window.session
         assert session is not None

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from app.alerts import alerts_of
-from app.show import ShowControl
 from tests.harness.obs import ObsServer
 from ui.main import install_features
 from ui.obs.alerts import AlertsBar
@@ -40,14 +39,14 @@ def test_a_cue_to_a_scene_obs_lacks_raises_an_alert_with_its_fix(  # type: ignor
     window.open_event(demo_path)
     feature = window.obs_feature
     qtbot.waitUntil(lambda: feature.link.status == "connected", timeout=10000)
-    qtbot.waitUntil(lambda: feature.automation is not None, timeout=5000)
+    assert window.session is not None and window.session.obs.automation is not None
     window.show_view("operator")
     panel = window.views["operator"].body
     assert isinstance(panel, ShowPanel)
     bar: AlertsBar = panel.alerts
 
     session = window.session
-    control = ShowControl(session.ef, session.bus)
+    control = session.show  # the desk's show control
     control.start()
     panel_segment = session.ef.value("SELECT id FROM segments WHERE obs_scene = 'Panel'")
     control.goto(panel_segment)  # the demo's panel discussion: OBS has no "Panel" scene

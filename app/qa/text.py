@@ -16,8 +16,10 @@ Policy (neutralise by removal; the untouched submission is kept in `questions.or
 - Lone surrogates (cannot be stored as UTF-8) become U+FFFD.
 - Stacks of combining marks ("Zalgo" text that paints over the lines above and below) are cut to
   MAX_MARKS marks per character.
-- Then NFC. Length is counted in user-perceived characters (an approximation of Unicode
-  grapheme clusters: a family emoji, a flag or a letter with its accents count as one).
+- Then NFC. Length is counted in user-perceived characters (Unicode extended grapheme
+  clusters: a family emoji, a flag or a letter with its accents count as one), and the stored
+  length is capped too (STORED_PER_CHAR code points a character on average), so one endless
+  ZWJ chain cannot pass as one character.
 
 Angle brackets and other markup are *not* touched here: they are data, and every page escapes.
 """
@@ -27,6 +29,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 from app.qa.errors import CONTACT_TOO_LONG, EMPTY, NAME_TOO_LONG, TOO_LONG, QaError
 
 MAX_TEXT = 300  # user-perceived characters
@@ -35,6 +39,10 @@ MAX_CONTACT = 100
 # Refuse absurd input before doing any work on it; also bounds what `original_text` can hold.
 MAX_RAW = 4000  # code points as submitted
 MAX_MARKS = 4  # combining marks kept on one base character
+# Stored length cap: code points per visible character allowed on average (a family emoji with
+# skin tones is up to 11, a family of four 7; Chinese and Latin text is 1).
+STORED_PER_CHAR = 8
+_CLUSTER = regex.compile(r"\X")
 
 ZWJ = "\u200d"
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -133,32 +141,19 @@ def _last_base(out: list[str]) -> str:
 
 
 def perceived_len(s: str) -> int:
-    """How many characters a person sees: combining marks, variation selectors, skin tones,
-    ZWJ sequences, keycaps, tag sequences and regional-indicator pairs do not add one."""
-    count = 0
-    join_next = False
-    regional_open = False
-    for ch in s:
-        cp = ord(ch)
-        if join_next:
-            join_next = False
-            continue
-        if ch == ZWJ:
-            join_next = True
-            continue
-        if _is_mark(ch) or unicodedata.category(ch) == "Mc" or _is_emoji_modifier(ch):
-            continue
-        if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF or _is_tag(ch):
-            continue
-        if 0x1F1E6 <= cp <= 0x1F1FF:
-            if regional_open:  # second half of a flag
-                regional_open = False
-                continue
-            regional_open = True
-        else:
-            regional_open = False
-        count += 1
-    return count
+    """How many characters a person sees: extended grapheme clusters (Unicode UAX #29, the
+    `regex` module's \\X): a letter with its accents, a flag, a family emoji count as one."""
+    return len(_CLUSTER.findall(s))
+
+
+def too_long(text: str, limit: int) -> int | None:
+    """The visible length if `text` is over `limit` characters, or its stored length is over
+    STORED_PER_CHAR code points a character (a 2,000-emoji ZWJ chain is one grapheme cluster
+    but thousands of code points); None if it fits."""
+    n = perceived_len(text)
+    if n > limit or len(text) > STORED_PER_CHAR * limit:
+        return max(n, limit + 1)
+    return None
 
 
 def is_blank(s: str) -> bool:
@@ -178,8 +173,8 @@ def question_text(raw: str) -> str:
     text = clean(raw)
     if is_blank(text):
         raise QaError(EMPTY, "Please type a question.")
-    n = perceived_len(text)
-    if n > MAX_TEXT:
+    n = too_long(text, MAX_TEXT)
+    if n is not None:
         raise QaError(
             TOO_LONG,
             f"The question is {n} characters long; please keep it to {MAX_TEXT}.",
@@ -197,7 +192,7 @@ def asker_name(raw: str | None) -> str:
     name = clean(raw, multiline=False)
     if is_blank(name):
         return ""
-    if perceived_len(name) > MAX_NAME:
+    if too_long(name, MAX_NAME) is not None:
         raise QaError(
             NAME_TOO_LONG, f"Please keep the name to {MAX_NAME} characters.", limit=MAX_NAME
         )
@@ -210,7 +205,7 @@ def contact_info(raw: str | None) -> str:
         return ""
     _check_raw(raw, MAX_CONTACT, CONTACT_TOO_LONG, "The contact")
     contact = clean(raw, multiline=False)
-    if perceived_len(contact) > MAX_CONTACT:
+    if too_long(contact, MAX_CONTACT) is not None:
         raise QaError(
             CONTACT_TOO_LONG,
             f"Please keep the contact to {MAX_CONTACT} characters.",

@@ -180,3 +180,17 @@ def test_cleaning_is_idempotent_and_leaves_no_flipping_or_hidden_characters(raw:
     assert not set(shown) & INVISIBLE
     assert all(ch == "\n" or unicodedata.category(ch) != "Cc" for ch in shown)
     assert unicodedata.is_normalized("NFC", shown)
+
+
+def test_a_two_thousand_emoji_zwj_chain_is_one_cluster_but_too_long_to_store(
+    ef: EventFile,
+) -> None:
+    chain = "\u200d".join(["👩"] * 2000)
+    assert perceived_len(chain) == 1  # one grapheme cluster, as Unicode defines it
+    with pytest.raises(qa.QaError) as err:
+        ask(ef, chain)
+    assert err.value.code == "too_long"
+    with pytest.raises(qa.QaError) as err:
+        ask(ef, "ok?", name="\u200d".join(["👩"] * 200))
+    assert err.value.code == "name_too_long"
+    assert qa.counts(ef)["new"] == 0

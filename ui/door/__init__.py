@@ -10,7 +10,7 @@ ListsEditor(session, bridge, worker)               Setup: check-in lists (who ma
 from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.guest_table import GuestTable
 from ui.door.import_dialog import GuestImportDialog
-from ui.door.lists import ListsEditor
+from ui.door.lists_setup import ListsEditor
 from ui.door.panel import DoorPanel
 from ui.door.walkin_dialog import WalkInDialog
 

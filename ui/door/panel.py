@@ -448,6 +448,7 @@ class DoorPanel(QWidget):
 
     def shutdown(self) -> None:
         self._counts.stop()
+        self.lists.stop()
         try:
             self._bridge.door.disconnect(self._on_door_event)
         except (RuntimeError, TypeError):

@@ -95,3 +95,37 @@ def test_no_console_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert main(["new", str(event), "--name", "X"]) == 0
     assert main(["new", str(event), "--name", "Y"]) == 2  # the error goes nowhere, quietly
     assert EventFile.open(event).name == "X"
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "plugin"),
+    [
+        ("win32", {}, None),  # the windows plugin: DirectWrite finds C:\Windows\Fonts
+        ("darwin", {}, None),  # cocoa: Core Text
+        ("linux", {}, "offscreen"),  # a server: fontconfig, no display needed
+        ("linux", {"DISPLAY": ":0"}, "offscreen"),  # a stale DISPLAY over ssh cannot stop it
+        ("win32", {"QT_QPA_PLATFORM": "minimal"}, None),  # the user's own choice stands
+    ],
+)
+def test_the_report_draws_with_the_systems_fonts(
+    platform: str, env: dict[str, str], plugin: str | None
+) -> None:
+    from ui.report.cli import qt_platform
+
+    assert qt_platform(platform, env) == plugin
+
+
+def test_report_on_a_gbk_console_with_odd_paths(tmp_path: Path, guests: Path) -> None:
+    event = tmp_path / f"报告 {ODD}.showday"
+    assert (
+        run_gbk(
+            "new", str(event), "--name", f"R {ODD}", "--guests", str(guests), tmp_path=tmp_path
+        ).returncode
+        == 0
+    )
+    out = tmp_path / f"输出 {ODD}"
+    done = run_gbk("report", str(event), "--out", str(out), "--lang", "zh_CN", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (out / "report.pdf").stat().st_size > 1000
+    assert (out / "report.xlsx").is_file()

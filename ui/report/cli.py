@@ -1,11 +1,14 @@
 """`python -m app report EVENT.showday --out DIR [--lang zh_CN|en]`: the PDF, the XLSX workbook
-and one CSV per sheet. Qt is only needed for the PDF's painter: a QGuiApplication runs offscreen,
-so this works on a server without a display."""
+and one CSV per sheet. Qt is only needed for the PDF's painter: a QGuiApplication on the system's
+own platform plugin (Windows, macOS) or offscreen (Linux, no display needed); either way with
+the system's fonts (see qt_platform)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from app import console
@@ -51,8 +54,23 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def qt_platform(platform: str | None = None, env: Mapping[str, str] | None = None) -> str | None:
+    """The Qt platform plugin for drawing the PDF, or None for the system's own.
+
+    Windows and macOS: their own plugin ("windows", "cocoa"), which draws without showing a
+    window and finds the system's fonts. "offscreen" there looks for fonts only in PySide6's
+    folder, and the PDF came out without any text. Linux: "offscreen" (no display needed),
+    which finds the system's fonts through fontconfig."""
+    platform = platform or sys.platform
+    env = os.environ if env is None else env
+    if env.get("QT_QPA_PLATFORM") or platform in ("win32", "darwin"):
+        return None
+    return "offscreen"
+
+
 def render_pdf(report: object, path: Path, lang: str | None) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if (plugin := qt_platform()) is not None:
+        os.environ["QT_QPA_PLATFORM"] = plugin
     from PySide6.QtGui import QGuiApplication
 
     from ui.i18n import Translators, system_language

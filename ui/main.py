@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FEATURES = ("ui.show", "ui.door", "ui.qa", "ui.obs", "ui.lan", "ui.report")  # may define install()
+FEATURES = ("ui.show", "ui.door", "ui.qa", "ui.obs", "ui.lan", "ui.report", "ui.keep_awake")
 # (view, module, class): a feature panel made per open event as cls(session, bridge, worker).
 PANELS = (
     ("operator", "ui.show", "ShowPanel"),

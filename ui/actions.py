@@ -6,6 +6,8 @@ never disagree with the real key bindings.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -13,6 +15,20 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ui.i18n import LANGUAGES
 
 VIEW_IDS = ("operator", "door", "moderator", "setup", "report")
+
+
+# Keys that differ by system. On macOS F11 is "Show Desktop" and F1 a brightness key: the
+# standard keys there are Ctrl+Cmd+F for full screen and Cmd+? for help (Qt writes Cmd as Ctrl
+# and the Control key as Meta). Ctrl+N, Ctrl+O, Ctrl+Q… become Cmd+N… by themselves.
+PLATFORM_KEYS = {
+    "darwin": {"full_screen": "Ctrl+Meta+F", "help": "Ctrl+?"},
+    "other": {"full_screen": "F11", "help": "F1"},
+}
+
+
+def platform_key(name: str, platform: str | None = None) -> str:
+    keys = PLATFORM_KEYS["darwin" if (platform or sys.platform) == "darwin" else "other"]
+    return keys[name]
 
 
 class Actions(QObject):
@@ -43,7 +59,7 @@ class Actions(QObject):
             self.view_group.addAction(action)
         self.pop_out = act("Ctrl+Shift+P")
         self.dock_all = act("Ctrl+Shift+D")
-        self.full_screen = act("F11")
+        self.full_screen = act(platform_key("full_screen"))
         self.full_screen.setCheckable(True)
         self.language_group = QActionGroup(window)
         self.languages: dict[str, QAction] = {}
@@ -53,7 +69,7 @@ class Actions(QObject):
             action.setData(lang)
             self.language_group.addAction(action)
             self.languages[lang] = action
-        self.shortcuts = act("F1")
+        self.shortcuts = act(platform_key("help"))
         self.about = act()
 
         bar = window.menuBar()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__, paths
 from ui import theme
 from ui.dialogs.messages import show_error
+from ui.file_open import FileOpenFilter
 from ui.i18n import Translators, choose_language
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -38,7 +39,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FEATURES = ("ui.show", "ui.door", "ui.qa", "ui.obs", "ui.lan", "ui.report", "ui.keep_awake")
+FEATURES = (
+    "ui.show",
+    "ui.door",
+    "ui.qa",
+    "ui.obs",
+    "ui.lan",
+    "ui.report",
+    "ui.keep_awake",
+    "ui.sound",
+)
 # (view, module, class): a feature panel made per open event as cls(session, bridge, worker).
 PANELS = (
     ("operator", "ui.show", "ShowPanel"),
@@ -198,6 +208,7 @@ def install_excepthook(window: MainWindow) -> Callable[..., None]:
 def run(opts: LaunchOptions) -> int:
     setup_logging()
     app = make_app()
+    opener = FileOpenFilter(app)  # macOS: a .showday double-clicked in Finder
     settings = Settings()
     translators = Translators()
     translators.switch(choose_language(opts.lang, settings.language()))
@@ -209,7 +220,11 @@ def run(opts: LaunchOptions) -> int:
     install_features(window)
     note_unwired(window)
     window.show()
-    open_first_event(window, opts)
+    if opener.pending:  # Finder asked before the window existed: that file, not the last one
+        opener.attach(window)
+    else:
+        open_first_event(window, opts)
+        opener.attach(window)
     if view := os.environ.get("SHOWDAY_VIEW"):
         window.show_view(view)
 

@@ -101,6 +101,16 @@ class Settings:
     def set_language(self, lang: str) -> None:
         self.qs.setValue("ui/language", lang)
 
+    # -- sound --------------------------------------------------------------------------------
+
+    def sound_output(self) -> str:
+        """The audio output for chimes and door beeps (a QAudioDevice id, hex); '' = default.
+        Not the default when OBS's Desktop Audio streams the default output."""
+        return str(self.qs.value("sound/output", "") or "")
+
+    def set_sound_output(self, device_id: str) -> None:
+        self.qs.setValue("sound/output", device_id)
+
     # -- window ---------------------------------------------------------------------------------
 
     def geometry(self) -> QByteArray | None:

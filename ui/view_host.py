@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from ui.actions import platform_key
 from ui.views.base import RoleView
 
 
@@ -31,7 +32,7 @@ class PopOutWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view)
         view.show()
-        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
+        QShortcut(QKeySequence(platform_key("full_screen")), self, self.toggle_full_screen)
         self.retranslate()
 
     def toggle_full_screen(self) -> None:

@@ -687,6 +687,21 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     </message>
 </context>
 <context>
+    <name>SoundOutputMenu</name>
+    <message>
+        <source>Sound &amp;Output</source>
+        <translation>声音输出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Chosen device (not connected)</source>
+        <translation>已选设备（未连接）</translation>
+    </message>
+</context>
+<context>
     <name>StationsWidget</name>
     <message>
         <source>Add door station</source>

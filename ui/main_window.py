@@ -4,7 +4,8 @@ Public surface for other parts of Showday:
     window.session            the open Session, or None
     window.bridge             the QtBridge of the open session, or None
     window.views[view_id]     the role views ("operator", "door", "moderator", "setup", "report");
-                              window.views["setup"].add_section(title, widget) adds a Setup section;
+                              window.views["setup"].add_section(title, widget) adds a Setup section
+                              (an entry in its section list, a page of its own);
                               the others are FallbackViews until a feature's panel takes over
     window.status.add_chip(w) adds a status-bar widget next to the OBS and LAN chips
     window.actions_.insert_menu(menu)  adds a feature's menu before Help (its keys are listed

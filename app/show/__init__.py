@@ -1,11 +1,14 @@
 """Run-of-show: segments, the show clock, schedule offset, speaker messages.
 
-Segments(ef, bus)            list/add/update/delete/move/set_skip     (segments.py)
+Segments(ef, bus)            list/add/duplicate/update/delete/restore/move/set_skip
+                                                                      (segments.py)
+edit_cell, speaker_names     what the rundown editor types, as edits  (editing.py)
+rundown_rows(ef)             segments with planned/actual starts      (plan.py)
 ShowControl(ef, bus)         start/next/previous/goto/pause/resume/add_time/end/message
                              and state(): the ShowState now           (control.py)
 compute_state(rows, segs, now) -> ShowState, a pure function          (clock.py)
 time_to_display, delay_to_next_change                                 (display.py)
-import_rundown, export_rundown, parse_rundown                         (rundown.py)
+import_rundown, export_rundown, parse_rundown, plan_rundown, apply_rundown (rundown.py)
 actual_times(ef)             planned vs actual per segment, for the report
 """
 

@@ -4,6 +4,7 @@ redo; refused values say why and change nothing; edits during the show leave its
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -182,3 +183,59 @@ def test_editing_during_the_show_leaves_the_clock_alone(
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
     idle(qtbot, editor)
     assert "on air" in editor.error.text() and len(segs.list()) == 3
+
+
+# offscreen has no window stack or keyboard grab for the completer's popup
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_scene_from_obs_speaker_from_the_guests_skip_by_mouse(
+    qtbot, editor: RundownEditor, session: Session, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from app.bus import ObsStateChanged
+    from app.guests.importer import import_file_cli
+
+    segs = Segments(session.ef, session.bus)
+    seg = segs.add(title="Keynote", duration_s=1800, obs_scene="Break")
+    guests = tmp_path / "guests.csv"
+    guests.write_text(
+        "姓名,手机,角色\n张伟,13800138000,讲者\n李娜,13900139000,\n", encoding="utf-8"
+    )
+    import_file_cli(session.ef, guests, session.bus)
+    idle(qtbot, editor)
+    scene = editor.model.index(0, FIELDS.index("obs_scene"))
+    assert scene.data() == "Break"  # OBS not connected: nothing to compare with
+    assert "not connected" in editor.scene_hint.text()
+    # OBS connects: the worker publishes its scene list; the editor marks what OBS lacks
+    session.bus.publish(ObsStateChanged({"status": "connected", "scenes": ["Intro", "Speaker"]}))
+    qtbot.waitUntil(lambda: scene.data() == "⚠ Break")
+    assert "Break" in editor.scene_hint.text()
+    # pick OBS's "Speaker" from the list
+    editor.select(0, "obs_scene")
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    combo = focused()
+    while not isinstance(combo, QComboBox):
+        combo = combo.parentWidget()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Intro", "Speaker"]
+    combo.setCurrentIndex(1)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    idle(qtbot, editor)
+    assert segs.get(seg.id).obs_scene == "Speaker" and scene.data() == "Speaker"
+    assert editor.scene_hint.text() == ""
+    # the speaker completes from the guest list and links the guest
+    editor.select(0, "speaker")
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    edit = focused()
+    assert isinstance(edit, QLineEdit) and edit.completer() is not None
+    edit.completer().setCompletionPrefix("张")
+    assert edit.completer().currentCompletion() == "张伟"
+    type_into_cell(qtbot, editor, "张伟", Qt.Key.Key_Return)
+    stored_seg = segs.get(seg.id)
+    assert stored_seg.speaker == "张伟" and stored_seg.speaker_guest_id is not None
+    # a click on the Skip box skips; another un-skips
+    skip = editor.model.index(0, FIELDS.index("skip"))
+    rect = editor.table.visualRect(skip)
+    for expected in (True, False):
+        qtbot.mouseClick(editor.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        idle(qtbot, editor)
+        assert segs.get(seg.id).skip is expected

@@ -108,10 +108,13 @@ class SetUpObs(Command):
                     {"name": name, "reason": f"a {existing} source already has this name"}
                 )
                 continue
-            settings = {"text": "", "font": _font(face, size)}
+            box = (round(width * (1 - 2 * x)), round(height * 0.3))  # margins as on the left
+            settings = {"text": "", "font": _font(face, size), **wrap_settings(text_kind, *box)}
             position = (round(width * x), round(height * y))
             self._place(ctx, report, name, text_kind, settings, existing, name in items, position)
-            if existing and self._fix_face(ctx, name, face, size) and name in report["ok"]:
+            fixed = existing and self._fix_face(ctx, name, face, size)
+            fixed = (existing and self._fix_wrap(ctx, name, existing, box)) or fixed
+            if fixed and name in report["ok"]:
                 report["ok"].remove(name)
                 report["repaired"].append(name)
 
@@ -190,6 +193,22 @@ class SetUpObs(Command):
         )
         return True
 
+    def _fix_wrap(self, ctx: Context, name: str, kind: str, box: tuple[int, int]) -> bool:
+        """An existing text source without a wrap width gets one (a long question ran off the
+        screen); a width the operator set is theirs. True when changed."""
+        current = ctx.call("GetInputSettings", {"inputName": name})["inputSettings"]
+        if current.get("custom_width") or current.get("extents"):
+            return False
+        ctx.call(
+            "SetInputSettings",
+            {
+                "inputName": name,
+                "inputSettings": wrap_settings(kind, *box),
+                "overlay": True,
+            },
+        )
+        return True
+
     def _browser(
         self,
         ctx: Context,
@@ -244,6 +263,15 @@ def cjk_face(platform: str, description: str = "", kind: str = "") -> str:
     if not p and not d and kind.startswith("text_gdiplus"):  # GDI+ exists only on Windows
         return WINDOWS_FACE
     return LINUX_FACE
+
+
+def wrap_settings(kind: str, width: int, height: int) -> dict[str, Any]:
+    """A wrap width for a text source, so a long question or title wraps instead of running
+    off the screen. The settings differ by kind: FreeType (Linux, macOS, and Windows' FreeType
+    source) has word_wrap + custom_width; GDI+ (Windows) has a text box (extents)."""
+    if kind.startswith("text_gdiplus"):
+        return {"extents": True, "extents_cx": width, "extents_cy": height, "extents_wrap": True}
+    return {"word_wrap": True, "custom_width": width}
 
 
 def _font(face: str, size: int) -> dict[str, Any]:

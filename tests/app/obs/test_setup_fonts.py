@@ -10,7 +10,7 @@ import pytest
 from app.obs import actions as a
 from app.obs import setup
 from app.obs.worker import ObsWorker
-from tests.harness import screenshot_path
+from tests.harness import screenshot_path, wait_for
 from tests.harness.obs import ObsServer
 
 TEXTS = [name for name, *_ in setup.TEXT_SOURCES]
@@ -72,3 +72,48 @@ def test_old_latin_faces_are_switched_and_the_operators_face_is_kept(
     assert c.get_input_settings(TEXTS[0]).input_settings["text"] == "a"  # nothing else touched
     second = worker.submit(setup.SetUpObs()).result(timeout=10)
     assert second["repaired"] == [] and set(TEXTS) <= set(second["ok"]), second
+
+
+def test_text_sources_wrap_long_questions(obs: ObsServer, worker: ObsWorker) -> None:
+    """A long question wraps inside the picture instead of running off it: the sources 'Set up
+    OBS' makes have a wrap width (FreeType here; GDI+'s text box on Windows), and an older
+    source without one gets it."""
+    c = obs.client()
+    c.create_input("Speaker", setup.LOWER_THIRD_TITLE, "text_ft2_source_v2", {"text": ""}, True)
+    report = worker.submit(setup.SetUpObs()).result(timeout=10)
+    assert setup.LOWER_THIRD_TITLE in report["repaired"], report
+    video = c.get_video_settings()
+    for name, _size, x, _y in setup.TEXT_SOURCES:
+        settings = c.get_input_settings(name).input_settings
+        assert settings["word_wrap"] is True, (name, settings)
+        assert settings["custom_width"] == round(video.base_width * (1 - 2 * x)), name
+    question = "请问 PostgreSQL 17 的增量备份在上百 TB 的集群上表现如何？" * 3
+    worker.submit(a.SetText(setup.FEATURED_QUESTION, question)).result(3)
+    items = c.get_scene_item_list(setup.SCENE).scene_items
+    item_id = next(i["sceneItemId"] for i in items if i["sourceName"] == setup.FEATURED_QUESTION)
+
+    def drawn() -> dict[str, float] | None:  # OBS lays the text out on its next frame
+        t = c.get_scene_item_transform(setup.SCENE, item_id).scene_item_transform
+        return t if t["sourceWidth"] > 0 else None
+
+    transform = wait_for(drawn, 10, "OBS to draw the question")
+    assert transform["sourceWidth"] <= round(video.base_width * 0.9) + 2  # no wider than its box
+    assert transform["sourceHeight"] > 80  # more than one line
+    shot = c.get_source_screenshot(setup.FEATURED_QUESTION, "png", 960, 200, -1).image_data
+    screenshot_path("obs/setup-question-wraps.png").write_bytes(
+        base64.b64decode(shot.split(",", 1)[1])
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (
+            "text_gdiplus_v3",
+            {"extents": True, "extents_cx": 1728, "extents_cy": 324, "extents_wrap": True},
+        ),
+        ("text_ft2_source_v2", {"word_wrap": True, "custom_width": 1728}),
+    ],
+)
+def test_wrap_settings_by_kind(kind: str, expected: dict[str, object]) -> None:
+    assert setup.wrap_settings(kind, 1728, 324) == expected

@@ -4,7 +4,6 @@ Deterministic (fixed seed) so screenshots and tests see the same day every time.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from app.guests.codes import ALPHABET, LENGTH
 from app.guests.names import pinyin_keys
 from app.store import EventFile
+from app.store import settings as settings_store
 from app.timeutil import now_iso
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"
@@ -141,7 +141,7 @@ def populate(ef: EventFile, guests: int = 200, seed: int = 2026) -> None:
                     "INSERT INTO votes (question_id, device_id, at) VALUES (?, ?, ?)",
                     (cur.lastrowid, f"demo-voter-{v}", now),
                 )
-        c.execute("UPDATE event SET settings = ? WHERE id = 1", (json.dumps({"demo": True}),))
+        settings_store.set_key_in(c, "demo", True)
 
 
 def ensure_demo(path: str | os.PathLike[str]) -> Path:

@@ -12,13 +12,13 @@ and are kept). One transaction; then `EventRenamed` (when the name changed) and
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from app.bus import Bus, EventDetailsChanged, EventRenamed
 from app.store import EventFile
+from app.store import settings as settings_store
 
 MAX_TEXT = 200
 MAX_CO_HOSTS = 20
@@ -30,7 +30,7 @@ class EventDetailsError(ValueError):
 
 def event_details(ef: EventFile) -> dict[str, Any]:
     row = ef.row("SELECT name, venue, starts_at, settings FROM event WHERE id = 1") or {}
-    settings = _settings(row.get("settings"))
+    settings = settings_store.parse(row.get("settings"))
     hosts = settings.get("co_hosts")
     return {
         "name": row.get("name", ""),
@@ -91,13 +91,7 @@ def update_event(ef: EventFile, bus: Bus | None, **values: Any) -> dict[str, Any
             sets = ", ".join(f"{k} = ?" for k in row)
             c.execute(f"UPDATE event SET {sets} WHERE id = 1", tuple(row.values()))
         if hosts is not None:
-            raw = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()[0]
-            settings = _settings(raw)
-            settings["co_hosts"] = hosts
-            c.execute(
-                "UPDATE event SET settings = ? WHERE id = 1",
-                (json.dumps(settings, ensure_ascii=False),),
-            )
+            settings_store.set_key_in(c, "co_hosts", hosts)
     after = event_details(ef)
     if bus is not None:
         if after["name"] != before["name"]:
@@ -105,11 +99,3 @@ def update_event(ef: EventFile, bus: Bus | None, **values: Any) -> dict[str, Any
         if after != before:
             bus.publish(EventDetailsChanged())
     return after
-
-
-def _settings(raw: Any) -> dict[str, Any]:
-    try:
-        value = json.loads(raw or "{}")
-    except (TypeError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}

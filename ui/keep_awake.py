@@ -33,9 +33,7 @@ class KeepAwakeWatcher(QObject):
             return
         if self.window.bridge is not None:
             self.window.bridge.show.connect(self._on_show)
-        from app.show.control import ShowControl  # a quick read of the show log
-
-        self._follow(ShowControl(session.ef).state().status)
+        self._follow(session.show.state().status)  # a quick read of the show log
 
     def _on_show(self, event: Any) -> None:
         if isinstance(event, ShowStateChanged):

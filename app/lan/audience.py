@@ -19,14 +19,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import secrets
 import threading
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.bus import Bus
 from app.store import EventFile
+from app.store import settings as settings_store
+from app.store.settings import Section
 
 KEY = "lan"
 DEVICE_RE_MAX = 64
@@ -44,19 +46,6 @@ class EdgeOptions:
         return asdict(self)
 
 
-def _parse(raw: str | None) -> dict[str, Any]:
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        data = {}
-    return data if isinstance(data, dict) else {}
-
-
-def _section(data: dict[str, Any]) -> dict[str, Any]:
-    lan = data.get(KEY)
-    return lan if isinstance(lan, dict) else {}
-
-
 def _options(lan: dict[str, Any]) -> EdgeOptions:
     days = lan.get("token_days_after", 2)
     return EdgeOptions(
@@ -65,50 +54,50 @@ def _options(lan: dict[str, Any]) -> EdgeOptions:
     )
 
 
+# The section also holds the signing secret; SettingsChanged carries the options only.
+SECTION = Section(KEY, _options, to_dict=EdgeOptions.to_dict)
+
+
 def options_from(settings_json: str | None) -> EdgeOptions:
     """The LAN options in an `event.settings` value."""
-    return _options(_section(_parse(settings_json)))
+    return _options(SECTION.raw(settings_store.parse(settings_json)))
 
 
 def load_options(ef: EventFile) -> EdgeOptions:
-    return options_from(ef.value("SELECT settings FROM event WHERE id = 1"))
+    return SECTION.load(ef)
 
 
 def update_options(
-    ef: EventFile, *, shared_address: bool | None = None, token_days_after: int | None = None
+    ef: EventFile,
+    *,
+    shared_address: bool | None = None,
+    token_days_after: int | None = None,
+    bus: Bus | None = None,
 ) -> EdgeOptions:
-    with ef.write() as c:
-        row = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()
-        data = _parse(row[0] if row else None)
-        lan = _section(data)
-        if shared_address is not None:
-            lan["shared_address"] = bool(shared_address)
-        if token_days_after is not None:
-            if not 0 <= token_days_after <= 365:
-                raise ValueError("token_days_after must be between 0 and 365")
-            lan["token_days_after"] = int(token_days_after)
-        data[KEY] = lan
-        c.execute(
-            "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
-        )
-    return _options(lan)
+    """Change some options in one transaction (then SettingsChanged("lan") on `bus`)."""
+    changes: dict[str, Any] = {}
+    if shared_address is not None:
+        changes["shared_address"] = bool(shared_address)
+    if token_days_after is not None:
+        if not 0 <= token_days_after <= 365:
+            raise ValueError("token_days_after must be between 0 and 365")
+        changes["token_days_after"] = int(token_days_after)
+    return settings_store.update(ef, SECTION, changes, bus)
 
 
 def event_secret(ef: EventFile) -> bytes:
     """This event's signing secret, made on first use and kept in the event file."""
-    with ef.write() as c:
-        row = c.execute("SELECT settings FROM event WHERE id = 1").fetchone()
-        data = _parse(row[0] if row else None)
-        lan = _section(data)
+    secret: list[str] = []
+
+    def ensure(lan: dict[str, Any]) -> dict[str, Any]:
         value = lan.get("secret")
         if not (isinstance(value, str) and len(value) >= 32):
-            value = lan["secret"] = secrets.token_hex(32)
-            data[KEY] = lan
-            c.execute(
-                "UPDATE event SET settings = ? WHERE id = 1",
-                (json.dumps(data, ensure_ascii=False),),
-            )
-    return bytes.fromhex(value)
+            lan["secret"] = secrets.token_hex(32)
+        secret.append(lan["secret"])
+        return lan
+
+    settings_store.update(ef, SECTION, ensure)  # no bus: nobody follows the secret
+    return bytes.fromhex(secret[0])
 
 
 class DeviceIds:

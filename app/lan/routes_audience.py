@@ -82,6 +82,7 @@ def post_audience(req: ApiRequest) -> dict[str, Any]:
         req.ctx.ef,
         shared_address=b.get("shared_address"),
         token_days_after=b.get("token_days_after"),
+        bus=req.ctx.bus,
     )
     req.ctx.options.set(opts)
     return audience_state(req)

@@ -48,6 +48,20 @@ def read_all_in(conn: sqlite3.Connection) -> dict[str, Any]:
     return parse(row[0] if row else None)
 
 
+def _write_in(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
+    conn.execute(
+        "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
+    )
+
+
+def set_key_in(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    """Inside a caller's write transaction: set one top-level key, keep the others (for a
+    detail written together with other columns, e.g. app.event's co-hosts)."""
+    data = read_all_in(conn)
+    data[key] = value
+    _write_in(conn, data)
+
+
 @dataclass(frozen=True)
 class Section(Generic[T]):
     """A typed section: `key` in the JSON object; `from_dict(raw)` validates a stored dict into

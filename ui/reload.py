@@ -1,6 +1,6 @@
 """One reload coalescer for the desk: a burst of bus events becomes a few reloads, never a queue.
 
-    self.reloads = Coalescer(self._load, self, min_gap_ms=300, factor=3)
+    self.reloads = Coalescer(self._load, self, min_gap_ms=300, factor=3, worker=self.worker)
     self.reloads.request()        # from any event handler: "read again soon"
     ...                           # and in the load's on_done / on_error:
     self.reloads.done()
@@ -13,14 +13,19 @@ served by one more load afterwards, so the last change is always shown. The firs
 a quiet spell runs at once.
 
 `tracked=False` is for a load with nothing to report back (or that is instant): each start
-counts as finished at once, and only the gap applies.
+counts as finished at once, and only the gap applies. Given the `worker` its loads run on, a
+load due after the worker stopped (its window closed while a request waited) is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+
+if TYPE_CHECKING:
+    from ui.worker import Worker
 
 
 class Coalescer(QObject):
@@ -34,9 +39,11 @@ class Coalescer(QObject):
         min_gap_ms: int = 0,
         factor: float = 0.0,
         tracked: bool = True,
+        worker: Worker | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load
+        self._worker = worker
         self.min_gap_ms, self.factor, self.tracked = min_gap_ms, factor, tracked
         self.running = False
         self.pending = False
@@ -77,6 +84,9 @@ class Coalescer(QObject):
         self.pending = False
 
     def _run(self) -> None:
+        if self._worker is not None and self._worker.stopped:
+            self.stop()  # the window is closing: nobody to load for
+            return
         self._since.restart()
         self.pending = False
         self.running = self.tracked

@@ -109,6 +109,11 @@ class Worker(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
+    @property
+    def stopped(self) -> bool:
+        """`stop()` was called (the window closed): `run` would refuse."""
+        return not self._thread.is_alive()
+
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the jobs already queued (their callbacks are not delivered), then end."""
         if self._thread.is_alive():

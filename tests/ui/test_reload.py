@@ -37,3 +37,20 @@ def test_without_tracking_only_the_gap_applies_and_stop_forgets(qtbot) -> None: 
     assert reloads.scheduled and len(started) == 2
     reloads.stop()  # the view closes: the waiting request is dropped
     assert not reloads.pending and not reloads.scheduled
+
+
+def test_a_load_due_after_the_worker_stopped_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.worker import Worker
+
+    owner, worker = QObject(), Worker()
+    started: list[int] = []
+    reloads = Coalescer(
+        lambda: worker.run(lambda: started.append(1)), owner, min_gap_ms=50, worker=worker
+    )
+    reloads.request()
+    reloads.request()  # waits for the gap
+    assert reloads.pending
+    worker.stop()  # the window closes meanwhile
+    reloads.done()
+    qtbot.waitUntil(lambda: not reloads.pending and not reloads.scheduled)
+    assert not reloads.running  # nothing asked of the stopped worker, nothing raised

@@ -201,7 +201,9 @@ class GuestTable(QWidget):
         layout.addWidget(self.status)
 
         # imports, walk-ins, filtered lists: a burst of changes, one reload per 300 ms
-        self.reloads = Coalescer(self.reload, self, min_gap_ms=300, tracked=False)
+        self.reloads = Coalescer(
+            self.reload, self, min_gap_ms=300, tracked=False, worker=self.worker
+        )
         bridge.door.connect(self._on_door_event)
         self._fill_filters([])
         self.retranslate()

@@ -117,7 +117,7 @@ class ListPicker(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.combo)
         row.addWidget(self.counts, 1)
-        self._loads = Coalescer(self._load, self, min_gap_ms=200)
+        self._loads = Coalescer(self._load, self, min_gap_ms=200, worker=self.worker)
         self._bridge = bridge
         bridge.door.connect(self._on_event)
         self.retranslate()

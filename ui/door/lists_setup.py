@@ -243,7 +243,7 @@ class ListsEditor(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.dialog: ListDialog | None = None
-        self._loads = Coalescer(self._load, self, min_gap_ms=300)
+        self._loads = Coalescer(self._load, self, min_gap_ms=300, worker=self.worker)
         bridge.door.connect(self._on_event)
         self.retranslate()
         self.reload()

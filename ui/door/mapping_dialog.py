@@ -223,7 +223,7 @@ class MappingImportDialog(QDialog):
 
         # one plan at a time, at most one per 120 ms while the mapping is being changed; the
         # last mapping always gets its plan
-        self.planner = Coalescer(self._plan, self, min_gap_ms=120)
+        self.planner = Coalescer(self._plan, self, min_gap_ms=120, worker=self.worker)
         if path is not None:
             self.load(Path(path))
 

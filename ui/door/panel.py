@@ -182,7 +182,7 @@ class DoorPanel(QWidget):
         self._bridge = bridge
         bridge.door.connect(self._on_door_event)
         # a burst of phone check-ins: one count at a time, at most one per 150 ms
-        self._counts = Coalescer(self._count, self, min_gap_ms=150)
+        self._counts = Coalescer(self._count, self, min_gap_ms=150, worker=self.worker)
         self.retranslate()
         self._load_index()
         self.reload_counts()

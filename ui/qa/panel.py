@@ -90,7 +90,9 @@ class ModeratorPanel(PanelActions, QWidget):
         # One reload at a time, at most one per MIN_INTERVAL_MS: while a hall of phones asks,
         # the worker (and the GIL) stay free for the station server; after a slow reload
         # (thousands of questions) it waits 3x as long as that took.
-        self.reloads = Coalescer(self._start_load, self, min_gap_ms=MIN_INTERVAL_MS, factor=3)
+        self.reloads = Coalescer(
+            self._start_load, self, min_gap_ms=MIN_INTERVAL_MS, factor=3, worker=self.worker
+        )
 
         # What's on air, with Clear.
         self.onair_strip = QFrame()

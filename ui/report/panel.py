@@ -85,7 +85,9 @@ class ReportPanel(QWidget):
         self._stale = False  # a change came while the tab was hidden: read again when shown
         # after a slow build (a huge day) it waits 5x as long as the build took, so live
         # refreshes never take more than a sixth of the shared worker's time
-        self.reloads = Coalescer(self._load, self, min_gap_ms=MIN_INTERVAL_MS, factor=5)
+        self.reloads = Coalescer(
+            self._load, self, min_gap_ms=MIN_INTERVAL_MS, factor=5, worker=self.worker
+        )
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self.refresh)
 

@@ -51,8 +51,8 @@
         <translation>签到名单：</translation>
     </message>
     <message>
-        <source>inside %1</source>
-        <translation>场内 %1</translation>
+        <source>(inside %1)</source>
+        <translation>（场内 %1）</translation>
     </message>
     <message>
         <source>By role</source>
@@ -105,6 +105,14 @@
     <message>
         <source>Values</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Give the list a name (at most 100 characters).</source>

@@ -167,7 +167,7 @@ class ListPicker(QWidget):
         for lst in lists:
             part = f"{list_name(lst)} {lst['arrived']}/{lst['expected']}"
             if lst.get("exits"):
-                part += " · " + QCoreApplication.translate("CheckInLists", "inside %1").replace(
+                part += " " + QCoreApplication.translate("CheckInLists", "(inside %1)").replace(
                     "%1", str(lst.get("inside", 0))
                 )
             parts.append(part)

@@ -119,6 +119,11 @@ class ListDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Named here: the window's language, whether or not Qt's own translations are installed.
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(QCoreApplication.translate("CheckInLists", "Save"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(QCoreApplication.translate("CheckInLists", "Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -220,7 +225,8 @@ class ListsEditor(QWidget):
         super().__init__(parent)
         self.session, self.worker = session, worker
         self.model = RowsModel(COLUMNS, self)
-        self.table = table_view(self.model, 0)
+        self.table = table_view(self.model, 1)
+        self.table.setColumnWidth(0, 220)
         self.table.setObjectName("checkInLists")
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.intro = plain_label("", "hint")

@@ -666,6 +666,18 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <source>(in memory)</source>
         <translation>（仅在内存中）</translation>
     </message>
+    <message>
+        <source>The event name is empty.</source>
+        <translation>活动名称为空。</translation>
+    </message>
+    <message>
+        <source>At most %1 co-hosts.</source>
+        <translation>联合主办方最多 %1 个。</translation>
+    </message>
+    <message>
+        <source>The start is not a date and time like 2026-12-06 14:00.</source>
+        <translation>开始时间不是 2026-12-06 14:00 这样的日期和时间。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import queries
-from app.event import update_event
+from app.event import MAX_CO_HOSTS, EventDetailsError, update_event
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.views.base import BodyFactory, RoleView, bridge_slot
@@ -345,14 +345,25 @@ class SetupView(RoleView):
             self.saved.emit()
 
         def failed(err: BaseException) -> None:
-            self.details_error.setText(
-                str(err) if isinstance(err, ValueError) else describe_error(err)
-            )
+            self.details_error.setText(self._refusal(err))
             self.details_error.show()
 
         self.worker.run(lambda: update_event(ef, bus, **changes), done, failed, self)
 
     commit_name = commit_details  # older callers
+
+    def _refusal(self, err: BaseException) -> str:
+        """app.event's refusals (English, for logs) in the UI's language."""
+        text = str(err)
+        if not isinstance(err, EventDetailsError):
+            return describe_error(err)
+        if "name is empty" in text:
+            return self.tr("The event name is empty.")
+        if "co-hosts" in text:
+            return self.tr("At most %1 co-hosts.").replace("%1", str(MAX_CO_HOSTS))
+        if "not a date and time" in text:
+            return self.tr("The start is not a date and time like 2026-12-06 14:00.")
+        return text
 
 
 def _stored(info: dict[str, Any], key: str) -> Any:

@@ -239,3 +239,27 @@ def test_scene_from_obs_speaker_from_the_guests_skip_by_mouse(
         qtbot.mouseClick(editor.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         idle(qtbot, editor)
         assert segs.get(seg.id).skip is expected
+
+
+def test_in_chinese_the_editor_and_its_refusals_are_chinese(
+    qtbot, translators, make_editor, session: Session
+) -> None:
+    translators.switch("zh_CN")
+    editor = make_editor()
+    Segments(session.ef, session.bus).add(title="主题分享", duration_s=1800, timer_type="countup")
+    idle(qtbot, editor)
+    header = [editor.model.headerData(i, Qt.Orientation.Horizontal, 0) for i in range(4)]
+    assert header == ["计划开始", "环节", "嘉宾", "时长"]
+    assert editor.model.index(0, FIELDS.index("timer_type")).data() == "正计时"
+    assert (
+        editor.actions_["add"].text() == "添加" and editor.summary.text() == "1 个环节 · 计划 0:30"
+    )
+    editor.select(0, "duration_s")
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    type_into_cell(qtbot, editor, "半小时", Qt.Key.Key_Return)
+    assert editor.error.text().startswith("时长 '半小时' 不是时长")
+    # a live switch back to English changes every text in place
+    translators.switch("en")
+    assert editor.actions_["add"].text() == "Add"
+    assert editor.model.headerData(1, Qt.Orientation.Horizontal, 0) == "Title"
+    assert editor.model.index(0, FIELDS.index("timer_type")).data() == "Count up"

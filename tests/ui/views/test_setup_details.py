@@ -70,3 +70,20 @@ def test_the_section_list_shows_each_section(qtbot, window, demo_path: Path) -> 
     )
     assert rundown[0].isVisibleTo(setup) and not setup.venue_edit.isVisibleTo(setup)
     qtbot.waitUntil(lambda: rundown[0].model.rowCount() == 10)  # the demo's rundown
+
+
+def test_too_many_co_hosts_are_refused_in_the_uis_language(
+    qtbot, window, translators, tmp_path: Path
+) -> None:
+    path = tmp_path / "salon.showday"
+    EventFile.create(path, "Salon").close()
+    translators.switch("zh_CN")
+    window.open_event(path)
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+    setup = window.views["setup"]
+    setup.co_hosts_edit.setText("、".join(f"主办{i}" for i in range(25)))
+    setup.save_details.click()
+    qtbot.waitUntil(setup.details_error.isVisible)
+    assert setup.details_error.text() == "联合主办方最多 20 个。"
+    assert event_details(EventFile.open(path))["co_hosts"] == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.guests.checkin import check_out
+from app.guests.checkin import ADMITTED_SQL, check_out
 from app.guests.lists import ListError, create_list, get_list, list_counts
 from app.lan.registry import ApiError, ApiRequest, api
 from app.lan.routes_door import DOOR, MAX_ID, RESULT_SCHEMA, station_name, wanted_list
@@ -111,13 +111,19 @@ def post_list(req: ApiRequest) -> dict[str, Any]:
             },
         },
     },
-    description="Only the guests the list lets in, and only what the door shows and searches.",
+    description=(
+        "Only the guests the list lets in (not unpaid, refunded, cancelled or not-attending "
+        "tickets), and only what the door shows and searches."
+    ),
 )
 def get_roster(req: ApiRequest) -> dict[str, Any]:
     list_id = wanted_list(req, req.query.get("list"))
     lst = get_list(req.ctx.ef, list_id)
     assert lst is not None
     where, params = lst.where("g")
+    # Not admitted (unpaid, refunded...): never in the roster, so an offline phone cannot let
+    # such a ticket in amber; the server's answer (red, with the reason) waits for the link.
+    where = f"({where}) AND {ADMITTED_SQL}"
     state = (
         "g.checked_in_at, g.checked_in_by FROM guests g"
         if lst.main

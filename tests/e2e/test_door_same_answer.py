@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.bus import Bus
+from app.bus import Bus, GuestsChanged
 from app.demo import populate
 from app.lan.server import LanController, StationServer
 from app.session import Session
+from tests.harness import screenshot_path
 from ui.bridge import QtBridge
 from ui.door import DoorPanel
 from ui.worker import Worker
@@ -186,3 +187,49 @@ def test_desk_phone_and_api_read_30_inputs_the_same_way(qtbot, venue: Venue, pho
     assert kinds == {"code", "one", "choose", "none"}  # the table covers every answer
     n = venue.session.ef.value("SELECT count(*) FROM guests WHERE checked_in_at IS NOT NULL")
     assert n == 0  # every admission above was undone: each input met the same list
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_phone_highlight_arrows_and_a_refunded_ticket(
+    venue: Venue, new_context, locale: str
+) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    lang = "zh" if locale.startswith("zh") else "en"
+    ph = new_context(phone=True, locale=locale).new_page()
+    _pairing, url = venue.controller.add_station("door", "签到 2" if lang == "zh" else "Door 2")
+    ph.goto(url)
+    ph.wait_for_url("**/door")
+    expect(ph.locator("#live")).to_have_attribute("data-state", "live")
+    ph.locator("#q").fill("wang")
+    expect(ph.locator("#hits")).to_have_attribute("data-query", "wang")
+    first, second = ph.locator("#hits .hit-btn").nth(0), ph.locator("#hits .hit-btn").nth(1)
+    expect(ph.locator("#hits .hit").first).to_have_class("hit hl")  # the top one, as typed
+    ph.locator("#q").press("ArrowDown")
+    expect(ph.locator("#hits .hit").nth(1)).to_have_class("hit hl")
+    tail = venue.session.ef.value(
+        "SELECT phone FROM guests WHERE id = ?", (int(second.get_attribute("data-guest-id") or 0),)
+    )
+    expect(second.locator(".hit-sub")).to_contain_text("…" + str(tail)[-4:])  # the phone tail
+    ph.screenshot(path=screenshot_path(f"door-phone-highlight-{lang}.png"))
+    name = second.locator(".hit-name").inner_text()
+    gid = int(second.get_attribute("data-guest-id") or 0)
+    assert int(first.get_attribute("data-guest-id") or 0) != gid
+    ph.locator("#q").press("Enter")  # the highlighted one, and only that one
+    expect(ph.locator("#result")).to_have_attribute("data-state", "ok")
+    expect(ph.locator("#result-title")).to_contain_text(name)
+    checked = venue.session.ef.rows("SELECT id FROM guests WHERE checked_in_at IS NOT NULL")
+    assert [r["id"] for r in checked] == [gid]
+
+    ef = venue.session.ef
+    refunded = ef.row("SELECT id, ticket_code FROM guests WHERE id = 50")
+    assert refunded is not None
+    with ef.write() as c:
+        c.execute("UPDATE guests SET ticket_status = 'refunded' WHERE id = 50")
+    venue.session.bus.publish(GuestsChanged((50,)))
+    expect(ph.locator('#st-door dd[data-key="not_admitted"]')).to_have_text("1")
+    ph.locator("#q").fill(refunded["ticket_code"].lower())
+    ph.locator("#q").press("Enter")
+    expect(ph.locator("#result")).to_have_attribute("data-state", "refused")
+    want = "不可入场：已退款" if lang == "zh" else "Not admitted: Refunded"
+    expect(ph.locator("#result-title")).to_have_text(want)
+    ph.screenshot(path=screenshot_path(f"door-phone-refused-{lang}.png"))
+    assert ef.value("SELECT checked_in_at FROM guests WHERE id = 50") is None

@@ -362,6 +362,7 @@ export function renderQueue(off, section, list) {
       if (it.state === "ok") text = t("door.q_ok", { at: hm(a.at) });
       else if (it.state === "already") text = t("door.q_already", { station: a.station || "?", at: hm(a.at) });
       else if (it.state === "not_on_list") text = t("door.q_not_on_list");
+      else if (it.state === "not_admitted") text = t("door.not_admitted", { reason: t(`door.reason.${a.ticket_status}`) });
       else if (it.state !== "saved") text = t("door.q_failed", { error: a.error || it.state });
       const e = li("q-item", ["q-name", (it.guest && it.guest.name) || "?"], ["q-time", hm(it.scanned_at)], ["q-state", text]);
       e.dataset.state = it.state;

@@ -151,6 +151,28 @@ def test_a_query_checks_in_a_code_or_one_clear_match_and_never_an_ambiguous_one(
     assert door.ef.value("SELECT checked_in_at FROM guests WHERE name = '张三'") is None
 
 
+def test_a_refunded_ticket_is_not_admitted_and_not_in_an_offline_phones_roster(
+    door: Lan,
+) -> None:
+    c: httpx.Client = door.door  # type: ignore[attr-defined]
+    with door.ef.write() as w:
+        w.execute(
+            "UPDATE guests SET ticket_status = 'refunded', ticket_type = 'VIP' WHERE name = '李四'"
+        )
+    r = c.post("/api/v1/checkins", json={"query": "ticket02"}).json()
+    assert (r["result"], r["ticket_status"], r["ticket_type"], r["name"]) == (
+        "not_admitted",
+        "refunded",
+        "VIP",
+        "李四",
+    )
+    assert door.ef.value("SELECT checked_in_at FROM guests WHERE name = '李四'") is None
+    roster = c.get("/api/v1/door/roster").json()["guests"]
+    assert sorted(g["name"] for g in roster) == ["Kate Wang", "张三"]
+    counts = c.get("/api/v1/door/counts").json()
+    assert (counts["expected"], counts["not_admitted"]) == (2, 1)
+
+
 def test_walk_in_is_registered_and_checked_in(door: Lan) -> None:
     c: httpx.Client = door.door  # type: ignore[attr-defined]
     r = c.post(

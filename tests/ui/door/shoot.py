@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QLocale, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app.bus import GuestsChanged
 from app.demo import ensure_demo
 from app.guests.checkin import check_in
 from app.paths import resources_dir
@@ -76,10 +77,41 @@ def main(lang: str, out_dir: str) -> int:
     scan(first["ticket_code"], "already")
     scan("NOPE4242", "unknown")
 
+    # The highlight: 'wang' typed, ↓ once: Enter would check in the second row, only that one.
+    QTest.keyClicks(panel.search, "wang")
+    QTest.keyClick(panel.search, Qt.Key.Key_Down)
+    settle(app, worker)
+    panel.grab().save(str(out / f"door-desk-highlight-{lang}.png"))
+    panel.search.clear()
+
+    # A refunded ticket: red with the reason, the supervisor's re-admit button beside it.
+    refund = session.ef.row(
+        "SELECT id, name, ticket_code FROM guests WHERE role = 'guest' LIMIT 1 OFFSET 7"
+    )
+    assert refund is not None
+    with session.ef.write() as c:
+        c.execute(
+            "UPDATE guests SET ticket_status = 'refunded', ticket_type = 'Early Bird' WHERE id = ?",
+            (refund["id"],),
+        )
+    session.bus.publish(GuestsChanged((refund["id"],)))
+    settle(app, worker)
+    QTest.keyClicks(panel.search, refund["ticket_code"])
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    settle(app, worker)
+    panel.search.setText(refund["name"][:1])  # the red row among the others
+    settle(app, worker)
+    panel.grab().save(str(out / f"door-desk-refused-{lang}.png"))
+    panel.search.clear()
+
     dialog = GuestImportDialog(session, worker, path=DATA / "guests-zh-gbk.csv")
     dialog.show()
     settle(app, worker, lambda: dialog.plans > 0)
     dialog.grab().save(str(out / f"door-import-{lang}.png"))
+    pretix = GuestImportDialog(session, worker, path=DATA / "pretix-checkinlist.csv")
+    pretix.show()
+    settle(app, worker, lambda: pretix.plans > 0)
+    pretix.grab().save(str(out / f"door-import-pretix-{lang}.png"))
     bad = folder / "broken.csv"
     bad.write_text(
         "姓名,邮箱,票号\n张三,zs@example.com,AAA111\n,x@example.com,BBB222\n"

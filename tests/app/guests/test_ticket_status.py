@@ -135,3 +135,43 @@ def test_undoing_a_walk_ins_check_in_takes_them_off_the_walk_in_count(ef: EventF
     assert undo_check_in(ef, bus, g["id"], "Desk") == "undone"
     c = counts(ef)
     assert (c["walk_ins"], c["inside"]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "status"),
+    [
+        ("Paid", "Yes", ""),  # pretix
+        ("Paid", "No", "unpaid"),
+        ("Attendee Status", "Attending", ""),  # Eventbrite
+        ("Attendee Status", "Checked In", ""),
+        ("Attendee Status", "Refunded", "refunded"),
+        ("Attendee Status", "Cancelled", "cancelled"),
+        ("Attendee Status", "Not Attending", "not_attending"),
+        ("已取消", "是", "cancelled"),  # a form's cancelled flag
+        ("已取消", "否", ""),
+        ("Cancelled", "TRUE", "cancelled"),
+        ("订单状态", "已退款", "refunded"),  # a Chinese ticketing tool's words
+        ("支付状态", "未支付", "unpaid"),
+        ("状态", "", None),  # says nothing: an existing guest keeps theirs
+        ("Status", "Waitlisted", None),  # a word we do not know: kept in extra, admitted
+    ],
+)
+def test_ticket_status_words(header: str, cell: str, status: str | None) -> None:
+    from app.guests.fields import ticket_status
+    from app.guests.mapping import guess_mapping, header_key
+
+    assert guess_mapping(["Name", header]) == {"name": 0, "status": 1}
+    assert ticket_status(header_key(header), cell) == status
+
+
+def test_a_form_with_a_cancelled_column(ef: EventFile, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    form = tmp_path / "form.csv"
+    form.write_text("姓名,手机,已取消\n张三,13800138000,是\n李四,13900139000,\n", "utf-8")
+    table = read_table(form)
+    plan = plan_import(ef, table, guess_mapping(table.headers))
+    apply_import(ef, None, plan)
+    assert by_name(ef, "张三")["ticket_status"] == "cancelled"
+    assert by_name(ef, "李四")["ticket_status"] == ""
+    assert check_in(ef, None, code=by_name(ef, "张三")["ticket_code"], station="A").result == (
+        "not_admitted"
+    )

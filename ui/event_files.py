@@ -10,10 +10,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from app import demo, paths, places
+from app.export import SUFFIXES
 from app.session import Session
 from app.store import EventFileError
 from ui.dialogs.messages import show_error, show_event_file_error
@@ -28,6 +29,27 @@ def documents_dir() -> Path:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path = Path(found) if found else Path.home()
     return path if path.is_dir() else Path.home()
+
+
+def ask_table_path(parent: QWidget, title: str, name: str) -> Path | None:
+    """Where to export a table (app.export writes .xlsx or .csv): a save dialog starting at
+    `name` in Documents. A name typed without either suffix gets the chosen type's, so
+    "嘉宾 3.1" becomes "嘉宾 3.1.xlsx", never a workbook without a suffix. None: cancelled."""
+    chosen, kind = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        start_path(name),
+        QCoreApplication.translate("EventFiles", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+    )
+    return table_path(chosen, kind) if chosen else None
+
+
+def table_path(name: str, kind: str = "") -> Path:
+    """`name` with .xlsx or .csv: its own when it has one, else the chosen file type's."""
+    path = Path(name)
+    if path.suffix.lower() in SUFFIXES:
+        return path
+    return path.with_name(path.name + (".csv" if "*.csv" in kind else ".xlsx"))
 
 
 def events_dir() -> Path:

@@ -680,10 +680,6 @@
         <translation>导出签到表</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
-    </message>
-    <message>
         <source>Exported %1 guests to %2</source>
         <translation>已导出 %1 位嘉宾到 %2</translation>
     </message>

@@ -143,10 +143,6 @@
         <translation>导出流程表</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Imported %1 segments from %2</source>
         <translation>已从 %2 导入 %1 个环节</translation>
     </message>

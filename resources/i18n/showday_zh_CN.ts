@@ -137,6 +137,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>建议的本地文件夹：%1</translation>
     </message>
     <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
         <source>Cannot open the demo event</source>
         <translation>无法打开演示活动</translation>
     </message>

@@ -33,7 +33,7 @@ from ui.bridge import QtBridge
 from ui.door.badges import print_badges
 from ui.door.import_dialog import GuestImportDialog
 from ui.door.results import channel_text, role_text
-from ui.event_files import start_path
+from ui.event_files import ask_table_path, start_path
 from ui.reload import Coalescer
 from ui.table_model import Column, Index, RowsModel
 from ui.views.widgets import plain_label, table_view
@@ -336,18 +336,12 @@ class GuestTable(QWidget):
         return dialog
 
     def _export_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("GuestTable", "Export attendance"),
-            start_path("attendance.xlsx"),
-            QCoreApplication.translate("GuestTable", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )
-        if name:
-            self.export_attendance_to(Path(name))
+        title = QCoreApplication.translate("GuestTable", "Export attendance")
+        path = ask_table_path(self, title, "attendance.xlsx")
+        if path is not None:
+            self.export_attendance_to(path)
 
     def export_attendance_to(self, path: Path) -> None:
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".xlsx")
         ef = self.session.ef
         self.worker.run(
             lambda: export_attendance(ef, path),

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from app import qa
 from app.qa import QaError, Question
 from app.session import Session
 from app.show import list_segments
 from app.store import EventFile
-from ui.event_files import start_path
+from ui.event_files import ask_table_path
 from ui.qa.dialogs import ManualEntryDialog, MergeDialog, edit_dialog, word_filter_dialog
 from ui.worker import Worker, describe_error
 
@@ -136,14 +136,10 @@ class PanelActions:
             self._call(lambda ef, bus: qa.block_device(ef, bus, q.device_id))
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("ModeratorPanel", "Export questions"),
-            start_path("questions.xlsx"),
-            QCoreApplication.translate("ModeratorPanel", "Excel workbook (*.xlsx);;CSV (*.csv)"),
-        )
-        if path:
-            self.export_to(path)
+        title = QCoreApplication.translate("ModeratorPanel", "Export questions")
+        path = ask_table_path(self, title, "questions.xlsx")
+        if path is not None:
+            self.export_to(str(path))
 
     def export_to(self, path: str) -> None:
         ef = self.session.ef

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QFileDialog
 
 from app.show.rundown import ImportResult, export_rundown
 from ui.door.mapping_dialog import MappingImportDialog
+from ui.event_files import ask_table_path
 from ui.rundown.importer import RundownImporter
 
 if TYPE_CHECKING:
@@ -32,16 +32,9 @@ def export_to(editor: RundownEditor, path: Path) -> None:
 
 
 def ask_export(editor: RundownEditor) -> None:
-    name, chosen = QFileDialog.getSaveFileName(
-        editor,
-        QCoreApplication.translate("RundownEditor", "Export the rundown"),
-        "rundown.xlsx",
-        QCoreApplication.translate("RundownEditor", "Excel workbook (*.xlsx);;CSV (*.csv)"),
-    )
-    if name:
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+    title = QCoreApplication.translate("RundownEditor", "Export the rundown")
+    path = ask_table_path(editor, title, "rundown.xlsx")
+    if path is not None:
         export_to(editor, path)
 
 

@@ -132,3 +132,29 @@ def test_hidden_table_loads_when_shown_and_catches_up(qtbot, tmp_path: Path) -> 
         bridge.close()
         worker.stop()
         session.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "written"),
+    [
+        ("名单 3.1", "Excel workbook (*.xlsx)", "名单 3.1.xlsx"),  # no suffix: the chosen type's
+        ("名单", "CSV, UTF-8 (*.csv)", "名单.csv"),
+        ("名单.CSV", "Excel workbook (*.xlsx)", "名单.CSV"),  # a suffix typed wins
+    ],
+)
+def test_export_button_writes_the_type_chosen(  # type: ignore[no-untyped-def]
+    qtbot, table: GuestTable, tmp_path: Path, monkeypatch, typed: str, kind: str, written: str
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / typed), kind)
+    )
+    qtbot.mouseClick(table.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.last_message.startswith("Exported 3 guests"), timeout=5000)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("名单")] == [written]
+    out = tmp_path / written
+    if written.lower().endswith(".xlsx"):
+        assert load_workbook(out).active.cell(1, 1).value == "姓名 Name"
+    else:
+        assert out.read_text(encoding="utf-8-sig").startswith("姓名 Name,")

@@ -73,6 +73,12 @@ EXPECTED = [
         "export_xlsx",
         8,
     ),
+    (
+        "export_attendance_xlsx_xlsxwriter_50k",
+        "  XlsxWriter constant_memory, same sheet (measured, not used)",
+        "export_xlsx",
+        8,
+    ),
     ("export_report_xlsx_50k", "report XLSX (7 sheets, 35k leads), 50k guests", "export_xlsx", 8),
     (
         "export_report_xlsx_before_50k",

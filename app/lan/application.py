@@ -13,6 +13,8 @@ import pkgutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -28,7 +30,7 @@ from app import qa
 from app.bus import acting_as
 from app.lan import stations
 from app.lan.auth import Caller, identify, same_origin
-from app.lan.context import LanContext
+from app.lan.context import STAFF_LANE, LanContext
 from app.lan.hostguard import HostGuardMiddleware
 from app.lan.hub import Hub
 from app.lan.registry import ApiError, ApiRequest, ApiRoute, api, coerce_param, validate
@@ -76,7 +78,27 @@ async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, addre
             stations.touch(ctx.ef, caller.station.id)  # throttled: rarely writes
         return caller
 
-    return await run_in_threadpool(lookup)
+    # A caller with credentials is looked up in the staff lane: a door phone's every request
+    # starts here, and must not queue behind the audience.
+    token = STAFF_LANE.set(True)
+    try:
+        return await in_thread(ctx, lookup)
+    finally:
+        STAFF_LANE.reset(token)
+
+
+async def in_thread(ctx: LanContext, fn: Callable[[], Any]) -> Any:
+    """Run blocking work (SQLite) in a worker thread: staff work with threads of its own
+    (`LanSettings.staff_threads`), the audience's limited to `audience_threads`, so a flood of
+    audience reads queues up without taking the threads a check-in needs."""
+    limiters = ctx.thread_limiters
+    if limiters is None:
+        limiters = ctx.thread_limiters = (
+            anyio.CapacityLimiter(ctx.settings.staff_threads),
+            anyio.CapacityLimiter(ctx.settings.audience_threads),
+        )
+    limiter = limiters[0] if STAFF_LANE.get() else limiters[1]
+    return await anyio.to_thread.run_sync(fn, limiter=limiter)
 
 
 def same_site_write(headers: dict[str, str]) -> None:
@@ -122,6 +144,8 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
         headers = _headers(request.headers)
         address = request.client.host if request.client else ""
         caller = await caller_of(ctx, headers, request.state.device_id, address)
+        if caller.is_staff:
+            STAFF_LANE.set(True)  # this request's task: its thread work and its connection
         if route.is_staff:
             if not caller.is_staff:
                 msg = (
@@ -135,7 +159,7 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
         if request.method not in ("GET", "HEAD"):
             same_site_write(headers)
         if route.device and not caller.is_staff:
-            await run_in_threadpool(check_device, ctx, caller)
+            await in_thread(ctx, lambda: check_device(ctx, caller))
         if route.audience_write and not caller.is_staff:
             wait = ctx.limiter.hit_all(
                 [
@@ -174,16 +198,22 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
                 if is_async:
                     result = await route.handler(req)
                 else:
-                    result = await run_in_threadpool(route.handler, req)
+                    # The JSON is made in the worker thread too: a long list is not encoded
+                    # on the loop that every other request waits on.
+                    result = await in_thread(ctx, lambda: as_response(route.handler(req)))
         except (ApiError, HTTPException):
             raise
         except Exception as err:
             if (known := api.translate(err)) is not None:  # a feature's own refusal
                 raise known from None
             return await server_error(request, err)  # a bug: logged, answered without details
-        return result if isinstance(result, Response) else JSONResponse(result)
+        return as_response(result)
 
     return endpoint
+
+
+def as_response(result: Any) -> Response:
+    return result if isinstance(result, Response) else JSONResponse(result)
 
 
 def make_live(ctx: LanContext, hub: Hub) -> Callable[[WebSocket], Awaitable[None]]:

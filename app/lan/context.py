@@ -10,6 +10,7 @@ own connection), so a station's `next` and the desk's Space share one lock and o
 from __future__ import annotations
 
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from app.bus import Bus, Event, ObsStateChanged
 from app.guests.index import GuestIndex
 from app.lan.audience import DeviceIds, OptionsCache, event_secret
 from app.lan.edge import ConnectionLimits
+from app.lan.public_lists import PublicLists
 from app.lan.ratelimit import Rate, RateLimiter
 from app.paths import resources_dir
 from app.show import ShowControl
@@ -44,6 +46,10 @@ class LanSettings:
     ws_total: int = 2000  # audience sockets in all; staff sockets are not counted against it
     # A request's headers and body must arrive within this many seconds of its first byte (or
     # of the connection being made); a connection that stalls is closed (app/lan/edge.py).
+    # Worker threads for blocking work (SQLite): staff requests have their own, so the door
+    # never waits for a thread while the audience floods reads (app/lan/application.py).
+    staff_threads: int = 8
+    audience_threads: int = 2
     request_deadline_s: float = 10.0
     keep_alive_s: float = 5.0  # an idle keep-alive connection is closed after this
     # Open connections per client address (a phone holds about 6 plus its live socket). Not
@@ -59,6 +65,10 @@ class LanSettings:
     allowed_hosts: tuple[str, ...] = ()
 
 
+# True while a staff request is being served (set by the endpoint; the thread pool copies it).
+STAFF_LANE: ContextVar[bool] = ContextVar("showday_staff_lane", default=False)
+
+
 class LanContext:
     def __init__(
         self,
@@ -69,7 +79,11 @@ class LanContext:
         show: ShowControl | None = None,
         guests: GuestIndex | None = None,
     ) -> None:
-        self.ef = ef
+        self._ef = ef
+        # Staff requests (the door, the moderator, the control API) read and write through a
+        # connection of their own, so an audience read never holds the one a check-in needs
+        # (`ef` picks it by the request's lane, see `staff_lane`). In-memory files share one.
+        self._staff_ef = ef.reopen() if ef.path is not None else None
         self.bus = bus
         self.settings = settings or LanSettings()
         # A server started without a session (benchmarks, a few tests) makes its own.
@@ -79,6 +93,7 @@ class LanContext:
         self.limiter = RateLimiter()
         self.devices = DeviceIds(event_secret(ef))
         self.options = OptionsCache(ef)  # the event's LAN options (shared_address, ...)
+        self.public_lists = PublicLists(bus)  # the audience's question list, once per change
         s = self.settings
         self.connections = ConnectionLimits(
             s.request_deadline_s,
@@ -86,6 +101,7 @@ class LanContext:
             s.conn_exempt,
             lambda: self.options.get().shared_address,
         )
+        self.thread_limiters: tuple[Any, Any] | None = None  # (staff, audience), made on the loop
         self.hub: Hub | None = None
         self.app: Starlette | None = None  # set by build_app
         self.base_url = ""  # http://HOST:PORT once listening
@@ -115,9 +131,20 @@ class LanContext:
         rate = self.settings.device_issue_shared if shared else self.settings.device_issue
         return self.limiter.hit(f"issue:{address}", rate) == 0.0
 
+    @property
+    def ef(self) -> EventFile:
+        """The event file connection for the current request: the staff one in a staff lane."""
+        if self._staff_ef is not None and STAFF_LANE.get():
+            return self._staff_ef
+        return self._ef
+
     def close(self) -> None:
         for unsub in self._unsubs:
             unsub()
         self._unsubs = []
+        self.public_lists.close()
+        if self._staff_ef is not None:
+            self._staff_ef.close()
+            self._staff_ef = None
         if self._own_guests:
             self.guests.close()

@@ -189,8 +189,10 @@ def get_questions(req: ApiRequest) -> dict[str, Any]:
     limit = req.query.get("limit")
     ef = req.ctx.ef
     if not _is_staff_view(req):
-        rows = qa.public_list(ef, sort, req.caller.device_id, limit=limit)
-        return {"view": "audience", "questions": [q.to_dict() for q in rows]}
+        device = req.caller.device_id
+        rows = req.ctx.public_lists.rows(ef, sort, limit)  # shared by every phone
+        mine = qa.personal(rows, qa.device_votes(ef, device), device)
+        return {"view": "audience", "questions": [q.to_dict() for q in mine]}
     rows_s = qa.queue(
         ef,
         req.query.get("status"),

@@ -52,10 +52,13 @@ from app.qa.moderation import (
 )
 from app.qa.questions import (
     counts,
+    device_votes,
     featured,
     get,
     mine,
+    personal,
     public_list,
+    public_rows,
     queue,
     submit,
     unvote,
@@ -90,6 +93,9 @@ __all__ = [
     "assign_segment",
     "address_blocked",
     "block_device",
+    "device_votes",
+    "personal",
+    "public_rows",
     "crowded_addresses",
     "blocked_devices",
     "clear_featured",

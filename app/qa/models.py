@@ -70,7 +70,17 @@ class PublicQuestion:
     created_at: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # By hand: asdict() deep-copies and is ~10x slower, and every phone reads 200 of these.
+        return {
+            "id": self.id,
+            "text": self.text,
+            "name": self.name,
+            "status": self.status,
+            "votes": self.votes,
+            "voted_by_me": self.voted_by_me,
+            "mine": self.mine,
+            "created_at": self.created_at,
+        }
 
 
 @dataclass(frozen=True)

@@ -346,37 +346,56 @@ def counts(ef: EventFile) -> dict[str, int]:
     return result
 
 
+def public_rows(ef: EventFile, sort: str = "votes", *, limit: int | None = None) -> list[Any]:
+    """The audience's list before it is made personal: approved and on-air questions (the one
+    on air first), each a tuple (id, text, name, status, created_at, votes, asker's device).
+    The same for every phone, so the station server can compute it once per change."""
+    order = _order(sort)
+    sql = (
+        "SELECT q.id, q.text, q.name, q.status, q.created_at,"
+        " (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes, q.device_id"
+        " FROM questions q WHERE q.status IN ('approved', 'featured') AND q.merged_into IS NULL"
+        f" ORDER BY q.status = 'featured' DESC, {order}"
+    )
+    params: list[Any] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return ef.tuples(sql, params)
+
+
+def device_votes(ef: EventFile, device_id: str) -> set[int]:
+    """The questions `device_id` voted for."""
+    if not device_id:
+        return set()
+    return {
+        r[0] for r in ef.tuples("SELECT question_id FROM votes WHERE device_id = ?", (device_id,))
+    }
+
+
+def personal(rows: list[Any], voted: set[int], device_id: str) -> list[PublicQuestion]:
+    """`public_rows` as one phone sees them (`voted_by_me`, `mine`); no device or address."""
+    return [
+        PublicQuestion(
+            id=r[0],
+            text=r[1],
+            name=r[2],
+            status=r[3],
+            votes=r[5],
+            voted_by_me=r[0] in voted,
+            mine=bool(device_id) and r[6] == device_id,
+            created_at=r[4],
+        )
+        for r in rows
+    ]
+
+
 def public_list(
     ef: EventFile, sort: str = "votes", device_id: str = "", *, limit: int | None = None
 ) -> list[PublicQuestion]:
     """What the audience sees: approved and on-air questions (the one on air first), with no
     contact, device or address. `voted_by_me` and `mine` are for `device_id`."""
-    order = _order(sort)
-    sql = (
-        "SELECT q.id, q.text, q.name, q.status, q.created_at,"
-        " (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes,"
-        " EXISTS (SELECT 1 FROM votes v WHERE v.question_id = q.id AND v.device_id = ?) AS mv,"
-        " (q.device_id = ? AND q.device_id <> '') AS mine"
-        " FROM questions q WHERE q.status IN ('approved', 'featured') AND q.merged_into IS NULL"
-        f" ORDER BY q.status = 'featured' DESC, {order}"
-    )
-    params: list[Any] = [device_id, device_id]
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    return [
-        PublicQuestion(
-            id=r["id"],
-            text=r["text"],
-            name=r["name"],
-            status=r["status"],
-            votes=r["votes"],
-            voted_by_me=bool(r["mv"]),
-            mine=bool(r["mine"]),
-            created_at=r["created_at"],
-        )
-        for r in ef.rows(sql, params)
-    ]
+    return personal(public_rows(ef, sort, limit=limit), device_votes(ef, device_id), device_id)
 
 
 def mine(ef: EventFile, device_id: str) -> list[MyQuestion]:

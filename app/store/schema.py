@@ -248,5 +248,11 @@ CREATE TABLE admissions (                     -- append-only: supervisors' re-ad
 CREATE INDEX admissions_guest ON admissions(guest_id);
 """
 
+# The audience's question list is cached once for every phone; what each phone voted for is
+# then one indexed lookup (app.qa.questions.device_votes).
+V5 = """
+CREATE INDEX votes_device ON votes(device_id);
+"""
+
 Migration = str | Callable[["sqlite_utils.Database"], None]
-MIGRATIONS: list[Migration] = [V1, V2, V3, V4]
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5]

@@ -131,10 +131,6 @@
         <translation>还没有环节。添加一个（Ctrl+Return）并输入标题，或导入流程表。</translation>
     </message>
     <message>
-        <source>Rundown</source>
-        <translation>流程</translation>
-    </message>
-    <message>
         <source>Exported %1 segments to %2</source>
         <translation>已导出 %1 个环节到 %2</translation>
     </message>

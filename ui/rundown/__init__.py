@@ -22,6 +22,6 @@ Driving it from a test (real widgets, real event file):
     # editor.committed fires after each committed edit; editor.failed(text) on a refusal.
 """
 
-from ui.rundown.editor import RundownEditor, section_title
+from ui.rundown.editor import RundownEditor
 
-__all__ = ["RundownEditor", "section_title"]
+__all__ = ["RundownEditor"]

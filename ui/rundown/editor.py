@@ -15,15 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from app.show.editing import edit_cell, speaker_names
 from app.show.plan import rundown_rows
 from app.show.segments import Segments
 from ui.bridge import QtBridge
+from ui.rundown import toolbar
 from ui.rundown.commands import DeleteCommand, EditCommand, InsertCommand, MoveCommand, Op
 from ui.rundown.delegates import RundownDelegate
 from ui.rundown.model import COLUMNS, FIELDS, RundownModel, tr
@@ -94,35 +94,23 @@ class RundownEditor(QWidget):
         rows.setDefaultSectionSize(32)
         rows.sectionMoved.connect(self._dragged)
 
-        self.actions_: dict[str, QAction] = {}
-        bar = QHBoxLayout()
-        for name, keys, slot in (
-            ("add", ["Ctrl+Return", "Ctrl+Enter"], self.add_segment),
-            ("duplicate", ["Ctrl+D"], self.duplicate_selected),
-            ("delete", ["Delete"], self.delete_selected),
-            ("up", ["Alt+Up"], lambda: self.move_selected(-1)),
-            ("down", ["Alt+Down"], lambda: self.move_selected(1)),
-            ("skip", ["Ctrl+K"], self.toggle_skip),
-            ("undo", ["Ctrl+Z"], self.undo_stack.undo),
-            ("redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.undo_stack.redo),
-            ("import", [], self.open_import),
-            ("export", [], self.open_export),
-        ):
-            action = QAction(self)
-            action.setObjectName(f"rundown-{name}")
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, slot=slot: slot())
-            self.addAction(action)
-            button = QToolButton()
-            button.setObjectName(f"rundownButton-{name}")
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            bar.addWidget(button)
-            if name in ("skip", "redo"):
-                bar.addSpacing(12)
-            self.actions_[name] = action
-        bar.addStretch(1)
+        self.actions_, bar = toolbar.build(
+            self,
+            self.table,
+            {
+                "add": self.add_segment,
+                "duplicate": self.duplicate_selected,
+                "delete": self.delete_selected,
+                "up": lambda: self.move_selected(-1),
+                "down": lambda: self.move_selected(1),
+                "skip": self.toggle_skip,
+                "undo": self.undo_stack.undo,
+                "redo": self.undo_stack.redo,
+                "import": self.open_import,
+                "export": self.open_export,
+            },
+        )
+        self.table.activated.connect(self._activated)  # Return on a cell starts editing it
         self.undo_stack.canUndoChanged.connect(self.actions_["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions_["redo"].setEnabled)
         self.actions_["undo"].setEnabled(False)
@@ -316,6 +304,10 @@ class RundownEditor(QWidget):
         row = self.model.rows[self.model.row_of(sid) or 0]
         self.edit(sid, "skip", not row.get("skip"))
 
+    def _activated(self, index: Any) -> None:
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            self.table.edit(index)
+
     def _dragged(self, _logical: int, old_visual: int, new_visual: int) -> None:
         header = self.table.verticalHeader()
         header.blockSignals(True)
@@ -398,22 +390,7 @@ class RundownEditor(QWidget):
             )
 
     def retranslate(self) -> None:
-        labels = {
-            "add": self.tr("Add"),
-            "duplicate": self.tr("Duplicate"),
-            "delete": self.tr("Delete"),
-            "up": self.tr("Move Up"),
-            "down": self.tr("Move Down"),
-            "skip": self.tr("Skip / Un-skip"),
-            "undo": self.tr("Undo"),
-            "redo": self.tr("Redo"),
-            "import": self.tr("Import…"),
-            "export": self.tr("Export…"),
-        }
-        for name, text in labels.items():
-            self.actions_[name].setText(text)
-            keys = self.actions_[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.actions_[name].setToolTip(f"{text} ({keys})" if keys else text)
+        toolbar.retranslate(self.actions_)
         self.empty.setText(
             self.tr(
                 "No segments yet. Add one (Ctrl+Return) and type its title, or import a rundown."
@@ -433,7 +410,3 @@ class RundownEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def section_title() -> str:
-    return QCoreApplication.translate("RundownEditor", "Rundown")

@@ -45,7 +45,7 @@ TEXTS = [
 
 
 async def _phones(
-    url: str, n: int, seconds: float, addresses: int, kind: str, out: Any
+    url: str, n: int, seconds: float, addresses: int, kind: str, ids: list[str], out: Any
 ) -> dict[str, Any]:
     import httpx
 
@@ -53,6 +53,7 @@ async def _phones(
         httpx.AsyncClient(
             base_url=url,
             transport=httpx.AsyncHTTPTransport(local_address=f"127.0.0.{2 + a}"),
+            headers={"Origin": url},  # a page of the server's own, as /ask is
             timeout=30,
         )
         for a in range(addresses)
@@ -78,7 +79,7 @@ async def _phones(
         nonlocal retries
         await asyncio.sleep(max(0.0, start + i * seconds / n - time.perf_counter()))
         c = clients[i % addresses]
-        headers = {"Cookie": f"showday_device=ph{i:05d}{kind}"}
+        headers = {"Cookie": f"showday_device={ids[i]}"}
         async with gate:
             t = time.perf_counter()
             try:
@@ -103,7 +104,7 @@ async def _phones(
     return {"lat": lat, "statuses": statuses, "wall": wall, "errors": errors, "retries": retries}
 
 
-def _phones_main(args: tuple[str, int, float, int, str], out: Any) -> None:
+def _phones_main(args: tuple[str, int, float, int, str, list[str]], out: Any) -> None:
     out.put(asyncio.run(_phones(*args, out)))
 
 
@@ -174,13 +175,19 @@ def main() -> int:
     ticker.timeout.connect(tick)
     ticker.start()
 
+    def device_ids(n: int) -> list[str]:
+        assert server.ctx is not None
+        return [server.ctx.devices.issue() for _ in range(n)]
+
     def run_phones(kind: str) -> tuple[dict[str, Any], float]:
         """Start the phones in a child process; keep the GUI loop running until they finish."""
         gaps.clear()
         clock.invalidate()
         q: Any = mp.get_context("spawn").Queue()
         proc = mp.get_context("spawn").Process(
-            target=_phones_main, args=((server.url, a.phones, a.seconds, a.addresses, kind), q)
+            target=_phones_main,
+            # Each phone's device id as the server issued it when the phone loaded /ask.
+            args=((server.url, a.phones, a.seconds, a.addresses, kind, device_ids(a.phones)), q),
         )
         proc.start()
         result: dict[str, Any] = {}

@@ -162,20 +162,28 @@ def check_in(
 
 
 def check_out(
-    ef: EventFile, bus: Bus | None, guest_id: int, station: str, list_id: int = MAIN_LIST
+    ef: EventFile,
+    bus: Bus | None,
+    guest_id: int | None,
+    station: str,
+    list_id: int = MAIN_LIST,
+    code: str | None = None,
 ) -> CheckInResult:
-    """An exit station on a list with exits: the guest leaves (arrived stays; inside drops).
-    `ok` when they were inside; `already` (with when and where they left) when not."""
+    """An exit station on a list with exits: the guest (by id, or by ticket `code`) leaves;
+    arrived stays, inside drops. `ok` when they were inside; `already` when not (with when and
+    where they left, if they did)."""
     now = now_iso()
+    wanted = scanned_code(code) if code is not None else ""
     with ef.write() as c:
         lst = list_in(c, list_id)
         if lst is None or not lst.exits:
             raise ValueError(f"list {list_id} has no exits")
-        guest = find_guest(c, "", guest_id)
+        guest = find_guest(c, wanted, guest_id if code is None else None)
         if guest is None:
-            return CheckInResult("unknown", list_id=list_id)
-        at, _by = _state(c, lst, guest_id)
-        left = _left(c, lst, guest_id)
+            return CheckInResult("unknown", code=wanted, list_id=list_id)
+        gid = guest["id"]
+        at, _by = _state(c, lst, gid)
+        left = _left(c, lst, gid)
         if not at or left:
             return _result(
                 "already", guest, left[0] if left else None, left[1] if left else None, lst
@@ -183,10 +191,10 @@ def check_out(
         c.execute(
             "INSERT INTO checkins (guest_id, action, station, at, list_id) "
             "VALUES (?, 'out', ?, ?, ?)",
-            (guest_id, station, now, lst.id),
+            (gid, station, now, lst.id),
         )
     if bus is not None:
-        bus.publish(ListCheckIn(lst.id, guest_id, "out", station, now, guest["name"]))
+        bus.publish(ListCheckIn(lst.id, gid, "out", station, now, guest["name"]))
     return _result("ok", guest, now, station, lst)
 
 

@@ -295,3 +295,28 @@ def import_columns(ef: EventFile) -> list[str]:
             "SELECT DISTINCT j.key FROM guests g, json_each(g.extra) j ORDER BY j.key LIMIT 200"
         )
     ]
+
+
+def on_list_state(
+    ef: EventFile, list_id: int, guests: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Search hits (dicts with guest_id) with checked_in/_at/_by as they stand on `list_id`
+    (the index knows the main list only)."""
+    if list_id == MAIN_LIST or not guests:
+        return guests
+    ids = [g["guest_id"] for g in guests]
+    marks = ", ".join("?" * len(ids))
+    state = {
+        r["guest_id"]: r
+        for r in ef.rows(
+            "SELECT guest_id, checked_in_at, checked_in_by FROM list_entries"
+            f" WHERE list_id = ? AND guest_id IN ({marks})",
+            [list_id, *ids],
+        )
+    }
+    out = []
+    for g in guests:
+        s = state.get(g["guest_id"])
+        at, by = (s["checked_in_at"], s["checked_in_by"]) if s else (None, None)
+        out.append({**g, "checked_in": at is not None, "checked_in_at": at, "checked_in_by": by})
+    return out

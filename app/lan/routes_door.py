@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.guests.checkin import check_in, counts, result_for, undo_check_in
-from app.guests.lists import MAIN_LIST, get_list
+from app.guests.lists import MAIN_LIST, get_list, on_list_state
 from app.guests.resolve import check_in_query, resolve
 from app.guests.walkin import WalkInError, add_walk_in
 from app.lan.registry import ApiError, ApiRequest, api
@@ -141,6 +141,7 @@ def station_name(req: ApiRequest) -> str:
     query={
         "q": {"type": "string", "maxLength": 200},
         "limit": {"type": "integer", "minimum": 1, "maximum": 100},
+        "list": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
     },
     response={
         "type": "object",
@@ -152,15 +153,17 @@ def station_name(req: ApiRequest) -> str:
     description=(
         "Best match first; guests not yet checked in come first within a tier. `resolution` "
         "says what the door does on Enter: the same answer the desk and POST /api/v1/checkins "
-        '{"query"} give for this text.'
+        '{"query"} give for this text. With `list`, each guest\'s checked_in/_at/_by is their '
+        "state on that check-in list."
     ),
 )
 def search_guests(req: ApiRequest) -> dict[str, Any]:
     q = req.query.get("q", "")
     limit = req.query.get("limit", 20)
+    list_id = wanted_list(req, req.query.get("list"))
     r = resolve(req.ctx.guests.index(), q, limit)
     d = r.to_dict(limit)
-    return {"guests": d.pop("candidates"), "resolution": d}
+    return {"guests": on_list_state(req.ctx.ef, list_id, d.pop("candidates")), "resolution": d}
 
 
 @api.route(

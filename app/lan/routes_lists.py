@@ -158,20 +158,28 @@ def get_roster(req: ApiRequest) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "guest_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+            "code": {"type": "string", "maxLength": 500},
             "list": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
         },
-        "required": ["guest_id", "list"],
+        "required": ["list"],
         "additionalProperties": False,
     },
     response=RESULT_SCHEMA,
-    description='"ok" when the guest was inside; "already" (with when and where) when not.',
+    description='Give "guest_id" or a ticket "code". "ok" when the guest was inside; '
+    '"already" when not (with when and where they left, if they did); "unknown" for a code '
+    "nobody has.",
 )
 def post_checkout(req: ApiRequest) -> dict[str, Any]:
-    list_id = wanted_list(req, req.body["list"])
+    b = req.body
+    if ("code" in b) == ("guest_id" in b):
+        raise ApiError(422, 'Give either "code" or "guest_id".')
+    list_id = wanted_list(req, b["list"])
     lst = get_list(req.ctx.ef, list_id)
     if lst is None or not lst.exits:
         raise ApiError(422, "This list has no exits.", field="list")
-    result = check_out(req.ctx.ef, req.ctx.bus, req.body["guest_id"], station_name(req), list_id)
-    if result.result == "unknown":
+    result = check_out(
+        req.ctx.ef, req.ctx.bus, b.get("guest_id"), station_name(req), list_id, code=b.get("code")
+    )
+    if result.result == "unknown" and "guest_id" in b:
         raise ApiError(404, "No such guest.")
     return result.to_dict()

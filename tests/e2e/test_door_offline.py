@@ -226,3 +226,35 @@ def test_a_guest_on_one_list_only_is_green_at_one_station_and_red_at_the_other(
     expect(counts).to_have_count(2)
     expect(counts.nth(1)).to_contain_text("1/2")
     assert venue.checked_in() == {"OFFL0001": "Hall"}  # the lounge is not the door
+
+
+def test_an_exit_station_checks_guests_out_and_inside_now_follows(
+    venue: Venue, new_context
+) -> None:  # noqa: ANN001
+    expo = create_list(venue.session.ef, venue.session.bus, "Expo hall", exits=True)
+    ph = new_context(phone=True).new_page()
+    venue.pair_phone(ph, "Expo")
+    ph.locator("#list-pick").select_option(str(expo.id))
+    toggle = ph.locator("#exit-mode")
+    expect(toggle).to_be_visible()
+    scan(ph, "OFFL0004")  # in
+    expect(ph.locator("#result")).to_have_attribute("data-state", "ok")
+    expect(ph.locator("#list-counts li").nth(1)).to_contain_text("Expo hall 1/7 · Inside now 1")
+    toggle.locator("input").check()
+    scan(ph, "OFFL0004")  # out
+    expect(ph.locator("#result-title")).to_have_text("Goodbye, 刘洋")
+    expect(ph.locator("#list-counts li").nth(1)).to_contain_text("Expo hall 1/7 · Inside now 0")
+    scan(ph, "OFFL0004")
+    expect(ph.locator("#result")).to_have_attribute("data-state", "already")
+    expect(ph.locator("#result-title")).to_contain_text("Already left at")
+    scan(ph, "OFFL0005")
+    expect(ph.locator("#result-title")).to_have_text("Not inside: never checked in on this list")
+    ph.reload()  # the phone stays an exit station
+    expect(ph.locator("#exit-mode input")).to_be_checked()
+    toggle.locator("input").uncheck()
+    scan(ph, "OFFL0004")  # back in
+    expect(ph.locator("#result")).to_have_attribute("data-state", "ok")
+    rows = venue.session.ef.rows(
+        "SELECT action FROM checkins WHERE list_id = ? ORDER BY id", (expo.id,)
+    )
+    assert [r["action"] for r in rows] == ["in", "out", "in"]

@@ -77,6 +77,7 @@ export function createOffline({ onChange = () => {} } = {}) {
     roster: store.get("roster", null), // {list, at, guests: [...]}
     queue: store.get("queue", []), // [{id, list, body, guest, scanned_at, state, answer}]
     online: true,
+    exit: Boolean(store.get("exit", false)),
     rosterTimer: null,
     flushing: false,
     timer: null,
@@ -297,6 +298,23 @@ export function createOffline({ onChange = () => {} } = {}) {
     }
   }
 
+  // An exit station: the guest leaves the list (online only: a phone without a link cannot
+  // know who is inside, and a wrong "not inside" is worse than asking to try again).
+  async function checkOut(body) {
+    const b = { list: st.list };
+    if (body.guest_id) b.guest_id = body.guest_id;
+    else b.code = body.code || body.query || "";
+    const r = await postJSON("/api/v1/checkouts", b);
+    setOnline(true);
+    return r;
+  }
+
+  function setExit(on) {
+    st.exit = Boolean(on);
+    store.set("exit", st.exit);
+    changed();
+  }
+
   function forget() {
     for (const k of ["roster", "lists", "list"]) store.drop(k);
     st.roster = null;
@@ -316,6 +334,12 @@ export function createOffline({ onChange = () => {} } = {}) {
     loadRoster,
     loadLists,
     apply,
+    checkOut,
+    setExit,
+    get exiting() {
+      const l = st.lists.find((x) => x.id === st.list);
+      return Boolean(st.exit && l && l.exits);
+    },
     get list() {
       return st.list;
     },
@@ -384,6 +408,10 @@ export function renderLists(off, select, counts) {
   });
   select.replaceChildren(...opts);
   select.value = String(off.list);
+  const info = off.listInfo;
+  const toggle = document.getElementById("exit-mode");
+  toggle.hidden = !(info && info.exits);
+  toggle.querySelector("input").checked = off.exiting;
   counts.replaceChildren(
     ...(lists.length < 2
       ? []
@@ -393,6 +421,14 @@ export function renderLists(off, select, counts) {
           return e;
         })),
   );
+}
+
+// What an exit station shows: [state, title, detail].
+export function exitAnswer(r) {
+  if (r.result === "ok") return ["info", t("door.bye", { name: r.name }), t("door.left_now")];
+  if (r.result === "unknown") return ["unknown", t("door.unknown"), t("door.unknown_detail", { code: r.code || "" })];
+  const title = r.at ? t("door.left_at", { at: hm(r.at), station: r.station || "?" }) : t("door.not_inside");
+  return ["already", title, r.name || ""];
 }
 
 export function offlineLine(off) {

@@ -5,7 +5,7 @@
 // result is highlighted (none for a ticket code nobody has), ↑/↓/PgUp/PgDn move it, Enter
 // checks in the highlighted guest and only that one, or sends the text as a query.
 import { deleteJSON, getJSON, postJSON, showError } from "./api.js";
-import { createOffline, offlineLine, reasonText, renderLists, renderQueue } from "./door-offline.js";
+import { createOffline, exitAnswer, offlineLine, reasonText, renderLists, renderQueue } from "./door-offline.js";
 import "./door-strings.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
@@ -44,6 +44,7 @@ function paintOffline(off) {
   setLiveBadge($("live"), off.isOnline ? state.link : "reconnecting");
 }
 paintOffline(offline); // what this phone kept, before the server answers (or if it never does)
+$("exit").addEventListener("change", (ev) => offline.setExit(ev.target.checked));
 $("list-pick").addEventListener("change", (ev) => {
   offline.pick(ev.target.value);
   render([]);
@@ -118,6 +119,12 @@ export function showCheckIn(r) {
 async function checkIn(body, retryField = null) {
   showError(errorEl, null);
   try {
+    if (offline.exiting) {
+      // An exit station on a list with exits: the guest leaves (door-offline.js).
+      const [kind, title, detail] = exitAnswer(await offline.checkOut(body));
+      showResult(kind, title, detail);
+      return;
+    }
     showCheckIn(await offline.send(body));
   } catch (err) {
     showResult("failed", t("door.not_saved"), err.message || String(err));
@@ -213,7 +220,7 @@ async function search() {
     return;
   }
   try {
-    const r = await getJSON(`/api/v1/guests?q=${encodeURIComponent(text)}&limit=20`);
+    const r = await getJSON(`/api/v1/guests?q=${encodeURIComponent(text)}&limit=20&list=${offline.list}`);
     if (seq === state.seq) render(r.guests || [], (r.resolution && r.resolution.kind) || "none", text);
   } catch (err) {
     if (seq !== state.seq) return;

@@ -45,6 +45,11 @@ def test_a_list_made_by_control_lets_in_only_its_guests(door: Lan) -> None:
     assert (red["reason"]["list"], red["reason"]["value"]) == ("VIP lounge", "guest")
     green = c.post("/api/v1/checkins", json={"code": "TICKET01", "list": vip}).json()
     assert (green["result"], green["list_id"], green["station"]) == ("ok", vip, "Door 2")
+    # A search on the lounge's list shows who is in the lounge; on the main list, the door.
+    hit = c.get("/api/v1/guests", params={"q": "张三", "list": vip}).json()["guests"][0]
+    assert (hit["checked_in"], hit["checked_in_by"]) == (True, "Door 2")
+    hit = c.get("/api/v1/guests", params={"q": "张三"}).json()["guests"][0]
+    assert hit["checked_in"] is False
     # The lounge is not the door: at the main list the speaker has not arrived yet.
     assert c.post("/api/v1/checkins", json={"code": "TICKET01"}).json()["result"] == "ok"
     counts = {x["id"]: x["arrived"] for x in c.get("/api/v1/lists").json()["lists"]}

@@ -87,3 +87,18 @@ def test_too_many_co_hosts_are_refused_in_the_uis_language(
     qtbot.waitUntil(setup.details_error.isVisible)
     assert setup.details_error.text() == "联合主办方最多 20 个。"
     assert event_details(EventFile.open(path))["co_hosts"] == []
+
+
+def test_the_editors_keys_are_in_help_keyboard_shortcuts(qtbot, window, demo_path: Path) -> None:
+    import ui.main
+
+    ui.main.install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    rows = window.show_shortcuts().rows()
+    for action, keys in (
+        ("Add", "Ctrl+Return"),
+        ("Move Up", "Alt+Up"),
+        ("Skip / Un-skip", "Ctrl+K"),
+    ):
+        assert any(r[0] == "Setup" and r[1] == action and keys in r[2] for r in rows), action

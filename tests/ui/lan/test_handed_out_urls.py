@@ -105,7 +105,11 @@ def test_every_url_showday_hands_out_answers_200(
     qtbot.waitUntil(lambda: panel.lan_url == base, timeout=10_000)
     submitted: list[Any] = []
     monkeypatch.setattr(panel.link, "submit", lambda command, **_kw: submitted.append(command))
-    panel.run_setup()
+    panel.plan_dialog = None
+    panel.run_setup()  # it shows what it will make first; the operator agrees
+    qtbot.waitUntil(lambda: panel.plan_dialog is not None, timeout=10_000)
+    panel.plan_dialog.accept()
+    qtbot.waitUntil(lambda: bool(submitted), timeout=10_000)
     obs = RecordingObs()
     submitted[0].run(obs)
     browser = [c["inputSettings"]["url"] for c in obs.created if c["inputKind"] == BROWSER_KIND]

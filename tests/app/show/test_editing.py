@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from app.bus import Bus, Event, EventDetailsChanged, EventRenamed, SegmentsChanged, ShowStateChanged
 from app.event import EventDetailsError, event_details, update_event
+from app.guests.importer import import_file_cli
+from app.show.editing import edit_cell, speaker_names
 from app.show.plan import rundown_rows
 from app.show.segments import SegmentError, Segments
 from app.store import EventFile
@@ -214,3 +217,30 @@ def test_bad_event_details_are_refused_and_nothing_changes(values: dict, message
     with pytest.raises(EventDetailsError, match=message):
         update_event(ef, None, **values)
     assert event_details(ef) == {"name": "Salon", "venue": "", "starts_at": None, "co_hosts": []}
+
+
+def test_cells_typed_in_the_editor_become_edits(tmp_path: Path) -> None:
+    ef = EventFile.memory()
+    segs = Segments(ef)
+    s = segs.add(title="Keynote", speaker="Kate", lt_name="Kate", duration_s=600)
+    assert edit_cell(segs, s.id, "duration_s", "25") == ({"duration_s": 600}, {"duration_s": 1500})
+    assert edit_cell(segs, s.id, "warn_s", "1:30")[1] == {"warn_s": 90}
+    with pytest.raises(SegmentError, match="duration 'soon' is not a duration"):
+        edit_cell(segs, s.id, "duration_s", "soon")
+    with pytest.raises(SegmentError, match="duration is empty"):
+        edit_cell(segs, s.id, "duration_s", " ")
+    assert segs.get(s.id).duration_s == 1500
+    # the lower third follows the speaker it named; a typed guest is linked
+    csv = tmp_path / "g.csv"
+    csv.write_text("姓名,手机\n张伟,13800138000\n", encoding="utf-8")
+    import_file_cli(ef, csv)
+    assert speaker_names(ef) == ["张伟"]
+    before, after = edit_cell(segs, s.id, "speaker", "张伟")
+    assert before == {"speaker": "Kate", "speaker_guest_id": None, "lt_name": "Kate"}
+    assert after["speaker"] == after["lt_name"] == "张伟" and after["speaker_guest_id"] is not None
+    segs.update(s.id, lt_name="Dr. Zhang Wei")  # a lower third written by hand stays
+    _before, after = edit_cell(segs, s.id, "speaker", "Somebody")
+    assert after == {"speaker": "Somebody", "speaker_guest_id": None}
+    assert segs.get(s.id).lt_name == "Dr. Zhang Wei"
+    # nothing changed: nothing to undo
+    assert edit_cell(segs, s.id, "title", "Keynote") == ({}, {})

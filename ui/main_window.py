@@ -13,6 +13,8 @@ Public surface for other parts of Showday:
     window.views[v].set_body_factory(f)  a feature's widget replaces a view's content per event
     window.worker             the serialised worker thread for database/network jobs
     window.launch_obs / launch_lan   --obs / --lan from the command line, for those features
+    window.quit_notes         callables a feature appends; each returns what stops when Showday
+                              quits during a running show ("" for nothing), for the question
     window.session_changed    signal: an event was opened (Session) or closed (None)
 Feature packages wire themselves in through `install(window)` (see ui.main.install_features).
 """
@@ -20,14 +22,16 @@ Feature packages wire themselves in through `install(window)` (see ui.main.insta
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from app.bus import EventRenamed
 from app.session import Session
+from app.show import ShowControl
 from ui.actions import Actions
 from ui.bridge import QtBridge
 from ui.dialogs.about import show_about
@@ -51,9 +55,12 @@ class MainWindow(QMainWindow):
     """Signals:
     session_changed: An event was opened or closed.
         arg: the new Session, or None.
+    closing: The window is closing for good (asked and confirmed): features stop their
+        per-event services now, before the event closes.
     """
 
     session_changed = Signal(object)
+    closing = Signal()
 
     def __init__(self, settings: Settings, translators: Translators) -> None:
         super().__init__()
@@ -67,6 +74,9 @@ class MainWindow(QMainWindow):
         self.launch_obs: tuple[str, int] | None = None
         self.launch_lan: tuple[str, int] | None = None
         self.consumed_options: set[str] = set()  # "obs"/"lan" once a feature takes them
+        self.quit_notes: list[Callable[[], str]] = []
+        self._quit_confirmed = False
+        self.quit_box: QMessageBox | None = None  # the question while it is open
 
         # The role tabs in order; all but Setup show a feature's panel (ui.main.PANELS).
         views: list[RoleView] = [
@@ -103,7 +113,7 @@ class MainWindow(QMainWindow):
         a.save_copy.triggered.connect(self._save_copy)
         a.close.triggered.connect(self.close_event)
         a.clear_recent.triggered.connect(self._clear_recent)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(self.request_quit)
         for view_id, action in a.views.items():
             action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
         a.pop_out.triggered.connect(lambda: self.host.pop_out(self.host.current_id()))
@@ -229,6 +239,37 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def request_quit(self) -> bool:
+        """File > Quit (Ctrl+Q): during a running show, ask first and say what stops."""
+        if not self.confirm_quit():
+            return False
+        self._quit_confirmed = True
+        return self.close()
+
+    def confirm_quit(self) -> bool:
+        """True when quitting is fine: no show running, or the operator said so."""
+        if self.session is None or self._quit_confirmed:
+            return True
+        if ShowControl(self.session.ef).state().status not in ("running", "paused"):
+            return True
+        notes = [self.tr("The show clock keeps its time: reopen the event and it carries on.")]
+        notes += [n for note in self.quit_notes if (n := note())]
+        notes.append(self.tr("Reopening the event brings back what was on by itself."))
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Quit during the show?"), "", parent=self
+        )
+        box.setObjectName("quitDuringShow")
+        box.setText(self.tr("The show is running. If Showday quits now:"))
+        box.setInformativeText("\n".join(f"• {n}" for n in notes))
+        quit_button = box.addButton(self.tr("Quit Showday"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep Running"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.quit_box = box  # tests answer it
+        box.exec()
+        self.quit_box = None
+        return box.clickedButton() is quit_button
+
     def show_error(self, title: str, text: str) -> None:
         show_error(self, title, text)
 
@@ -277,6 +318,12 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button asks like Ctrl+Q; a close from code (tests, --quit-after)
+        # does not.
+        if event.spontaneous() and not self.confirm_quit():
+            event.ignore()
+            return
+        self.closing.emit()
         self.settings.set_geometry(self.saveGeometry())
         self.host.dock_all()
         self._close_session()

@@ -152,6 +152,10 @@
         <translation>OBS 自动化</translation>
     </message>
     <message>
+        <source>Showday stops cueing OBS; OBS keeps its scene, stream and recording as they are.</source>
+        <translation>Showday 将停止控制 OBS；OBS 的场景、推流和录制保持原样。</translation>
+    </message>
+    <message>
         <source>OBS</source>
         <translation>OBS</translation>
     </message>

@@ -322,6 +322,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>工作站</translation>
     </message>
     <message>
+        <source>The station server ({url}) closes: phones, stations and the Stream Deck lose it until the event is open again.</source>
+        <translation>现场服务器（{url}）将关闭：手机、工作站和 Stream Deck 都将无法访问，直到再次打开此活动。</translation>
+    </message>
+    <message>
         <source>&amp;LAN</source>
         <translation>局域网(&amp;L)</translation>
     </message>
@@ -385,6 +389,30 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>{event} — Showday</source>
         <translation>{event} — Showday</translation>
+    </message>
+    <message>
+        <source>The show clock keeps its time: reopen the event and it carries on.</source>
+        <translation>节目计时不会丢失：重新打开活动后会接着走。</translation>
+    </message>
+    <message>
+        <source>Reopening the event brings back what was on by itself.</source>
+        <translation>重新打开活动时，原先开着的服务会自动恢复。</translation>
+    </message>
+    <message>
+        <source>Quit during the show?</source>
+        <translation>节目进行中，要退出吗？</translation>
+    </message>
+    <message>
+        <source>The show is running. If Showday quits now:</source>
+        <translation>节目正在进行。如果现在退出 Showday：</translation>
+    </message>
+    <message>
+        <source>Quit Showday</source>
+        <translation>退出 Showday</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
     </message>
 </context>
 <context>

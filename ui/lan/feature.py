@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 from app.bus import LanStateChanged
 from app.lan.server import LanController
 from app.session import Session
+from ui import resume
 from ui.bridge import QtBridge
 from ui.lan.dialog import LanDialog
 from ui.lan.qr import LoopbackWarning, QrWidget
@@ -71,6 +72,7 @@ class LanFeature(QObject):
         self.controller: LanController | None = None
         self.dialog: LanDialog | None = None
         self._bridge: QtBridge | None = None  # the bridge whose lan signal we listen to
+        self._tearing_down = False  # a stop we cause by closing is not the operator's "off"
         self.launch = window.launch_lan
         if self.launch is not None:
             window.consumed_options.add("lan")
@@ -97,6 +99,9 @@ class LanFeature(QObject):
         )
         window.session_changed.connect(self.set_session)
         window.installEventFilter(self)
+        window.quit_notes.append(self._quit_note)
+        # After "quit during the show?" was answered.
+        window.closing.connect(lambda: self._teardown(wait=True))
         self._retitle()
 
     # -- per event ------------------------------------------------------------------------------
@@ -119,13 +124,38 @@ class LanFeature(QObject):
             self._bridge = bridge
         if self.launch is not None:
             self.controller.start(*self.launch)  # reports through the bus; never blocks here
+        elif address := resume.lan_address(self._recall()):
+            # It was open when the event was last closed, quit or crashed: same address, port.
+            log.info("reopening the station server on %s:%s, as it was", *address)
+            self.controller.start(*address)
         self._enable()
         return self.controller
+
+    def _quit_note(self) -> str:
+        """What stops if Showday quits now (the main window's question)."""
+        if self.controller is None or not self.controller.running:
+            return ""
+        return QCoreApplication.translate(
+            "LanFeature",
+            "The station server ({url}) closes: phones, stations and the Stream Deck lose it "
+            "until the event is open again.",
+        ).format(url=self.controller.url)
+
+    def _recall(self) -> str:
+        session = self.window.session
+        return resume.recall(self.window.settings, session.path if session else None, "lan")
 
     def _stations(self, session: Session, bridge: QtBridge, worker: Worker) -> QWidget:
         return StationsWidget(self._controller_for(session), bridge=bridge, worker=worker)
 
     def _teardown(self, wait: bool) -> None:
+        self._tearing_down = True
+        try:
+            self._teardown_now(wait)
+        finally:
+            self._tearing_down = False
+
+    def _teardown_now(self, wait: bool) -> None:
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
@@ -170,15 +200,29 @@ class LanFeature(QObject):
 
     def _on_lan(self, event: Any) -> None:
         if isinstance(event, LanStateChanged):
+            self._remember(event)
             self._enable()
+
+    def _remember(self, event: LanStateChanged) -> None:
+        """Open: record where (for the next time this event opens). Closed by the operator:
+        forget it. Closed because the event closes or Showday quits: keep it."""
+        session, controller = self.window.session, self.controller
+
+        if session is None or controller is None or self._tearing_down:
+            return
+        server = controller.server
+        if event.running and server is not None:
+            resume.remember(
+                self.window.settings, session.path, "lan", f"{server.host}:{server.port}"
+            )
+        elif not event.running and not event.error:
+            resume.forget(self.window.settings, session.path, "lan")
 
     # -- Qt plumbing ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window:
-            if event.type() == QEvent.Type.Close:
-                self._teardown(wait=True)
-            elif event.type() == QEvent.Type.LanguageChange:
+            if event.type() == QEvent.Type.LanguageChange:
                 self._retitle()
         elif event.type() == QEvent.Type.MouseButtonRelease:  # the status-bar chip
             self.open_dialog()

@@ -25,6 +25,7 @@ from app.obs.actions import CreateScene
 from app.obs.setup import rundown_scenes
 from app.obs.worker import ObsWorker
 from app.session import Session
+from ui import resume
 from ui.obs.automation_box import AutomationBox
 from ui.obs.connection import load_connection
 from ui.obs.link import ObsChip, ObsLink
@@ -72,12 +73,13 @@ class ObsFeature(QObject):
         self.setup_action = QAction(self.menu)
         self.setup_action.triggered.connect(self.run_setup)
         self.disconnect_action = QAction(self.menu)
-        self.disconnect_action.triggered.connect(self.link.disconnect_obs)
+        self.disconnect_action.triggered.connect(self.disconnect_obs)
         self.menu.addActions([self.show_panel, self.connect_action, self.setup_action])
         self.menu.addSeparator()
         self.menu.addAction(self.disconnect_action)
         window.actions_.insert_menu(self.menu)
         self.link.state_changed.connect(lambda _s: self._enable())
+        self.link.state_changed.connect(self._remember)
         window.views["setup"].add_session_section(
             lambda: QCoreApplication.translate("ObsFeature", "OBS automation"), AutomationBox
         )
@@ -86,6 +88,9 @@ class ObsFeature(QObject):
             window.consumed_options.add("obs")
         window.session_changed.connect(self.set_session)
         window.installEventFilter(self)
+        window.quit_notes.append(self._quit_note)
+        # After "quit during the show?" was answered.
+        window.closing.connect(lambda: self._teardown())
         self._retitle()
 
     def open(self) -> None:
@@ -148,12 +153,43 @@ class ObsFeature(QObject):
 
     def _connect_on_start(self) -> None:
         conn = load_connection(self.window.settings)
+        was = resume.lan_address(resume.recall(self.window.settings, self._path(), "obs"))
         if self.launch is not None:
             host, port = self.launch
             password = os.environ.get("SHOWDAY_OBS_PASSWORD", conn.password)
             self.link.connect_to(host, port, password)
         elif conn.connect_on_start:
             self.link.connect_to(conn.host, conn.port, conn.password)
+        elif was is not None:  # connected when this event was last closed, quit or crashed
+            host, port = was
+            password = os.environ.get("SHOWDAY_OBS_PASSWORD", conn.password)
+            log.info("reconnecting to OBS at %s:%s, as it was", host, port)
+            self.link.connect_to(host, port, password)
+
+    def _quit_note(self) -> str:
+        """What stops if Showday quits now (the main window's question)."""
+        if self.link.status != "connected":
+            return ""
+        return QCoreApplication.translate(
+            "ObsFeature",
+            "Showday stops cueing OBS; OBS keeps its scene, stream and recording as they are.",
+        )
+
+    def _path(self) -> Any:
+        session = self.window.session
+        return session.path if session is not None else None
+
+    def _remember(self, state: dict[str, Any]) -> None:
+        """Connected: record where, so reopening this event connects again by itself."""
+        if self.worker is not None and state.get("status") == "connected":
+            where = f"{state.get('host')}:{state.get('port')}"
+            if resume.recall(self.window.settings, self._path(), "obs") != where:
+                resume.remember(self.window.settings, self._path(), "obs", where)
+
+    def disconnect_obs(self) -> None:
+        """The operator's Disconnect: this event no longer reconnects by itself."""
+        resume.forget(self.window.settings, self._path(), "obs")
+        self.link.disconnect_obs()
 
     def _teardown(self) -> None:
         if self.alerts is not None:
@@ -171,9 +207,7 @@ class ObsFeature(QObject):
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
             self.panel.fit_width(self.scroll.viewport().width())
         elif watched is self.window:
-            if event.type() == QEvent.Type.Close:
-                self._teardown()
-            elif event.type() == QEvent.Type.LanguageChange:
+            if event.type() == QEvent.Type.LanguageChange:
                 self._retitle()
         return False
 

@@ -1,0 +1,51 @@
+"""What was on for an event when Showday last ran it: the station server (its address and port)
+and the OBS connection. Reopening the event after a quit or a crash brings both back.
+
+Kept in the machine's settings (QSettings, `resume/<event>/...`), not in the event file: the
+address the server bound is one of this PC's interfaces and OBS's address and password belong
+to this machine (DESIGN: machine settings never go in the event file). An event file carried to
+another PC must not try to bind an address that PC lacks or reach an OBS that is not there; on
+this PC, the same event comes back as it was.
+
+A feature records the moment the thing is on (so a crash cannot lose it) and forgets it only
+when the operator turns it off; closing the event or quitting leaves it recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ui.settings import Settings
+
+
+def _group(path: Path) -> str:
+    digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"resume/{digest}"
+
+
+def remember(settings: Settings, path: Path | None, what: str, value: str) -> None:
+    """Record `what` ("lan" = "HOST:PORT", "obs" = "1") for the event at `path`."""
+    if path is None:
+        return
+    settings.qs.setValue(f"{_group(path)}/{what}", value)
+    settings.qs.sync()  # a crash right after must not lose it
+
+
+def forget(settings: Settings, path: Path | None, what: str) -> None:
+    if path is None:
+        return
+    settings.qs.remove(f"{_group(path)}/{what}")
+    settings.qs.sync()
+
+
+def recall(settings: Settings, path: Path | None, what: str) -> str:
+    if path is None:
+        return ""
+    return str(settings.qs.value(f"{_group(path)}/{what}", "") or "")
+
+
+def lan_address(value: str) -> tuple[str, int] | None:
+    """ "HOST:PORT" (an IPv6 host keeps its colons) as (host, port), or None."""
+    host, _, port = value.rpartition(":")
+    return (host, int(port)) if host and port.isdigit() else None

@@ -23,6 +23,9 @@ Public surface (what other parts hook into):
                         follower; .worker is the ObsWorker (None until started)
     session.lan         the station server controller (app.lan.server.LanController), made on
                         first use, serving with session.show and session.guests
+    session.alerts      the operator's alerts (app.alerts.Alerts): what OBS refused, as codes
+                        the desk words in its language and /api/v1/status lists for a Stream
+                        Deck; the OBS feature registers the fixes it can carry out
     session.close()     stops all of it and closes the connections (blocks: not on the GUI
                         thread)
 
@@ -45,6 +48,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.alerts import alerts_of
 from app.bus import Bus
 from app.guests.index import GuestIndex
 from app.qa import settings as qa_settings
@@ -184,6 +188,7 @@ class Session:
         self.onair = OnAirModel(self.core_ef, self.bus, self.show)
         self.guests = GuestIndex(self.core_ef, self.bus)
         self.obs = ObsServices(self)
+        self.alerts = alerts_of(self.bus)  # the bus's one Alerts: the station server's too
         self._lan: LanController | None = None
         self._lock = threading.Lock()
         self._closed = False
@@ -240,6 +245,7 @@ class Session:
             with contextlib.suppress(Exception):
                 lan.shutdown()
         self.obs.stop()
+        self.alerts.close()
         self.onair.close()
         self.guests.close()
         self.bus.close()

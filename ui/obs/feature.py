@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
-from app.alerts import Alerts, alerts_of
+from app.alerts import Alerts
 from app.obs.actions import CreateScene
 from app.obs.setup import rundown_scenes
 from app.obs.worker import ObsWorker
@@ -106,7 +106,6 @@ class ObsFeature(QObject):
         if session is None:
             self.dock.hide()
             return
-        bus = session.bus
         self.session = session
         self.worker = session.obs.start()
         asked = self.link.connect_pending  # the operator connected before opening the event
@@ -114,7 +113,7 @@ class ObsFeature(QObject):
         if self.window.bridge is not None:
             self.window.bridge.lan.connect(self.panel.on_lan)
         ef = session.ef
-        self.alerts = alerts_of(bus)
+        self.alerts = session.alerts
         self.alerts.set_fixer("create_scene", lambda p: self.link.submit(CreateScene(p["scene"])))
         self.alerts.set_fixer("setup_obs", lambda _p: self.run_setup())
         self.panel.scenes_source = lambda done: self.window.worker.run(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.alerts import alerts_of
 from app.bus import CheckInUndone, GuestCheckedIn, SegmentsChanged, ShowStateChanged
 from app.session import Session
 from app.show import Segment, ShowControl, ShowError, saved_messages
@@ -140,7 +139,7 @@ class ShowPanel(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.alerts = AlertsBar(alerts_of(session.bus), bridge)  # what OBS refused, and fixes
+        self.alerts = AlertsBar(session.alerts, bridge)  # what OBS refused, and fixes
         layout.addWidget(self.alerts)
         layout.addLayout(top)
         layout.addLayout(row)

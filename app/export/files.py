@@ -75,12 +75,12 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         tmp.write_bytes(data)
 
 
-def safe_file_name(text: str, fallback: str, limit: int = 60) -> str:
+def safe_file_name(text: str, fallback: str, limit: int = 60, sep: str = "_") -> str:
     """A file name from user text, usable on Windows, macOS and Linux (Chinese kept): no path
-    separators ("../" cannot climb out) or characters Windows refuses, no leading dot, no
-    trailing dot or space, no device name (CON, NUL, COM1...), at most `limit` characters;
-    `fallback` when nothing is left."""
-    name = _UNSAFE.sub("_", text).strip(" ._")[:limit].rstrip(" .")
+    separators ("../" cannot climb out) or characters Windows refuses (each run becomes `sep`),
+    no leading dot, no trailing dot or space, no device name (CON, NUL, COM1...), at most
+    `limit` characters; `fallback` when nothing is left."""
+    name = _UNSAFE.sub(sep, text).strip(" ._")[:limit].rstrip(" .")
     if _WINDOWS_DEVICE.match(name):
         name = f"_{name}"
     return name or fallback

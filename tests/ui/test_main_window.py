@@ -224,6 +224,9 @@ def test_new_event_dialog_creates_an_event(qtbot, window, tmp_path: Path) -> Non
     dialog.name_edit.setText("开源 Meetup: 上海/北京")
     assert dialog.path() == tmp_path / "开源 Meetup  上海 北京.showday"
     assert ok.isEnabled()
+    dialog.name_edit.setText("CON")  # a name Windows keeps for a device
+    assert dialog.path() == tmp_path / "_CON.showday"
+    dialog.name_edit.setText("开源 Meetup: 上海/北京")
     session = window.files.create(dialog.name(), dialog.path())
     window.set_session(session)
     assert window.windowTitle() == "开源 Meetup: 上海/北京 — Showday"

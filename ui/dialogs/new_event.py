@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,15 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import places
+from app.export import safe_file_name
 from app.store.db import SUFFIX
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def file_name_for(name: str) -> str:
-    """A file name from an event name: keeps CJK, drops what file systems refuse."""
-    stem = _UNSAFE.sub(" ", name).strip().strip(".") or "event"
-    return stem[:80] + SUFFIX
+    """A file name from an event name (app.export's rule: CJK kept; no separators, characters
+    or device names Windows refuses)."""
+    return safe_file_name(name, "event", 80, sep=" ") + SUFFIX
 
 
 def folder_risk_text(risk: str) -> str:

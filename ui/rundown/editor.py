@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from app.show.editing import edit_cell, speaker_names
 from app.show.plan import rundown_rows
 from app.show.segments import Segments
 from ui.bridge import QtBridge
+from ui.reload import Coalescer
 from ui.rundown import toolbar
 from ui.rundown.commands import DeleteCommand, EditCommand, InsertCommand, MoveCommand, Op
 from ui.rundown.delegates import RundownDelegate
@@ -145,10 +146,8 @@ class RundownEditor(QWidget):
         footer.addWidget(self.scene_hint)
         layout.addLayout(footer)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        # a burst of show and rundown events (or edits): one read at a time, one more after
+        self.reloads = Coalescer(self._read_rows, self, worker=self.worker)
         bridge.show.connect(self._on_show)
         bridge.obs.connect(self._on_obs)
         bridge.door.connect(self._on_door)
@@ -222,10 +221,19 @@ class RundownEditor(QWidget):
         self.note.show()
 
     def reload(self) -> None:
+        self.reloads.request()
+
+    def _read_rows(self) -> None:
         ef = self.session.ef
-        self.worker.run(lambda: rundown_rows(ef), self._show_rows, context=self)
+
+        def failed(err: BaseException) -> None:
+            self.reloads.done()
+            self.show_error(err)
+
+        self.worker.run(lambda: rundown_rows(ef), self._show_rows, failed, context=self)
 
     def _show_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.reloads.done()
         current = self.table.currentIndex()
         keep_id = self._select_after or self.current_segment_id()
         column = FIELDS.index(self._edit_after) if self._edit_after else max(current.column(), 1)
@@ -333,7 +341,7 @@ class RundownEditor(QWidget):
 
     def _on_show(self, event: Any) -> None:
         if isinstance(event, SegmentsChanged | ShowStateChanged):
-            self._reload_timer.start()
+            self.reload()
 
     def _on_door(self, event: Any) -> None:
         if isinstance(event, GuestsChanged):

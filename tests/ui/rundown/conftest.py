@@ -63,8 +63,12 @@ def idle(qtbot, editor: RundownEditor) -> None:  # type: ignore[no-untyped-def]
     """Until every job asked for so far has come back (and the reloads it caused). Events are
     processed first: the delegate commits a cell left with Return by a queued call."""
     QApplication.processEvents()
-    qtbot.waitUntil(lambda: not editor.worker.busy and not editor._reload_timer.isActive())
-    qtbot.waitUntil(lambda: not editor.worker.busy)
+    reloads = editor.reloads
+    qtbot.waitUntil(
+        lambda: (
+            not editor.worker.busy and not (reloads.running or reloads.pending or reloads.scheduled)
+        )
+    )
 
 
 def focused() -> QWidget:

@@ -16,6 +16,9 @@ the live hub only hop threads). A subscriber that does I/O (SQL, OBS) subscribes
 never on the publisher's thread. `bus.flush()` waits until every such thread is idle (tests,
 closing an event); `bus.close()` stops them.
 
+One commit, one change: `publish_all(events)` publishes what one commit changed, then one
+`OpChanges` that sums them up, for views that refresh once per commit (see OpChanges).
+
 Origin: every event carries `origin`, who caused it ("desk", "station:12", "api", "audience",
 "cli", "obs", "core"). The publisher may set it; otherwise `publish` stamps the origin of the
 current context (`acting_as`), else the bus's `default_origin`.
@@ -248,6 +251,31 @@ class StationsChanged(Event):
     topic = "lan"
 
 
+@dataclass(frozen=True)
+class OpChanges(Event):
+    """What one commit changed (Anki's OpChanges): published once per commit, after the typed
+    events of that commit, with their origin. A view that shows several facts subscribes to
+    this instead of each event and decides once whether to refresh:
+
+        bridge.changes.connect(lambda ch: ch.touches("qa") and self.refresh())
+
+    Subscribing to `Event` does not include it: ask for `OpChanges` itself. The live hub does
+    not send it to pages (they follow the typed events)."""
+
+    events: tuple[Event, ...] = ()
+    topic = "changes"
+
+    @property
+    def topics(self) -> frozenset[str]:
+        return frozenset(e.topic for e in self.events)
+
+    def touches(self, *topics: str) -> bool:
+        return not self.topics.isdisjoint(topics)
+
+    def has(self, *kinds: type[Event]) -> bool:
+        return any(isinstance(e, kinds) for e in self.events)
+
+
 E = TypeVar("E", bound=Event)
 Callback = Callable[[Any], None]
 
@@ -306,10 +334,19 @@ class Bus:
             self._pending.discard(future)
 
     def publish(self, event: Event) -> None:
-        if not event.origin:
-            event = replace(event, origin=current_origin() or self.default_origin)
+        """Publish what one commit changed (one event): see `publish_all`."""
+        self.publish_all([event])
+
+    def publish_all(self, events: list[Event] | tuple[Event, ...]) -> None:
+        """Publish the events of one commit, in order, then one `OpChanges` summing them up.
+        They are queued together: another thread's events never come in between."""
+        if not events:
+            return
+        origin = current_origin() or self.default_origin
+        stamped = [e if e.origin else replace(e, origin=origin) for e in events]
+        summary = OpChanges(tuple(stamped), origin=stamped[0].origin)
         with self._lock:
-            self._queue.append(event)
+            self._queue.extend([*stamped, summary])
             if self._delivering:
                 return  # the thread delivering now delivers it after the ones before it
             self._delivering = True
@@ -319,7 +356,7 @@ class Bus:
                     self._delivering = False
                     return
                 current = self._queue.popleft()
-                subs = [cb for kind, cb in self._subs if isinstance(current, kind)]
+                subs = [cb for kind, cb in self._subs if _wants(kind, current)]
             for cb in subs:
                 _guarded(cb, current)
 
@@ -348,6 +385,14 @@ class Bus:
             pools, self._executors = list(self._executors.values()), {}
         for pool in pools:
             pool.shutdown(wait=True)
+
+
+def _wants(kind: type[Event], event: Event) -> bool:
+    """`subscribe(Event, ...)` means every domain event; the OpChanges summary goes only to
+    those who ask for it (it would repeat what they already heard)."""
+    if isinstance(event, OpChanges):
+        return issubclass(kind, OpChanges)
+    return isinstance(event, kind)
 
 
 def _guarded(callback: Callback, event: Event) -> None:

@@ -93,9 +93,7 @@ def update_event(ef: EventFile, bus: Bus | None, **values: Any) -> dict[str, Any
         if hosts is not None:
             settings_store.set_key_in(c, "co_hosts", hosts)
     after = event_details(ef)
-    if bus is not None:
-        if after["name"] != before["name"]:
-            bus.publish(EventRenamed(after["name"]))
-        if after != before:
-            bus.publish(EventDetailsChanged())
+    if bus is not None and after != before:
+        renamed = [EventRenamed(after["name"])] if after["name"] != before["name"] else []
+        bus.publish_all([*renamed, EventDetailsChanged()])
     return after

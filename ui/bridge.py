@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
-from app.bus import Bus, Event
+from app.bus import Bus, Event, OpChanges
 
 
 class QtBridge(QObject):
@@ -36,6 +36,10 @@ class QtBridge(QObject):
             arg: the event.
         lan: A station-server event (topic "lan": LanStateChanged, StationsChanged).
             arg: the event.
+        changes: What one commit changed (app.bus.OpChanges: its events, `touches(topic)`);
+            one per commit, after that commit's own events. A view showing several facts
+            refreshes once from this.
+            arg: the OpChanges.
         settings: Per-event settings were saved (topic "settings": SettingsChanged; its
             `section` says whose: "qa", "obs", "show").
             arg: the event.
@@ -49,6 +53,7 @@ class QtBridge(QObject):
     obs = Signal(object)
     lan = Signal(object)
     settings = Signal(object)
+    changes = Signal(object)
 
     # Emitted on the publishing thread; its AutoConnection to `_dispatch` (a GUI-thread receiver)
     # becomes a queued call when the publisher is another thread.
@@ -68,6 +73,7 @@ class QtBridge(QObject):
         }
         self._relay.connect(self._dispatch, Qt.ConnectionType.AutoConnection)
         self._unsubscribe: Callable[[], None] | None = bus.subscribe(Event, self._on_publish)
+        self._unsub_changes = bus.subscribe(OpChanges, self._on_publish)
 
     @property
     def subscribed(self) -> bool:
@@ -77,6 +83,7 @@ class QtBridge(QObject):
         """Stop listening to the bus. Events already queued are dropped, not delivered."""
         if self._unsubscribe is not None:
             self._unsubscribe()
+            self._unsub_changes()
             self._unsubscribe = None
 
     def _on_publish(self, ev: Event) -> None:  # any thread
@@ -89,6 +96,9 @@ class QtBridge(QObject):
     @Slot(object)
     def _dispatch(self, ev: Event) -> None:  # GUI thread
         if self._unsubscribe is None:
+            return
+        if isinstance(ev, OpChanges):  # a summary, not another event: only `changes` says it
+            self.changes.emit(ev)
             return
         self.event.emit(ev)
         topic_signal = self._topics.get(ev.topic)

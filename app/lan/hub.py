@@ -17,7 +17,7 @@ from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from app.bus import Bus, Event, QuestionChanged, StationsChanged
+from app.bus import Bus, Event, OpChanges, QuestionChanged, StationsChanged
 from app.lan.auth import Caller
 from app.lan.projection import public_event
 
@@ -106,7 +106,7 @@ class Hub:
 
     def _from_bus(self, event: Event) -> None:
         loop = self.loop
-        if loop is None:
+        if loop is None or isinstance(event, OpChanges):  # pages follow the typed events
             return
         with contextlib.suppress(RuntimeError):  # the loop is closing: the pages will resync
             loop.call_soon_threadsafe(self.dispatch, event)

@@ -77,8 +77,7 @@ def _left_air(was_on_air: bool) -> list[Event]:
 
 
 def _publish(bus: Bus, events: Iterable[Event]) -> None:
-    for e in events:
-        bus.publish(e)
+    bus.publish_all(list(events))  # one commit: one OpChanges after its events
 
 
 def _simple(

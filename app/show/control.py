@@ -155,12 +155,12 @@ class ShowControl:
             self._catch_up(None)
             state = self._replay.state(segs, now, self.tz)
         if entry is not None and self.bus is not None:
+            events: list[Event] = []
             if entry[0] == "message":
                 value = entry[2]
-                self.bus.publish(SpeakerMessage(value["text"], value["blink"], value["blackout"]))
-            self.bus.publish(ShowStateChanged(state.to_dict()))
-            for event in after:
-                self.bus.publish(event)
+                events.append(SpeakerMessage(value["text"], value["blink"], value["blackout"]))
+            events.append(ShowStateChanged(state.to_dict()))
+            self.bus.publish_all([*events, *after])
         return state
 
     def _run_hooks(

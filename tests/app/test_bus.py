@@ -8,6 +8,7 @@ from app.bus import (
     Bus,
     Event,
     GuestCheckedIn,
+    OpChanges,
     QuestionChanged,
     QuestionFeatured,
     ShowStateChanged,
@@ -125,3 +126,20 @@ def test_events_carry_their_origin() -> None:
         bus.publish(QuestionChanged(question_id=1, status="approved"))
     assert [e.origin for e in got] == ["desk", "station:3"]
     assert got[1].to_dict()["origin"] == "station:3"
+
+
+def test_one_commit_is_one_opchanges_after_its_events() -> None:
+    bus = Bus(default_origin="desk")
+    typed: list[Event] = []
+    changes: list[OpChanges] = []
+    bus.subscribe(Event, typed.append)  # every domain event, not the summaries
+    bus.subscribe(OpChanges, changes.append)
+    answered = QuestionChanged(question_id=1, status="answered")
+    featured = QuestionChanged(question_id=2, status="featured")
+    on_air = QuestionFeatured(2, "Q?")
+    bus.publish_all([answered, featured, on_air])  # what one "feature" commit changed
+    bus.publish(GuestCheckedIn(guest_id=1, name="张三", role="vip", station="Door 1", at="t"))
+    assert typed == [answered, featured, on_air, typed[3]]
+    assert [c.events for c in changes] == [(answered, featured, on_air), (typed[3],)]
+    assert changes[0].touches("qa") and not changes[0].touches("door")
+    assert changes[1].has(GuestCheckedIn) and changes[1].origin == "desk"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import qa
-from app.bus import SettingsChanged
+from app.bus import OpChanges, SettingsChanged
 from app.qa import Question
 from app.session import Session
 from app.store import EventFile
@@ -209,10 +209,15 @@ class ModeratorPanel(PanelActions, QWidget):
             sc.activated.connect(fn)
             self.shortcuts.append(sc)
 
-        bridge.qa.connect(lambda _ev: self.refresh())
+        # Once per commit that touches Q&A (featuring one question changes three facts).
+        bridge.changes.connect(self._on_changes)
         bridge.settings.connect(self._on_settings)  # the options follow /moderate and Setup
         self.retranslate()
         self.refresh()
+
+    def _on_changes(self, changes: object) -> None:
+        if isinstance(changes, OpChanges) and changes.touches("qa"):
+            self.refresh()
 
     def _on_settings(self, event: object) -> None:
         if isinstance(event, SettingsChanged) and event.section == "qa":

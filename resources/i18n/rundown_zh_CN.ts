@@ -219,6 +219,10 @@
         <translation>不计时</translation>
     </message>
     <message>
+        <source>Drag to move (or Alt+↑/↓)</source>
+        <translation>拖动以移动（或 Alt+↑/↓）</translation>
+    </message>
+    <message>
         <source>OBS has no scene named “%1”: the cue will fail.</source>
         <translation>OBS 中没有名为“%1”的场景：切换会失败。</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 
 CTX = "RundownEditor"
 Index = QModelIndex | QPersistentModelIndex
@@ -109,6 +109,16 @@ class RundownModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self.rows) if r["id"] == segment_id), None)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        vertical = orientation == Qt.Orientation.Vertical
+        if vertical and role == Qt.ItemDataRole.DecorationRole and section < len(self.rows):
+            colour = self.rows[section].get("colour")  # the segment's colour by its handle
+            if not colour:
+                return None
+            pix = QPixmap(10, 18)
+            pix.fill(QColor(str(colour)))
+            return QIcon(pix)
+        if vertical and role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("RundownEditor", "Drag to move (or Alt+↑/↓)")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -243,6 +253,8 @@ class RundownModel(QAbstractTableModel):
                 changed = list(range(len(FIELDS)))  # the whole row's look changes
             if changed:
                 self.dataChanged.emit(self.index(r, min(changed)), self.index(r, max(changed)))
+            if before.get("colour") != after.get("colour"):
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, r, r)
 
     def set_scenes(self, scenes: list[str] | None) -> None:
         if scenes != self.scenes:

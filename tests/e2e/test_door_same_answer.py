@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from app.bus import Bus, GuestsChanged
 from app.demo import populate
+from app.guests.checkin import check_in
 from app.lan.server import LanController, StationServer
 from app.session import Session
 from tests.harness import screenshot_path
@@ -201,10 +202,12 @@ def test_phone_highlight_arrows_and_a_refunded_ticket(
     expect(ph.locator("#live")).to_have_attribute("data-state", "live")
     ph.locator("#q").fill("wang")
     expect(ph.locator("#hits")).to_have_attribute("data-query", "wang")
-    first, second = ph.locator("#hits .hit-btn").nth(0), ph.locator("#hits .hit-btn").nth(1)
+    first, second = ph.locator("#hits .hit-btn").nth(0), ph.locator("#hits .hit-btn").nth(2)
     expect(ph.locator("#hits .hit").first).to_have_class("hit hl")  # the top one, as typed
     ph.locator("#q").press("ArrowDown")
     expect(ph.locator("#hits .hit").nth(1)).to_have_class("hit hl")
+    ph.locator("#q").press("ArrowDown")
+    expect(ph.locator("#hits .hit").nth(2)).to_have_class("hit hl")
     tail = venue.session.ef.value(
         "SELECT phone FROM guests WHERE id = ?", (int(second.get_attribute("data-guest-id") or 0),)
     )
@@ -212,12 +215,18 @@ def test_phone_highlight_arrows_and_a_refunded_ticket(
     ph.screenshot(path=screenshot_path(f"door-phone-highlight-{lang}.png"))
     name = second.locator(".hit-name").inner_text()
     gid = int(second.get_attribute("data-guest-id") or 0)
-    assert int(first.get_attribute("data-guest-id") or 0) != gid
+    top = int(first.get_attribute("data-guest-id") or 0)
+    assert top != gid
+    # The desk checks the top guest in: the phone's list refreshes and re-ranks them, and the
+    # highlight stays on the guest this host chose.
+    check_in(venue.session.ef, venue.session.bus, guest_id=top, station="Desk")
+    expect(ph.locator("#hits .hit-btn").first).not_to_have_attribute("data-guest-id", str(top))
+    expect(ph.locator("#hits .hit.hl .hit-btn")).to_have_attribute("data-guest-id", str(gid))
     ph.locator("#q").press("Enter")  # the highlighted one, and only that one
     expect(ph.locator("#result")).to_have_attribute("data-state", "ok")
     expect(ph.locator("#result-title")).to_contain_text(name)
     checked = venue.session.ef.rows("SELECT id FROM guests WHERE checked_in_at IS NOT NULL")
-    assert [r["id"] for r in checked] == [gid]
+    assert sorted(r["id"] for r in checked) == sorted([top, gid])
 
     ef = venue.session.ef
     refunded = ef.row("SELECT id, ticket_code FROM guests WHERE id = 50")

@@ -265,9 +265,25 @@ class DoorPanel(QWidget):
 
     def _search_now(self, _text: str = "") -> None:
         text = self.search.text()
+        before = self.resolution
+        row = self.highlighted()
+        kept = (
+            self.model.hits[row].guest_id
+            if before is not None
+            and before.query == text.strip()
+            and 0 <= row < len(self.model.hits)
+            else None
+        )
         r = resolve(self.index, text, RESULT_LIMIT) if self.index is not None else None
         self.resolution = r
-        self.model.set_hits(r.hits if r is not None else [])
+        hits = r.hits if r is not None else []
+        self.model.set_hits(hits)
+        # The same text searched again (another door checked someone in): the highlight stays
+        # on the guest the host chose, wherever the list moved them; never onto someone else.
+        again = next((i for i, h in enumerate(hits) if h.guest_id == kept), -1)
+        if kept is not None:
+            self.set_highlight(again)
+            return
         # The top row is highlighted as you type, unless the text is a ticket code nobody has:
         # then Enter says so rather than checking in a guest who merely starts like it.
         self.set_highlight(0 if r is not None and r.hits and r.kind != "none" else -1)

@@ -191,6 +191,9 @@ function highlight(i) {
 }
 
 function render(hits, kind = "none", text = "") {
+  // The same text again (a live refresh after another door's check-in): the highlight stays on
+  // the guest the host chose, wherever the list moved them, and never lands on someone else.
+  const kept = text && text === state.shown && state.hl >= 0 ? state.hits[state.hl].guest_id : null;
   state.hits = hits;
   state.kind = kind;
   state.shown = text;
@@ -198,7 +201,8 @@ function render(hits, kind = "none", text = "") {
   list.replaceChildren(...hits.map(hitItem));
   list.dataset.kind = kind;
   list.dataset.query = text;
-  highlight(hits.length && kind !== "none" ? 0 : -1);
+  if (kept !== null) highlight(hits.findIndex((h) => h.guest_id === kept));
+  else highlight(hits.length && kind !== "none" ? 0 : -1);
   const typed = q.value.trim();
   $("no-hits").hidden = !(typed && hits.length === 0);
   if (typed && hits.length === 0) $("no-hits").textContent = t("door.no_hits", { q: typed });

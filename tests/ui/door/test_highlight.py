@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.bus import Bus
 from app.demo import populate
+from app.guests.checkin import check_in
 from app.session import Session
 from ui import theme
 from ui.bridge import QtBridge
@@ -119,3 +120,21 @@ def test_the_list_shows_phone_tail_company_ticket_tail_and_channel(qtbot, demo) 
     ]
     headers = [p.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(shown))]
     assert headers == ["Name", "Role", "Phone", "Company", "Ticket", "Channel", "Checked in"]
+
+
+def test_the_highlight_stays_on_the_chosen_guest_when_another_door_moves_the_list(
+    qtbot, demo
+) -> None:  # type: ignore[no-untyped-def]
+    p = demo
+    QTest.keyClicks(p.search, "wang")
+    top, chosen = p.model.hits[0], p.model.hits[2]
+    QTest.keyClick(p.search, Qt.Key.Key_Down)
+    QTest.keyClick(p.search, Qt.Key.Key_Down)
+    assert p.highlighted() == 2
+    # A phone checks the top guest in: the desk's list re-ranks them (arrived go last).
+    other = p.session.ef.reopen()
+    check_in(other, p.session.bus, guest_id=top.guest_id, station="Door 2")
+    other.close()
+    qtbot.waitUntil(lambda: p.model.hits[0].guest_id != top.guest_id, timeout=5000)
+    assert p.model.hits[p.highlighted()].guest_id == chosen.guest_id
+    assert press_enter(qtbot, p) == f"Welcome, {chosen.name}"

@@ -236,3 +236,47 @@ def test_bundle_holds_resources_and_lazy_modules(built: Built) -> None:
     lazy += [f"ui.{p.name}" for p in (REPO_ROOT / "ui").iterdir() if (p / "__init__.py").exists()]
     lazy += ["ui.main", "uvicorn.protocols.http.h11_impl"]
     assert [m for m in lazy if f"'{m}'" not in toc] == []
+
+
+def test_console_twin_for_the_command_line(built: Built, user_env: dict[str, str]) -> None:
+    """showday-cli, the console build beside the window app: on Windows the window app has no
+    console, so `new`, `token` and `--version` print through this one."""
+    cli = built.exe.with_name("showday-cli.exe" if sys.platform == "win32" else "showday-cli")
+    assert cli.is_file(), f"no console program at {cli}"
+    proc = subprocess.run(
+        [str(cli), "--version"], capture_output=True, text=True, encoding="utf-8",
+        env=user_env, timeout=RUN_TIMEOUT, cwd=user_env["HOME"],
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"Showday {__version__}"
+
+
+def _needed(lib: Path) -> list[str]:
+    out = subprocess.run(
+        ["readelf", "-d", str(lib)], capture_output=True, text=True, encoding="utf-8", check=True
+    ).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
+
+
+def test_every_qt_plugin_finds_its_libraries(built: Built) -> None:
+    """Each Qt plugin the bundle ships links only libraries that are in the bundle (Qt's own)
+    or on the system (libc, X11, fontconfig): a plugin whose Qt library the spec dropped (the
+    way the PDF reader needed QtPdf) fails to load at run time, quietly."""
+    require(sys.platform.startswith("linux"), "readelf -d checks ELF plugins (Linux)")
+    require(shutil.which("readelf") is not None, "binutils is not installed (readelf)")
+    bundled = {p.name for p in built.internal.rglob("*.so*")}
+    system = subprocess.run(
+        ["ldconfig", "-p"], capture_output=True, text=True, encoding="utf-8", check=True
+    ).stdout
+    plugins = sorted((built.internal / "PySide6" / "Qt" / "plugins").rglob("*.so"))
+    assert plugins, "no Qt plugins in the bundle"
+    missing = {}
+    for plugin in plugins:
+        lost = [
+            n
+            for n in _needed(plugin)
+            if n not in bundled and (n.startswith("libQt6") or f"{n} (" not in system)
+        ]
+        if lost:
+            missing[str(plugin.relative_to(built.internal))] = lost
+    assert missing == {}

@@ -106,8 +106,40 @@ def test_overlay_is_transparent_around_a_loaded_qr(lan: Lan, page: Page) -> None
     assert errors == []
 
 
+VENUE_BASE = "http://192.168.31.23:8765"  # what the server calls itself on the venue network
+
+
+def test_a_qr_code_to_this_computer_only_carries_a_warning(lan: Lan, page: Page) -> None:
+    """Opened on 127.0.0.1, the server's QR code points at 127.0.0.1: no phone can use it, so the
+    overlay and the stage lay a plain warning over it. On a venue address there is none."""
+    errors = watch_csp(page)
+    page.set_viewport_size({"width": 360, "height": 420})
+    page.goto(lan.url + "/overlay/ask-qr")
+    qr_loaded(page)
+    warning = page.locator("#ask-qr-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("This computer only")
+    expect(warning).to_contain_text("仅本机可用")
+    page.screenshot(path=str(screenshot_path("qa/overlay-ask-qr-loopback.png")))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(lan.url + "/stage?qr=1")
+    qr_loaded(page)
+    expect(page.locator("#ask-qr-warning")).to_be_visible()
+    page.screenshot(path=str(screenshot_path("qa/stage-qr-loopback.png")))
+
+    assert lan.server.ctx is not None
+    lan.server.ctx.base_url = VENUE_BASE
+    page.goto(lan.url + "/stage?qr=1")
+    qr_loaded(page)
+    page.wait_for_load_state("networkidle")  # the address check has answered
+    expect(page.locator("#ask-qr-warning")).to_be_hidden()
+    assert errors == []
+
+
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
 def test_screenshots_stage_with_qr_and_overlay(lan: Lan, new_context, locale: str) -> None:  # type: ignore[no-untyped-def]
+    assert lan.server.ctx is not None
+    lan.server.ctx.base_url = VENUE_BASE  # the QR code as the audience sees it
     control = ShowControl(lan.ef, lan.bus)
     control.start()
     control.add_time(-600)

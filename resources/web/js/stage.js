@@ -17,7 +17,7 @@ const params = new URLSearchParams(location.search);
 if (params.get("qr") === "1") {
   $("ask-qr").hidden = false;
   body.dataset.qr = "1";
-  showAskQr($("ask-qr-img"));
+  showAskQr($("ask-qr-img"), $("ask-qr-warning"));
 }
 
 /** The largest message size that fits the space left (down to a readable floor: 3.2% of the

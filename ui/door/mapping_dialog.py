@@ -41,6 +41,7 @@ from app.session import Session
 from app.store import EventFile
 from app.tabular import Table, TableError
 from ui.door.import_texts import ERROR_COLUMNS
+from ui.event_files import start_path
 from ui.reload import Coalescer
 from ui.table_model import Column, RowsModel
 from ui.views.widgets import plain_label, table_view
@@ -231,7 +232,7 @@ class MappingImportDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.importer.window_title(), "", self.importer.file_filter()
+            self, self.importer.window_title(), start_path(), self.importer.file_filter()
         )
         if name:
             self.load(Path(name))

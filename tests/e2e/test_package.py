@@ -259,9 +259,10 @@ def _needed(lib: Path) -> list[str]:
 
 
 def test_every_qt_plugin_finds_its_libraries(built: Built) -> None:
-    """Each Qt plugin the bundle ships links only libraries that are in the bundle (Qt's own)
-    or on the system (libc, X11, fontconfig): a plugin whose Qt library the spec dropped (the
-    way the PDF reader needed QtPdf) fails to load at run time, quietly."""
+    """Each Qt plugin the bundle ships, and each Qt library, links only libraries that are in
+    the bundle (Qt's own) or on the system (libc, X11, fontconfig): a plugin whose Qt library
+    the spec dropped fails to load at run time, quietly (the FFmpeg multimedia plugin needs
+    QtQuick and QtQml: without them every door beep and chime was silent)."""
     require(sys.platform.startswith("linux"), "readelf -d checks ELF plugins (Linux)")
     require(shutil.which("readelf") is not None, "binutils is not installed (readelf)")
     bundled = {p.name for p in built.internal.rglob("*.so*")}
@@ -270,6 +271,8 @@ def test_every_qt_plugin_finds_its_libraries(built: Built) -> None:
     ).stdout
     plugins = sorted((built.internal / "PySide6" / "Qt" / "plugins").rglob("*.so"))
     assert plugins, "no Qt plugins in the bundle"
+    assert any(p.parent.name == "multimedia" for p in plugins), "no QtMultimedia backend"
+    plugins += sorted(built.internal.rglob("libQt6*.so.6"))
     missing = {}
     for plugin in plugins:
         lost = [

@@ -41,6 +41,33 @@ const store = {
   },
 };
 
+// The roster goes to IndexedDB (tens of thousands of guests do not fit localStorage's ~5 MB);
+// the queue and settings stay in localStorage (small, and read synchronously at start).
+const IDB = "showday-door";
+function idb() {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(IDB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore("kv");
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+async function idbDo(mode, fn) {
+  const db = await idb();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction("kv", mode);
+      const req = fn(tx.objectStore("kv"));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+const keepRoster = (r) => idbDo("readwrite", (s) => (r ? s.put(r, "roster") : s.delete("roster")));
+const keptRoster = () => idbDo("readonly", (s) => s.get("roster"));
+
 function newId() {
   // crypto.randomUUID needs HTTPS; getRandomValues works on a plain-http LAN page too.
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -74,17 +101,18 @@ export function createOffline({ onChange = () => {} } = {}) {
   const st = {
     list: Number(store.get("list", 1)) || 1,
     lists: store.get("lists", []),
-    roster: store.get("roster", null), // {list, at, guests: [...]}
+    roster: null, // {list, at, guests: [...]}, read from IndexedDB below
     queue: store.get("queue", []), // [{id, list, body, guest, scanned_at, state, answer}]
     online: true,
     exit: Boolean(store.get("exit", false)),
     rosterTimer: null,
     flushing: false,
     timer: null,
-    full: false,
+    queueFull: false,
+    rosterFull: false,
   };
   const save = () => {
-    st.full = !store.set("queue", st.queue);
+    st.queueFull = !store.set("queue", st.queue);
   };
   const changed = () => onChange(api);
 
@@ -161,7 +189,7 @@ export function createOffline({ onChange = () => {} } = {}) {
     item.state = "saved";
     st.queue.push(item);
     save();
-    return { ...g, result: "saved", at: item.scanned_at, offline: true, full: st.full };
+    return { ...g, result: "saved", at: item.scanned_at, offline: true };
   }
 
   function setOnline(on) {
@@ -262,7 +290,13 @@ export function createOffline({ onChange = () => {} } = {}) {
     const r = await getJSON(`/api/v1/door/roster?list=${wanted}`);
     if (wanted !== st.list) return;
     st.roster = r;
-    if (!store.set("roster", r)) st.full = true;
+    try {
+      await keepRoster(r);
+      st.rosterFull = false;
+    } catch {
+      st.rosterFull = true; // kept in memory only: offline works until the page is reloaded
+    }
+    document.getElementById("desk").dataset.roster = `${r.list.id}:${r.guests.length}`;
     changed();
   }
 
@@ -316,12 +350,23 @@ export function createOffline({ onChange = () => {} } = {}) {
   }
 
   function forget() {
-    for (const k of ["roster", "lists", "list"]) store.drop(k);
+    for (const k of ["lists", "list"]) store.drop(k);
+    keepRoster(null).catch(() => {});
     st.roster = null;
     st.lists = [];
   }
 
   window.addEventListener("online", () => flush());
+  // The copy kept last time (the page reloaded with no link): until the server sends a fresh one.
+  keptRoster()
+    .then((r) => {
+      if (r && !st.roster) {
+        st.roster = r;
+        document.getElementById("desk").dataset.roster = `${r.list.id}:${r.guests.length}`;
+        changed();
+      }
+    })
+    .catch(() => {});
   if (st.queue.some((it) => it.state === "saved")) schedule();
 
   const api = {
@@ -359,7 +404,7 @@ export function createOffline({ onChange = () => {} } = {}) {
       return st.roster;
     },
     get storageFull() {
-      return st.full;
+      return st.queueFull || st.rosterFull;
     },
   };
   return api;
@@ -432,6 +477,7 @@ export function exitAnswer(r) {
 }
 
 export function offlineLine(off) {
+  if (off.storageFull) return t("door.storage_full");
   if (off.isOnline) return "";
   const r = off.roster;
   return r ? t("door.offline", { n: r.guests.length, at: hm(r.at) }) : t("door.offline_nolist");

@@ -326,6 +326,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>现场服务器（{url}）将关闭：手机、工作站和 Stream Deck 都将无法访问，直到再次打开此活动。</translation>
     </message>
     <message>
+        <source>Phones may not reach Showday at %1. Open LAN › Open to LAN… for why and the fix.</source>
+        <translation>手机可能无法访问 %1 上的 Showday。请打开“局域网 › 向局域网开放…”查看原因和解决办法。</translation>
+    </message>
+    <message>
         <source>&amp;LAN</source>
         <translation>局域网(&amp;L)</translation>
     </message>

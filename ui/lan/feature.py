@@ -10,20 +10,24 @@ code (the `/ask` page) is a window the operator can put on the projector.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from app.bus import LanStateChanged
-from app.lan.server import LanController
+from app.lan.reach import Reachability
+from app.lan.reach import check as check_reach
+from app.lan.server import LanController, url_host
 from app.session import Session
 from ui import resume
 from ui.bridge import QtBridge
 from ui.lan.dialog import LanDialog
 from ui.lan.qr import LoopbackWarning, QrWidget
 from ui.lan.stations import StationsWidget
+from ui.theme import set_state
 from ui.views.widgets import plain_label
 from ui.worker import Worker
 
@@ -65,9 +69,17 @@ class AudienceQrDialog(QDialog):
         super().changeEvent(event)
 
 
+class _Probe(QObject):
+    """Carries a background reachability check's result to the GUI thread."""
+
+    checked = Signal(object)  # app.lan.reach.Reachability
+
+
 class LanFeature(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self._probe = _Probe(self)
+        self._probe.checked.connect(self._reach_checked)
         self.window = window
         self.controller: LanController | None = None
         self.dialog: LanDialog | None = None
@@ -202,6 +214,37 @@ class LanFeature(QObject):
         if isinstance(event, LanStateChanged):
             self._remember(event)
             self._enable()
+            if event.running and not event.error:
+                self._probe_reach()
+
+    def _probe_reach(self) -> None:
+        """The server opened (from the dialog, --lan or a reopened event): check in the
+        background that phones can reach it; if not, the LAN chip turns amber and says where
+        to look (the dialog explains and fixes). The chip's text stays "LAN: on"."""
+        server = self.controller.server if self.controller is not None else None
+        if server is None:
+            return
+        host, port = url_host(server.host).strip("[]"), server.port
+        probe = self._probe
+        threading.Thread(
+            target=lambda: probe.checked.emit(check_reach(host, port)),
+            name="lan-reach-chip",
+            daemon=True,
+        ).start()
+
+    def _reach_checked(self, result: Reachability) -> None:
+        if self.controller is None or not self.controller.running or result.ok:
+            return
+        if result.url != self.controller.url:
+            return  # an older check, for a server since reopened elsewhere
+        chip = self.window.status.chip("lan")
+        set_state(chip, "warn")
+        chip.setToolTip(
+            QCoreApplication.translate(
+                "LanFeature",
+                "Phones may not reach Showday at %1. Open LAN › Open to LAN… for why and the fix.",
+            ).replace("%1", result.url)
+        )
 
     def _remember(self, event: LanStateChanged) -> None:
         """Open: record where (for the next time this event opens). Closed by the operator:

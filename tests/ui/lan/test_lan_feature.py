@@ -83,3 +83,17 @@ def test_segment_change_clears_the_question_on_air(qtbot, make_window, demo_path
     assert bus.flush()  # the on-air model clears on its own thread, after the show event
     assert qa.featured(ef) is None
     assert qa.get(ef, approved.id).status == "answered"
+
+
+def test_a_server_phones_cannot_reach_turns_the_chip_amber(
+    qtbot, make_window, demo_path: Path
+) -> None:
+    """Opened without the dialog (--lan, or an event reopened with its LAN on) on an address
+    no phone can reach: the chip still says on, but amber, and points to the dialog's fix."""
+    window = _with_lan(make_window, free_port())  # 127.0.0.1: this computer only
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    chip = window.status.chip("lan")
+    qtbot.waitUntil(lambda: chip.property("state") == "warn", timeout=10_000)
+    assert chip.text() == "LAN: on"
+    assert "Open to LAN" in chip.toolTip() and "127.0.0.1" in chip.toolTip()

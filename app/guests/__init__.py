@@ -15,7 +15,8 @@ Door (every call is one short transaction; run off the GUI thread if you like, a
     walkin.find_registered(ef, phone=…, email=…) -> an existing guest, to avoid a double
 
 Search (build once off the GUI thread: ~2.5 s at 50,000 guests; then < 1 ms per keystroke):
-    search.SearchIndex.build(ef); index.follow(bus, ef); index.search(text, limit) -> [Hit]
+    search.SearchIndex.build(ef); index.search(text, limit) -> [Hit]
+    index.GuestIndex(ef, bus): the event's one shared index, following the bus (session.guests)
 
 Tickets and exports:
     tickets.qr_png(code), tickets.export_qr_pngs(ef, folder), tickets.invitation_text(guest, event)

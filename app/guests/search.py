@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.bus import Bus, CheckInUndone, GuestCheckedIn, GuestsChanged
 from app.guests.fields import phone_key, scanned_code
 from app.guests.search_keys import (
     ID_BITS,
@@ -249,32 +248,6 @@ class SearchIndex:
             g = self._guests.get(guest_id)
             if g is not None:  # checked_in_at, checked_in_by are the last two columns
                 self._guests[guest_id] = (*g[:_AT], at, sys.intern(station) if station else station)
-
-    def follow(self, bus: Bus, ef: EventFile) -> Callable[[], None]:
-        """Keep up with the bus: imports, edits, walk-ins, check-ins and undos from any station.
-        Callbacks run on the publisher's thread; `ef` is read there (EventFile serialises
-        calls). Returns a function that stops following."""
-
-        def changed(e: GuestsChanged) -> None:
-            self.refresh(ef, e.guest_ids)
-
-        def checked_in(e: GuestCheckedIn) -> None:
-            self.set_checked_in(e.guest_id, e.at, e.station)
-
-        def undone(e: CheckInUndone) -> None:
-            self.set_checked_in(e.guest_id, None, None)
-
-        stops = [
-            bus.subscribe(GuestsChanged, changed),
-            bus.subscribe(GuestCheckedIn, checked_in),
-            bus.subscribe(CheckInUndone, undone),
-        ]
-
-        def stop() -> None:
-            for unsubscribe in stops:
-                unsubscribe()
-
-        return stop
 
     def _drop(self, gid: int) -> None:
         g = self._guests.pop(gid, None)

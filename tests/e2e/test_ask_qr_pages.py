@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.show import Segments, ShowControl
+from app.show import Segments
 from tests.app.lan.fixtures import Lan, running_lan
 from tests.harness import screenshot_path
 
@@ -58,7 +58,7 @@ def test_stage_text_stays_clear_of_the_qr_corner(lan: Lan, page: Page) -> None:
     segs = Segments(lan.ef, lan.bus)
     long = "圆桌讨论：云原生数据库在金融行业的落地实践与未来展望 Panel"
     segs.update(segs.list()[1].id, title=long)  # the next one after the first
-    control = ShowControl(lan.ef, lan.bus)
+    control = lan.session.show
     control.start()
     control.message("请注意时间，还剩五分钟 Please wrap up")
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -140,7 +140,7 @@ def test_a_qr_code_to_this_computer_only_carries_a_warning(lan: Lan, page: Page)
 def test_screenshots_stage_with_qr_and_overlay(lan: Lan, new_context, locale: str) -> None:  # type: ignore[no-untyped-def]
     assert lan.server.ctx is not None
     lan.server.ctx.base_url = VENUE_BASE  # the QR code as the audience sees it
-    control = ShowControl(lan.ef, lan.bus)
+    control = lan.session.show
     control.start()
     control.add_time(-600)
     tag = locale.split("-")[0]

@@ -142,7 +142,9 @@ def test_a_page_survives_a_server_restart_and_shows_what_changed_meanwhile(
         check_in(lan.ef, None, code=codes[1], station="Desk")
         lan.ef.rename("After the break")
         time.sleep(1.0)  # the page keeps retrying meanwhile
-        lan.server = StationServer(lan.ef, lan.bus, "127.0.0.1", port)
+        lan.server = StationServer(
+            lan.ef, lan.bus, "127.0.0.1", port, show=lan.session.show, guests=lan.session.guests
+        )
         lan.server.start()
         expect(page.locator("#live")).to_have_attribute("data-state", "live", timeout=8000)
         expect(page.locator('#st-door dd[data-key="arrived"]')).to_have_text("2")

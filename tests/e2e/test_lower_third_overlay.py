@@ -33,7 +33,7 @@ def lan(tmp_path: Path) -> Iterator[tuple[Lan, ShowControl, list[int]]]:
             segs.add(title="Break").id,  # no lines: nothing shown
         ]
         save_automation(lan.ef, show_seconds=6)
-        yield lan, ShowControl(lan.ef, lan.bus), ids
+        yield lan, lan.session.show, ids
 
 
 def open_overlay(page: Page, url: str) -> None:

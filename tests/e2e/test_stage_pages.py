@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.show import Segments, ShowControl
+from app.show import Segments
 from tests.app.lan.fixtures import Lan, running_lan
 from tests.harness import screenshot_path
 
@@ -42,7 +42,7 @@ class ShowLan:
             )
         ]
         # The desktop's control: its own clock, the same file and bus as in the app.
-        self.control = ShowControl(lan.ef, lan.bus)
+        self.control = lan.session.show
         self._stage = ""
 
     def stage_cookie(self) -> str:

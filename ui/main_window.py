@@ -27,7 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWidget
 
 from app.bus import EventRenamed
 from app.session import Session
@@ -36,7 +36,7 @@ from ui.actions import Actions
 from ui.bridge import QtBridge
 from ui.dialogs.about import show_about
 from ui.dialogs.messages import show_error
-from ui.dialogs.shortcuts import ShortcutsDialog, menu_rows, widget_rows
+from ui.dialogs.shortcuts import ShortcutsDialog, menu_rows, plain, widget_rows
 from ui.event_files import EventFiles
 from ui.i18n import Translators
 from ui.settings import Settings
@@ -232,8 +232,12 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         rows = menu_rows(self.actions_.with_shortcuts())
-        for view in self.views.values():
+        for view in self.views.values():  # docked or popped out: every view's keys
             rows += widget_rows(view.title(), view)
+            extra = getattr(view.body, "key_rows", None)  # keys an event filter handles
+            rows += [(view.title(), what, keys) for what, keys in extra()] if extra else []
+        for dock in self.findChildren(QDockWidget):  # the OBS panel's scene keys, ...
+            rows += widget_rows(plain(dock.windowTitle()), dock)
         dialog = ShortcutsDialog(rows, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

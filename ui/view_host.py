@@ -99,8 +99,10 @@ class ViewHost(QTabWidget):
             window.showNormal() if window.isMinimized() else window.show()
             window.raise_()
             window.activateWindow()
+            self.views[view_id].focus_body()
         elif view_id in self.views:
             self.setCurrentWidget(self.views[view_id])
+            self.views[view_id].focus_body()
 
     def pop_out(self, view_id: str) -> PopOutWindow | None:
         """Move a view into its own top-level window (a second monitor, a projector)."""
@@ -172,6 +174,7 @@ class ViewHost(QTabWidget):
     def _on_current_changed(self, _index: int) -> None:
         view_id = self.current_id()
         if view_id:
+            self.views[view_id].focus_body()
             self.current_view_changed.emit(view_id)
         self._update_button()
 

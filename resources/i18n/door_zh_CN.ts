@@ -752,6 +752,25 @@
     </message>
 </context>
 <context>
+    <name>KeyRouter</name>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>撤销上一次签到</translation>
+    </message>
+    <message>
+        <source>Check in the highlighted guest (a scanner&apos;s Enter too)</source>
+        <translation>为高亮的来宾签到（扫码枪的回车也一样）</translation>
+    </message>
+    <message>
+        <source>Move the highlight</source>
+        <translation>移动高亮</translation>
+    </message>
+    <message>
+        <source>Move the highlight by a page</source>
+        <translation>按页移动高亮</translation>
+    </message>
+</context>
+<context>
     <name>ReAdmitter</name>
     <message>
         <source>Re-admit (supervisor)…</source>

@@ -78,6 +78,38 @@
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>Approve the selected question</source>
+        <translation>通过所选提问</translation>
+    </message>
+    <message>
+        <source>Reject the selected question</source>
+        <translation>拒绝所选提问</translation>
+    </message>
+    <message>
+        <source>Feature the selected question (on air)</source>
+        <translation>展示所选提问（上屏）</translation>
+    </message>
+    <message>
+        <source>Mark the selected question answered</source>
+        <translation>将所选提问标为已回答</translation>
+    </message>
+    <message>
+        <source>Star or unstar the selected question</source>
+        <translation>为所选提问加星或取消加星</translation>
+    </message>
+    <message>
+        <source>Edit the selected question</source>
+        <translation>编辑所选提问</translation>
+    </message>
+    <message>
+        <source>Merge the selected question into another</source>
+        <translation>把所选提问合并到另一条</translation>
+    </message>
+    <message>
+        <source>Assign the selected question to a segment</source>
+        <translation>把所选提问分配到环节</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>撤下</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -39,6 +39,31 @@ class KeyRouter(QObject):
         shortcut = QShortcut(QKeySequence.StandardKey.Undo, panel)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(undo)
+        self.shortcut = shortcut
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """What the keys do, for Help › Keyboard Shortcuts (F1)."""
+        self.shortcut.setWhatsThis(
+            QCoreApplication.translate("KeyRouter", "Undo the last check-in")
+        )
+
+    @staticmethod
+    def key_rows() -> list[tuple[str, str]]:
+        """Keys handled here without a QShortcut: (what it does, keys), for F1."""
+        return [
+            (
+                QCoreApplication.translate(
+                    "KeyRouter", "Check in the highlighted guest (a scanner's Enter too)"
+                ),
+                "Enter",
+            ),
+            (QCoreApplication.translate("KeyRouter", "Move the highlight"), "↑ / ↓"),
+            (
+                QCoreApplication.translate("KeyRouter", "Move the highlight by a page"),
+                "PgUp / PgDn",
+            ),
+        ]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

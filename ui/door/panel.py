@@ -189,7 +189,12 @@ class DoorPanel(QWidget):
 
     # -- texts ------------------------------------------------------------------------------
 
+    def key_rows(self) -> list[tuple[str, str]]:
+        """Keys without a QShortcut, for Help › Keyboard Shortcuts (F1)."""
+        return self.keys.key_rows()
+
     def retranslate(self) -> None:
+        self.keys.retranslate()
         self.heading.setText(self.tr("Door"))
         self.station_button.setText(self.tr("Station: %1").replace("%1", self.station))
         self.walkin_button.setText(self.tr("Walk-in…"))

@@ -209,6 +209,7 @@ class ModeratorPanel(PanelActions, QWidget):
             sc.activated.connect(fn)
             self.shortcuts.append(sc)
 
+        self.setFocusProxy(self.list)  # shown (Ctrl+3, its tab): A/R/F/D work at once
         # Once per commit that touches Q&A (featuring one question changes three facts).
         bridge.changes.connect(self._on_changes)
         bridge.settings.connect(self._on_settings)  # the options follow /moderate and Setup
@@ -227,6 +228,22 @@ class ModeratorPanel(PanelActions, QWidget):
     # -- text -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        # What each key does, for Help › Keyboard Shortcuts (F1).
+        for sc, text in zip(
+            self.shortcuts,
+            (
+                self.tr("Approve the selected question"),
+                self.tr("Reject the selected question"),
+                self.tr("Feature the selected question (on air)"),
+                self.tr("Mark the selected question answered"),
+                self.tr("Star or unstar the selected question"),
+                self.tr("Edit the selected question"),
+                self.tr("Merge the selected question into another"),
+                self.tr("Assign the selected question to a segment"),
+            ),
+            strict=True,
+        ):
+            sc.setWhatsThis(text)
         self.onair_title.setText(self.tr("On air"))
         self.clear_btn.setText(self.tr("Clear"))
         self.sort_box.setItemText(0, self.tr("Most votes"))

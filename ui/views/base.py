@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
 
 from app.session import Session
 from app.store import EventFile
@@ -53,6 +53,16 @@ class RoleView(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def focus_body(self) -> None:
+        """Put the keyboard in the view when it is brought forward (Ctrl+1..5, a tab click), so
+        its single keys (Space, A/R/F/D, typing at the door) work without a click first. A panel
+        says where with setFocusProxy; focus already inside the view stays where it is."""
+        target = self.body if self.body is not None else self
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            return
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         """Set every visible text again (called on LanguageChange)."""

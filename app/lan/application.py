@@ -13,8 +13,6 @@ import pkgutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-import anyio
-import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -29,11 +27,13 @@ import app.lan
 from app import qa
 from app.bus import acting_as
 from app.lan import stations
-from app.lan.auth import Caller, identify, same_origin
+from app.lan.auth import Caller, parse_cookies, same_origin, token_from
 from app.lan.context import STAFF_LANE, LanContext
 from app.lan.hostguard import HostGuardMiddleware
 from app.lan.hub import Hub
 from app.lan.registry import ApiError, ApiRequest, ApiRoute, api, coerce_param, validate
+from app.lan.stations import authenticate
+from app.lan.threads import in_thread
 from app.lan.web import (
     BodyLimitMiddleware,
     HeadersMiddleware,
@@ -71,34 +71,27 @@ def origin_of(caller: Caller) -> str:
 async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, address: str) -> Caller:
     if "authorization" not in headers and "showday_station" not in headers.get("cookie", ""):
         return Caller(device, address)  # the audience: no database work at all
-
-    def lookup() -> Caller:
-        caller = identify(ctx.ef, headers, device, address)
-        if caller.station is not None:
-            stations.touch(ctx.ef, caller.station.id)  # throttled: rarely writes
-        return caller
-
-    # A caller with credentials is looked up in the staff lane: a door phone's every request
-    # starts here, and must not queue behind the audience.
-    token = STAFF_LANE.set(True)
+    token, from_cookie = token_from(headers, parse_cookies(headers.get("cookie", "")))
+    if token is None:
+        return Caller(device, address)
+    if from_cookie and not same_origin(headers):
+        # A station cookie riding on a request from someone else's page is not the station.
+        return Caller(device, address, presented_token=True)
+    station = ctx.stations.get(token)  # a paired station's requests skip the lookup
+    # A caller with credentials is served in the staff lane from here on: a door phone's every
+    # request starts with this lookup, and must not queue behind the audience.
+    lane = STAFF_LANE.set(True)
     try:
-        return await in_thread(ctx, lookup)
+        if station is None:
+            station = await in_thread(ctx, lambda: authenticate(ctx.ef, token))
+            if station is None:
+                return Caller(device, address, presented_token=True)
+            ctx.stations.put(token, station)
+        if stations.touch_due(ctx.ef, station.id):
+            await in_thread(ctx, lambda: stations.touch(ctx.ef, station.id))
     finally:
-        STAFF_LANE.reset(token)
-
-
-async def in_thread(ctx: LanContext, fn: Callable[[], Any]) -> Any:
-    """Run blocking work (SQLite) in a worker thread: staff work with threads of its own
-    (`LanSettings.staff_threads`), the audience's limited to `audience_threads`, so a flood of
-    audience reads queues up without taking the threads a check-in needs."""
-    limiters = ctx.thread_limiters
-    if limiters is None:
-        limiters = ctx.thread_limiters = (
-            anyio.CapacityLimiter(ctx.settings.staff_threads),
-            anyio.CapacityLimiter(ctx.settings.audience_threads),
-        )
-    limiter = limiters[0] if STAFF_LANE.get() else limiters[1]
-    return await anyio.to_thread.run_sync(fn, limiter=limiter)
+        STAFF_LANE.reset(lane)
+    return Caller(device, address, station)
 
 
 def same_site_write(headers: dict[str, str]) -> None:

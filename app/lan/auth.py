@@ -1,16 +1,15 @@
 """Who is calling: the audience (no login), a paired station (cookie) or the control API (Bearer).
 
-Credentials are checked against the event file on every request, so a revoked station is refused
-on its very next call."""
+Credentials are checked against the event file (app.lan.application.caller_of); a paired
+station's are then kept for a few seconds (app.lan.context.StationCache), and any change to the
+stations (a revocation) clears them, so a revoked station is refused on its very next call."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import urlsplit
 
-from app.lan.stations import Station, authenticate
-from app.store import EventFile
+from app.lan.stations import Station
 
 STATION_COOKIE = "showday_station"
 DEVICE_COOKIE = "showday_device"
@@ -45,12 +44,17 @@ class Caller:
 
 
 def parse_cookies(header: str) -> dict[str, str]:
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except CookieError:
-        return {}
-    return {k: m.value for k, m in jar.items()}
+    """name -> value of a Cookie header. By hand: SimpleCookie took a tenth of an audience
+    request; our cookies are plain tokens (a quoted value loses its quotes)."""
+    out: dict[str, str] = {}
+    for part in header.split(";"):
+        name, eq, value = part.strip().partition("=")
+        if eq and name:
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            out.setdefault(name, value)
+    return out
 
 
 def token_from(headers: dict[str, str], cookies: dict[str, str]) -> tuple[str | None, bool]:
@@ -72,15 +76,3 @@ def same_origin(headers: dict[str, str]) -> bool:
         return urlsplit(origin).netloc.lower() == host.lower()
     except ValueError:
         return False
-
-
-def identify(ef: EventFile, headers: dict[str, str], device_id: str, address: str) -> Caller:
-    cookies = parse_cookies(headers.get("cookie", ""))
-    token, from_cookie = token_from(headers, cookies)
-    if token is None:
-        return Caller(device_id, address)
-    if from_cookie and not same_origin(headers):
-        # A station cookie riding on a request from someone else's page is not the station.
-        return Caller(device_id, address, presented_token=True)
-    station = authenticate(ef, token)
-    return Caller(device_id, address, station, presented_token=station is None)

@@ -10,17 +10,19 @@ own connection), so a station's `next` and the desk's Space share one lock and o
 from __future__ import annotations
 
 import threading
+import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.bus import Bus, Event, ObsStateChanged
+from app.bus import Bus, Event, EventRenamed, ObsStateChanged, StationsChanged
 from app.guests.index import GuestIndex
 from app.lan.audience import DeviceIds, OptionsCache, event_secret
 from app.lan.edge import ConnectionLimits
 from app.lan.public_lists import PublicLists
 from app.lan.ratelimit import Rate, RateLimiter
+from app.lan.stations import Station, digest
 from app.paths import resources_dir
 from app.show import ShowControl
 from app.store import EventFile
@@ -65,6 +67,41 @@ class LanSettings:
     allowed_hosts: tuple[str, ...] = ()
 
 
+class StationCache:
+    """Paired stations by token for a few seconds, so a door phone's requests skip the lookup.
+    Any change to the stations (a revocation) clears it at once; TTL_S bounds how late a token
+    that expired by date, or a change made by another process, is noticed."""
+
+    TTL_S = 5.0
+    MAX = 1000
+
+    def __init__(self, bus: Bus) -> None:
+        self._lock = threading.Lock()
+        self._hits: dict[str, tuple[Station, float]] = {}
+        self._unsub = bus.subscribe(StationsChanged, lambda _e: self.clear())
+
+    def get(self, token: str) -> Station | None:
+        hit = self._hits.get(digest(token))
+        if hit is None or time.monotonic() > hit[1]:
+            return None
+        return hit[0]
+
+    def put(self, token: str, station: Station) -> None:
+        with self._lock:
+            if len(self._hits) >= self.MAX:
+                self._hits.clear()
+            self._hits[digest(token)] = (station, time.monotonic() + self.TTL_S)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._hits = {}
+
+    def close(self) -> None:
+        self._unsub()
+
+
+STATUS_TTL_S = 1.0  # the show section's clock is exact at computed_at; pages extrapolate
+
 # True while a staff request is being served (set by the endpoint; the thread pool copies it).
 STAFF_LANE: ContextVar[bool] = ContextVar("showday_staff_lane", default=False)
 
@@ -94,6 +131,7 @@ class LanContext:
         self.devices = DeviceIds(event_secret(ef))
         self.options = OptionsCache(ef)  # the event's LAN options (shared_address, ...)
         self.public_lists = PublicLists(bus)  # the audience's question list, once per change
+        self.stations = StationCache(bus)
         s = self.settings
         self.connections = ConnectionLimits(
             s.request_deadline_s,
@@ -111,7 +149,12 @@ class LanContext:
         # The last state some other part of the app announced, for /api/v1/status.
         self._lock = threading.Lock()
         self._last: dict[str, dict[str, Any]] = {}
-        self._unsubs = [bus.subscribe(ObsStateChanged, self._remember)]
+        self._name: tuple[str, float] | None = None
+        self._status: tuple[dict[str, Any], float] | None = None
+        self._unsubs = [
+            bus.subscribe(ObsStateChanged, self._remember),
+            bus.subscribe(Event, self._changed),
+        ]
 
     def _remember(self, event: Event) -> None:
         state = getattr(event, "state", {})
@@ -131,6 +174,35 @@ class LanContext:
         rate = self.settings.device_issue_shared if shared else self.settings.device_issue
         return self.limiter.hit(f"issue:{address}", rate) == 0.0
 
+    def event_name(self) -> str | None:
+        """The event's name if known (a rename clears it; kept at most STATUS_TTL_S), else
+        None: read it in a thread."""
+        hit = self._name
+        if hit is None or time.monotonic() - hit[1] > STATUS_TTL_S:
+            return None
+        return hit[0]
+
+    def remember_name(self, name: str) -> str:
+        self._name = (name, time.monotonic())
+        return name
+
+    def status(self) -> dict[str, Any] | None:
+        """The last /api/v1/status snapshot while nothing has happened since (any bus event
+        clears it) and it is under STATUS_TTL_S old; else None."""
+        hit = self._status
+        if hit is None or time.monotonic() - hit[1] > STATUS_TTL_S:
+            return None
+        return hit[0]
+
+    def remember_status(self, snapshot: dict[str, Any]) -> dict[str, Any]:
+        self._status = (snapshot, time.monotonic())
+        return snapshot
+
+    def _changed(self, event: Event) -> None:
+        self._status = None
+        if isinstance(event, EventRenamed):
+            self._name = None
+
     @property
     def ef(self) -> EventFile:
         """The event file connection for the current request: the staff one in a staff lane."""
@@ -143,6 +215,7 @@ class LanContext:
             unsub()
         self._unsubs = []
         self.public_lists.close()
+        self.stations.close()
         if self._staff_ef is not None:
             self._staff_ef.close()
             self._staff_ef = None

@@ -11,6 +11,7 @@ from app.lan.auth import STATION_COOKIE
 from app.lan.registry import PUBLIC, ApiError, ApiRequest, api, openapi_document
 from app.lan.stations import PairingError, list_stations, redeem_pairing, revoke_station
 from app.lan.status import STATUS_SCHEMA, snapshot
+from app.lan.threads import in_thread
 
 STATION_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -35,8 +36,13 @@ COOKIE_MAX_AGE = 14 * 24 * 3600  # an event day, with room for a rehearsal the w
     summary="The day at a glance: event, show, OBS, door and question counts",
     response=STATUS_SCHEMA,
 )
-def get_status(req: ApiRequest) -> dict[str, Any]:
-    return snapshot(req.ctx)
+async def get_status(req: ApiRequest) -> dict[str, Any]:
+    # A Stream Deck polls this: one snapshot serves every poll until something happens.
+    ctx = req.ctx
+    cached = ctx.status()
+    if cached is not None:
+        return cached
+    return ctx.remember_status(await in_thread(ctx, lambda: snapshot(ctx)))
 
 
 @api.route(
@@ -50,8 +56,12 @@ def get_status(req: ApiRequest) -> dict[str, Any]:
         "properties": {"event": {"type": "string"}, "caller": {"type": "object"}},
     },
 )
-def get_me(req: ApiRequest) -> dict[str, Any]:
-    return {"event": req.ctx.ef.name, "caller": req.caller.describe()}
+async def get_me(req: ApiRequest) -> dict[str, Any]:
+    ctx = req.ctx
+    name = ctx.event_name()
+    if name is None:
+        name = ctx.remember_name(await in_thread(ctx, lambda: ctx.ef.name))
+    return {"event": name, "caller": req.caller.describe()}
 
 
 @api.route(

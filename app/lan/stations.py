@@ -213,6 +213,12 @@ def expires_on(row: dict[str, Any]) -> date:
 _seen_cache: dict[tuple[str, int], float] = {}  # (file, station id) -> monotonic time
 
 
+def touch_due(ef: EventFile, station_id: int) -> bool:
+    """Whether `touch` would write now (so a caller can skip a thread hop when it would not)."""
+    last = _seen_cache.get((str(ef.path), station_id))
+    return last is None or time.monotonic() - last >= SEEN_THROTTLE_S
+
+
 def touch(ef: EventFile, station_id: int, force: bool = False) -> bool:
     """Record that a station was seen, at most once per SEEN_THROTTLE_S. True if written."""
     now = time.monotonic()

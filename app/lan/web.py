@@ -54,7 +54,8 @@ class HeadersMiddleware:
     """Security headers on every response, and the audience's device id (app/lan/audience.py).
 
     `scope["state"]["device_id"]` is the caller's signed device id, or "" when it has none
-    (or a forged one). A page load (GET/HEAD) without one is given a new id in a cookie, if
+    (or a forged one). A page load (GET/HEAD, not /api/) without one is given a new id in a
+    cookie, if
     `may_issue(address)` allows it (the per-address cap); other methods never get one, so a
     script that throws its cookie away cannot mint a voter per request."""
 
@@ -84,6 +85,7 @@ class HeadersMiddleware:
             not device
             and scope["type"] == "http"
             and scope["method"] in ("GET", "HEAD")
+            and not scope["path"].startswith("/api/")  # a page load: /ask, /, /stage ...
             and self.may_issue(scope["client"][0] if scope.get("client") else "")
         ):
             device = new_device = self.devices.issue()

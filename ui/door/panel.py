@@ -22,12 +22,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.bus import GuestsChanged
 from app.guests.checkin import CheckInResult, check_in, counts, result_for, undo_check_in
 from app.guests.resolve import Resolution, resolve
-from app.guests.search import SearchIndex
+from app.guests.search import Hit, SearchIndex
 from app.session import Session
 from app.timeutil import hhmm
 from ui.bridge import QtBridge
@@ -43,9 +40,8 @@ from ui.door.admit import ReAdmitter
 from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.keys import KeyRouter
 from ui.door.lists import ListPicker, list_name, refusal_text
+from ui.door.result_list import ResultList
 from ui.door.results import (
-    COL_ARRIVED,
-    HIT_ROLE,
     Counters,
     ResultsModel,
     reason_text,
@@ -134,22 +130,8 @@ class DoorPanel(QWidget):
         self.counters = Counters()
 
         self.model = ResultsModel(self)
-        self.results = QTableView()
-        self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setShowGrid(False)
-        self.results.setAlternatingRowColors(True)
-        self.results.setWordWrap(False)
-        self.results.verticalHeader().setVisible(False)
-        self.results.verticalHeader().setDefaultSectionSize(40)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 90), (2, 80), (3, 190), (4, 90), (5, 120), (COL_ARRIVED, 170)):
-            self.results.setColumnWidth(col, width)
-        self.results.doubleClicked.connect(self._row_activated)
+        self.results = ResultList(self.model)
+        self.results.picked.connect(self._row_activated)
         self.hint = plain_label("", "hint")
 
         layout = QVBoxLayout(self)
@@ -270,52 +252,16 @@ class DoorPanel(QWidget):
 
     def _search_now(self, _text: str = "") -> None:
         text = self.search.text()
-        before = self.resolution
-        row = self.highlighted()
-        kept = (
-            self.model.hits[row].guest_id
-            if before is not None
-            and before.query == text.strip()
-            and 0 <= row < len(self.model.hits)
-            else None
-        )
         r = resolve(self.index, text, RESULT_LIMIT) if self.index is not None else None
         self.resolution = r
-        hits = r.hits if r is not None else []
-        self.model.set_hits(hits)
-        # The same text searched again (another door checked someone in): the highlight stays
-        # on the guest the host chose, wherever the list moved them; never onto someone else.
-        again = next((i for i, h in enumerate(hits) if h.guest_id == kept), -1)
-        if kept is not None:
-            self.set_highlight(again)
-            return
-        # The top row is highlighted as you type, unless the text is a ticket code nobody has:
-        # then Enter says so rather than checking in a guest who merely starts like it.
-        self.set_highlight(0 if r is not None and r.hits and r.kind != "none" else -1)
+        self.results.show_resolution(r)
 
     def highlighted(self) -> int:
         """The highlighted row, or -1."""
-        rows = self.results.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def set_highlight(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.results.selectRow(row)
-            self.results.scrollTo(self.model.index(row, 0))
-        else:
-            self.results.clearSelection()
+        return self.results.highlighted()
 
     def move_highlight(self, delta: int) -> None:
-        """↑/↓ (±1) and PgUp/PgDn (±a page); from nothing highlighted ↓ takes the top row."""
-        n = self.model.rowCount()
-        if not n:
-            return
-        if abs(delta) > 1:  # a page: the rows that fit in the list
-            page = max(1, self.results.viewport().height() // max(1, self.results.rowHeight(0)))
-            delta = page if delta > 0 else -page
-        now = self.highlighted()
-        row = (0 if delta > 0 else n - 1) if now < 0 else now + delta
-        self.set_highlight(max(0, min(n - 1, row)))
+        self.results.move(delta)
 
     def _refresh_rows(self) -> None:
         """Re-read the shown rows' check-in state (another door checked someone in)."""
@@ -330,8 +276,7 @@ class DoorPanel(QWidget):
         text = self.search.text().strip()
         if not text:
             return
-        row = self.highlighted()
-        hit = self.model.hits[row] if 0 <= row < len(self.model.hits) else None
+        hit = self.results.highlighted_hit()
         r = self.resolution
         self.search.clear()
         if hit is not None:
@@ -363,11 +308,10 @@ class DoorPanel(QWidget):
             context=self,
         )
 
-    def _row_activated(self, index: Any) -> None:
-        hit = self.model.data(self.model.index(index.row(), 0), HIT_ROLE)
-        if hit is not None:
-            self.search.clear()
-            self.check_in(guest_id=hit.guest_id)
+    def _row_activated(self, hit: Hit) -> None:
+        """A double-click: that guest, whatever is highlighted."""
+        self.search.clear()
+        self.check_in(guest_id=hit.guest_id)
         self.search.setFocus()
 
     def show_result(self, r: CheckInResult) -> None:

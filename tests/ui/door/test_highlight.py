@@ -138,3 +138,19 @@ def test_the_highlight_stays_on_the_chosen_guest_when_another_door_moves_the_lis
     qtbot.waitUntil(lambda: p.model.hits[0].guest_id != top.guest_id, timeout=5000)
     assert p.model.hits[p.highlighted()].guest_id == chosen.guest_id
     assert press_enter(qtbot, p) == f"Welcome, {chosen.name}"
+
+
+def test_a_double_click_checks_in_that_row(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    p = demo
+    QTest.keyClicks(p.search, "wang")
+    third = p.model.hits[2]
+    view = p.results
+    rect = view.visualRect(p.model.index(2, 0))
+    # A real double-click: the first click (which highlights the row), then the second.
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert p.highlighted() == 2
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: p.banner.state() == "ok", timeout=5000)
+    assert p.banner.title.text() == f"Welcome, {third.name}"
+    assert checked_in(p) == [third.name]
+    assert p.search.hasFocus() or not p.isActiveWindow()  # the box keeps the keyboard

@@ -20,6 +20,8 @@ Driving it from a test (real widgets, real event file):
     # Every edit runs on window.worker: wait with qtbot.waitUntil(lambda: not worker.busy)
     # after QApplication.processEvents() (a cell left with Return commits by a queued call).
     # editor.committed fires after each committed edit; editor.failed(text) on a refusal.
+    # tests/ui/rundown/drive.py has the helpers: idle, add_by_keyboard (Ctrl+Return, type the
+    # title, Tab, the speaker, Tab, the minutes, Return), type_into_cell, drag_handle.
 """
 
 from ui.rundown.editor import RundownEditor

@@ -5,16 +5,14 @@ redo; refused values say why and change nothing; edits during the show leave its
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 
 from app.session import Session
 from app.show.control import ShowControl
 from app.show.segments import Segments
+from tests.ui.rundown.drive import add_by_keyboard, drag_handle, focused, idle, type_into_cell
 from ui.rundown.editor import RundownEditor
 from ui.rundown.model import FIELDS
-
-from .conftest import focused, idle, type_into_cell
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,32 +21,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def stored(session: Session) -> list[tuple[str, str, int, bool]]:
     return [(s.title, s.speaker, s.duration_s, s.skip) for s in Segments(session.ef).list()]
-
-
-def add_by_keyboard(qtbot, editor: RundownEditor, title: str, speaker: str, minutes: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)  # add: the new title cell opens
-    idle(qtbot, editor)
-    type_into_cell(qtbot, editor, title)  # Tab: on to the speaker
-    type_into_cell(qtbot, editor, speaker)  # Tab: on to the duration
-    type_into_cell(qtbot, editor, minutes, Qt.Key.Key_Return)
-
-
-def drag_handle(qtbot, editor: RundownEditor, from_row: int, to_row: int) -> None:  # type: ignore[no-untyped-def]
-    """Drag row `from_row` by its number (the vertical header) onto row `to_row`, in small
-    steps, letting go near the target's far edge as a person does."""
-    header = editor.table.verticalHeader()
-    viewport = header.viewport()
-    x = header.width() // 2
-    top = header.sectionViewportPosition
-    start = top(from_row) + header.sectionSize(from_row) // 2
-    end = top(to_row) + 2 if to_row < from_row else top(to_row) + header.sectionSize(to_row) - 2
-    no = Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, no, QPoint(x, start))
-    step = 4 if end > start else -4
-    for y in [*range(start, end, step), end]:
-        QTest.mouseMove(viewport, QPoint(x, y))
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, no, QPoint(x, end))
-    idle(qtbot, editor)
 
 
 def test_type_reorder_skip_undo_and_redo(qtbot, editor: RundownEditor, session: Session) -> None:

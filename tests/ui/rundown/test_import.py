@@ -13,11 +13,10 @@ from PySide6.QtCore import Qt
 from app.session import Session
 from app.show.rundown import parse_rundown
 from app.show.segments import Segments
+from tests.ui.rundown.drive import idle
 from ui.rundown.editor import RundownEditor
 from ui.rundown.files import export_to
 from ui.table_model import RowsModel
-
-from .conftest import idle
 
 
 def xlsx(path: Path, rows: list[list[object]]) -> Path:

@@ -47,8 +47,32 @@
         <translation>%1：%2。此名单只接受：%3。</translation>
     </message>
     <message>
+        <source>Goodbye, %1</source>
+        <translation>再见，%1</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>无效票号</translation>
+    </message>
+    <message>
+        <source>Already left at %1 (%2)</source>
+        <translation>已于 %1 离场（%2）</translation>
+    </message>
+    <message>
+        <source>Not inside: never checked in on this list</source>
+        <translation>不在场内：此名单上没有签到记录</translation>
+    </message>
+    <message>
         <source>Check-in list:</source>
         <translation>签到名单：</translation>
+    </message>
+    <message>
+        <source>Exit station</source>
+        <translation>出口签到点</translation>
+    </message>
+    <message>
+        <source>Scans and Enter check guests out</source>
+        <translation>扫码或回车即为嘉宾签出</translation>
     </message>
     <message>
         <source>(inside %1)</source>

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from app.guests.lists import (
     list_counts,
 )
 from app.session import Session
+from app.timeutil import hhmm
 from ui.bridge import QtBridge
 from ui.door.results import role_text
 from ui.reload import Coalescer
@@ -78,6 +80,29 @@ def refusal_text(reason: dict[str, Any] | None) -> str:
     )
 
 
+def exit_banner(r: Any) -> tuple[str, str, str]:
+    """(banner state, title, detail) for a check-out (app.guests.checkin.check_out)."""
+    if r.result == "ok":
+        return (
+            "info",
+            QCoreApplication.translate("CheckInLists", "Goodbye, %1").replace("%1", r.name),
+            "",
+        )
+    if r.result == "unknown":
+        return "unknown", QCoreApplication.translate("CheckInLists", "Unknown code"), r.code
+    if r.at:
+        title = (
+            QCoreApplication.translate("CheckInLists", "Already left at %1 (%2)")
+            .replace("%1", hhmm(r.at))
+            .replace("%2", r.station or "?")
+        )
+    else:
+        title = QCoreApplication.translate(
+            "CheckInLists", "Not inside: never checked in on this list"
+        )
+    return "already", title, r.name
+
+
 def follows(event: Event) -> bool:
     """Door events that change what lists hold (every door event does, but a list edit also
     changes their names): all of them."""
@@ -110,12 +135,17 @@ class ListPicker(QWidget):
         self.combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the search box keeps the keys
         self.combo.setMinimumWidth(200)
         self.combo.activated.connect(self._picked)
+        # On a list with exits this desk can be the exit: Enter and scans check guests out.
+        self.exit = QCheckBox()
+        self.exit.setObjectName("doorExitStation")
+        self.exit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.counts = plain_label("", "hint")
         self.counts.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)
         row.addWidget(self.combo)
+        row.addWidget(self.exit)
         row.addWidget(self.counts, 1)
         self._loads = Coalescer(self._load, self, min_gap_ms=200, worker=self.worker)
         self._bridge = bridge
@@ -126,6 +156,10 @@ class ListPicker(QWidget):
 
     def retranslate(self) -> None:
         self.label.setText(QCoreApplication.translate("CheckInLists", "Check-in list:"))
+        self.exit.setText(QCoreApplication.translate("CheckInLists", "Exit station"))
+        self.exit.setToolTip(
+            QCoreApplication.translate("CheckInLists", "Scans and Enter check guests out")
+        )
         self._show(self.lists)
 
     def reload(self) -> None:
@@ -172,7 +206,9 @@ class ListPicker(QWidget):
                 )
             parts.append(part)
         self.counts.setText("  ·  ".join(parts))
-        self.setVisible(len(lists) > 1)
+        current = self.current
+        self.exit.setVisible(bool(current and current.get("exits")))
+        self.setVisible(len(lists) > 1 or bool(current and current.get("exits")))
 
     def _picked(self, row: int) -> None:
         list_id = self.combo.itemData(row)
@@ -180,6 +216,12 @@ class ListPicker(QWidget):
             self.list_id = list_id
             self._show(self.lists)
             self.changed.emit(list_id)
+
+    @property
+    def exiting(self) -> bool:
+        """This desk checks guests out (an exit station on a list with exits)."""
+        current = self.current
+        return bool(current and current.get("exits") and self.exit.isChecked())
 
     @property
     def current(self) -> dict[str, Any] | None:

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.bus import GuestsChanged
-from app.guests.checkin import CheckInResult, check_in, counts, result_for, undo_check_in
+from app.guests.checkin import (
+    CheckInResult,
+    check_in,
+    check_out,
+    counts,
+    result_for,
+    undo_check_in,
+)
 from app.guests.resolve import Resolution, resolve
 from app.guests.search import Hit, SearchIndex
 from app.session import Session
@@ -39,7 +46,7 @@ from ui.bridge import QtBridge
 from ui.door.admit import ReAdmitter
 from ui.door.feedback import DoorSounds, FeedbackBanner
 from ui.door.keys import KeyRouter
-from ui.door.lists import ListPicker, list_name, refusal_text
+from ui.door.lists import ListPicker, exit_banner, list_name, refusal_text
 from ui.door.result_list import ResultList
 from ui.door.results import (
     Counters,
@@ -301,6 +308,14 @@ class DoorPanel(QWidget):
 
     def check_in(self, *, code: str | None = None, guest_id: int | None = None) -> None:
         ef, bus, station, lst = self.session.ef, self.session.bus, self.station, self.lists.list_id
+        if self.lists.exiting:  # an exit station: the guest leaves the list
+            self.worker.run(
+                lambda: check_out(ef, bus, guest_id, station, lst, code=code),
+                on_done=lambda r: self._show(*exit_banner(r)),
+                on_error=self._write_failed,
+                context=self,
+            )
+            return
         self.worker.run(
             lambda: check_in(ef, bus, code=code, guest_id=guest_id, station=station, list_id=lst),
             on_done=self.show_result,

@@ -100,3 +100,28 @@ def test_setup_makes_a_list_by_import_column_and_says_what_is_missing(
     qtbot.waitUntil(lambda: editor.dialog is not d and editor.dialog.isVisible(), timeout=5000)
     assert editor.dialog.name.text() == "All guests"
     editor.dialog.reject()
+
+
+def test_an_exit_desk_checks_guests_out(qtbot, door: Door) -> None:  # type: ignore[no-untyped-def]
+    p = door.panel
+    expo = create_list(door.session.ef, door.session.bus, "Expo hall", exits=True)
+    qtbot.waitUntil(lambda: p.lists.combo.count() == 2, timeout=5000)
+    p.lists.combo.setCurrentIndex(1)
+    p.lists.combo.activated.emit(1)
+    assert p.lists.exit.isVisibleTo(p)
+    p.search.setText("TICKET02")
+    p.enter()
+    qtbot.waitUntil(lambda: p.banner.state() == "ok", timeout=5000)
+    p.lists.exit.setChecked(True)
+    p.search.setText("TICKET02")
+    p.enter()
+    qtbot.waitUntil(lambda: p.banner.title.text() == "Goodbye, 李四", timeout=5000)
+    qtbot.waitUntil(lambda: "Expo hall 1/3 (inside 0)" in p.lists.counts.text(), timeout=5000)
+    p.search.setText("TICKET02")
+    p.enter()
+    qtbot.waitUntil(lambda: p.banner.state() == "already", timeout=5000)
+    assert p.banner.title.text().startswith("Already left at ")
+    actions = door.session.ef.rows(
+        "SELECT action, station FROM checkins WHERE list_id = ? ORDER BY id", (expo.id,)
+    )
+    assert actions == [{"action": "in", "station": "Desk"}, {"action": "out", "station": "Desk"}]

@@ -230,8 +230,12 @@
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <source>Chinese input on/off (off: a scanner&apos;s keys never go to the input method)</source>
-        <translation>中文输入开/关（关闭时扫码枪的按键不会进入输入法）</translation>
+        <source>Chinese input on/off (off: a scanner&apos;s keys never go to the input method) · Ctrl+Shift+Space</source>
+        <translation>中文输入开/关（关闭时扫码枪的按键不会进入输入法）· Ctrl+Shift+Space</translation>
+    </message>
+    <message>
+        <source>Chinese input in the search box on/off</source>
+        <translation>搜索框中文输入开/关</translation>
     </message>
     <message>
         <source>Scan a ticket, or type a name, pinyin, phone, email or company</source>
@@ -801,8 +805,12 @@
         <translation>主管放行…</translation>
     </message>
     <message>
-        <source>Let this ticket in after all; your name is logged</source>
-        <translation>仍允许此票入场；您的姓名将被记录</translation>
+        <source>Let this ticket in after all; your name is logged (Ctrl+Shift+A)</source>
+        <translation>仍允许此票入场；您的姓名将被记录（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Re-admit a refused ticket (supervisor)</source>
+        <translation>放行被拒的门票（主管）</translation>
     </message>
     <message>
         <source>Re-admit a ticket</source>

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton, QWidget
 
 from app.guests.admission import admit
@@ -38,11 +39,18 @@ class ReAdmitter(QObject):
         self.button.setObjectName("doorReadmit")
         self.button.clicked.connect(self.ask)
         self.button.hide()
+        # The keyboard's way to the button (which never takes focus: the search box keeps it).
+        self.shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), parent)
+        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.shortcut.activated.connect(self.ask)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Re-admit (supervisor)…"))
-        self.button.setToolTip(self.tr("Let this ticket in after all; your name is logged"))
+        self.button.setToolTip(
+            self.tr("Let this ticket in after all; your name is logged (Ctrl+Shift+A)")
+        )
+        self.shortcut.setWhatsThis(self.tr("Re-admit a refused ticket (supervisor)"))
 
     def offer(self, r: CheckInResult | None) -> None:
         """Show the button for a refused ticket; hide it for any other answer."""

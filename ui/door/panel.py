@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -125,6 +125,9 @@ class DoorPanel(QWidget):
         self.ime_button.setObjectName("doorIme")
         self.ime_button.setCheckable(True)
         self.ime_button.toggled.connect(self.set_chinese_input)
+        self.ime_key = QShortcut(QKeySequence("Ctrl+Shift+Space"), self)
+        self.ime_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.ime_key.activated.connect(self.ime_button.toggle)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.ime_button)
@@ -190,8 +193,12 @@ class DoorPanel(QWidget):
         self.undo_button.setText(self.tr("Undo last check-in"))
         self.undo_button.setToolTip(self.tr("Ctrl+Z"))
         self.ime_button.setToolTip(
-            self.tr("Chinese input on/off (off: a scanner's keys never go to the input method)")
+            self.tr(
+                "Chinese input on/off (off: a scanner's keys never go to the input method)"
+                " · Ctrl+Shift+Space"
+            )
         )
+        self.ime_key.setWhatsThis(self.tr("Chinese input in the search box on/off"))
         self.search.setPlaceholderText(
             self.tr("Scan a ticket, or type a name, pinyin, phone, email or company")
         )

@@ -46,6 +46,12 @@ def test_the_box_takes_no_input_method_unless_the_host_switches_it_on(door: Door
     assert not box.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly
     p.ime_button.click()
     assert im_enabled(door) is False
+    QTest.keyClick(
+        box,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert im_enabled(door) is True and p.ime_button.isChecked()  # the same from the keyboard
 
 
 def test_a_scan_whose_letters_the_ime_composed_still_checks_in_on_enter(qtbot, door: Door) -> None:

@@ -39,6 +39,9 @@ def test_nothing_else_opens_qsettings() -> None:
     others = [
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "ui").rglob("*.py")
-        if p.name != "settings.py" and ("QSettings" in p.read_text() or ".qs." in p.read_text())
+        if p.name != "settings.py"
+        and (
+            "QSettings" in p.read_text(encoding="utf-8") or ".qs." in p.read_text(encoding="utf-8")
+        )
     ]
     assert others == []

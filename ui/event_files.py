@@ -88,6 +88,7 @@ class EventFiles(QObject):
         self.settings = settings
         self.worker = worker
         self.last_error: EventFileError | None = None
+        self.new_dialog: NewEventDialog | None = None  # File › New while it is open
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -157,10 +158,31 @@ class EventFiles(QObject):
     # -- dialogs -------------------------------------------------------------------------------
 
     def ask_new(self) -> Session | None:
+        """File › New. A folder that does not exist yet (Documents on a fresh account, a
+        typed one) is made; when the event still cannot be created, the message says why and
+        the dialog comes back with what was typed, never lost."""
         dialog = NewEventDialog(events_dir(), self.parent_widget)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        self.new_dialog = dialog  # tests fill it in
+        try:
+            while dialog.exec() == QDialog.DialogCode.Accepted:
+                path = dialog.path()
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as err:
+                    show_error(
+                        self.parent_widget,
+                        self.tr("Cannot create the event"),
+                        self.tr("The folder {folder} cannot be made: {why}").format(
+                            folder=path.parent, why=describe_error(err)
+                        ),
+                    )
+                    continue
+                session = self.create(dialog.name(), path)
+                if session is not None:
+                    return session
             return None
-        return self.create(dialog.name(), dialog.path())
+        finally:
+            self.new_dialog = None
 
     def ask_open(self) -> Session | None:
         recent = self.settings.recent_files()

@@ -115,6 +115,10 @@
         <translation>节目尚未开始</translation>
     </message>
     <message>
+        <source>Planned start: {when}</source>
+        <translation>计划开始：{when}</translation>
+    </message>
+    <message>
         <source>Starts in {time}</source>
         <translation>距开始 {time}</translation>
     </message>

@@ -145,6 +145,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>无法打开演示活动</translation>
     </message>
     <message>
+        <source>The folder {folder} cannot be made: {why}</source>
+        <translation>无法创建文件夹 {folder}：{why}</translation>
+    </message>
+    <message>
         <source>Open Event</source>
         <translation>打开活动</translation>
     </message>

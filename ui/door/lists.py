@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -153,6 +153,11 @@ class ListPicker(QWidget):
         self.retranslate()
         self.setVisible(False)
         self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # a live language switch
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.label.setText(QCoreApplication.translate("CheckInLists", "Check-in list:"))

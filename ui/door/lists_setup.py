@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -253,6 +253,11 @@ class ListsEditor(QWidget):
         bridge.door.connect(self._on_event)
         self.retranslate()
         self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # a live language switch
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(

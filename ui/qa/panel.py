@@ -276,6 +276,8 @@ class ModeratorPanel(PanelActions, QWidget):
             self.buttons[key].setText(text)
         self._show_counts()
         self._show_onair()
+        if hasattr(self, "detail_meta"):  # the selected question's line, in the new language
+            self.detail_meta.setText(self._who(q) if (q := self.current()) else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -67,6 +67,7 @@ class SpeakerMessages(QGroupBox):
         layout.addLayout(self.saved_row)
         layout.addWidget(self.current)
         layout.addStretch(1)
+        self._current: tuple[str, bool, bool] | None = None  # what show_current last showed
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -78,6 +79,8 @@ class SpeakerMessages(QGroupBox):
         self.clear_button.setText(self.tr("Clear"))
         self.edit_saved.setText(self.tr("Edit…"))
         self.saved_title.setText(self.tr("Saved messages"))
+        if self._current is not None:  # a live language switch words it anew
+            self.show_current(*self._current)
 
     def set_saved(self, messages: list[str]) -> None:
         self.saved = list(messages)
@@ -103,6 +106,7 @@ class SpeakerMessages(QGroupBox):
         return send
 
     def show_current(self, text: str, blink: bool, blackout: bool) -> None:
+        self._current = (text, blink, blackout)
         if blackout:
             self.current.setText(self.tr("On stage: blackout"))
         elif text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -329,7 +329,13 @@ class ShowPanel(QWidget):
             self.timer.caption.setText(self.tr("The show has ended"))
         else:
             self.timer.caption.setText(self.tr("The show has not started"))
-        if now.status == "not_started" and now.offset_s is not None and now.offset_s <= -1:
+        first_at = self.clock() - now.offset_s if now.offset_s is not None else None
+        if now.status == "not_started" and first_at and not _same_day(first_at, self.clock()):
+            # A hard start on another day: the hours to or since it are no schedule offset.
+            when = QDateTime.fromSecsSinceEpoch(int(first_at))
+            shown = self.locale().toString(when, QLocale.FormatType.ShortFormat)
+            text, kind = self.tr("Planned start: {when}").format(when=shown), "ontime"
+        elif now.status == "not_started" and now.offset_s is not None and now.offset_s <= -1:
             # Before the start a negative offset is the wait until the planned start, not a lead.
             text = self.tr("Starts in {time}").format(time=span(now.offset_s))
             kind = "ontime"
@@ -401,3 +407,10 @@ class ShowPanel(QWidget):
         """Stop the timers and close the stage window (the event is being closed)."""
         self.ticker.stop()
         self.stage_menu.close_stage()
+
+
+def _same_day(a: float, b: float) -> bool:
+    """Whether two Unix times fall on the same local date."""
+    return (
+        QDateTime.fromSecsSinceEpoch(int(a)).date() == QDateTime.fromSecsSinceEpoch(int(b)).date()
+    )

@@ -234,3 +234,19 @@ def test_before_the_start_the_offset_reads_as_a_wait_not_a_lead(qtbot, rig: Rig)
     assert rig.panel.offset.property("state") == "ontime"
     click(qtbot, rig, "start")  # started early: now it is a lead
     qtbot.waitUntil(lambda: rig.panel.offset.text().endswith("ahead"), timeout=5000)
+
+
+def test_a_hard_start_on_another_day_is_shown_as_a_date_not_behind(qtbot, rig: Rig) -> None:
+    import time as _time
+
+    from app.show import Segments
+
+    # Set up the day after the show: the first segment's hard start was yesterday, 09:00.
+    yesterday = _time.strftime("%Y-%m-%d 09:00", _time.localtime(T0 - 86400))
+    Segments(rig.session.ef, rig.session.bus).update(rig.ids[0], hard_start=yesterday)
+    rig.settle(qtbot)
+    qtbot.waitUntil(lambda: rig.panel.offset.text() != "–", timeout=5000)
+    text = rig.panel.offset.text()
+    assert text.startswith("Planned start: ") and "behind" not in text, text
+    assert "9:00" in text  # the planned start itself, in the locale's short format
+    assert rig.panel.offset.property("state") == "ontime"

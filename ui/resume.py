@@ -1,7 +1,7 @@
 """What was on for an event when Showday last ran it: the station server (its address and port)
 and the OBS connection. Reopening the event after a quit or a crash brings both back.
 
-Kept in the machine's settings (QSettings, `resume/<event>/...`), not in the event file: the
+Kept in the machine's settings (ui.settings, keys `resume/<event>/...`), not in the event file: the
 address the server bound is one of this PC's interfaces and OBS's address and password belong
 to this machine (DESIGN: machine settings never go in the event file). An event file carried to
 another PC must not try to bind an address that PC lacks or reach an OBS that is not there; on
@@ -28,21 +28,19 @@ def remember(settings: Settings, path: Path | None, what: str, value: str) -> No
     """Record `what` ("lan" = "HOST:PORT", "obs" = "1") for the event at `path`."""
     if path is None:
         return
-    settings.qs.setValue(f"{_group(path)}/{what}", value)
-    settings.qs.sync()  # a crash right after must not lose it
+    settings.set_resume_value(f"{_group(path)}/{what}", value)
 
 
 def forget(settings: Settings, path: Path | None, what: str) -> None:
     if path is None:
         return
-    settings.qs.remove(f"{_group(path)}/{what}")
-    settings.qs.sync()
+    settings.set_resume_value(f"{_group(path)}/{what}", None)
 
 
 def recall(settings: Settings, path: Path | None, what: str) -> str:
     if path is None:
         return ""
-    return str(settings.qs.value(f"{_group(path)}/{what}", "") or "")
+    return settings.resume_value(f"{_group(path)}/{what}")
 
 
 def lan_address(value: str) -> tuple[str, int] | None:

@@ -184,3 +184,16 @@ class Settings:
 
     def set_stage_chime(self, on: bool) -> None:
         self._set_flag("show/chime", on)
+
+    # -- what was on per event (ui.resume) ------------------------------------------------------
+
+    def resume_value(self, key: str) -> str:
+        return str(self.qs.value(key, "") or "")
+
+    def set_resume_value(self, key: str, value: str | None) -> None:
+        """Written through at once (`None` removes it): a crash right after must not lose it."""
+        if value is None:
+            self.qs.remove(key)
+        else:
+            self.qs.setValue(key, value)
+        self.qs.sync()

@@ -1,7 +1,9 @@
 """The main window: wires the views, menus, status bar and event files together. Nothing else.
 
 Public surface for other parts of Showday:
-    window.session            the open Session, or None
+    window.session            the open Session, or None: the core's composition root
+                              (app.session: .show, .onair, .guests, .settings, .obs, .lan);
+                              views are built on its services, never on services of their own
     window.bridge             the QtBridge of the open session, or None
     window.views[view_id]     the role views ("operator", "door", "moderator", "setup", "report");
                               window.views["setup"].add_section(title, widget) adds a Setup section

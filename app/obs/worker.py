@@ -22,7 +22,7 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Any
 
-from app.bus import Bus, ObsCommandFailed, ObsStateChanged
+from app.bus import Bus, ObsCommandFailed, ObsStateChanged, acting_as
 from app.obs import mirror as m
 from app.obs import sync
 from app.obs.actions import Command, ObsCommandError
@@ -155,6 +155,10 @@ class ObsWorker:
     # -- the loop ------------------------------------------------------------------------------
 
     def _run(self) -> None:
+        with acting_as("obs"):  # what OBS reports says it came from OBS
+            self._loop()
+
+    def _loop(self) -> None:
         while True:
             try:
                 item = self._queue.get(timeout=self._wait())

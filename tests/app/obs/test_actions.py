@@ -207,20 +207,23 @@ def test_stream_on_air_with_bitrate_double_start_ignored_and_stops(
     assert rtmp.publishes == 1
 
 
-def test_segment_cue_switches_writes_shows_and_clears(obs: ObsServer, worker: ObsWorker) -> None:
+def test_segment_cue_switches_writes_shows_and_leaves_the_question_alone(
+    obs: ObsServer, worker: ObsWorker
+) -> None:
     c = obs.client()
     worker.submit(setup.SetUpObs()).result(10)
     c.set_input_settings(setup.FEATURED_QUESTION, {"text": "Old question?"}, True)
     cue = SegmentCue(scene="Speaker", name="张三", title="CTO, Example", show_seconds=1.0)
     result = worker.submit(cue).result(5)
     assert result == {
-        "done": ["scene", "name", "title", "show name", "show title", "clear question"],
+        "done": ["scene", "name", "title", "show name", "show title"],
         "failed": [],
     }
     wait_for(lambda: c.get_current_program_scene().current_program_scene_name == "Speaker", 2)
     assert c.get_input_settings(setup.LOWER_THIRD_NAME).input_settings["text"] == "张三"
     assert c.get_input_settings(setup.LOWER_THIRD_TITLE).input_settings["text"] == "CTO, Example"
-    assert c.get_input_settings(setup.FEATURED_QUESTION).input_settings["text"] == ""
+    # The question on air is the Q&A option's business (app.qa.onair), not the cue's.
+    assert c.get_input_settings(setup.FEATURED_QUESTION).input_settings["text"] == "Old question?"
     item = c.get_scene_item_id(setup.SCENE, setup.LOWER_THIRD_NAME).scene_item_id
 
     def shown() -> bool:
@@ -232,5 +235,5 @@ def test_segment_cue_switches_writes_shows_and_clears(obs: ObsServer, worker: Ob
     # A scene renamed in OBS does not stop the rest of the cue, and says what failed.
     result = worker.submit(SegmentCue(scene="Gone", name="Li Lei", show_seconds=0)).result(5)
     assert [f["step"] for f in result["failed"]] == ["scene"]
-    assert result["done"] == ["name", "title", "clear question"]
+    assert result["done"] == ["name", "title"]
     assert c.get_input_settings(setup.LOWER_THIRD_NAME).input_settings["text"] == "Li Lei"

@@ -288,12 +288,14 @@ def test_segment_change_while_obs_is_away_is_applied_when_it_is_back(
     try:
         control.start()
         control.next()
+        assert bus.flush()  # the automation cues OBS from its own thread
         auto.last.result(5)  # type: ignore[union-attr]
         wait_for(lambda: w.state()["program"] == "Speaker", 10, "the keynote on air")
 
         obs.kill()
         wait_for(lambda: w.status != "connected", 5, "the crash to be noticed")
         control.next()  # the break starts while OBS is away: its cue is refused at once
+        assert bus.flush()
         with pytest.raises(ObsNotConnected):
             auto.last.result(0)  # type: ignore[union-attr]
         come_back_in(obs, "Speaker")  # the scene at the crash: only the cue makes it Break

@@ -12,6 +12,7 @@ edits, walk-ins, check-ins and undos from any station, the desktop included).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from app.guests.checkin import check_in, counts, result_for, undo_check_in
@@ -124,6 +125,18 @@ def wanted_list(req: ApiRequest, list_id: int | None) -> int:
     return list_id
 
 
+def scan_time(body: dict[str, Any]) -> str | None:
+    """An offline scan's time (with its client_id), checked: it goes into the log and the report."""
+    value = body.get("scanned_at") if body.get("client_id") else None
+    if value is None:
+        return None
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, '"scanned_at" must be an ISO 8601 time.', field="scanned_at") from None
+    return str(value)
+
+
 def station_name(req: ApiRequest) -> str:
     st = req.caller.station
     return st.name if st is not None else "LAN"
@@ -205,7 +218,7 @@ def post_checkin(req: ApiRequest) -> dict[str, Any]:
         "station": station_name(req),
         "list_id": wanted_list(req, body.get("list")),
         "client_id": body.get("client_id"),
-        "scanned_at": body.get("scanned_at") if body.get("client_id") else None,
+        "scanned_at": scan_time(body),
     }
     if "query" in body:
         index = req.ctx.guests.index()

@@ -71,6 +71,11 @@ def test_a_scan_sent_twice_with_its_client_id_checks_in_once(door: Lan) -> None:
     assert first["result"] == again["result"] == "ok" and first["at"] == again["at"]
     rows = door.ef.value("SELECT count(*) FROM checkins WHERE client_id = 'phone-1-0001'")
     assert rows == 1
+    bad = {"code": "TICKET01", "client_id": "phone-1-0002", "scanned_at": "yesterday"}
+    r = c.post("/api/v1/checkins", json=bad)
+    assert (r.status_code, r.json()["field"]) == (422, "scanned_at")
+    late = {**bad, "scanned_at": "2026-12-06T01:02:03.456Z"}  # what a phone's toISOString gives
+    assert c.post("/api/v1/checkins", json=late).json()["result"] == "ok"
 
 
 def test_the_roster_goes_to_door_stations_only_with_only_what_the_door_needs(door: Lan) -> None:

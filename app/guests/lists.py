@@ -320,3 +320,15 @@ def on_list_state(
         at, by = (s["checked_in_at"], s["checked_in_by"]) if s else (None, None)
         out.append({**g, "checked_in": at is not None, "checked_in_at": at, "checked_in_by": by})
     return out
+
+
+def list_state(ef: EventFile, list_id: int) -> dict[int, tuple[str, str]]:
+    """guest id -> (checked in at, by) on a list other than the main one (the desk's search
+    shows these instead of the main entrance's)."""
+    return {
+        r["guest_id"]: (r["checked_in_at"], r["checked_in_by"])
+        for r in ef.rows(
+            "SELECT guest_id, checked_in_at, checked_in_by FROM list_entries WHERE list_id = ?",
+            (list_id,),
+        )
+    }

@@ -5,6 +5,7 @@ Reads run on the Worker (app.guests.lists)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -15,11 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bus import Event
-from app.guests.lists import (
-    MAIN_LIST,
-    list_counts,
-)
+from app.bus import Event, ListCheckIn
+from app.guests.lists import MAIN_LIST, list_counts, list_state
+from app.guests.search import Hit
 from app.session import Session
 from app.timeutil import hhmm
 from ui.bridge import QtBridge
@@ -121,6 +120,7 @@ class ListPicker(QWidget):
     """
 
     changed = Signal(int)
+    state_changed = Signal()
 
     def __init__(
         self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
@@ -129,6 +129,8 @@ class ListPicker(QWidget):
         self.session, self.worker = session, worker
         self.lists: list[dict[str, Any]] = []
         self.list_id = MAIN_LIST
+        # Who is checked in on the picked list (not the main one): guest id -> (at, by).
+        self.state: dict[int, tuple[str, str]] = {}
         self.label = plain_label("", "hint")
         self.combo = QComboBox()
         self.combo.setObjectName("doorListPicker")
@@ -180,8 +182,39 @@ class ListPicker(QWidget):
         self.worker.run(lambda: list_counts(ef), done, lambda _e: self._loads.done(), context=self)
 
     def _on_event(self, event: object) -> None:
+        if isinstance(event, ListCheckIn) and event.list_id == self.list_id:
+            if event.action == "in":
+                self.state.setdefault(event.guest_id, (event.at, event.station))
+            elif event.action == "undo":
+                self.state.pop(event.guest_id, None)
+            self.state_changed.emit()
         if isinstance(event, Event) and follows(event):
             self.reload()
+
+    def _load_state(self) -> None:
+        ef, list_id = self.session.ef, self.list_id
+        self.state = {}
+        if list_id == MAIN_LIST:
+            self.state_changed.emit()
+            return
+
+        def done(state: dict[int, tuple[str, str]]) -> None:
+            if list_id == self.list_id:
+                self.state = state
+                self.state_changed.emit()
+
+        self.worker.run(lambda: list_state(ef, list_id), done, context=self)
+
+    def overlay(self, hits: list[Hit]) -> list[Hit]:
+        """Search hits with their check-in state on the picked list (the index knows the main
+        list's only)."""
+        if self.list_id == MAIN_LIST:
+            return hits
+        out = []
+        for h in hits:
+            at, by = self.state.get(h.guest_id, (None, None))
+            out.append(replace(h, checked_in_at=at, checked_in_by=by))
+        return out
 
     def stop(self) -> None:
         """The panel is going away: no more loads."""
@@ -199,6 +232,7 @@ class ListPicker(QWidget):
             self.combo.addItem(list_name(lst), lst["id"])
         if lists and not any(lst["id"] == self.list_id for lst in lists):
             self.list_id = MAIN_LIST  # the list was deleted: back to the main one
+            self._load_state()
             self.changed.emit(self.list_id)
         self.combo.setCurrentIndex(max(0, self.combo.findData(self.list_id)))
         self.combo.blockSignals(False)
@@ -220,6 +254,7 @@ class ListPicker(QWidget):
         if isinstance(list_id, int) and list_id != self.list_id:
             self.list_id = list_id
             self._show(self.lists)
+            self._load_state()
             self.changed.emit(list_id)
 
     @property

@@ -17,6 +17,7 @@ undo, walk-in) runs on the Worker; the banner shows the outcome once it is commi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -135,6 +136,7 @@ class DoorPanel(QWidget):
         # The check-in list this desk works on (hidden while the event has only one).
         self.lists = ListPicker(session, bridge, worker, self)
         self.lists.changed.connect(lambda _id: self.search.setFocus())
+        self.lists.state_changed.connect(self._refresh_rows)
         self.banner = FeedbackBanner()
         self.sounds = DoorSounds(self)
         self.counters = Counters()
@@ -267,6 +269,8 @@ class DoorPanel(QWidget):
     def _search_now(self, _text: str = "") -> None:
         text = self.search.text()
         r = resolve(self.index, text, RESULT_LIMIT) if self.index is not None else None
+        if r is not None and r.hits:  # each guest's state on the desk's list
+            r = replace(r, hits=self.lists.overlay(r.hits))
         self.resolution = r
         self.results.show_resolution(r)
 

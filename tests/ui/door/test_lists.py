@@ -41,6 +41,15 @@ def test_a_guest_on_one_list_only_is_green_at_one_desk_and_red_with_the_reason_a
     qtbot.waitUntil(lambda: p.banner.state() == "ok", timeout=5000)
     qtbot.waitUntil(lambda: "VIP lounge 1/1" in p.lists.counts.text(), timeout=5000)
     assert door.checked_in_by("TICKET03") is None  # the lounge is not the main entrance
+    # The list shows who is in the lounge, not who came through the main door.
+    check_in(door.session.ef, door.session.bus, code="TICKET01", station="Door 1")
+    p.search.setText("a")
+    qtbot.waitUntil(
+        lambda: {h.name: h.checked_in_by for h in p.resolution.hits}.get("Kate Wang") == "Desk",
+        timeout=5000,
+    )
+    assert {h.name: h.checked_in for h in p.resolution.hits}.get("张三") is False
+    p.search.clear()
     p.undo_last()  # undoes the lounge check-in, on the lounge
     qtbot.waitUntil(lambda: "VIP lounge 0/1" in p.lists.counts.text(), timeout=5000)
 

@@ -41,6 +41,7 @@ CODES: dict[str, tuple[tuple[str, ...], str]] = {
     "studio_mode_off": ((), ""),
     "obs_refused": (("request", "detail"), ""),  # OBS's own words, untranslated
     "obs_failed": (("detail",), ""),
+    "cue_failed": (("action", "segment", "detail"), ""),  # a cue trigger's action (app.cues)
 }
 MAX_ALERTS = 20  # older ones drop off: a screen shows a few, a Stream Deck one
 

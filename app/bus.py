@@ -220,6 +220,15 @@ class ObsCommandFailed(Event):
     topic = "obs"
 
 
+@dataclass(frozen=True)
+class CueFired(Event):
+    """A segment's cue trigger fired (app.cues); `entry` is its cue-log row (at, segment_title,
+    trigger, action, ok, detail). A chime action is one with action "chime"."""
+
+    entry: dict[str, Any] = field(default_factory=dict)
+    topic = "cues"
+
+
 # -- alerts ------------------------------------------------------------------------------------
 
 

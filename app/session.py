@@ -26,6 +26,8 @@ Public surface (what other parts hook into):
     session.alerts      the operator's alerts (app.alerts.Alerts): what OBS refused, as codes
                         the desk words in its language and /api/v1/status lists for a Stream
                         Deck; the OBS feature registers the fixes it can carry out
+    session.cues        the cue automation (app.cues.service.CueServices): per-segment triggers
+                        fired once per run by its engine, OSC in; start() on the desk
     session.close()     stops all of it and closes the connections (blocks: not on the GUI
                         thread)
 
@@ -50,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.alerts import alerts_of
 from app.bus import Bus
+from app.cues.service import CueServices
 from app.guests.index import GuestIndex
 from app.qa import settings as qa_settings
 from app.qa.onair import OnAirModel
@@ -189,6 +192,7 @@ class Session:
         self.guests = GuestIndex(self.core_ef, self.bus)
         self.obs = ObsServices(self)
         self.alerts = alerts_of(self.bus)  # the bus's one Alerts: the station server's too
+        self.cues = CueServices(self)
         self._lan: LanController | None = None
         self._lock = threading.Lock()
         self._closed = False
@@ -244,6 +248,7 @@ class Session:
         if lan is not None:
             with contextlib.suppress(Exception):
                 lan.shutdown()
+        self.cues.close()
         self.obs.stop()
         self.alerts.close()
         self.onair.close()

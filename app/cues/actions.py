@@ -1,0 +1,169 @@
+"""What a cue does: run one trigger's action and say how it went.
+
+`CueActions.run(action, params, context)` blocks (it is called on the cue executor, never on
+the GUI thread or the show clock's thread) and returns a short detail for the cue log, or
+raises `ActionFailed`. HTTP requests have a bounded timeout; OBS steps go through the OBS
+worker (never obsws here) and wait for its answer at most `obs_timeout` seconds.
+
+Templates: `{{segment.title}}`, `{{segment.speaker}}`, `{{segment.remaining}}`,
+`{{show.offset}}` (seconds behind plan, negative when ahead), `{{event.name}}` in HTTP URLs
+and bodies, OSC string arguments, texts, lower thirds and stage messages. An unknown name
+stays as written, so a typo shows in the output instead of silently vanishing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, Protocol
+
+from pythonosc.udp_client import SimpleUDPClient
+
+HTTP_TIMEOUT = 5.0
+_VAR = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
+
+
+class ActionFailed(Exception):
+    """The action did not happen; `str(err)` is for the cue log and the operator's alert."""
+
+
+class Submitter(Protocol):
+    def submit(self, command: Any) -> Future[Any]: ...
+
+
+def render(template: str, variables: dict[str, str]) -> str:
+    return _VAR.sub(lambda m: variables.get(m.group(1), m.group(0)), template)
+
+
+def render_json(value: Any, variables: dict[str, str]) -> Any:
+    """Render templates inside the strings of a parsed JSON value (keys and values), so a
+    title with quotes in it still makes valid JSON."""
+    if isinstance(value, str):
+        return render(value, variables)
+    if isinstance(value, list):
+        return [render_json(v, variables) for v in value]
+    if isinstance(value, dict):
+        return {render(k, variables): render_json(v, variables) for k, v in value.items()}
+    return value
+
+
+def variables_for(state: dict[str, Any], event_name: str = "") -> dict[str, str]:
+    offset = state.get("offset_s")
+    return {
+        "segment.title": str(state.get("title") or ""),
+        "segment.speaker": str(state.get("speaker") or ""),
+        "segment.remaining": str(round(float(state.get("remaining_s") or 0.0))),
+        "show.offset": str(round(float(offset))) if offset is not None else "",
+        "event.name": event_name,
+    }
+
+
+def http_request(method: str, url: str, body: Any, timeout: float = HTTP_TIMEOUT) -> str:
+    data = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
+    headers = {"Content-Type": "application/json"} if data is not None else {}
+    req = urllib.request.Request(url, data=data, method=method.upper(), headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return f"HTTP {resp.status}"
+    except urllib.error.HTTPError as err:
+        raise ActionFailed(f"{method.upper()} {url}: HTTP {err.code}") from None
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        raise ActionFailed(f"{method.upper()} {url}: {reason}") from None
+
+
+def osc_send(host: str, port: int, address: str, args: list[Any]) -> str:
+    try:
+        SimpleUDPClient(host, int(port)).send_message(address, args)
+    except OSError as err:
+        raise ActionFailed(f"OSC {host}:{port}{address}: {err}") from None
+    return f"sent to {host}:{port}"
+
+
+def _osc_arg(value: Any, variables: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return render(value, variables)
+    if isinstance(value, bool | int | float):
+        return value
+    return str(value)
+
+
+class CueActions:
+    """Runs actions. `obs` is the OBS worker (None: OBS actions fail "not connected");
+    `show` the ShowControl (stage message, advance); `publish_chime()` rings the desk."""
+
+    def __init__(
+        self,
+        show: Any,
+        obs: Callable[[], Submitter | None] = lambda: None,
+        publish_chime: Callable[[], None] = lambda: None,
+        *,
+        http_timeout: float = HTTP_TIMEOUT,
+        obs_timeout: float = 5.0,
+    ) -> None:
+        self.show = show
+        self.obs = obs
+        self.publish_chime = publish_chime
+        self.http_timeout = http_timeout
+        self.obs_timeout = obs_timeout
+
+    def run(self, action: str, params: dict[str, Any], variables: dict[str, str]) -> str:
+        p = params
+        if action == "http":
+            body_text = str(p.get("body") or "").strip()
+            body = render_json(json.loads(body_text), variables) if body_text else None
+            url = render(str(p["url"]), variables)
+            return http_request(str(p.get("method") or "POST"), url, body, self.http_timeout)
+        if action == "osc":
+            args = [_osc_arg(a, variables) for a in p.get("args") or []]
+            host = str(p.get("host") or "127.0.0.1")
+            return osc_send(host, int(p["port"]), str(p["address"]), args)
+        if action == "message":
+            self.show.message(render(str(p.get("text") or ""), variables), bool(p.get("blink")))
+            return "stage message shown"
+        if action == "advance":
+            self.show.next()
+            return "next segment"
+        if action == "chime":
+            self.publish_chime()
+            return "chime"
+        return self._obs(action, p, variables)
+
+    def _obs(self, action: str, p: dict[str, Any], variables: dict[str, str]) -> str:
+        from app.obs.actions import HideSceneItem, SelectScene, SetText, ShowSceneItem
+        from app.obs.cues import SegmentCue
+
+        command: Any
+        if action == "scene":
+            command = SelectScene(str(p["scene"]))
+        elif action == "source":
+            scene = str(p.get("scene") or "") or None
+            source = str(p["source"])
+            visible = bool(p.get("visible", True))
+            command = (
+                ShowSceneItem(source, None, scene) if visible else HideSceneItem(source, scene)
+            )
+        elif action == "text":
+            command = SetText(str(p["source"]), render(str(p.get("text") or ""), variables))
+        elif action == "lower_third":
+            command = SegmentCue(
+                name=render(str(p.get("name") or "{{segment.speaker}}"), variables),
+                title=render(str(p.get("title") or "{{segment.title}}"), variables),
+                show_seconds=float(p.get("seconds") or 8.0),
+            )
+        else:
+            raise ActionFailed(f"unknown action {action!r}")
+        worker = self.obs()
+        if worker is None:
+            raise ActionFailed("OBS is not connected")
+        try:
+            result = worker.submit(command).result(timeout=self.obs_timeout)
+        except Exception as err:  # not connected, refused, timed out: all go to the log
+            raise ActionFailed(f"{command.describe()}: {err}") from None
+        if isinstance(result, dict) and result.get("failed"):
+            raise ActionFailed("; ".join(f["error"] for f in result["failed"]))
+        return f"OBS: {command.describe()}"

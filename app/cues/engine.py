@@ -1,0 +1,161 @@
+"""The cue engine: fires each segment's triggers when they are due, once per segment run.
+
+`poll()` reads the show state from the injected clock, claims every due trigger in the event
+file (committed) and hands the actions to its executor; each result is written to the cue log,
+published as `CueFired`, and a failure raises the operator alert "cue_failed". A ticker thread
+(`start()`) polls a few times a second and on every show change; tests call `poll()` with
+their own clock and `drain()` to wait for the actions.
+
+A segment run is keyed by the show's start and the segment's first start (both from the show
+log), so a restart of the app sees the same run, and "Previous" then "Next" does not fire the
+start triggers again; restarting the segment does.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from app.bus import Bus, CueFired, ShowStateChanged
+from app.cues import store
+from app.cues.actions import ActionFailed, CueActions, variables_for
+from app.store import EventFile
+
+log = logging.getLogger(__name__)
+TICK_S = 0.25
+
+
+def run_key(state: dict[str, Any]) -> str | None:
+    if state.get("status") not in ("running", "paused") or state.get("segment_id") is None:
+        return None
+    return f"{state.get('started_at') or 0:.3f}/{state['segment_id']}@{state.get('segment_started_at') or 0:.3f}"
+
+
+def due(trigger: dict[str, Any], state: dict[str, Any]) -> bool:
+    kind = trigger["trigger"]
+    remaining = float(state.get("remaining_s") or 0.0)
+    if kind == "start":
+        return True
+    if kind == "before_end":
+        return remaining <= float(trigger["offset_s"])
+    if kind == "overtime":
+        return remaining <= 0.0
+    return False  # "end" fires when the run is left
+
+
+class CueEngine:
+    def __init__(
+        self,
+        ef: EventFile,
+        show: Any,
+        bus: Bus,
+        actions: CueActions,
+        *,
+        alert: Callable[[str, dict[str, Any]], Any] = lambda code, params: None,
+        event_name: str = "",
+    ) -> None:
+        self.ef, self.show, self.bus, self.actions = ef, show, bus, actions
+        self.alert = alert
+        self.event_name = event_name
+        store.ensure(ef)
+        self._lock = threading.Lock()
+        self._previous: tuple[str, dict[str, Any]] | None = None  # the run on air at last poll
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cue-action")
+        self._pending: list[Future[Any]] = []
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._unsub = bus.subscribe(ShowStateChanged, lambda _ev: self._wake.set())
+
+    # -- the ticker -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="cue-engine", daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.poll()
+            except Exception:  # a busy file or a bad row must not stop the cues for the day
+                log.exception("cue poll failed")
+            self._wake.wait(TICK_S)
+            self._wake.clear()
+
+    def close(self) -> None:
+        self._unsub()
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(2.0)
+        self._pool.shutdown(wait=True, cancel_futures=False)
+
+    # -- firing -----------------------------------------------------------------------------
+
+    def poll(self, now: float | None = None) -> list[Future[Any]]:
+        """Fire what is due at `now` (default: the show clock's now). Returns the actions
+        started (their futures resolve to the cue-log entries)."""
+        with self._lock:
+            state = self.show.state(now).to_dict()
+            at = float(state.get("computed_at") or 0.0)
+            key = run_key(state)
+            started: list[Future[Any]] = []
+            prev = self._previous
+            if prev is not None and prev[0] != key:  # the previous run was left: its "end"
+                started += self._fire(prev[0], prev[1], at, lambda t: t["trigger"] == "end")
+            self._previous = (key, state) if key is not None else None
+            if key is not None:
+                started += self._fire(key, state, at, lambda t: due(t, state))
+            self._pending = [f for f in self._pending if not f.done()] + started
+            return started
+
+    def _fire(
+        self, key: str, state: dict[str, Any], at: float, when: Callable[[dict[str, Any]], bool]
+    ) -> list[Future[Any]]:
+        done = store.claimed(self.ef, key)
+        started = []
+        for trig in store.triggers(self.ef, int(state["segment_id"])):
+            if not trig["enabled"] or trig["id"] in done or not when(trig):
+                continue
+            if not store.claim(self.ef, key, trig["id"], at):  # another poller won it
+                continue
+            variables = variables_for(state, self.event_name)
+            started.append(self._pool.submit(self._run, key, state, trig, variables))
+        return started
+
+    def _run(
+        self, key: str, state: dict[str, Any], trig: dict[str, Any], variables: dict[str, str]
+    ) -> dict[str, Any]:
+        try:
+            detail, ok = self.actions.run(trig["action"], trig["params"], variables), True
+        except ActionFailed as err:
+            detail, ok = str(err), False
+        except Exception as err:  # a show action refused (ShowError), a bad parameter, ...
+            detail, ok = f"{type(err).__name__}: {err}", False
+        entry = {
+            "at": self.show.now(),
+            "run_key": key,
+            "trigger_id": trig["id"],
+            "segment_id": state.get("segment_id"),
+            "segment_title": str(state.get("title") or ""),
+            "trigger": trig["trigger"],
+            "action": trig["action"],
+            "ok": ok,
+            "detail": detail,
+        }
+        entry["id"] = store.log_result(self.ef, entry)
+        self.bus.publish(CueFired(entry=entry))
+        if not ok:
+            params = {"action": trig["action"], "segment": entry["segment_title"], "detail": detail}
+            self.alert("cue_failed", params)
+        return entry
+
+    def drain(self, timeout: float = 10.0) -> list[dict[str, Any]]:
+        """Wait for the actions started so far (tests); their cue-log entries."""
+        with self._lock:
+            pending = list(self._pending)
+        return [f.result(timeout=timeout) for f in pending]

@@ -1,0 +1,132 @@
+"""The event's cue services, owned by the Session (`session.cues`): the cue engine and OSC in.
+
+session.cues.start()               # the desk/headless app: the ticker fires triggers
+session.cues.engine                # CueEngine (made on first use; tests poll it)
+session.cues.settings              # CueSettings: osc_in, osc_host, osc_port
+session.cues.update(osc_in=True, osc_host="192.168.1.20", osc_port=8010)
+session.cues.osc                   # the running OscIn, or None
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from app.store import settings as settings_store
+from app.store.settings import Section
+
+if TYPE_CHECKING:
+    from app.cues.engine import CueEngine
+    from app.cues.osc_in import OscIn
+    from app.session import Session
+
+KEY = "cues"
+
+
+@dataclass(frozen=True)
+class CueSettings:
+    osc_in: bool = False  # off until the operator enables it
+    osc_host: str = "127.0.0.1"
+    osc_port: int = 8010
+
+
+_FIELDS = {f.name for f in fields(CueSettings)}
+
+
+def _from_dict(raw: dict[str, Any]) -> CueSettings:
+    s = CueSettings()
+    values: dict[str, Any] = {}
+    if "osc_in" in raw:
+        values["osc_in"] = bool(raw["osc_in"])
+    if str(raw.get("osc_host") or "").strip():
+        values["osc_host"] = str(raw["osc_host"]).strip()
+    try:
+        port = int(raw.get("osc_port", s.osc_port))
+        if 0 < port < 65536:
+            values["osc_port"] = port
+    except (TypeError, ValueError):
+        pass
+    return replace(s, **values)
+
+
+def _check(changes: Any) -> None:
+    unknown = set(changes) - _FIELDS
+    if unknown:
+        raise ValueError(f"unknown cue option(s): {', '.join(sorted(unknown))}")
+    if "osc_port" in changes:
+        try:
+            ok = 0 < int(changes["osc_port"]) < 65536
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ValueError("the OSC port must be a number from 1 to 65535")
+
+
+SECTION = Section(KEY, _from_dict, _check, asdict)
+
+
+class CueServices:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._lock = threading.Lock()
+        self._engine: CueEngine | None = None
+        self.osc: OscIn | None = None
+
+    @property
+    def engine(self) -> CueEngine:
+        with self._lock:
+            if self._engine is None:
+                from app.cues.actions import CueActions
+                from app.cues.engine import CueEngine
+
+                s = self._session
+                actions = CueActions(s.show, obs=lambda: s.obs.worker)
+                self._engine = CueEngine(
+                    s.core_ef,
+                    s.show,
+                    s.bus,
+                    actions,
+                    alert=s.alerts.raise_alert,
+                    event_name=s.name,
+                )
+            return self._engine
+
+    @property
+    def settings(self) -> CueSettings:
+        return SECTION.load(self._session.core_ef)
+
+    def update(self, **changes: Any) -> CueSettings:
+        """Save options (then SettingsChanged("cues")) and open or close OSC in to match.
+        Raises ValueError for a bad option, OSError when the port cannot be bound (the
+        setting is saved; the message says why it is not listening)."""
+        s = self._session
+        new = settings_store.update(s.core_ef, SECTION, changes, s.bus)
+        self._apply_osc(new)
+        return new
+
+    def start(self) -> None:
+        """Start firing triggers, and OSC in when enabled (OSError: port taken)."""
+        self.engine.start()
+        self._apply_osc(self.settings)
+
+    def _apply_osc(self, cfg: CueSettings) -> None:
+        from app.cues.osc_in import OscIn
+
+        with self._lock:
+            osc, self.osc = self.osc, None
+        if osc is not None:
+            osc.close()
+        if cfg.osc_in:
+            opened = OscIn(self._session.show, cfg.osc_host, cfg.osc_port)
+            with self._lock:
+                self.osc = opened
+
+    def close(self) -> None:
+        with self._lock:
+            engine, osc = self._engine, self.osc
+            self._engine = self.osc = None
+        if osc is not None:
+            osc.close()
+        if engine is not None:
+            engine.close()

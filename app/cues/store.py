@@ -1,0 +1,235 @@
+"""The cue tables in the event file: triggers per segment, the claims that make each trigger
+fire once per segment run, and the cue log (what fired, when, with what result).
+
+The tables are made on first use (`ensure`), so an event file made before cues opens as is.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import weakref
+from typing import Any
+
+from app.store import EventFile
+
+TRIGGERS = ("start", "before_end", "overtime", "end")
+ACTIONS = (
+    "scene",  # {"scene"}
+    "source",  # {"source", "visible": bool, "scene"?}
+    "text",  # {"source", "text"} (template)
+    "lower_third",  # {"name", "title"} (templates)
+    "message",  # {"text", "blink": bool} stage message to the speaker
+    "chime",  # {} a chime on the desk (CueChime on the bus)
+    "http",  # {"method", "url", "body"} body: JSON text with {{...}} in its strings
+    "osc",  # {"host", "port", "address", "args": [...]}
+    "advance",  # {} next segment (linked segments: fire at zero)
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS cue_triggers (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    trigger TEXT NOT NULL,
+    offset_s REAL NOT NULL DEFAULT 0,
+    action TEXT NOT NULL,
+    params TEXT NOT NULL DEFAULT '{}',
+    enabled INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS cue_triggers_segment ON cue_triggers(segment_id, position);
+CREATE TABLE IF NOT EXISTS cue_fired (
+    run_key TEXT NOT NULL,
+    trigger_id INTEGER NOT NULL,
+    claimed_at REAL NOT NULL,
+    PRIMARY KEY (run_key, trigger_id)
+);
+CREATE TABLE IF NOT EXISTS cue_log (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    run_key TEXT NOT NULL,
+    trigger_id INTEGER,
+    segment_id INTEGER,
+    segment_title TEXT NOT NULL DEFAULT '',
+    trigger TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    ok INTEGER NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+class CueError(ValueError):
+    """A trigger that cannot be saved; `str(err)` is written for a person."""
+
+
+_ready: weakref.WeakSet[EventFile] = weakref.WeakSet()
+_ready_lock = threading.Lock()
+
+
+def ensure(ef: EventFile) -> None:
+    """Make the cue tables if this file has none yet (once per connection)."""
+    with _ready_lock:
+        if ef in _ready:
+            return
+    with ef.write() as c:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                c.execute(statement)
+    with _ready_lock:
+        _ready.add(ef)
+
+
+def _check(trigger: str, action: str, offset_s: float, params: dict[str, Any]) -> None:
+    if trigger not in TRIGGERS:
+        raise CueError(f"unknown trigger {trigger!r} (one of {', '.join(TRIGGERS)})")
+    if action not in ACTIONS:
+        raise CueError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
+    if trigger == "before_end" and not offset_s > 0:
+        raise CueError("a 'before the end' trigger needs a number of seconds above 0")
+    if action == "http":
+        url = str(params.get("url") or "")
+        if not url.startswith(("http://", "https://")):
+            raise CueError(f"the HTTP action needs a URL starting with http:// ({url!r})")
+        body = str(params.get("body") or "")
+        if body.strip():
+            try:
+                json.loads(body)
+            except ValueError as err:
+                raise CueError(f"the HTTP body is not JSON: {err}") from None
+    if action == "osc":
+        if not str(params.get("address") or "").startswith("/"):
+            raise CueError("the OSC address must start with / (e.g. /ontime/start)")
+        try:
+            port = int(params.get("port") or 0)
+        except (TypeError, ValueError):
+            port = 0
+        if not 0 < port < 65536:
+            raise CueError("the OSC port must be a number from 1 to 65535")
+    if action in ("scene",) and not str(params.get("scene") or "").strip():
+        raise CueError("name the scene to switch to")
+    if action in ("source", "text") and not str(params.get("source") or "").strip():
+        raise CueError("name the OBS source")
+
+
+def add_trigger(
+    ef: EventFile,
+    segment_id: int,
+    trigger: str,
+    action: str,
+    params: dict[str, Any] | None = None,
+    *,
+    offset_s: float = 0.0,
+    enabled: bool = True,
+) -> int:
+    params = dict(params or {})
+    _check(trigger, action, offset_s, params)
+    ensure(ef)
+    with ef.write() as c:
+        position = c.execute(
+            "SELECT COALESCE(MAX(position), -1) + 1 FROM cue_triggers WHERE segment_id = ?",
+            (segment_id,),
+        ).fetchone()[0]
+        try:
+            cur = c.execute(
+                "INSERT INTO cue_triggers (segment_id, position, trigger, offset_s, action,"
+                " params, enabled) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    segment_id,
+                    position,
+                    trigger,
+                    float(offset_s),
+                    action,
+                    json.dumps(params),
+                    int(enabled),
+                ),
+            )
+        except sqlite3.IntegrityError:
+            raise CueError(f"there is no segment {segment_id}") from None
+        return int(cur.lastrowid or 0)
+
+
+def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> None:
+    """Change some of trigger, offset_s, action, params, enabled (checked as a whole)."""
+    ensure(ef)
+    with ef.write() as c:
+        row = c.execute("SELECT * FROM cue_triggers WHERE id = ?", (trigger_id,)).fetchone()
+        if row is None:
+            raise CueError(f"there is no trigger {trigger_id}")
+        merged = {**_decode(dict(row)), **changes}
+        _check(merged["trigger"], merged["action"], float(merged["offset_s"]), merged["params"])
+        c.execute(
+            "UPDATE cue_triggers SET trigger = ?, offset_s = ?, action = ?, params = ?,"
+            " enabled = ? WHERE id = ?",
+            (
+                merged["trigger"],
+                float(merged["offset_s"]),
+                merged["action"],
+                json.dumps(merged["params"]),
+                int(bool(merged["enabled"])),
+                trigger_id,
+            ),
+        )
+
+
+def delete_trigger(ef: EventFile, trigger_id: int) -> None:
+    ensure(ef)
+    with ef.write() as c:
+        c.execute("DELETE FROM cue_triggers WHERE id = ?", (trigger_id,))
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    row["params"] = json.loads(row.get("params") or "{}")
+    row["enabled"] = bool(row.get("enabled"))
+    return row
+
+
+def triggers(ef: EventFile, segment_id: int | None = None) -> list[dict[str, Any]]:
+    """Triggers of one segment (or all), in order."""
+    ensure(ef)
+    if segment_id is None:
+        rows = ef.rows("SELECT * FROM cue_triggers ORDER BY segment_id, position, id")
+    else:
+        rows = ef.rows(
+            "SELECT * FROM cue_triggers WHERE segment_id = ? ORDER BY position, id",
+            (segment_id,),
+        )
+    return [_decode(r) for r in rows]
+
+
+def claim(ef: EventFile, run_key: str, trigger_id: int, at: float) -> bool:
+    """Record the intent to fire (committed before the action goes out). False when this
+    trigger was already claimed in this run: it fired (or was being fired) before."""
+    with ef.write() as c:
+        cur = c.execute(
+            "INSERT OR IGNORE INTO cue_fired (run_key, trigger_id, claimed_at) VALUES (?, ?, ?)",
+            (run_key, trigger_id, at),
+        )
+        return cur.rowcount == 1
+
+
+def claimed(ef: EventFile, run_key: str) -> set[int]:
+    ensure(ef)
+    rows = ef.tuples("SELECT trigger_id FROM cue_fired WHERE run_key = ?", (run_key,))
+    return {int(r[0]) for r in rows}
+
+
+def log_result(ef: EventFile, entry: dict[str, Any]) -> int:
+    with ef.write() as c:
+        cur = c.execute(
+            "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
+            " action, ok, detail) VALUES (:at, :run_key, :trigger_id, :segment_id,"
+            " :segment_title, :trigger, :action, :ok, :detail)",
+            {**entry, "ok": int(bool(entry["ok"]))},
+        )
+        return int(cur.lastrowid or 0)
+
+
+def cue_log(ef: EventFile, limit: int = 200) -> list[dict[str, Any]]:
+    """The newest entries first."""
+    ensure(ef)
+    rows = ef.rows("SELECT * FROM cue_log ORDER BY id DESC LIMIT ?", (limit,))
+    for r in rows:
+        r["ok"] = bool(r["ok"])
+    return rows

@@ -1,0 +1,131 @@
+"""Cue triggers fire their actions once per segment run, at the right moment of the show
+clock, with templates rendered; results go to the cue log, failures to the operator alerts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cues import CueError, store
+from app.session import Session
+from tests.harness import wait_for
+
+from .conftest import T0, Clock, Recorder, make_show
+
+
+@pytest.fixture
+def show(tmp_path: Path):
+    path = tmp_path / "cues.showday"
+    ids = make_show(path)
+    clock = Clock()
+    session = Session.open(path, clock=clock)
+    yield session, clock, ids
+    session.close()
+
+
+def test_http_trigger_at_t_minus_10_fires_once_with_the_rendered_template(
+    show, http_server: Recorder
+) -> None:
+    session, clock, ids = show
+    body = '{"title": "{{segment.title}}", "who": "{{segment.speaker}}", "late": "{{show.offset}}"}'
+    store.add_trigger(
+        session.ef,
+        ids[1],
+        "before_end",
+        "http",
+        {"method": "POST", "url": http_server.url + "/hook", "body": body},
+        offset_s=10,
+    )
+    engine = session.cues.engine
+    session.show.start()
+    clock.t = T0 + 30
+    session.show.next()  # Keynote from T0+30, ends at T0+90
+    clock.t = T0 + 79  # 11 s left: not yet
+    engine.poll()
+    assert engine.drain() == [] and http_server.requests == []
+    clock.t = T0 + 80.5  # 9.5 s left
+    engine.poll()
+    clock.t = T0 + 85
+    engine.poll()
+    entries = engine.drain()
+    assert http_server.requests == [
+        ("POST", "/hook", {"title": 'Keynote "AI"', "who": "韩梅梅", "late": "-30"})
+    ]
+    log = store.cue_log(session.ef)
+    assert [(e["segment_title"], e["action"], e["ok"]) for e in log] == [
+        ('Keynote "AI"', "http", True)
+    ]
+    assert entries[0]["detail"] == "HTTP 204"
+
+
+def test_osc_trigger_reaches_a_local_osc_server(show, osc_server) -> None:
+    session, clock, ids = show
+    port, got = osc_server
+    store.add_trigger(
+        session.ef,
+        ids[0],
+        "start",
+        "osc",
+        {
+            "host": "127.0.0.1",
+            "port": port,
+            "address": "/ontime/title",
+            "args": ["{{segment.title}}", 3, 1.5],
+        },
+    )
+    session.show.start()
+    session.cues.engine.poll()
+    session.cues.engine.drain()
+    wait_for(lambda: got, what="the OSC message")
+    assert got == [("/ontime/title", ["Welcome", 3, 1.5])]
+
+
+def test_a_failed_action_is_logged_and_raises_the_operator_alert(show) -> None:
+    session, clock, ids = show
+    store.add_trigger(
+        session.ef, ids[0], "start", "http", {"url": "http://127.0.0.1:9/nothing-here"}
+    )
+    session.show.start()
+    session.cues.engine.poll()
+    (entry,) = session.cues.engine.drain()
+    assert not entry["ok"] and "127.0.0.1:9" in entry["detail"]
+    alert = session.alerts.items()[0]
+    assert alert["code"] == "cue_failed"
+    assert alert["params"]["segment"] == "Welcome" and alert["params"]["action"] == "http"
+
+
+def test_overtime_advances_linked_segments_and_fires_the_end_of_the_left_one(
+    show, http_server: Recorder
+) -> None:
+    session, clock, ids = show
+    store.add_trigger(session.ef, ids[0], "overtime", "advance")
+    store.add_trigger(session.ef, ids[0], "end", "http", {"url": http_server.url + "/end"})
+    engine = session.cues.engine
+    session.show.start()
+    clock.t = T0 + 59
+    engine.poll()
+    engine.drain()
+    assert session.show.state().title == "Welcome"
+    clock.t = T0 + 60.2
+    engine.poll()
+    engine.drain()
+    assert session.show.state().title == 'Keynote "AI"'
+    engine.poll()  # sees the left run: its "end"
+    engine.drain()
+    assert [r[1] for r in http_server.requests] == ["/end"]
+
+
+def test_bad_triggers_are_refused_with_a_reason(show) -> None:
+    session, _clock, ids = show
+    with pytest.raises(CueError, match="seconds"):
+        store.add_trigger(session.ef, ids[0], "before_end", "chime", offset_s=0)
+    with pytest.raises(CueError, match="http://"):
+        store.add_trigger(session.ef, ids[0], "start", "http", {"url": "example.com"})
+    with pytest.raises(CueError, match="not JSON"):
+        store.add_trigger(
+            session.ef, ids[0], "start", "http", {"url": "http://x/", "body": "{oops"}
+        )
+    with pytest.raises(CueError, match="OSC address"):
+        store.add_trigger(session.ef, ids[0], "start", "osc", {"address": "x", "port": 9000})
+    assert store.triggers(session.ef) == []

@@ -19,7 +19,6 @@ from app.store.settings import Section
 if TYPE_CHECKING:
     from app.cues.engine import CueEngine
     from app.cues.osc_in import OscIn
-    from app.session import Session
 
 KEY = "cues"
 
@@ -67,7 +66,7 @@ SECTION = Section(KEY, _from_dict, _check, asdict)
 
 
 class CueServices:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Any) -> None:  # app.session.Session (a layer above)
         self._session = session
         self._lock = threading.Lock()
         self._engine: CueEngine | None = None

@@ -299,8 +299,10 @@ class DoorPanel(QWidget):
         self.search.clear()
         if hit is not None:
             self.check_in(guest_id=hit.guest_id)
-        else:
-            self.check_in(code=r.code if r is not None and r.code else text)
+        elif r is not None and not r.code:  # a search that found nobody: said as typed
+            self.show_result(CheckInResult("unknown", code=text))
+        else:  # a ticket code: the file decides (the index may not have an import's guests yet)
+            self.check_in(code=r.code if r is not None else text)
 
     def set_chinese_input(self, on: bool) -> None:
         """The 中 toggle: the input method on to type a Chinese name, off again after."""

@@ -72,6 +72,8 @@ def test_a_loose_match_never_checks_in_a_stranger_for_an_unknown_code(qtbot, doo
     # someone is an unknown ticket, not that guest. Her whole phone number checks her in.
     assert door.panel.index is not None and door.panel.index.search("1380013", 1)
     assert scan(qtbot, door, "1380013") == "unknown"
+    assert scan(qtbot, door, "nobody here") == "unknown"  # a search that found nobody
+    assert "“nobody here”" in door.panel.banner.detail.text()  # said as typed
     assert door.checked_in_by("TICKET01") is None
     assert scan(qtbot, door, "138 0013 8000") == "ok"
 

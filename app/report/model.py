@@ -6,7 +6,9 @@ hundred aggregated rows, so the report of 50,000 guests and 5,000 questions buil
 a second (bench/report.py).
 
 Definitions (the exports and the panel use the same ones):
-- registered: guests imported or added before the day (walk_in = 0); walk-ins are counted apart.
+- registered: guests imported or added before the day (walk_in = 0) whose ticket gets in; walk-ins
+  are counted apart, and so are tickets not admitted (unpaid, refunded, cancelled, not attending,
+  unless a supervisor re-admitted them): those are not no-shows.
 - checked in: a check-in still standing (undone ones do not count); no-shows = registered - checked in.
 - asked: guests (registered or walk-in) linked to at least one question (app.report.links).
 - approved: questions a moderator let through (approved, on air or answered); merged duplicates
@@ -21,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.guests.checkin import ADMITTED_SQL
 from app.report.links import GuestActivity, guest_activity
 from app.show.control import actual_times
 from app.store import EventFile
@@ -34,6 +37,7 @@ class ChannelFunnel:
     checked_in: int = 0  # of the registered
     walk_ins: int = 0
     asked: int = 0  # guests of this channel who asked (registered or walk-in)
+    not_admitted: int = 0  # tickets the door refused (unpaid, refunded...): not no-shows
 
     @property
     def no_shows(self) -> int:
@@ -168,12 +172,13 @@ def build_report(ef: EventFile, now: float | None = None, bucket_min: int | None
 
 def _funnel(ef: EventFile, act: GuestActivity) -> tuple[list[ChannelFunnel], ChannelFunnel]:
     rows = ef.rows(
-        """
+        f"""
         SELECT channel,
-               count(*) FILTER (WHERE walk_in = 0) AS registered,
+               count(*) FILTER (WHERE walk_in = 0 AND {ADMITTED_SQL}) AS registered,
                count(*) FILTER (WHERE walk_in = 0 AND checked_in_at IS NOT NULL) AS checked_in,
                -- a walk-in whose check-in was undone is not in the room
-               count(*) FILTER (WHERE walk_in = 1 AND checked_in_at IS NOT NULL) AS walk_ins
+               count(*) FILTER (WHERE walk_in = 1 AND checked_in_at IS NOT NULL) AS walk_ins,
+               count(*) FILTER (WHERE NOT {ADMITTED_SQL}) AS not_admitted
         FROM guests GROUP BY channel ORDER BY registered DESC, channel
         """
     )
@@ -192,6 +197,7 @@ def _funnel(ef: EventFile, act: GuestActivity) -> tuple[list[ChannelFunnel], Cha
         total.registered += c.registered
         total.checked_in += c.checked_in
         total.walk_ins += c.walk_ins
+        total.not_admitted += c.not_admitted
         total.asked += c.asked
     return list(by.values()), total
 

@@ -69,6 +69,7 @@ def summary(report: Report) -> Table:
         ["签到率 Check-in rate %", round(100 * t.rate, 1)],
         ["现场登记 Walk-ins", t.walk_ins],
         ["未到 No-shows", t.no_shows],
+        ["不可入场 Not admitted (unpaid, refunded…)", t.not_admitted],
         ["到场总数 In the room", t.checked_in + t.walk_ins],
         ["提问嘉宾 Guests who asked", t.asked],
         ["问题 Questions asked", q.asked],

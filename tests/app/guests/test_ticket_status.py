@@ -175,3 +175,15 @@ def test_a_form_with_a_cancelled_column(ef: EventFile, tmp_path) -> None:  # typ
     assert check_in(ef, None, code=by_name(ef, "张三")["ticket_code"], station="A").result == (
         "not_admitted"
     )
+
+
+def test_the_report_counts_refused_tickets_apart_not_as_no_shows(ef: EventFile) -> None:
+    from app.report.model import build_report
+
+    load(ef, "eventbrite-attendees.csv")  # 7 tickets: 3 refunded, cancelled, not attending
+    check_in(ef, None, code="1183746291112233001", station="Door A")
+    t = build_report(ef).total
+    assert (t.registered, t.checked_in, t.no_shows, t.not_admitted) == (4, 1, 3, 3)
+    noah = by_name(ef, "Noah Kim")["id"]
+    admit(ef, None, noah, supervisor="Lin", station="Desk")  # re-admitted: expected again
+    assert build_report(ef).total.registered == 5

@@ -80,7 +80,7 @@ class ScanDetector(QObject):
         self.clock = clock
         self.typed = ""  # the burst so far: key presses and IME commits
         self.preedit = ""  # the IME's composition now (not in box.text())
-        self.count = 0  # inputs in the burst
+        self.count = 0  # inputs (key presses, IME events) in the burst
         self.last = -1.0
         self.via_ime = False  # the IME saw part of the burst
         self.scans = 0  # bursts recognised (tests)
@@ -93,7 +93,11 @@ class ScanDetector(QObject):
     def burst(self) -> str:
         """What the scanner typed so far, if the inputs so far are a burst; else ''."""
         text = self.typed + (self.preedit if self.preedit.isascii() else "")
-        return text if len(text) >= MIN_BURST and self.count >= MIN_BURST else ""
+        # A scanner types ASCII, one input per character: a long IME commit ("北京大学附属医院"
+        # chosen in one go) is a person typing, never a scan.
+        if len(text) >= MIN_BURST and self.count >= MIN_BURST and text.isascii():
+            return text
+        return ""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -125,7 +129,7 @@ class ScanDetector(QObject):
         self.last = now
         self.typed += commit
         self.preedit = preedit
-        self.count += max(1, len(commit))
+        self.count += 1
         if self.burst():
             self._settle.start()
 

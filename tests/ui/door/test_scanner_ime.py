@@ -100,3 +100,15 @@ def test_typing_is_not_a_burst(qtbot, door: Door) -> None:
     QTest.keyClick(p.search, Qt.Key.Key_Return)
     assert p.scanner.scans == 0
     assert p.search.text() == ""  # submitted as typed: Enter checks in the highlighted row
+
+
+def test_a_long_chinese_commit_is_a_person_typing_not_a_scan(qtbot, door: Door) -> None:
+    p = door.panel
+    p.set_chinese_input(True)
+    ime(door, preedit="beijingdaxue")
+    ime(door, commit="北京大学附属医院腾讯云")  # one candidate chosen: many characters at once
+    keys(door, "x")
+    QTest.keyClick(p.search, Qt.Key.Key_Backspace)
+    assert p.scanner.burst() == ""
+    assert p.scanner.scans == 0
+    assert p.search.text() == "北京大学附属医院腾讯云"  # left for the host, nothing submitted

@@ -71,3 +71,28 @@ def test_a_cue_to_a_scene_obs_lacks_raises_an_alert_with_its_fix(  # type: ignor
     )
     # No traceback anywhere: nothing logged with an exception, no error box.
     assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_start_stream_without_a_stream_server_says_so(  # type: ignore[no-untyped-def]
+    qtbot, make_window, translators, demo_path: Path, obs: ObsServer, lang: str
+):
+    obs.client().send(  # OBS as installed: nowhere to stream to
+        "SetStreamServiceSettings",
+        {"streamServiceType": "rtmp_custom", "streamServiceSettings": {"server": "", "key": ""}},
+    )
+    translators.switch(lang)
+    window = make_window()
+    install_features(window)
+    window.open_event(demo_path)
+    feature = window.obs_feature
+    feature.link.connect_to(obs.host, obs.port, obs.password)
+    qtbot.waitUntil(lambda: feature.link.status == "connected", timeout=10000)
+    feature.open()
+    feature.panel.outputs.stream_button.click()  # Start stream
+    says = {"en": "no stream server set", "zh_CN": "未设置推流服务器"}[lang]
+    qtbot.waitUntil(lambda: says in feature.panel.error.text(), timeout=3000)
+    window.show_view("operator")
+    bar = window.views["operator"].body.alerts
+    qtbot.waitUntil(lambda: bool(bar.rows) and says in bar.rows[0][1].text(), timeout=3000)
+    assert not obs.client().get_stream_status().output_active

@@ -88,18 +88,20 @@ def add_walk_in(
     guest = ef.row("SELECT * FROM guests WHERE id = ?", (guest_id,))
     assert guest is not None
     if bus is not None:
-        bus.publish(GuestsChanged((guest_id,)))
-        bus.publish(
-            GuestCheckedIn(
-                guest_id=guest_id,
-                name=name,
-                role=role,
-                station=station,
-                at=now,
-                company=guest["company"],
-                channel=WALK_IN_CHANNEL,
-                walk_in=True,
-            )
+        bus.publish_all(  # one commit: a new guest, checked in
+            [
+                GuestsChanged((guest_id,)),
+                GuestCheckedIn(
+                    guest_id=guest_id,
+                    name=name,
+                    role=role,
+                    station=station,
+                    at=now,
+                    company=guest["company"],
+                    channel=WALK_IN_CHANNEL,
+                    walk_in=True,
+                ),
+            ]
         )
     return guest
 

@@ -306,16 +306,17 @@ class Segments:
     def _changed(self) -> None:
         if self.bus is None:
             return
-        self.bus.publish(SegmentsChanged())
         # During the show the clock's screens (stage, overlays, Stream Deck) hear only
         # ShowStateChanged: the remaining time, the title or "next up" may have changed.
-        from app.bus import ShowStateChanged
+        from app.bus import Event, ShowStateChanged
         from app.show.clock import compute_state
 
+        events: list[Event] = [SegmentsChanged()]
         log = self.ef.rows("SELECT * FROM show_log ORDER BY id")
         state = compute_state(log, self.list(), now=float(self.clock()))
         if state.status in ("running", "paused"):
-            self.bus.publish(ShowStateChanged(state.to_dict()))
+            events.append(ShowStateChanged(state.to_dict()))
+        self.bus.publish_all(events)  # one commit, one OpChanges
 
 
 def _renumber(c: Any) -> None:

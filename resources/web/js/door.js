@@ -285,6 +285,9 @@ async function refreshCounts() {
   try {
     const [c] = await Promise.all([getJSON("/api/v1/door/counts"), offline.loadLists()]);
     for (const dd of document.querySelectorAll("#st-door dd[data-key]")) dd.textContent = String(c[dd.dataset.key] ?? 0);
+    // Tickets not admitted (unpaid, refunded...): shown only when there are some.
+    const na = document.querySelector('#st-door dd[data-key="not_admitted"]');
+    na.hidden = na.previousElementSibling.hidden = !c.not_admitted;
     const items = Object.entries(c.by_channel || {}).map(([ch, v]) => el("li", "", `${channelText(ch)} ${v.arrived}/${v.expected}`));
     $("channels").replaceChildren(...items);
   } catch (err) {

@@ -43,6 +43,7 @@ CODES: dict[str, tuple[tuple[str, ...], str]] = {
     "obs_failed": (("detail",), ""),
     "cue_failed": (("action", "segment", "detail"), ""),  # a cue trigger's action (app.cues)
 }
+SOURCE_CODES = ("source_missing", "sources_missing", "source_not_in_scene")
 MAX_ALERTS = 20  # older ones drop off: a screen shows a few, a Stream Deck one
 
 
@@ -87,9 +88,19 @@ class Alerts:
     def raise_alert(self, code: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         """Add an alert (or bump the same one); returns it as a dict."""
         params = dict(params or {})
+        if code in SOURCE_CODES and not params.get("scene") and _showday_sources(params):
+            # One alert for Showday's missing sources, whoever noticed which (a cue, the
+            # featured question): they share one cause and one fix.
+            code = "sources_missing"
+            params = {"sources": sorted(set(params.get("sources") or [params.get("source")]))}
         fix = CODES.get(code, ((), ""))[1]
         with self._lock:
             same = next((a for a in self._alerts if (a.code, a.params) == (code, params)), None)
+            if code == "sources_missing" and same is None:
+                same = next((a for a in self._alerts if a.code == code), None)
+                if same is not None:
+                    merged = set(same.params["sources"]) | set(params["sources"])
+                    same.params = {"sources": sorted(merged)}
             if same is not None:
                 self._alerts.remove(same)
                 same.count += 1
@@ -169,6 +180,12 @@ class Alerts:
             ]
         if gone:
             self._drop(lambda a: a.id in gone)
+
+
+def _showday_sources(params: dict[str, Any]) -> bool:
+    """The sources "Set up OBS for me" makes (app.obs.setup names them "Showday ...")."""
+    names = params.get("sources") or [params.get("source")]
+    return all(str(n or "").startswith("Showday ") for n in names)
 
 
 _registry: weakref.WeakKeyDictionary[Bus, Alerts] = weakref.WeakKeyDictionary()

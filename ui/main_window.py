@@ -33,7 +33,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWid
 
 from app.bus import EventRenamed
 from app.session import Session
-from app.show import ShowControl
 from ui.actions import Actions
 from ui.bridge import QtBridge
 from ui.dialogs.about import show_about
@@ -256,7 +255,7 @@ class MainWindow(QMainWindow):
         """True when quitting is fine: no show running, or the operator said so."""
         if self.session is None or self._quit_confirmed:
             return True
-        if ShowControl(self.session.ef).state().status not in ("running", "paused"):
+        if self.session.show.state().status not in ("running", "paused"):
             return True
         notes = [self.tr("The show clock keeps its time: reopen the event and it carries on.")]
         notes += [n for note in self.quit_notes if (n := note())]

@@ -165,8 +165,9 @@ class SegmentAutomation:
 
     @classmethod
     def for_event(cls, bus: Bus, obs_worker: Submitter, ef: EventFile) -> SegmentAutomation:
-        """The usual set-up: settings and segments read on a connection of its own (the show
-        event may be published on any thread)."""
+        """A standalone set-up (tests, tools): settings and segments read on a connection of
+        its own. In the app, `app.session.ObsServices.start()` composes it on the session's
+        connection."""
         own = ef.reopen()
         lock = threading.Lock()
 

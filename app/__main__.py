@@ -55,7 +55,8 @@ def gui_parser() -> argparse.ArgumentParser:
         description="Showday: run the day of a livestreamed event.",
         epilog="Subcommands: new EVENT --name NAME | token EVENT [--name NAME] | "
         "pair EVENT --role door --name NAME [--url BASE] [--png FILE] | "
-        "report EVENT --out DIR [--lang zh_CN|en]. "
+        "report EVENT --out DIR [--lang zh_CN|en] | "
+        "preflight EVENT [--obs HOST:PORT] [--fix] [--json]. "
         "See `python -m app new --help`.",
     )
     p.add_argument("event", nargs="?", type=Path, help="the event file (*.showday) to open")
@@ -210,6 +211,36 @@ def cmd_pair(argv: list[str]) -> int:
         f"{pairing.name} ({pairing.role}), usable once until {pairing.expires_at}", file=sys.stderr
     )
     return 0
+
+
+@subcommand("preflight")
+def cmd_preflight(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="showday preflight",
+        description="Check that the show is ready: OBS scenes and sources, overlays, stream "
+        "server, recording disk, stations, speakers, guest list, clock. Exits 0 for go, 1 for "
+        "no-go (any check failed), 2 when it could not run.",
+    )
+    p.add_argument("event", type=Path)
+    p.add_argument(
+        "--obs",
+        type=host_port,
+        metavar="HOST:PORT",
+        help="check this OBS (password from $SHOWDAY_OBS_PASSWORD)",
+    )
+    p.add_argument("--fix", action="store_true", help="create missing scenes/sources, re-check")
+    p.add_argument("--json", action="store_true", help="print the run as JSON")
+    args = p.parse_args(argv)
+    from app.preflight.cli import run_preflight
+
+    try:
+        session = Session.open(args.event, origin="cli")
+    except EventFileError as err:
+        return fail(str(err))
+    try:
+        return run_preflight(session, args.obs, fix=args.fix, as_json=args.json)
+    finally:
+        session.close()
 
 
 @subcommand("report")

@@ -229,6 +229,15 @@ class CueFired(Event):
     topic = "cues"
 
 
+@dataclass(frozen=True)
+class PreflightRan(Event):
+    """A preflight run finished (app.preflight): `run` is {"id", "at", "kind", "go",
+    "results"}; kind "T-60" / "T-15" for the scheduled ones (the desk shows a banner)."""
+
+    run: dict[str, Any] = field(default_factory=dict)
+    topic = "preflight"
+
+
 # -- alerts ------------------------------------------------------------------------------------
 
 

@@ -28,6 +28,8 @@ Public surface (what other parts hook into):
                         Deck; the OBS feature registers the fixes it can carry out
     session.cues        the cue automation (app.cues.service.CueServices): per-segment triggers
                         fired once per run by its engine, OSC in; start() on the desk
+    session.preflight   preflight (app.preflight.service.PreflightService): run() the checks,
+                        fix() what Showday can fix, tick(now) runs T-60/T-15 (the cue ticker)
     session.close()     stops all of it and closes the connections (blocks: not on the GUI
                         thread)
 
@@ -54,6 +56,7 @@ from app.alerts import alerts_of
 from app.bus import Bus
 from app.cues.service import CueServices
 from app.guests.index import GuestIndex
+from app.preflight.service import PreflightService
 from app.qa import settings as qa_settings
 from app.qa.onair import OnAirModel
 from app.show import ShowControl
@@ -193,6 +196,7 @@ class Session:
         self.obs = ObsServices(self)
         self.alerts = alerts_of(self.bus)  # the bus's one Alerts: the station server's too
         self.cues = CueServices(self)
+        self.preflight = PreflightService(self)
         self._lan: LanController | None = None
         self._lock = threading.Lock()
         self._closed = False

@@ -68,6 +68,8 @@ class CueEngine:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        # Called with the show clock's now after each tick (scheduled preflight runs).
+        self.tick_hooks: list[Callable[[float], Any]] = []
         self._unsub = bus.subscribe(ShowStateChanged, lambda _ev: self._wake.set())
 
     # -- the ticker -------------------------------------------------------------------------
@@ -81,6 +83,8 @@ class CueEngine:
         while not self._stop.is_set():
             try:
                 self.poll()
+                for hook in self.tick_hooks:
+                    hook(self.show.now())
             except Exception:  # a busy file or a bad row must not stop the cues for the day
                 log.exception("cue poll failed")
             self._wake.wait(TICK_S)

@@ -105,8 +105,13 @@ class CueServices:
         return new
 
     def start(self) -> None:
-        """Start firing triggers, and OSC in when enabled (OSError: port taken)."""
-        self.engine.start()
+        """Start firing triggers and the scheduled preflight runs, and OSC in when enabled
+        (OSError: port taken)."""
+        engine = self.engine
+        preflight = getattr(self._session, "preflight", None)
+        if preflight is not None and preflight.tick not in engine.tick_hooks:
+            engine.tick_hooks.append(preflight.tick)
+        engine.start()
         self._apply_osc(self.settings)
 
     def _apply_osc(self, cfg: CueSettings) -> None:

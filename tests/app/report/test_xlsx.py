@@ -70,6 +70,8 @@ def test_report_workbook_reads_back_as_the_openpyxl_one_did(
         "Follow-up",
         "Check-in lists",
         "Double admissions",
+        "Preflight",
+        "Cue log",
         "Odd cells",
     ]
     leads = got["Leads"]

@@ -368,19 +368,25 @@ class Bus:
             if self._delivering:
                 return  # the thread delivering now delivers it after the ones before it
             self._delivering = True
-        while True:
+        try:
+            while True:
+                with self._lock:
+                    if not self._queue:
+                        self._delivering = False
+                        return
+                    current = self._queue.popleft()
+                    subs = [cb for kind, cb in self._subs if _wants(kind, current)]
+                for cb in subs:
+                    _guarded(cb, current)
+        except BaseException:  # KeyboardInterrupt in a subscriber: the next publish delivers
             with self._lock:
-                if not self._queue:
-                    self._delivering = False
-                    return
-                current = self._queue.popleft()
-                subs = [cb for kind, cb in self._subs if _wants(kind, current)]
-            for cb in subs:
-                _guarded(cb, current)
+                self._delivering = False
+            raise
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every executor subscriber has handled what was published so far,
-        including what those handlers published in turn. True if all were done in time."""
+        including what those handlers published in turn. True if all were done in time.
+        Never call it from an executor subscriber (it would wait for itself)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             with self._lock:

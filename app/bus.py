@@ -197,6 +197,24 @@ class QuestionFeatured(Event):
     topic = "qa"
 
 
+@dataclass(frozen=True)
+class PollChanged(Event):
+    """A poll was made, edited, opened, closed, reset or answered (`answers`: the new count)."""
+
+    poll_id: int
+    status: str
+    answers: int | None = None
+    topic = "polls"
+
+
+@dataclass(frozen=True)
+class DrawChanged(Event):
+    """A draw was committed, drew a winner, marked one absent or revealed its seed."""
+
+    draw_id: int
+    topic = "draw"
+
+
 # -- OBS -----------------------------------------------------------------------------------------
 
 

@@ -21,6 +21,9 @@ Public surface (what other parts hook into):
     session.obs         the OBS services (ObsServices below): start() makes the OBS worker,
                         the sample recorder, the segment automation and the featured-question
                         follower; .worker is the ObsWorker (None until started)
+    session.polls       the polls (app.polls.Polls): prepared, opened (by hand or when their
+                        segment starts, inside the show's transaction), answered, closed
+    session.draws       the lucky draws (app.draw.Draws): commit a seed, draw, replace, reveal
     session.lan         the station server controller (app.lan.server.LanController), made on
                         first use, serving with session.show and session.guests
     session.alerts      the operator's alerts (app.alerts.Alerts): what OBS refused, as codes
@@ -55,7 +58,9 @@ from typing import TYPE_CHECKING, Any
 from app.alerts import alerts_of
 from app.bus import Bus
 from app.cues.service import CueServices
+from app.draw import Draws
 from app.guests.index import GuestIndex
+from app.polls import Polls
 from app.preflight.service import PreflightService
 from app.qa import settings as qa_settings
 from app.qa.onair import OnAirModel
@@ -193,6 +198,8 @@ class Session:
         self.show = ShowControl(self.core_ef, self.bus, clock=clock)
         self.onair = OnAirModel(self.core_ef, self.bus, self.show)
         self.guests = GuestIndex(self.core_ef, self.bus)
+        self.polls = Polls(self.core_ef, self.bus, self.show)
+        self.draws = Draws(self.core_ef, self.bus)
         self.obs = ObsServices(self)
         self.alerts = alerts_of(self.bus)  # the bus's one Alerts: the station server's too
         self.cues = CueServices(self)
@@ -256,6 +263,7 @@ class Session:
         self.obs.stop()
         self.alerts.close()
         self.onair.close()
+        self.polls.close()
         self.guests.close()
         self.bus.close()
         if self.core_ef is not self.ef:

@@ -26,13 +26,21 @@ log = logging.getLogger(__name__)
 # What each kind of caller may see, by event topic. The control role sees everything.
 ROLE_TOPICS: dict[str, frozenset[str]] = {
     "door": frozenset({"door", "show", "event"}),
-    "moderator": frozenset({"qa", "show", "event", "obs", "settings"}),
-    "stage": frozenset({"show", "event", "qa"}),
+    "moderator": frozenset({"qa", "show", "event", "obs", "settings", "polls", "draw"}),
+    "stage": frozenset({"show", "event", "qa", "polls", "draw"}),
 }
 # The audience (and OBS overlays, which load without a login) see the public face of the show,
 # projected by app.lan.projection (no message to the speaker, no notes, no scene names).
 AUDIENCE_TYPES = frozenset(
-    {"EventRenamed", "ShowStateChanged", "SegmentsChanged", "QuestionFeatured", "QuestionChanged"}
+    {
+        "EventRenamed",
+        "ShowStateChanged",
+        "SegmentsChanged",
+        "QuestionFeatured",
+        "QuestionChanged",
+        "PollChanged",  # ids and status only: the page re-reads what it may see
+        "DrawChanged",
+    }
 )
 PUBLIC_QUESTION_STATUSES = frozenset({"approved", "featured", "answered", "rejected"})
 

@@ -43,6 +43,7 @@ STATUS: dict[str, int] = {
     "bad_source": 422,
     "bad_segment": 422,
     "bad_request": 422,
+    "already_answered": 409,  # a poll answered again from the same device (app.polls)
 }
 
 _lock = threading.Lock()

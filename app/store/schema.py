@@ -254,5 +254,58 @@ V5 = """
 CREATE INDEX votes_device ON votes(device_id);
 """
 
+# Polls and the lucky draw (app.polls, app.draw). A poll answer is one row per device (the
+# primary key is the one-answer rule); `words` holds a word-cloud answer already segmented.
+# A draw is its commitment row (written before any winner, never changed) plus an append-only
+# log of winners, absences and the reveal, so a crash mid-draw loses no winner and changes none.
+V6 = """
+CREATE TABLE polls (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('single', 'multiple', 'rating', 'words')),
+    question TEXT NOT NULL,
+    options TEXT NOT NULL DEFAULT '[]',       -- JSON list of option labels (single, multiple)
+    max_choices INTEGER NOT NULL DEFAULT 1,   -- multiple: up to N options
+    segment_id INTEGER,                       -- opens when this segment starts (optional)
+    hide_results INTEGER NOT NULL DEFAULT 0,  -- the audience sees results only once closed
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'closed')),
+    removed_words TEXT NOT NULL DEFAULT '[]', -- JSON: words the moderator took out of the cloud
+    position INTEGER NOT NULL DEFAULT 0,
+    opened_at TEXT,
+    closed_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE poll_answers (
+    poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+    device_id TEXT NOT NULL,
+    choices TEXT NOT NULL DEFAULT '[]',       -- JSON list of option indexes (or the rating)
+    text TEXT NOT NULL DEFAULT '',            -- word cloud: the answer as typed
+    words TEXT NOT NULL DEFAULT '[]',         -- word cloud: its distinct words (jieba)
+    address TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    PRIMARY KEY (poll_id, device_id)
+);
+CREATE TABLE draws (                          -- the commitment: written once, never changed
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    pool TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    exclude TEXT NOT NULL DEFAULT '[]',
+    entrants TEXT NOT NULL,                   -- JSON list of entrant keys, in the algorithm's order
+    seed_hash TEXT NOT NULL,                  -- sha256 of the seed, shown before the draw
+    seed TEXT NOT NULL,                       -- secret until a 'reveal' row is logged
+    created_at TEXT NOT NULL
+);
+CREATE TABLE draw_log (                       -- append-only
+    id INTEGER PRIMARY KEY,
+    draw_id INTEGER NOT NULL REFERENCES draws(id),
+    kind TEXT NOT NULL CHECK (kind IN ('winner', 'absent', 'reveal')),
+    step INTEGER,                             -- winner: the algorithm's step k
+    entrant TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    UNIQUE (draw_id, kind, step)
+);
+CREATE INDEX draw_log_draw ON draw_log(draw_id);
+"""
+
 Migration = str | Callable[["sqlite_utils.Database"], None]
-MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6]

@@ -43,7 +43,8 @@ DRAW_SCHEMA: dict[str, Any] = {
 
 
 def _did(req: ApiRequest) -> int:
-    return int(coerce_param(str(req.path["draw_id"]), {"type": "integer"}, "draw id"))
+    schema = {"type": "integer", "minimum": 1, "maximum": 2**53}  # SQLite keeps 64-bit integers
+    return int(coerce_param(str(req.path["draw_id"]), schema, "draw id"))
 
 
 def _state(req: ApiRequest, draw_id: int) -> dict[str, Any]:

@@ -40,8 +40,11 @@ POLL_SCHEMA: dict[str, Any] = {
 }
 
 
+ID = {"type": "integer", "minimum": 1, "maximum": 2**53}  # SQLite keeps 64-bit integers
+
+
 def _pid(req: ApiRequest) -> int:
-    return int(coerce_param(str(req.path["poll_id"]), {"type": "integer"}, "poll id"))
+    return int(coerce_param(str(req.path["poll_id"]), ID, "poll id"))
 
 
 def view(req: ApiRequest, p: Poll) -> dict[str, Any]:
@@ -87,7 +90,7 @@ def get_polls(req: ApiRequest) -> dict[str, Any]:
             },
             "max_choices": {"type": "integer", "minimum": 1, "maximum": MAX_OPTIONS},
             "hide_results": {"type": "boolean"},
-            "segment_id": {"type": "integer"},
+            "segment_id": ID,
         },
         "required": ["kind", "question"],
         "additionalProperties": False,

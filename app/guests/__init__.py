@@ -2,7 +2,8 @@
 
 Import (two steps, so Setup can show a mapping and a preview):
     importer.read_table(path) -> Table            CSV (UTF-8/BOM/GB18030/UTF-16/cp1252) or XLSX
-    importer.guess_mapping(headers) -> {field: column index}   mapping.FIELDS lists the fields
+    importer.guess_mapping(headers, co_hosts) -> {field: column index}   mapping.FIELDS lists
+        the fields; "co_host:<name>" maps a co-host's consent column (co_hosts.consenting(ef))
     importer.guess_channel(headers) -> "Eventbrite" | "pretix" | ''   for a file with no channel
     importer.plan_import(ef, table, mapping, channel) -> ImportPlan  new/updated/unchanged/...
     importer.apply_import(ef, bus, plan) -> ImportResult       one transaction; GuestsChanged

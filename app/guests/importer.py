@@ -25,8 +25,9 @@ from typing import Any
 
 from app.bus import Bus, GuestsChanged
 from app.guests import fields as F
+from app.guests.co_hosts import event_co_hosts, remember_co_host_columns
 from app.guests.codes import new_ticket_code
-from app.guests.mapping import guess_mapping, header_key, mapping_problem, unmapped
+from app.guests.mapping import CO_HOST, guess_mapping, header_key, mapping_problem, unmapped
 from app.guests.names import pinyin_keys
 from app.guests.table import ImportFileError, Row, Table, read_table
 from app.store import EventFile
@@ -228,6 +229,8 @@ def row_values(
         if problem:
             return {}, RowError(row.line, problem, kind, {"value": raw})
     extra = {table.headers[i]: F.text(cells[i]) for i in unmapped(table.headers, mapping)}
+    # a co-host's consent column is kept as the file says it; co_host_columns() finds it again
+    extra.update({table.headers[i]: cell(f) for f, i in mapping.items() if f.startswith(CO_HOST)})
     # An empty role cell changes nothing; one naming no role ('General Admission') means guest
     # and keeps its words in extra. With no role column the ticket type says it ('VIP').
     ticket_type = cell("ticket_type")
@@ -388,6 +391,7 @@ def apply_import(ef: EventFile, bus: Bus | None, plan: ImportPlan) -> ImportResu
                 assert rec.guest_id is not None
                 guests.update(rec.guest_id, guest_changes(rec.changes, now))
                 ids.append(rec.guest_id)
+            remember_co_host_columns(c, plan.table.headers, plan.mapping)
     except sqlite3.IntegrityError as err:
         raise ValueError(
             f"the guest list changed while this import was prepared ({err}); "
@@ -445,7 +449,8 @@ def import_file_cli(ef: EventFile, path: str | os.PathLike[str], bus: Bus | None
 
     Returns a one-line summary; raises ValueError naming every bad row by line."""
     table = read_table(path)
-    plan = plan_import(ef, table, guess_mapping(table.headers), guess_channel(table.headers))
+    mapping = guess_mapping(table.headers, event_co_hosts(ef))
+    plan = plan_import(ef, table, mapping, guess_channel(table.headers))
     if plan.errors:
         raise ValueError(
             f"{table.path.name if table.path else path}: {len(plan.errors)} bad row(s), "

@@ -215,13 +215,38 @@ def header_key(header: str) -> str:
     return _STRIP.sub("", s)
 
 
-def guess_mapping(headers: list[str]) -> dict[str, int]:
-    """{field: column index} for the headers we recognise; the first matching column wins."""
-    mapping: dict[str, int] = {}
+# A co-host's consent column maps to the field "co_host:<name>" (one per co-host of the event).
+CO_HOST = "co_host:"
+_SHARE_WORDS = ("同意", "分享", "共享", "授权", "share", "consent", "agree", "optin")
+
+
+def co_host_field(name: str) -> str:
+    return CO_HOST + name
+
+
+def guess_co_hosts(headers: list[str], co_hosts: list[str]) -> dict[str, int]:
+    """{"co_host:X": column} for a column naming co-host X and a consent word, e.g.
+    "同意向 阿里云 分享信息" or "Share with PingCAP"; the longest co-host name matching wins."""
+    out: dict[str, int] = {}
+    names = sorted(co_hosts, key=lambda n: -len(header_key(n)))
+    for i, h in enumerate(headers):
+        key = header_key(h)
+        if not any(w in key for w in _SHARE_WORDS):
+            continue
+        name = next((n for n in names if header_key(n) and header_key(n) in key), None)
+        if name is not None and co_host_field(name) not in out:
+            out[co_host_field(name)] = i
+    return out
+
+
+def guess_mapping(headers: list[str], co_hosts: list[str] | None = None) -> dict[str, int]:
+    """{field: column index} for the headers we recognise; the first matching column wins.
+    With the event's `co_hosts`, their consent columns are recognised first (guess_co_hosts)."""
+    mapping: dict[str, int] = guess_co_hosts(headers, co_hosts or [])
     keys = [header_key(h) for h in headers]
     for i, key in enumerate(keys):
         field = _LOOKUP.get(key)
-        if field is not None and field not in mapping:
+        if field is not None and field not in mapping and i not in mapping.values():
             mapping[field] = i
     for i, key in enumerate(keys):
         if i in mapping.values() or key in _LOOKUP:
@@ -253,7 +278,7 @@ def unmapped(headers: list[str], mapping: dict[str, int]) -> list[int]:
 
 def mapping_problem(headers: list[str], mapping: dict[str, int]) -> str | None:
     """Why a mapping cannot be used, or None."""
-    unknown = [f for f in mapping if f not in FIELDS]
+    unknown = [f for f in mapping if f not in FIELDS and not f.startswith(CO_HOST)]
     if unknown:
         return f"unknown field(s): {', '.join(unknown)}"
     bad = [f for f, i in mapping.items() if not 0 <= i < len(headers)]

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
 from app.export import write_workbook as write_sheets
-from app.report import checks, door_lists, sheets
+from app.report import checks, door_lists, leads, sheets
 from app.report.model import Report, build_report
 from app.store import EventFile
 
@@ -60,6 +60,7 @@ def export_all(
     """Write `<stem>.xlsx` and `<stem>_<sheet>.csv` for every sheet into `folder` (created)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
+    report = build_report(ef) if report is None else report
     built = tables(ef, report)
     paths: dict[str, Path] = {}
     for key, _title, (headers, rows) in built:
@@ -67,6 +68,7 @@ def export_all(
         write_csv(p, headers, rows)
         paths[key] = p
     paths.update(write_followup_per_speaker(built, out / f"{stem}_followup"))
+    paths.update(write_crm_and_co_hosts(ef, report, out, stem))
     xlsx = out / f"{stem}.xlsx"
     write_workbook(xlsx, [(title, table) for _key, title, table in built])
     paths["xlsx"] = xlsx
@@ -93,3 +95,23 @@ def write_followup_per_speaker(
         write_csv(path, headers[1:], items)
         out[f"followup:{speaker}"] = path
     return out
+
+
+def write_crm_and_co_hosts(ef: EventFile, report: Report, out: Path, stem: str) -> dict[str, Path]:
+    """`<stem>_leads_salesforce.csv`, `<stem>_leads_hubspot.csv` (docs/leads.md) and one leads
+    file per co-host, `<stem>_co_hosts/<co-host>.csv`, with only the guests who consented to it."""
+    paths: dict[str, Path] = {}
+    for layout, build in leads.LAYOUTS.items():
+        p = out / f"{stem}_leads_{layout}.csv"
+        write_csv(p, *build(ef, report))
+        paths[f"leads:{layout}"] = p
+    per_host = leads.co_host_tables(ef, report)
+    if per_host:
+        folder = out / f"{stem}_co_hosts"
+        folder.mkdir(parents=True, exist_ok=True)
+        names = UniqueNames()
+        for host, (headers, rows) in per_host.items():
+            p = folder / names.take(safe_file_name(host, "co-host"), ".csv")
+            write_csv(p, headers, rows)
+            paths[f"co_host:{host}"] = p
+    return paths

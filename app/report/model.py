@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.guests.checkin import ADMITTED_SQL
+from app.guests.co_hosts import consenting
 from app.report.links import GuestActivity, guest_activity
 from app.show.control import actual_times
 from app.store import EventFile
@@ -139,6 +140,7 @@ class Report:
     stream: Stream
     questions: Questions
     activity: GuestActivity = field(repr=False, default_factory=GuestActivity)
+    co_hosts: dict[str, int] = field(default_factory=dict)  # guests who consented to each
 
 
 def epoch(iso: str | None) -> float | None:
@@ -167,6 +169,7 @@ def build_report(ef: EventFile, now: float | None = None, bucket_min: int | None
         stream=_stream(ef),
         questions=_questions(ef, len(activity.by_question)),
         activity=activity,
+        co_hosts={host: len(ids) for host, ids in consenting(ef).items()},
     )
 
 

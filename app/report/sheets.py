@@ -2,7 +2,7 @@
 ("签到 Checked in") like the other exports, so one file serves both languages; so are the codes the
 app stores (walk-in channel, roles, statuses: app.report.codes). Guest data stays as it is.
 
-Leads: guests and walk-ins who consented to be contacted (staff left out), with
+Leads (app.report.leads: every registrant, consenting walk-ins, online askers), with
     score = 10 if checked in + 5 per question asked + 1 per vote their questions received
             (votes capped at 20, so one popular question does not outweigh coming) + 5 per
             question answered on air,
@@ -92,6 +92,7 @@ def summary(report: Report) -> Table:
         ],
         ["事故 Incidents", len(st.incidents)],
     ]
+    rows += [[f"共享给 {host} Shared with {host}", n] for host, n in report.co_hosts.items()]
     return ["项目 Item", "数值 Value"], rows
 
 
@@ -250,45 +251,7 @@ def followup(ef: EventFile) -> Table:
 
 
 def leads(ef: EventFile, report: Report) -> Table:
-    headers = [
-        "评分 Score",
-        "姓名 Name",
-        "公司 Company",
-        "职位 Title",
-        "手机 Phone",
-        "邮箱 Email",
-        "渠道 Channel",
-        "角色 Role",
-        "现场登记 Walk-in",
-        "签到时间 Checked in at",
-        "提问 Questions",
-        "获赞 Votes",
-        "上屏 On air",
-    ]
-    act = report.activity
-    out: list[tuple[int, str, str, list[Any]]] = []
-    for g in ef.rows(
-        "SELECT id, name, company, title, phone, email, channel, role, walk_in, checked_in_at"
-        " FROM guests WHERE consent = 1 AND role <> 'staff'"
-    ):
-        gid = g["id"]
-        asked, votes, aired = act.asked.get(gid, 0), act.votes.get(gid, 0), act.on_air.get(gid, 0)
-        score = lead_score(g["checked_in_at"] is not None, asked, votes, aired)
-        row = [
-            score,
-            g["name"],
-            g["company"],
-            g["title"],
-            g["phone"],
-            g["email"],
-            codes.channel(g["channel"], bool(g["walk_in"])),
-            codes.bilingual(codes.ROLES, g["role"]),
-            "是 yes" if g["walk_in"] else "",
-            local(g["checked_in_at"]),
-            asked,
-            votes,
-            aired,
-        ]
-        out.append((-score, g["checked_in_at"] or "~", g["name"], row))
-    out.sort(key=lambda t: t[:3])
-    return headers, [t[3] for t in out]
+    """Every lead (app.report.leads says who), plain bilingual layout."""
+    from app.report.leads import leads_table
+
+    return leads_table(ef, report)

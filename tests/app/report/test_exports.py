@@ -101,24 +101,32 @@ def test_attendance_by_channel_adds_up(show: tuple[EventFile, Facts, Path]) -> N
     assert sum(r[5] for r in rows[:-1]) == rows[-1][5] == 3
 
 
-def test_leads_are_consenting_guests_sorted_by_score(show: tuple[EventFile, Facts, Path]) -> None:
+def test_leads_are_every_registrant_and_consenting_walk_ins_sorted_by_score(
+    show: tuple[EventFile, Facts, Path],
+) -> None:
     ef, facts, out = show
     rows = sheet(out, "Leads")[1:]
-    assert len(rows) == ef.value(
-        "SELECT count(*) FROM guests WHERE consent = 1 AND role <> 'staff'"
+    guests = [r for r in rows if r[8] != "线上提问 Online asker"]
+    assert len(guests) == ef.value(
+        "SELECT count(*) FROM guests WHERE role <> 'staff'"
+        " AND (walk_in = 0 OR (consent = 1 AND checked_in_at IS NOT NULL))"
     )
-    assert "工作人员 Staff" not in {r[7] for r in rows} and "讲者 Speaker" in {r[7] for r in rows}
+    assert "工作人员 Staff" not in {r[7] for r in guests} and "讲者 Speaker" in {
+        r[7] for r in guests
+    }
     scores = [r[0] for r in rows]
     assert scores == sorted(scores, reverse=True)
     asker = ef.row("SELECT name, consent FROM guests WHERE id = ?", (facts.asker,))
     assert asker is not None and asker["consent"] == 1
     top = rows[0]
-    assert top[1] == asker["name"] and top[10:13] == (2, 5, 1)
+    assert top[1] == asker["name"] and top[12:15] == (2, 5, 1)
     assert top[0] == lead_score(True, 2, 5, 1) == 10 + 10 + 5 + 5
     # next come the guests who checked in (10 points), earliest first
-    assert rows[1][0] == 15 and rows[2][0] == 10 and rows[2][9] <= rows[3][9]
-    walk_in_emails = {r[5] for r in rows if r[8]}
+    assert rows[1][0] == 15 and rows[2][0] == 10 and rows[2][11] <= rows[3][11]
+    walk_in_emails = {r[5] for r in rows if r[8] == "现场登记 Walk-in"}
     assert walk_in_emails == {"walkin0@example.cn", "walkin1@example.cn"}  # the third declined
+    no_shows = [r for r in rows if r[8] == "未到场 No-show"]
+    assert len(no_shows) == 200 - 119 and all(r[9] for r in no_shows)  # the replay goes to them
 
 
 def test_questions_and_followup_by_speaker(show: tuple[EventFile, Facts, Path]) -> None:
@@ -201,13 +209,14 @@ def test_codes_the_app_stores_are_named_in_both_languages(
     walk_in = attendance["现场登记 Walk-in"]
     assert walk_in[5] == 3 and "walk-in" not in attendance  # the code itself never shows
     leads = sheet(out, "Leads")[1:]
-    assert {r[6] for r in leads if r[8]} == {"现场登记 Walk-in"}
+    leads = [r for r in leads if r[8] != "线上提问 Online asker"]
+    assert {r[6] for r in leads if r[8] == "现场登记 Walk-in"} == {"现场登记 Walk-in"}
     assert {r[7] for r in leads} <= {"嘉宾 Guest", "讲者 Speaker", "VIP"}
     # guest-supplied channels stay verbatim
     imported = {
         r["channel"] for r in ef.rows("SELECT DISTINCT channel FROM guests WHERE walk_in = 0")
     }
-    assert {r[6] for r in leads if not r[8]} <= imported
+    assert {r[6] for r in leads if r[8] != "现场登记 Walk-in"} <= imported
     assert set(attendance) - {"现场登记 Walk-in", "合计 Total"} == {
         codes.channel(c) for c in imported
     }

@@ -501,6 +501,10 @@
         <translation>选择 CSV 或 Excel 文件…</translation>
     </message>
     <message>
+        <source>Consents to share with %1</source>
+        <translation>同意向 %1 分享信息</translation>
+    </message>
+    <message>
         <source>e.g. 公众号, Eventbrite, 官网</source>
         <translation>例如：公众号、Eventbrite、官网</translation>
     </message>

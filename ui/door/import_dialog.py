@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from app.bus import Bus
+from app.guests.co_hosts import event_co_hosts
 from app.guests.importer import (
     ImportPlan,
     ImportResult,
@@ -22,7 +23,7 @@ from app.guests.importer import (
     plan_import,
     read_table,
 )
-from app.guests.mapping import FIELDS
+from app.guests.mapping import CO_HOST, FIELDS, co_host_field
 from app.session import Session
 from app.store import EventFile
 from app.tabular import Table
@@ -36,13 +37,15 @@ class GuestImporter:
     """The guest list's part of the mapping dialog (see ui.door.mapping_dialog.Importer)."""
 
     object_name = "guestImportDialog"
-    fields = FIELDS
     preview_columns = PREVIEW_COLUMNS
     preview_stretch = 2
     modes: list[tuple[str, str]] = []  # guests are matched and updated, never replaced
 
-    def __init__(self) -> None:
+    def __init__(self, co_hosts: list[str] | None = None) -> None:
         self.channel = QLineEdit()
+        # one consent column per co-host of the event ("同意向 X 分享信息"): field co_host:X
+        self.co_hosts = list(co_hosts or [])
+        self.fields = FIELDS + tuple(co_host_field(h) for h in self.co_hosts)
 
     def extra_row(self, changed: Callable[[], None]) -> QHBoxLayout:
         """One channel for the rows that have none (an Eventbrite export has no channel
@@ -83,13 +86,17 @@ class GuestImporter:
         )
 
     def label(self, field: str) -> str:
+        if field.startswith(CO_HOST):
+            return QCoreApplication.translate(
+                "GuestImportDialog", "Consents to share with %1"
+            ).replace("%1", field[len(CO_HOST) :])
         return tr(FIELD_LABELS[field])
 
     def read(self, path: Path) -> Table:
         return read_table(path)
 
     def guess(self, headers: list[str]) -> dict[str, int]:
-        return guess_mapping(headers)
+        return guess_mapping(headers, self.co_hosts)
 
     def plan(
         self, ef: EventFile, table: Table, mapping: dict[str, int], channel: str = ""
@@ -150,6 +157,7 @@ class GuestImportDialog(MappingImportDialog):
         parent: QWidget | None = None,
         path: str | Path | None = None,
     ) -> None:
-        guests = GuestImporter()
+        # the event's co-hosts: one short read of the settings row (the dialog needs its rows now)
+        guests = GuestImporter(event_co_hosts(session.ef))
         super().__init__(session, worker, guests, parent, path)
         self.channel = guests.channel  # the channel for rows without one

@@ -204,3 +204,26 @@ def test_bad_bytes_name_their_line_once(
     text = d.file_error.text()
     assert text.lower().count("line 9") == 1, text
     assert not d.import_button.isEnabled()
+
+
+def test_a_consent_column_per_co_host_is_proposed_and_changeable(
+    qtbot, session: Session, worker: Worker
+) -> None:
+    from app.event import update_event
+    from app.guests.co_hosts import consenting
+
+    update_event(session.ef, None, co_hosts=["阿里云", "PingCAP"])
+    d = open_dialog(qtbot, session, worker, DATA / "guests-cohosts-zh.csv")
+    planned(qtbot, d)
+    assert d.combos["co_host:阿里云"].currentText() == "同意向 阿里云 分享信息"
+    assert d.combos["co_host:PingCAP"].currentText() == "同意向 PingCAP 分享信息"
+    assert d.combos["consent"].currentText() == "(not in the file)"  # not taken by either
+    d.set_mapping("co_host:PingCAP", None)  # the operator says PingCAP gets nobody
+    planned(qtbot, d, 2)
+    d.import_button.click()
+    qtbot.waitUntil(lambda: d.result is not None, timeout=10000)
+    names = {
+        host: {session.ef.value("SELECT name FROM guests WHERE id = ?", (i,)) for i in ids}
+        for host, ids in consenting(session.ef).items()
+    }
+    assert names == {"阿里云": {"张三", "李四", "赵六"}, "PingCAP": set()}

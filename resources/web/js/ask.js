@@ -208,9 +208,11 @@ connectLive({
   onSync: (hello) => {
     if (hello && hello.event) setText("#event-name", hello.event);
     refresh();
+    document.dispatchEvent(new CustomEvent("showday:sync")); // the poll card (poll-card.js)
   },
   onState: (s) => setLiveBadge($("live"), s),
   onEvent: (ev) => {
+    document.dispatchEvent(new CustomEvent("showday:live", { detail: ev })); // one socket a phone
     if (ev.type === "EventRenamed") setText("#event-name", ev.name);
     else if (ev.type === "QuestionChanged" && typeof ev.votes === "number" && applyVotes(ev)) return;
     else if (ev.type === "QuestionChanged" || ev.type === "QuestionFeatured") refreshSoon();

@@ -45,6 +45,7 @@ FEATURES = (
     "ui.qa",
     "ui.obs",
     "ui.lan",
+    "ui.cues",  # after ui.obs and ui.lan: preflight's fixes open their dialogs
     "ui.report",
     "ui.keep_awake",
     "ui.sound",

@@ -52,6 +52,10 @@
         <translation>OBS 未连接。</translation>
     </message>
     <message>
+        <source>A cue of “{segment}” failed ({action}): {detail}</source>
+        <translation>“{segment}”的自动提示失败（{action}）：{detail}</translation>
+    </message>
+    <message>
         <source>Create scene “{scene}”</source>
         <translation>创建场景“{scene}”</translation>
     </message>

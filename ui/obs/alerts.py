@@ -63,6 +63,9 @@ def alert_text(code: str, params: dict[str, Any]) -> str:
         "obs_refused": QCoreApplication.translate("Alerts", "OBS refused {request}: {detail}"),
         "obs_failed": QCoreApplication.translate("Alerts", "OBS could not do it: {detail}"),
         "not_connected": QCoreApplication.translate("Alerts", "OBS is not connected."),
+        "cue_failed": QCoreApplication.translate(
+            "Alerts", "A cue of “{segment}” failed ({action}): {detail}"
+        ),
     }
     template = texts.get(code, texts["obs_failed"])
     try:

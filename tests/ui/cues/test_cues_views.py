@@ -1,0 +1,79 @@
+"""Setup › Preflight, Cues and Cue log driven as an operator does, on a real event file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.preflight import store as pstore
+from tests.ui.conftest import wait_loaded
+from ui.cues import CueLogView, PreflightView, TriggersView
+from ui.main import install_features
+from ui.main_window import MainWindow
+
+
+def open_demo(qtbot, window: MainWindow, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+
+
+def test_preflight_runs_shows_failures_with_fixes_and_keeps_the_checklist_ticks(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    open_demo(qtbot, window, demo_path)
+    assert window.views["setup"].show_section("Preflight")
+    view = window.findChild(PreflightView)
+    assert view is not None
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "NO-GO" in view.verdict.text(), timeout=20000)
+    rows = {
+        view.table.item(r, 1).text(): view.table.item(r, 0).text()
+        for r in range(view.table.rowCount())
+    }
+    assert rows["OBS connected"] == "Fail"
+    fix = view.findChild(QPushButton, "preflightFix-obs_connected")
+    assert fix is not None and fix.text() == "Connect OBS…"
+
+    view.who.setText("Wang Fang")
+    first = view.checklist.item(0)
+    first.setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: "Wang Fang" in view.checklist.item(0).text())
+    session = window.session
+    assert session is not None
+    ticked = pstore.checklist(session.core_ef, "en")[0]  # committed: read back from the file
+    assert ticked["ticked_by"] == "Wang Fang" and ticked["ticked_at"]
+
+
+def test_trigger_editor_refuses_a_bad_url_then_adds_and_the_cue_log_shows_it_fired(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    open_demo(qtbot, window, demo_path)
+    assert window.views["setup"].show_section("Cues")
+    view = window.findChild(TriggersView)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.segment.count() > 0)
+    view.segment.setCurrentIndex(0)
+    view.action.setCurrentIndex(view.action.findData("http"))
+    qtbot.keyClicks(view.target, "example.com/hook")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "http://" in view.error.text())
+    assert view.table.rowCount() == 0
+
+    view.action.setCurrentIndex(view.action.findData("chime"))
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    assert view.table.item(0, 0).text() == "On start"
+    assert view.table.item(0, 1).text() == "Chime"
+
+    session = window.session
+    assert session is not None
+    window.worker.run(session.show.start)
+    assert window.views["setup"].show_section("Cue log")
+    log = window.findChild(CueLogView)
+    assert log is not None
+    qtbot.waitUntil(lambda: log.table.rowCount() == 1, timeout=10000)
+    assert [log.table.item(0, c).text() for c in (2, 3, 4)] == ["On start", "Chime", "OK"]

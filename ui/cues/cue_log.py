@@ -1,0 +1,99 @@
+"""Setup › Cue log: every fired cue action with its time and result, newest first; follows
+CueFired from the bridge. A failed one is red (and raised as an operator alert)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bus import CueFired
+from app.cues import store
+from app.session import Session
+from ui.bridge import QtBridge
+from ui.cues import texts
+from ui.worker import Worker
+
+
+class CueLogView(QWidget):
+    def __init__(
+        self,
+        session: Session,
+        bridge: QtBridge | None,
+        worker: Worker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cueLog")
+        self.session, self.worker = session, worker
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("cueLogTable")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self._entries: list[dict[str, Any]] = []
+        if bridge is not None:
+            bridge.event.connect(self._on_event)
+        self.retranslate()
+        self.reload()
+
+    def reload(self) -> None:
+        ef = self.session.ef
+        self.worker.run(lambda: store.cue_log(ef), on_done=self._show, context=self)
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, CueFired):
+            self.reload()
+
+    def _show(self, entries: list[dict[str, Any]]) -> None:
+        self._entries = entries
+        triggers, actions = texts.trigger_names(), texts.action_names()
+        self.table.setRowCount(len(entries))
+        for i, e in enumerate(entries):
+            ok = bool(e["ok"])
+            cells = [
+                datetime.fromtimestamp(e["at"]).strftime("%H:%M:%S"),
+                e["segment_title"],
+                triggers.get(e["trigger"], e["trigger"]),
+                actions.get(e["action"], e["action"]),
+                self.tr("OK") if ok else self.tr("Failed"),
+                e["detail"],
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(str(text))
+                if col == 4:
+                    item.setForeground(QColor("#5fd38d" if ok else "#ff7b7b"))
+                self.table.setItem(i, col, item)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Segment"),
+                self.tr("Trigger"),
+                self.tr("Action"),
+                self.tr("Result"),
+                self.tr("Detail"),
+            ]
+        )
+        self._show(self._entries)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

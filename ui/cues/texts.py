@@ -1,0 +1,193 @@
+"""Preflight results and cue words in the operator's language (the core keeps codes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+
+def check_name(check_id: str) -> str:
+    names = {
+        "obs_connected": QCoreApplication.translate("Preflight", "OBS connected"),
+        "obs_scenes": QCoreApplication.translate("Preflight", "Rundown scenes"),
+        "obs_sources": QCoreApplication.translate("Preflight", "Text sources"),
+        "overlays": QCoreApplication.translate("Preflight", "Overlay URLs"),
+        "stream_server": QCoreApplication.translate("Preflight", "Stream server"),
+        "recording": QCoreApplication.translate("Preflight", "Recording disk"),
+        "lan": QCoreApplication.translate("Preflight", "Station server"),
+        "station_door": QCoreApplication.translate("Preflight", "Door station"),
+        "station_moderator": QCoreApplication.translate("Preflight", "Moderator station"),
+        "guests": QCoreApplication.translate("Preflight", "Guest list"),
+        "speakers": QCoreApplication.translate("Preflight", "First speakers"),
+        "clock": QCoreApplication.translate("Preflight", "System clock"),
+    }
+    return names.get(check_id, check_id)
+
+
+def status_text(status: str) -> str:
+    return {
+        "pass": QCoreApplication.translate("Preflight", "OK"),
+        "warn": QCoreApplication.translate("Preflight", "Check"),
+        "fail": QCoreApplication.translate("Preflight", "Fail"),
+    }.get(status, status)
+
+
+def result_text(r: dict[str, Any]) -> str:
+    p: dict[str, Any] = {k: v for k, v in (r.get("params") or {}).items()}
+    for key in ("scenes", "sources", "overlays", "speakers"):
+        if isinstance(p.get(key), list):
+            p[key] = QCoreApplication.translate("Preflight", ", ").join(str(x) for x in p[key])
+    if p.get("role") in ("door", "moderator"):
+        p["role"] = (
+            QCoreApplication.translate("Preflight", "door")
+            if p["role"] == "door"
+            else QCoreApplication.translate("Preflight", "moderator")
+        )
+    texts = {
+        "obs_not_connected": QCoreApplication.translate("Preflight", "OBS is not connected."),
+        "obs_connected": QCoreApplication.translate("Preflight", "OBS is connected."),
+        "scenes_missing": QCoreApplication.translate(
+            "Preflight", "OBS has no scene {scenes}: the rundown switches to it."
+        ),
+        "scenes_ok": QCoreApplication.translate(
+            "Preflight", "All {count} scenes of the rundown exist in OBS."
+        ),
+        "sources_missing": QCoreApplication.translate(
+            "Preflight", "OBS lacks the sources {sources} that cues write to."
+        ),
+        "sources_ok": QCoreApplication.translate(
+            "Preflight", "All {count} sources that cues use exist."
+        ),
+        "overlays_down": QCoreApplication.translate(
+            "Preflight", "Overlay URLs do not answer: {detail}"
+        ),
+        "overlays_ok": QCoreApplication.translate("Preflight", "{count} overlay URLs answer."),
+        "no_stream_server": QCoreApplication.translate(
+            "Preflight", "OBS has no stream server (Settings › Stream)."
+        ),
+        "stream_ok": QCoreApplication.translate(
+            "Preflight", "A stream server is set (the key is not shown)."
+        ),
+        "record_dir_unwritable": QCoreApplication.translate(
+            "Preflight", "The recording folder “{folder}” is not writable."
+        ),
+        "disk_low": QCoreApplication.translate(
+            "Preflight", "{free_mb} MB free in the recording folder; the show needs {need_mb} MB."
+        ),
+        "recording_ok": QCoreApplication.translate(
+            "Preflight", "{free_mb} MB free for recording (needs {need_mb} MB)."
+        ),
+        "lan_closed": QCoreApplication.translate(
+            "Preflight", "The station server is not open to the LAN."
+        ),
+        "lan_loopback": QCoreApplication.translate(
+            "Preflight", "The station server listens on {host} only: phones cannot reach it."
+        ),
+        "lan_unreachable": QCoreApplication.translate(
+            "Preflight", "{url} does not answer: {detail}"
+        ),
+        "lan_ok": QCoreApplication.translate("Preflight", "The station server answers at {url}."),
+        "station_seen": QCoreApplication.translate(
+            "Preflight", "The {role} station “{name}” was seen in the last minute."
+        ),
+        "station_not_seen": QCoreApplication.translate(
+            "Preflight", "No {role} station seen in the last minute."
+        ),
+        "station_not_paired": QCoreApplication.translate(
+            "Preflight", "No {role} station is paired."
+        ),
+        "guests_ok": QCoreApplication.translate("Preflight", "{count} guests imported."),
+        "no_guests": QCoreApplication.translate("Preflight", "No guest list imported."),
+        "speakers_absent": QCoreApplication.translate(
+            "Preflight", "Not checked in yet: {speakers}."
+        ),
+        "speakers_in": QCoreApplication.translate(
+            "Preflight", "The speakers of the first three segments are checked in."
+        ),
+        "no_hard_start": QCoreApplication.translate(
+            "Preflight", "No segment has a hard start: the clock cannot be checked."
+        ),
+        "clock_implausible": QCoreApplication.translate(
+            "Preflight",
+            "The first hard start is {hours} h from this computer's clock: check date and time.",
+        ),
+        "clock_ok": QCoreApplication.translate(
+            "Preflight", "The first hard start is {hours} h from now."
+        ),
+    }
+    template = texts.get(str(r.get("code")))
+    if template is None:
+        return str(r.get("reason") or "")
+    try:
+        return template.format(**p)
+    except (KeyError, IndexError, ValueError):
+        return str(r.get("reason") or "")
+
+
+def fix_text(fix: str) -> str:
+    return {
+        "create_scenes": QCoreApplication.translate("Preflight", "Create the scenes"),
+        "setup_obs": QCoreApplication.translate("Preflight", "Set up OBS"),
+        "connect_obs": QCoreApplication.translate("Preflight", "Connect OBS…"),
+        "open_lan": QCoreApplication.translate("Preflight", "Open the station server…"),
+        "pair_station": QCoreApplication.translate("Preflight", "Pair a station…"),
+        "import_guests": QCoreApplication.translate("Preflight", "Import guests…"),
+    }.get(fix, "")
+
+
+def trigger_names() -> dict[str, str]:
+    return {
+        "start": QCoreApplication.translate("Cues", "On start"),
+        "before_end": QCoreApplication.translate("Cues", "Before the end"),
+        "overtime": QCoreApplication.translate("Cues", "At zero / overtime"),
+        "end": QCoreApplication.translate("Cues", "At end"),
+    }
+
+
+def action_names() -> dict[str, str]:
+    return {
+        "scene": QCoreApplication.translate("Cues", "Switch scene"),
+        "source": QCoreApplication.translate("Cues", "Show / hide source"),
+        "text": QCoreApplication.translate("Cues", "Set text source"),
+        "lower_third": QCoreApplication.translate("Cues", "Lower third"),
+        "message": QCoreApplication.translate("Cues", "Stage message (blink)"),
+        "chime": QCoreApplication.translate("Cues", "Chime"),
+        "http": QCoreApplication.translate("Cues", "HTTP request"),
+        "osc": QCoreApplication.translate("Cues", "OSC message"),
+        "advance": QCoreApplication.translate("Cues", "Next segment (linked)"),
+    }
+
+
+def when_text(t: dict[str, Any]) -> str:
+    if t["trigger"] == "before_end":
+        return QCoreApplication.translate("Cues", "{seconds} s before the end").format(
+            seconds=f"{t['offset_s']:g}"
+        )
+    return trigger_names().get(t["trigger"], t["trigger"])
+
+
+def action_detail(t: dict[str, Any]) -> str:
+    p = t.get("params") or {}
+    a = t["action"]
+    if a == "http":
+        return f"{p.get('method') or 'POST'} {p.get('url', '')}"
+    if a == "osc":
+        args = " ".join(str(x) for x in p.get("args") or [])
+        return (
+            f"{p.get('host') or '127.0.0.1'}:{p.get('port')} {p.get('address', '')} {args}".strip()
+        )
+    if a == "scene":
+        return str(p.get("scene", ""))
+    if a == "source":
+        shown = (
+            QCoreApplication.translate("Cues", "show")
+            if p.get("visible", True)
+            else QCoreApplication.translate("Cues", "hide")
+        )
+        return f"{shown} {p.get('source', '')}"
+    if a in ("text", "message"):
+        return f"{p.get('source', '')} {p.get('text', '')}".strip()
+    if a == "lower_third":
+        return f"{p.get('name', '')} / {p.get('title', '')}"
+    return ""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from app.bus import PreflightRan
@@ -68,6 +68,7 @@ class CuesFeature(QObject):
             fixers["open_lan"] = lan.open_dialog
         PreflightView.ui_fixers = fixers
         window.session_changed.connect(self.set_session)
+        window.installEventFilter(self)
         self._retitle()
 
     def set_session(self, session: Session | None) -> None:
@@ -108,6 +109,11 @@ class CuesFeature(QObject):
         self.window.views["setup"].show_section(
             QCoreApplication.translate("CuesFeature", "Preflight")
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self._retitle()
+        return False
 
     def _retitle(self) -> None:
         self.open_action.setText(QCoreApplication.translate("CuesFeature", "Open preflight"))

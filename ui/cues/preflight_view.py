@@ -97,6 +97,7 @@ class PreflightView(QWidget):
         self.editor.hide()
         self._items: list[dict[str, Any]] = []
         self._loading = False
+        self.last_run: dict[str, Any] | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.run_button)
@@ -247,7 +248,9 @@ class PreflightView(QWidget):
 
     def retranslate(self) -> None:
         self.run_button.setText(self.tr("Run the checks now"))
-        if not self.verdict.text():
+        if self.last_run is not None:
+            self.show_run(self.last_run)
+        else:
             self.verdict.setText(
                 self.tr("Not checked yet. Showday also checks at T−60 and T−15 min.")
             )
@@ -264,4 +267,5 @@ class PreflightView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._show_items(self._items)
         super().changeEvent(event)

@@ -178,6 +178,7 @@ class TriggersView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.osc_box)
         self._triggers: list[dict[str, Any]] = []
+        self._osc_cfg: Any = None
         if bridge is not None:
             bridge.show.connect(lambda _e: self.load_segments())
         self.retranslate()
@@ -283,6 +284,7 @@ class TriggersView(QWidget):
         )
 
     def _show_osc(self, cfg: Any) -> None:
+        self._osc_cfg = cfg
         self.osc_on.setChecked(cfg.osc_in)
         self.osc_host.setText(cfg.osc_host)
         self.osc_port.setValue(cfg.osc_port)
@@ -348,6 +350,8 @@ class TriggersView(QWidget):
         self.osc_apply.setText(self.tr("Apply"))
         self._fields()
         self._show(self._triggers)
+        if self._osc_cfg is not None:
+            self._show_osc(self._osc_cfg)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -288,6 +288,37 @@ class StationsChanged(Event):
 
 
 @dataclass(frozen=True)
+class ChatSourcesChanged(Event):
+    """A chat source was added, changed (filter, started/stopped) or deleted (app.chat)."""
+
+    source_id: int
+    change: str = "updated"  # created, updated, deleted
+    topic = "chat"
+
+
+@dataclass(frozen=True)
+class ChatHealthChanged(Event):
+    """A chat source's connection changed: `state` is connecting, connected, reconnecting,
+    stopped or failed; `error` an error code the desk words in its language ('' when none)."""
+
+    source_id: int
+    state: str
+    error: str = ""
+    topic = "chat"
+
+
+@dataclass(frozen=True)
+class ChatMessagesArrived(Event):
+    """New chat messages were stored (the live feed); `questions` of them entered the queue.
+    No text: the feed is read from the file by staff views."""
+
+    source_id: int
+    count: int
+    questions: int = 0
+    topic = "chat"
+
+
+@dataclass(frozen=True)
 class OpChanges(Event):
     """What one commit changed (Anki's OpChanges): published once per commit, after the typed
     events of that commit, with their origin. A view that shows several facts subscribes to

@@ -33,6 +33,9 @@ Public surface (what other parts hook into):
                         fired once per run by its engine, OSC in; start() on the desk
     session.preflight   preflight (app.preflight.service.PreflightService): run() the checks,
                         fix() what Showday can fix, tick(now) runs T-60/T-15 (the cue ticker)
+    session.chat        the chat sources (app.chat.service.ChatService): SSN relay, Bilibili,
+                        Twitch, webhook; start/stop, health, ingest into the Q&A queue;
+                        resume() on the desk reconnects the sources left running
     session.close()     stops all of it and closes the connections (blocks: not on the GUI
                         thread)
 
@@ -57,12 +60,14 @@ from typing import TYPE_CHECKING, Any
 
 from app.alerts import alerts_of
 from app.bus import Bus
+from app.chat.service import ChatService
 from app.cues.service import CueServices
 from app.draw import Draws
 from app.guests.index import GuestIndex
 from app.polls import Polls
 from app.preflight.service import PreflightService
 from app.qa import settings as qa_settings
+from app.qa.models import on_air_name
 from app.qa.onair import OnAirModel
 from app.show import ShowControl
 from app.show import control as show_control
@@ -158,7 +163,7 @@ class ObsServices:
             current_segment=state.segment_id if running else None,
         )
         q = s.onair.featured()
-        initial = (q.text, q.name) if q else ("", "")
+        initial = (q.text, on_air_name(q.name, q.platform)) if q else ("", "")
         self.question = ObsQuestion(s.bus, self.worker, initial=initial)
         return self.worker
 
@@ -204,6 +209,7 @@ class Session:
         self.alerts = alerts_of(self.bus)  # the bus's one Alerts: the station server's too
         self.cues = CueServices(self)
         self.preflight = PreflightService(self)
+        self.chat = ChatService(self.core_ef, self.bus)
         self._lan: LanController | None = None
         self._lock = threading.Lock()
         self._closed = False
@@ -260,6 +266,7 @@ class Session:
             with contextlib.suppress(Exception):
                 lan.shutdown()
         self.cues.close()
+        self.chat.close()
         self.obs.stop()
         self.alerts.close()
         self.onair.close()

@@ -149,7 +149,7 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
                 raise ApiError(401, msg)
             if not route.allows(caller.role):
                 raise ApiError(403, f"A {caller.role} station may not do this.")
-        if request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") and not route.cross_site:
             same_site_write(headers)
         if route.device and not caller.is_staff:
             await in_thread(ctx, lambda: check_device(ctx, caller))

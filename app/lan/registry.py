@@ -73,6 +73,9 @@ class ApiRoute:
     tag: str = "general"
     description: str = ""
     media_type: str = "application/json"  # of a 200 answer (the QR route answers SVG)
+    # A write other sites may send (a secret key in the path is the credential: chat relays
+    # such as SSN post from their own page, without our Origin or a JSON content type).
+    cross_site: bool = False
 
     @property
     def is_staff(self) -> bool:
@@ -135,6 +138,7 @@ class Registry:
         tag: str = "general",
         description: str = "",
         media_type: str = "application/json",
+        cross_site: bool = False,
     ) -> Callable[[Callable[[ApiRequest], Any]], Callable[[ApiRequest], Any]]:
         if not path.startswith("/api/v1/"):
             raise ValueError(f"API routes live under /api/v1/: {path}")
@@ -158,6 +162,7 @@ class Registry:
                     tag=tag,
                     description=description,
                     media_type=media_type,
+                    cross_site=cross_site,
                 )
             )
             return fn

@@ -234,7 +234,8 @@ def get_featured(req: ApiRequest) -> dict[str, Any]:
     q = qa.featured(req.ctx.ef)
     if q is None:
         return {"question": None}
-    return {"question": {"id": q.id, "text": q.text, "name": q.name}}
+    name = qa.on_air_name(q.name, q.platform)  # a chat question names its platform too
+    return {"question": {"id": q.id, "text": q.text, "name": name, "platform": q.platform}}
 
 
 def _device(req: ApiRequest) -> str:

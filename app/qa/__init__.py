@@ -29,6 +29,8 @@ from app.qa.models import (
     Question,
     QuestionRow,
     VoteResult,
+    on_air_name,
+    platform_label,
 )
 from app.qa.moderation import (
     add_manual,
@@ -109,7 +111,9 @@ __all__ = [
     "load_settings",
     "merge",
     "mine",
+    "on_air_name",
     "on_segment_changed",
+    "platform_label",
     "public_list",
     "queue",
     "reject",

@@ -13,6 +13,32 @@ OPEN_FOR_VOTES = ("approved", "featured")
 MANUAL_SOURCES = ("chat", "phone", "paper", "other")
 
 
+# How a chat platform is named on stream (brand names are not translated); others: capitalised.
+PLATFORM_NAMES = {
+    "bilibili": "Bilibili",
+    "youtube": "YouTube",
+    "twitch": "Twitch",
+    "wechat": "WeChat",
+    "douyin": "Douyin",
+    "kuaishou": "Kuaishou",
+    "tiktok": "TikTok",
+    "facebook": "Facebook",
+}
+
+
+def platform_label(platform: str) -> str:
+    return PLATFORM_NAMES.get(platform, platform.capitalize())
+
+
+def on_air_name(name: str, platform: str) -> str:
+    """The asker as the stream shows them: a chat question names its platform too
+    ("数据库小白 · Bilibili"); a question from the room just the name."""
+    if not platform:
+        return name
+    label = platform_label(platform)
+    return f"{name} · {label}" if name else label
+
+
 @dataclass(frozen=True)
 class Question:
     """A question as staff see it (the moderator view, exports). Never send it to the audience:
@@ -40,6 +66,7 @@ class Question:
     featured_at: str | None
     answered_at: str | None
     matches: tuple[Match, ...] = ()  # word-filter hits in text and name, for highlighting
+    platform: str = ""  # a chat question's platform ("bilibili", "youtube"...); '' from the room
 
     @property
     def edited(self) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from app.bus import Bus, Event, QuestionChanged, QuestionFeatured
 from app.qa import settings as qa_settings
 from app.qa.errors import BAD_DEVICE, BAD_REQUEST, BAD_SOURCE, BAD_STATUS, NOT_FOUND, QaError
-from app.qa.models import MANUAL_SOURCES, FeatureLogEntry, Question
+from app.qa.models import MANUAL_SOURCES, FeatureLogEntry, Question, on_air_name
 from app.qa.questions import check_segment, device_key, get
 from app.qa.text import asker_name, question_text, storable
 from app.store import EventFile
@@ -209,7 +209,8 @@ def feature(ef: EventFile, bus: Bus, question_id: int) -> Question:
         if previous is not None:
             events.append(QuestionChanged(previous, "answered"))
         events.append(QuestionChanged(question_id, "featured"))
-        events.append(QuestionFeatured(question_id, row["text"], row["name"]))
+        name = on_air_name(row["name"], row["platform"])  # OBS text and /overlay/question
+        events.append(QuestionFeatured(question_id, row["text"], name))
         _publish(bus, events)
     return _stored(ef, question_id)
 

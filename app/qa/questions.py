@@ -109,6 +109,7 @@ def to_question(row: dict[str, Any], wf: WordFilter | None = None) -> Question:
         featured_at=row["featured_at"],
         answered_at=row["answered_at"],
         matches=matches,
+        platform=row.get("platform", ""),
     )
 
 

@@ -305,7 +305,40 @@ CREATE TABLE draw_log (                       -- append-only
     UNIQUE (draw_id, kind, step)
 );
 CREATE INDEX draw_log_draw ON draw_log(draw_id);
+
+# Platform chat (app/chat): the event's chat sources (SSN relay, Bilibili room, Twitch channel,
+# webhook), every chat message they delivered (deduplicated per platform and message id, the
+# live feed the moderator promotes from) and, on a question that came from chat, its platform.
+# A chat question's device_id is "chat:PLATFORM:AUTHOR" so blocks work per platform author.
+V7 = """
+CREATE TABLE chat_sources (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('ssn', 'bilibili', 'twitch', 'webhook')),
+    name TEXT NOT NULL DEFAULT '',
+    target TEXT NOT NULL DEFAULT '',          -- Bilibili room id, Twitch channel
+    key TEXT UNIQUE,                          -- ingest URL key (ssn, webhook); NULL when revoked
+    filter TEXT NOT NULL DEFAULT 'questions' CHECK (filter IN ('all', 'questions', 'none')),
+    enabled INTEGER NOT NULL DEFAULT 0,       -- the operator started it
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+
+CREATE TABLE chat_messages (                  -- append-only: what each source delivered
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES chat_sources(id),
+    platform TEXT NOT NULL,
+    msg_key TEXT NOT NULL,                    -- the platform's message id, or a content hash
+    author TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    question_id INTEGER REFERENCES questions(id),
+    UNIQUE (platform, msg_key)
+);
+CREATE INDEX chat_messages_source ON chat_messages(source_id, id);
+
+ALTER TABLE questions ADD COLUMN platform TEXT NOT NULL DEFAULT '';
 """
 
 Migration = str | Callable[["sqlite_utils.Database"], None]
-MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6]
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6, V7]

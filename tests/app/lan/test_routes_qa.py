@@ -60,6 +60,7 @@ def test_a_question_goes_from_phone_to_moderator_to_air_and_answered(lan: Lan) -
             "id": qid,
             "text": "How does vacuum work?",
             "name": "Li Lei",
+            "platform": "",  # asked in the room
         }
         r = mod.post(f"/api/v1/questions/{qid}/answer")
         assert r.json()["question"]["status"] == "answered"

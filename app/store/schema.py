@@ -305,6 +305,7 @@ CREATE TABLE draw_log (                       -- append-only
     UNIQUE (draw_id, kind, step)
 );
 CREATE INDEX draw_log_draw ON draw_log(draw_id);
+"""
 
 # Platform chat (app/chat): the event's chat sources (SSN relay, Bilibili room, Twitch channel,
 # webhook), every chat message they delivered (deduplicated per platform and message id, the

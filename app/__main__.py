@@ -7,6 +7,7 @@
     python -m app token EVENT [--name NAME]
     python -m app pair EVENT --role door --name NAME [--url BASE] [--png FILE] [--hours H]
     python -m app report EVENT --out DIR [--lang zh_CN|en]
+    python -m app channels EVENT [--form URL] [--param NAME] [--add NAME ...] [--out DIR]
     python -m app --version
 
 This is the one module under app/ that reaches the UI, and only by importing `ui.main` inside
@@ -56,7 +57,8 @@ def gui_parser() -> argparse.ArgumentParser:
         epilog="Subcommands: new EVENT --name NAME | token EVENT [--name NAME] | "
         "pair EVENT --role door --name NAME [--url BASE] [--png FILE] | "
         "report EVENT --out DIR [--lang zh_CN|en] | "
-        "preflight EVENT [--obs HOST:PORT] [--fix] [--json]. "
+        "preflight EVENT [--obs HOST:PORT] [--fix] [--json] | "
+        "channels EVENT [--form URL] [--add NAME ...] [--out DIR]. "
         "See `python -m app new --help`.",
     )
     p.add_argument("event", nargs="?", type=Path, help="the event file (*.showday) to open")
@@ -241,6 +243,48 @@ def cmd_preflight(argv: list[str]) -> int:
         return run_preflight(session, args.obs, fix=args.fix, as_json=args.json)
     finally:
         session.close()
+
+
+@subcommand("channels")
+def cmd_channels(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="showday channels",
+        description="A tracked registration link and poster QR code per promotion channel: "
+        "sets the event's form URL, adds channels, and with --out writes a PNG and an SVG per "
+        "channel, channels.csv (the links) and channels-sheet.pdf (every code, for the team). "
+        "Without options it lists the channels and their links.",
+    )
+    p.add_argument("event", type=Path)
+    p.add_argument("--form", metavar="URL", help="the registration form's address")
+    p.add_argument(
+        "--param",
+        help="the link parameter the form tool records (default by tool: 问卷星 sojumpparm, "
+        "金数据 x_field_1, 腾讯问卷 from; otherwise utm_source)",
+    )
+    p.add_argument("--add", metavar="NAME", action="append", default=[], help="a channel")
+    p.add_argument("--out", type=Path, metavar="DIR", help="write the QR files and links here")
+    args = p.parse_args(argv)
+    try:
+        session = Session.open(args.event, origin="cli")
+    except EventFileError as err:
+        return fail(str(err))
+    try:
+        try:
+            if args.form is not None or args.param is not None or args.add:
+                session.channels.configure(args.form, args.param, args.add)
+            settings = session.channels.settings
+            files = session.channels.write_files(args.out) if args.out else None
+        except ValueError as err:
+            return fail(str(err))
+        except OSError as err:
+            return fail(f"--out: cannot write {args.out}: {err.strerror or err}")
+    finally:
+        session.close()
+    for c in settings.channels:
+        console.say(f"{c.name}\t{settings.link(c)}")
+    if files is not None:
+        console.say(f"wrote {len(files.all)} files to {args.out}", error=True)
+    return 0
 
 
 @subcommand("report")

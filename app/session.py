@@ -36,6 +36,8 @@ Public surface (what other parts hook into):
     session.chat        the chat sources (app.chat.service.ChatService): SSN relay, Bilibili,
                         Twitch, webhook; start/stop, health, ingest into the Q&A queue;
                         resume() on the desk reconnects the sources left running
+    session.channels    the promotion channels (app.channels.ChannelService): the form URL,
+                        its tracking parameter, a tracked link and QR code per channel
     session.close()     stops all of it and closes the connections (blocks: not on the GUI
                         thread)
 
@@ -60,6 +62,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.alerts import alerts_of
 from app.bus import Bus
+from app.channels import ChannelService
 from app.chat.service import ChatService
 from app.cues.service import CueServices
 from app.draw import Draws
@@ -205,6 +208,7 @@ class Session:
         self.guests = GuestIndex(self.core_ef, self.bus)
         self.polls = Polls(self.core_ef, self.bus, self.show)
         self.draws = Draws(self.core_ef, self.bus)
+        self.channels = ChannelService(self.core_ef, self.bus)
         self.obs = ObsServices(self)
         self.alerts = alerts_of(self.bus)  # the bus's one Alerts: the station server's too
         self.cues = CueServices(self)

@@ -382,9 +382,13 @@ def totals(ef: EventFile) -> dict[str, int]:
     return {k: int((row or {}).get(k) or 0) for k in keys}
 
 
+_COUNTED = "(walk_in = 0 OR checked_in_at IS NOT NULL)"
+
+
 def counts(ef: EventFile) -> dict[str, Any]:
     """Door counters: totals() and `by_channel`, which maps each channel to {"arrived",
-    "expected"} over every guest (`by_role` likewise for each role)."""
+    "expected"} over every guest (`by_role` likewise for each role). A walk-in whose check-in
+    was undone was a mistake at the desk: counted nowhere, so the undo reverses every count."""
     by_channel = {
         r["channel"]: {"arrived": r["arrived"], "expected": r["expected"]}
         for r in ef.rows(
@@ -392,7 +396,7 @@ def counts(ef: EventFile) -> dict[str, Any]:
             SELECT channel,
                    count(*) FILTER (WHERE {ADMITTED_SQL}) AS expected,
                    count(checked_in_at) AS arrived
-            FROM guests
+            FROM guests WHERE {_COUNTED}
             GROUP BY channel
             ORDER BY expected DESC, channel
             """
@@ -402,7 +406,7 @@ def counts(ef: EventFile) -> dict[str, Any]:
         r["role"]: {"arrived": r["arrived"], "expected": r["expected"]}
         for r in ef.rows(
             f"SELECT role, count(*) FILTER (WHERE {ADMITTED_SQL}) AS expected,"
-            " count(checked_in_at) AS arrived FROM guests GROUP BY role"
+            f" count(checked_in_at) AS arrived FROM guests WHERE {_COUNTED} GROUP BY role"
         )
     }
     return {**totals(ef), "by_channel": by_channel, "by_role": by_role}

@@ -19,6 +19,7 @@ Definitions (the exports and the panel use the same ones):
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -100,7 +101,8 @@ class Stream:
     first: float | None
     last: float | None
     bitrate: list[tuple[float, float | None]]  # per minute: (minute start, average kbps)
-    incidents: list[Incident]
+    incidents: list[Incident]  # from the show's start on: problems of the stream
+    before_show: list[Incident] = field(default_factory=list)  # setting up (a mistyped password)
 
 
 @dataclass
@@ -143,6 +145,23 @@ class Report:
     co_hosts: dict[str, int] = field(default_factory=dict)  # guests who consented to each
 
 
+def early_late(seconds: float) -> tuple[str, int]:
+    """("late" | "early" | "on_time", whole seconds >= 0): never a negative overrun."""
+    s = round(seconds)
+    return ("late" if s > 0 else "early" if s < 0 else "on_time"), abs(s)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def event_language(report: Report) -> str | None:
+    """ "zh_CN" for an event written in Chinese (its name, venue, segment titles or speakers),
+    None when it says nothing (the app's language then decides)."""
+    texts = [report.event_name, report.venue]
+    texts += [t for s in report.timing.segments for t in (s.title, s.speaker)]
+    return "zh_CN" if any(_CJK.search(t or "") for t in texts) else None
+
+
 def epoch(iso: str | None) -> float | None:
     """Unix seconds of a stored time stamp; None when missing or unreadable."""
     try:
@@ -165,8 +184,8 @@ def build_report(ef: EventFile, now: float | None = None, bucket_min: int | None
         channels=channels,
         total=total,
         arrivals=_arrivals(ef, bucket_min),
-        timing=_timing(ef, now),
-        stream=_stream(ef),
+        timing=(timing := _timing(ef, now)),
+        stream=_stream(ef, timing.show_start),
         questions=_questions(ef, len(activity.by_question)),
         activity=activity,
         co_hosts={host: len(ids) for host, ids in consenting(ef).items()},
@@ -254,7 +273,9 @@ def _timing(ef: EventFile, now: float) -> Timing:
 _GAP_CAP_S = 10.0  # a longer silence between samples is a disconnect: not counted as streamed
 
 
-def _stream(ef: EventFile) -> Stream:
+def _stream(ef: EventFile, show_start: float | None) -> Stream:
+    """Stream health. An incident before the show started (none started: all of them) is a
+    problem while setting up, kept apart in `before_show`, not a stream incident."""
     agg = (
         ef.row(
             """
@@ -286,11 +307,14 @@ def _stream(ef: EventFile) -> Stream:
             " WHERE strftime('%s', at) IS NOT NULL GROUP BY m ORDER BY m"
         )
     ]
-    incidents = [
+    every = [
         Incident(at, r["kind"], r["detail"])
         for r in ef.rows("SELECT at, kind, detail FROM incidents ORDER BY at, id")
         if (at := epoch(r["at"])) is not None
     ]
+    started = show_start is not None
+    incidents = [i for i in every if started and i.at >= show_start]  # type: ignore[operator]
+    before = [i for i in every if not started or i.at < show_start]  # type: ignore[operator]
     return Stream(
         samples=agg.get("n") or 0,
         streamed_s=round(float(streamed or 0.0), 1),
@@ -300,6 +324,7 @@ def _stream(ef: EventFile) -> Stream:
         last=float(agg["last"]) if agg.get("last") else None,
         bitrate=bitrate,
         incidents=incidents,
+        before_show=before,
     )
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from app.report import codes
-from app.report.model import Report
+from app.report.model import Report, early_late
 from app.store import EventFile
 
 Table = tuple[list[str], list[list[Any]]]
@@ -53,6 +53,22 @@ def local(ts: float | str | None, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
     return dt.astimezone().strftime(fmt)
 
 
+WORDS = {"late": ("超时", "late"), "early": ("提前", "early"), "on_time": ("准时", "on time")}
+
+
+def clock(seconds: int) -> str:
+    """1:00:57 or 2:03."""
+    h, rest = divmod(seconds, 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
+
+
+def against_plan(seconds: float) -> str:
+    """ "提前 60:57 early", "超时 2:03 late", "准时 on time": words, never a negative overrun."""
+    kind, s = early_late(seconds)
+    zh, en = WORDS[kind]
+    return f"{zh} {en}" if kind == "on_time" else f"{zh} {clock(s)} {en}"
+
+
 def minutes(seconds: float | None) -> float | str:
     return "" if seconds is None else round(seconds / 60.0, 1)
 
@@ -68,7 +84,9 @@ def summary(report: Report) -> Table:
         ["签到 Checked in", t.checked_in],
         ["签到率 Check-in rate %", round(100 * t.rate, 1)],
         ["现场登记 Walk-ins", t.walk_ins],
-        ["未到 No-shows", t.no_shows],
+        ["未到 No-shows", t.no_shows]
+        if report.final
+        else ["尚未签到（直播中）Not checked in yet (live)", t.no_shows],
         ["不可入场 Not admitted (unpaid, refunded…)", t.not_admitted],
         ["到场总数 In the room", t.checked_in + t.walk_ins],
         ["提问嘉宾 Guests who asked", t.asked],
@@ -83,14 +101,15 @@ def summary(report: Report) -> Table:
         ["结束 Show end", local(tm.show_end)],
         ["计划时长（分）Planned (min)", minutes(tm.planned_s)],
         ["实际时长（分）Actual (min)", minutes(tm.actual_s)],
-        ["总超时（秒）Total overrun (s)", round(tm.overrun_s)],
+        ["对比计划 Against plan", against_plan(tm.overrun_s)],
         ["推流时长（分）Streamed (min)", minutes(st.streamed_s)],
         ["平均码率 Average kbps", "" if st.avg_kbps is None else round(st.avg_kbps)],
         [
             "最大丢帧 % Max dropped frames %",
             "" if st.max_dropped_pct is None else st.max_dropped_pct,
         ],
-        ["事故 Incidents", len(st.incidents)],
+        ["推流事故 Stream incidents", len(st.incidents)],
+        ["开播前问题 Problems before the show", len(st.before_show)],
     ]
     rows += [[f"共享给 {host} Shared with {host}", n] for host, n in report.co_hosts.items()]
     return ["项目 Item", "数值 Value"], rows
@@ -102,7 +121,7 @@ def attendance(report: Report) -> Table:
         "报名 Registered",
         "签到 Checked in",
         "签到率 Rate %",
-        "未到 No-shows",
+        "未到 No-shows" if report.final else "尚未签到（直播中）Not yet (live)",
         "现场登记 Walk-ins",
         "提问嘉宾 Asked",
     ]
@@ -139,7 +158,8 @@ def timing(report: Report) -> Table:
         "实际开始 Actual start",
         "计划（秒）Planned (s)",
         "实际（秒）Actual (s)",
-        "超时（秒）Over (s)",
+        "超时（秒）Late (s)",
+        "提前（秒）Early (s)",
     ]
     rows = [
         [
@@ -151,11 +171,18 @@ def timing(report: Report) -> Table:
             local(s.actual_start, "%H:%M:%S"),
             s.planned_s,
             "" if s.actual_s is None else round(s.actual_s),
-            "" if s.over_s is None else round(s.over_s),
+            *_late_early(s.over_s),
         ]
         for s in report.timing.segments
     ]
     return headers, rows
+
+
+def _late_early(over_s: float | None) -> list[Any]:
+    if over_s is None:
+        return ["", ""]
+    kind, s = early_late(over_s)
+    return [s if kind == "late" else "", s if kind == "early" else ""]
 
 
 def questions(ef: EventFile, report: Report) -> Table:

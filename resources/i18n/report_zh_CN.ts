@@ -4,6 +4,18 @@
 <context>
     <name>ReportCharts</name>
     <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{t} late</source>
+        <translation>超时 {t}</translation>
+    </message>
+    <message>
+        <source>{t} early</source>
+        <translation>提前 {t}</translation>
+    </message>
+    <message>
         <source>Attendance by channel</source>
         <translation>各渠道到场情况</translation>
     </message>
@@ -123,6 +135,14 @@
         <translation>未到</translation>
     </message>
     <message>
+        <source>Not checked in yet</source>
+        <translation>尚未签到</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
         <source>Questions</source>
         <translation>提问</translation>
     </message>
@@ -135,8 +155,8 @@
         <translation>未回答</translation>
     </message>
     <message>
-        <source>Overrun</source>
-        <translation>总超时</translation>
+        <source>Against plan</source>
+        <translation>对比计划</translation>
     </message>
     <message>
         <source>Final report</source>

@@ -11,7 +11,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from app.report.model import Report
+from app.report.model import Report, early_late
+from app.report.sheets import clock
 from ui.report.codes import channel_label, incident_label
 from ui.theme import FONT_FAMILIES
 
@@ -65,10 +66,17 @@ def hhmm(ts: float) -> str:
     return datetime.fromtimestamp(ts).strftime("%H:%M")
 
 
-def mmss(seconds: float) -> str:
-    sign = "-" if seconds < 0 else "+"
-    s = round(abs(seconds))
-    return f"{sign}{s // 60}:{s % 60:02d}"
+def against_plan(seconds: float) -> str:
+    """ "2:03 late" / "1:00:57 early" / "on time" (超时 / 提前 / 准时): never a negative overrun."""
+    kind, s = early_late(seconds)
+    if kind == "on_time":
+        return QCoreApplication.translate("ReportCharts", "on time")
+    text = (
+        QCoreApplication.translate("ReportCharts", "{t} late")
+        if kind == "late"
+        else QCoreApplication.translate("ReportCharts", "{t} early")
+    )
+    return text.replace("{t}", clock(s))
 
 
 class Chart:
@@ -183,8 +191,7 @@ def draw_arrivals(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None
         return ch.empty(QCoreApplication.translate("ReportCharts", "No check-ins yet"))
     a, u = ch.area, ch.u
     plot = a.adjusted(u * 2.6, u * 0.4, 0, -u * 1.6)
-    peak = nice_top(max(arr.peak, 4))
-    _grid(ch, plot, peak)
+    peak = _grid(ch, plot, nice_ticks(arr.peak))
     n = len(arr.buckets)
     w = min(plot.width() / n, u * 4)  # a few buckets stay bars, not walls
     step = max(1, round(n / max(1, plot.width() / (u * 3.5))))  # labels that do not overlap
@@ -203,27 +210,37 @@ def draw_arrivals(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None
             )
 
 
-def nice_top(value: float) -> float:
-    """The next 1, 2, 2.5 or 5 x 10^k at or above `value`: round grid labels."""
-    if value <= 0:
-        return 1.0
-    k = 10 ** math.floor(math.log10(value))
-    return next(m * k for m in (1, 2, 2.5, 5, 10) if m * k >= value)
+def nice_ticks(value: float, most: int = 5) -> list[int]:
+    """Evenly spaced whole-number axis ticks from 0 up to at or above `value`: the smallest step
+    of 1, 2 or 5 x 10^k giving at most `most` intervals (7 -> 0, 2, 4, 6, 8; 5,900 -> 0, 2000,
+    4000, 6000). A bar is drawn against the last tick, so its height reads on the grid."""
+    value = max(float(value), 1.0)
+    k = 1
+    while True:
+        for m in (1, 2, 5):
+            step = m * k
+            n = math.ceil(value / step - 1e-9)
+            if n <= most:
+                return [step * i for i in range(n + 1)]
+        k *= 10
 
 
-def _grid(ch: Chart, plot: QRectF, top: float) -> None:
+def _grid(ch: Chart, plot: QRectF, ticks: list[int]) -> float:
+    """Grid lines and labels at `ticks`; returns the axis top (the last tick)."""
     p, c, u = ch.p, ch.c, ch.u
+    top = float(ticks[-1])
     p.setPen(QPen(QColor(c.grid), 1))
-    for k in range(5):
-        y = plot.bottom() - plot.height() * k / 4
+    for t in ticks:
+        y = plot.bottom() - plot.height() * t / top
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         ch.text(
             QRectF(plot.left() - u * 2.6, y - u * 0.7, u * 2.3, u * 1.4),
-            f"{top * k / 4:.0f}",
+            f"{t:,}",
             Qt.AlignmentFlag.AlignRight,
             c.muted,
             0.8,
         )
+    return top
 
 
 def draw_timing(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
@@ -232,7 +249,7 @@ def draw_timing(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     title = QCoreApplication.translate("ReportCharts", "Timing: planned vs actual")
     if tm.segments and any(s.actual_s is not None for s in tm.segments):
         title += "  " + QCoreApplication.translate("ReportCharts", "total {over}").replace(
-            "{over}", mmss(tm.overrun_s)
+            "{over}", against_plan(tm.overrun_s)
         )
     ch = Chart(p, rect, title, c)
     segs = [s for s in tm.segments if s.status != "skipped"][:14]
@@ -282,7 +299,7 @@ def draw_timing(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
             colour = c.bad if over > 30 else c.good if over < -30 else c.muted
             ch.text(
                 QRectF(a.right() - value_w, y, value_w, row_h),
-                mmss(over),
+                against_plan(over),
                 Qt.AlignmentFlag.AlignRight,
                 colour,
                 0.85,
@@ -321,8 +338,7 @@ def draw_stream(p: QPainter, rect: QRectF, report: Report, c: Colours) -> None:
     t0 = min([t for t, _ in st.bitrate] + [i.at for i in st.incidents])
     t1 = max([t + 60 for t, _ in st.bitrate] + [i.at for i in st.incidents])
     span = max(t1 - t0, 60.0)
-    peak = nice_top(max([k for _, k in st.bitrate if k] or [1.0]) * 1.1)
-    _grid(ch, plot, peak)
+    peak = _grid(ch, plot, nice_ticks(max([k for _, k in st.bitrate if k] or [1.0])))
 
     def x_of(t: float) -> float:
         return plot.left() + plot.width() * (t - t0) / span

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app import console
 from app.report.exports import export_all
-from app.report.model import build_report
+from app.report.model import build_report, event_language
 from app.store import EventFile, EventFileError
 
 
@@ -26,7 +26,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("event", type=Path, help="the event file (*.showday)")
     p.add_argument("--out", type=Path, required=True, help="the folder to write into (created)")
     p.add_argument(
-        "--lang", choices=["zh_CN", "en"], help="language of the PDF (default: the system's)"
+        "--lang",
+        choices=["zh_CN", "en"],
+        help="language of the PDF (default: the event's — Chinese for an event written in "
+        "Chinese — else the app's chosen language, else the system's)",
     )
     return p
 
@@ -48,7 +51,7 @@ def main(argv: list[str]) -> int:
     finally:
         ef.close()
     pdf = Path(args.out) / "report.pdf"
-    render_pdf(report, pdf, args.lang)
+    render_pdf(report, pdf, args.lang or event_language(report))
     for p in [pdf, *paths.values()]:
         console.say(str(p))
     return 0
@@ -73,12 +76,14 @@ def render_pdf(report: object, path: Path, lang: str | None) -> None:
         os.environ["QT_QPA_PLATFORM"] = plugin
     from PySide6.QtGui import QGuiApplication
 
-    from ui.i18n import Translators, system_language
+    from ui.i18n import Translators, choose_language
     from ui.report.pdf import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["showday-report"])
     translators = Translators()
-    translators.switch(lang or system_language())
+    from ui.settings import Settings
+
+    translators.switch(choose_language(lang, Settings().language()))
     try:
         write_pdf(report, path)  # type: ignore[arg-type]
     finally:

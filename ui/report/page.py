@@ -9,13 +9,13 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from app.report.model import Report
 from ui.report.charts import (
     Colours,
+    against_plan,
     draw_arrivals,
     draw_funnel,
     draw_stream,
     draw_timing,
     font,
     hhmm,
-    mmss,
 )
 
 
@@ -31,13 +31,20 @@ def figures(r: Report) -> list[tuple[str, str, str]]:
             f"{t.rate:.0%}",
         ),
         (QCoreApplication.translate("ReportPage", "Walk-ins"), f"{t.walk_ins:,}", ""),
-        (QCoreApplication.translate("ReportPage", "No-shows"), f"{t.no_shows:,}", ""),
+        # nobody is a no-show before the end: live, they are "not checked in yet"
+        (
+            QCoreApplication.translate("ReportPage", "No-shows")
+            if r.final
+            else QCoreApplication.translate("ReportPage", "Not checked in yet"),
+            f"{t.no_shows:,}",
+            "" if r.final else QCoreApplication.translate("ReportPage", "live"),
+        ),
         (QCoreApplication.translate("ReportPage", "Questions"), f"{q.asked:,}", ""),
         (QCoreApplication.translate("ReportPage", "Answered on air"), f"{q.answered_on_air:,}", ""),
         (QCoreApplication.translate("ReportPage", "Unanswered"), f"{q.unanswered:,}", ""),
         (
-            QCoreApplication.translate("ReportPage", "Overrun"),
-            mmss(r.timing.overrun_s) if ran else "–",
+            QCoreApplication.translate("ReportPage", "Against plan"),
+            against_plan(r.timing.overrun_s) if ran else "–",
             "",
         ),
     ]

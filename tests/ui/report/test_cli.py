@@ -37,6 +37,22 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_without_lang_a_chinese_event_gets_a_chinese_pdf(event: Path, tmp_path: Path) -> None:
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
+    out = tmp_path / "out"
+    done = run_cli(str(event), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", str(out / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+    ).stdout
+    assert "各渠道到场情况" in text and "最终报告" in text and "超时 2:20" in text
+    assert "Attendance by channel" not in text and "−" not in text and "-2:" not in text
+
+
 @pytest.mark.parametrize(
     ("lang", "words"),
     [

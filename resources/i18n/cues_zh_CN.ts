@@ -189,8 +189,8 @@
         <translation>正常</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>检查项</translation>
+        <source>Warning</source>
+        <translation>注意</translation>
     </message>
     <message>
         <source>Fail</source>
@@ -315,6 +315,22 @@
     <message>
         <source>The first hard start is {hours} h from now.</source>
         <translation>第一个固定开始时间在 {hours} 小时后。</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>T−60 min</source>
+        <translation>开场前 60 分钟</translation>
+    </message>
+    <message>
+        <source>T−15 min</source>
+        <translation>开场前 15 分钟</translation>
     </message>
     <message>
         <source>Create the scenes</source>

@@ -23,12 +23,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QToolBar
 
-from app.bus import PreflightRan
+from app.bus import CueFired, PreflightRan
 from app.session import Session
 from ui.cues import texts
 from ui.cues.cue_log import CueLogView
 from ui.cues.preflight_view import PreflightView
 from ui.cues.triggers_view import TriggersView
+from ui.show.chime import Chime
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class CuesFeature(QObject):
         self.dismiss_action = self.banner.addAction("", self.banner.hide)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.banner.hide()
+        self.chime: Chime | None = None  # made at the first chime cue (loads Qt Multimedia)
         fixers = {}
         if (obs := getattr(window, "obs_feature", None)) is not None:
             fixers["connect_obs"] = obs.panel.open_connection_dialog
@@ -88,6 +90,12 @@ class CuesFeature(QObject):
         self.window.worker.run(start, context=self)
 
     def _on_event(self, event: object) -> None:
+        if isinstance(event, CueFired) and event.entry.get("action") == "chime":
+            if self.chime is None:
+                self.chime = Chime(self)
+                self.chime.set_enabled(True)
+            self.chime.ring("warning")  # the cue's own chime, whatever the timer option
+            return
         if not isinstance(event, PreflightRan) or not event.run["kind"].startswith("T-"):
             return
         fails = [r for r in event.run["results"] if r["status"] == "fail"]

@@ -146,7 +146,7 @@ class PreflightView(QWidget):
         )
         self.verdict.setText(
             self.tr("{verdict} — checked at {time} ({kind})").format(
-                verdict=verdict, time=stamp(run["at"]), kind=run["kind"]
+                verdict=verdict, time=stamp(run["at"]), kind=texts.kind_text(run["kind"])
             )
         )
         self.verdict.setStyleSheet(
@@ -162,6 +162,10 @@ class PreflightView(QWidget):
             self.table.setItem(i, 1, QTableWidgetItem(texts.check_name(r["id"])))
             self.table.setItem(i, 2, QTableWidgetItem(texts.result_text(r)))
             self.table.setCellWidget(i, 3, self._fix_button(r))
+        self.table.resizeRowsToContents()  # room for the fix buttons
+        buttons = [self.table.cellWidget(i, 3) for i in range(len(rows))]
+        widths = [b.sizeHint().width() for b in buttons if b is not None]
+        self.table.setColumnWidth(3, max([self.table.columnWidth(3), *widths]) + 8)
         self.ran.emit(run)
 
     def _fix_button(self, r: dict[str, Any]) -> QWidget | None:

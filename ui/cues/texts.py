@@ -28,7 +28,7 @@ def check_name(check_id: str) -> str:
 def status_text(status: str) -> str:
     return {
         "pass": QCoreApplication.translate("Preflight", "OK"),
-        "warn": QCoreApplication.translate("Preflight", "Check"),
+        "warn": QCoreApplication.translate("Preflight", "Warning"),
         "fail": QCoreApplication.translate("Preflight", "Fail"),
     }.get(status, status)
 
@@ -123,6 +123,15 @@ def result_text(r: dict[str, Any]) -> str:
         return template.format(**p)
     except (KeyError, IndexError, ValueError):
         return str(r.get("reason") or "")
+
+
+def kind_text(kind: str) -> str:
+    return {
+        "manual": QCoreApplication.translate("Preflight", "by hand"),
+        "cli": QCoreApplication.translate("Preflight", "command line"),
+        "T-60": QCoreApplication.translate("Preflight", "T−60 min"),
+        "T-15": QCoreApplication.translate("Preflight", "T−15 min"),
+    }.get(kind, kind)
 
 
 def fix_text(fix: str) -> str:

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.preflight import store as pstore
+from app.session import Session
+from app.show.segments import Segments
+from tests.harness.obs import ObsServer
 from tests.ui.conftest import wait_loaded
 from ui.cues import CueLogView, PreflightView, TriggersView
 from ui.main import install_features
@@ -63,11 +66,12 @@ def test_trigger_editor_refuses_a_bad_url_then_adds_and_the_cue_log_shows_it_fir
     qtbot.waitUntil(lambda: "http://" in view.error.text())
     assert view.table.rowCount() == 0
 
-    view.action.setCurrentIndex(view.action.findData("chime"))
+    view.action.setCurrentIndex(view.action.findData("message"))
+    qtbot.keyClicks(view.value, "Welcome {{segment.speaker}}")
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.table.rowCount() == 1)
     assert view.table.item(0, 0).text() == "On start"
-    assert view.table.item(0, 1).text() == "Chime"
+    assert view.table.item(0, 1).text() == "Stage message (blink)"
 
     session = window.session
     assert session is not None
@@ -76,4 +80,56 @@ def test_trigger_editor_refuses_a_bad_url_then_adds_and_the_cue_log_shows_it_fir
     log = window.findChild(CueLogView)
     assert log is not None
     qtbot.waitUntil(lambda: log.table.rowCount() == 1, timeout=10000)
-    assert [log.table.item(0, c).text() for c in (2, 3, 4)] == ["On start", "Chime", "OK"]
+    assert [log.table.item(0, c).text() for c in (2, 3, 4)] == [
+        "On start",
+        "Stage message (blink)",
+        "OK",
+    ]
+    state = session.show.state()
+    assert state.message == f"Welcome {state.speaker}" and state.message_blink
+
+
+def test_the_create_scenes_fix_in_the_window_makes_obs_go_for_scenes(
+    qtbot, window: MainWindow, tmp_path: Path, obs: ObsServer
+) -> None:
+    path = tmp_path / "salon.showday"
+    session = Session.create(path, "Salon")
+    Segments(session.ef).add(title="Sponsor talk", duration_s=300, obs_scene="Sponsor")
+    session.close()
+    install_features(window)
+    window.open_event(path)
+    wait_loaded(qtbot, window)
+    live = window.session
+    assert live is not None
+    worker = live.obs.start()
+    worker.connect(obs.host, obs.port, obs.password)
+    qtbot.waitUntil(lambda: worker.status == "connected", timeout=15000)
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Preflight")
+    view = window.findChild(PreflightView)
+    assert view is not None
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: view.findChild(QPushButton, "preflightFix-obs_scenes") is not None, timeout=20000
+    )
+    assert "Sponsor" in row_text(view, "Rundown scenes")
+    fix = view.findChild(QPushButton, "preflightFix-obs_scenes")
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: row_status(view, "Rundown scenes") == "OK", timeout=20000)
+    assert "Sponsor" in [s["sceneName"] for s in obs.client().get_scene_list().scenes]
+
+
+def row_text(view: PreflightView, name: str) -> str:
+    return next(
+        view.table.item(r, 2).text()
+        for r in range(view.table.rowCount())
+        if view.table.item(r, 1).text() == name
+    )
+
+
+def row_status(view: PreflightView, name: str) -> str:
+    return next(
+        view.table.item(r, 0).text()
+        for r in range(view.table.rowCount())
+        if view.table.item(r, 1).text() == name
+    )

@@ -49,6 +49,7 @@ FEATURES = (
     "ui.report",
     "ui.keep_awake",
     "ui.sound",
+    "ui.polls",
 )
 # (view, module, class): a feature panel made per open event as cls(session, bridge, worker).
 PANELS = (

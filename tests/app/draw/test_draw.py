@@ -157,3 +157,19 @@ def test_kill_9_mid_draw_keeps_the_same_winners(ef: EventFile) -> None:
         assert draw.algorithm.draw(seed, entrants, 10) == winners
     finally:
         reopened.close()
+
+
+def test_winners_export_with_contact(ef: EventFile, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from app.draw.export import export_winners
+
+    bus = Bus()
+    d = draw.commit(ef, bus, "checked_in", 3)
+    winners = draw.run(ef, bus, d)
+    draw.absent(ef, bus, d, winners[0])
+    assert export_winners(ef, tmp_path / "winners.xlsx") == 4
+    rows = list(load_workbook(tmp_path / "winners.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Draw", "Title", "Winner", "Absent")
+    assert rows[1][2] == winners[0] and rows[1][3] == "yes"
+    assert all(str(r[6]).startswith("1380000") and r[7].endswith("@x.cn") for r in rows[1:])

@@ -154,6 +154,8 @@ class InteractionPanel(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def refresh(self) -> None:
+        if self.worker.stopped:  # the window is closing: nothing more to read
+            return
         ef, pid, did = self.session.core_ef, self._current_poll(), self.draw_id
 
         def read() -> dict[str, Any]:

@@ -138,6 +138,8 @@ class PollsSetup(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.worker.stopped:  # the window is closing: nothing more to read
+            return
         ef = self.session.core_ef
         self.worker.run(
             lambda: store.list_polls(ef), on_done=self._show, on_error=self._failed, context=self

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,8 @@ class ImportPlan:
     updated: list[PlannedGuest] = field(default_factory=list)
     unchanged: list[PlannedGuest] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # channel values no event channel carries: value -> its lines (kept on the guest as is)
+    unknown_channels: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def merged(self) -> list[PlannedGuest]:
@@ -170,10 +173,17 @@ def guess_channel(headers: list[str]) -> str:
 
 
 def plan_import(
-    ef: EventFile, table: Table, mapping: dict[str, int], channel: str = ""
+    ef: EventFile,
+    table: Table,
+    mapping: dict[str, int],
+    channel: str = "",
+    channel_of: Callable[[str], str | None] | None = None,
 ) -> ImportPlan:
     """Check every row and decide what it does. Reads the event file, writes nothing.
-    `channel` is given to every row whose channel cell is empty (or that has no such column)."""
+    `channel` is given to every row whose channel cell is empty (or that has no such column).
+    `channel_of` maps what the channel column holds (a form tool's tracking value) to the
+    event's channel (app.channels.ChannelMatch.channel); a value it does not know is kept as
+    it is and listed in `plan.unknown_channels`, never dropped."""
     plan = ImportPlan(table, dict(mapping))
     problem = mapping_problem(table.headers, mapping)
     if problem:
@@ -191,6 +201,12 @@ def plan_import(
         if error is not None:
             plan.errors.append(error)
         else:
+            if channel_of is not None and values["channel"]:
+                known = channel_of(values["channel"])
+                if known is None:
+                    plan.unknown_channels.setdefault(values["channel"], []).append(row.line)
+                else:
+                    values["channel"] = known
             if channel and not values["channel"]:  # never moves a known guest's channel
                 values["channel"], values["file_channel"] = channel, True
             records.append(PlannedGuest(row.line, values))

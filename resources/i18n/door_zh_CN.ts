@@ -505,6 +505,10 @@
         <translation>同意向 %1 分享信息</translation>
     </message>
     <message>
+        <source>Channel values that match none of the event&apos;s channels (kept as they are): %1</source>
+        <translation>与本活动任何渠道都对不上的渠道值（按原样保留）：%1</translation>
+    </message>
+    <message>
         <source>e.g. 公众号, Eventbrite, 官网</source>
         <translation>例如：公众号、Eventbrite、官网</translation>
     </message>

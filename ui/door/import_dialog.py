@@ -13,6 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from app.bus import Bus
+from app.channels import ChannelSettings
+from app.channels import model as channel_model
+from app.channels.importing import channel_of, propose_mapping
 from app.guests.co_hosts import event_co_hosts
 from app.guests.importer import (
     ImportPlan,
@@ -41,8 +44,12 @@ class GuestImporter:
     preview_stretch = 2
     modes: list[tuple[str, str]] = []  # guests are matched and updated, never replaced
 
-    def __init__(self, co_hosts: list[str] | None = None) -> None:
+    def __init__(
+        self, co_hosts: list[str] | None = None, channels: ChannelSettings | None = None
+    ) -> None:
         self.channel = QLineEdit()
+        # the event's channels: the tracking parameter's column maps back to them
+        self.channels = channels or ChannelSettings()
         # one consent column per co-host of the event ("同意向 X 分享信息"): field co_host:X
         self.co_hosts = list(co_hosts or [])
         self.fields = FIELDS + tuple(co_host_field(h) for h in self.co_hosts)
@@ -96,12 +103,12 @@ class GuestImporter:
         return read_table(path)
 
     def guess(self, headers: list[str]) -> dict[str, int]:
-        return guess_mapping(headers, self.co_hosts)
+        return propose_mapping(headers, self.channels, guess_mapping(headers, self.co_hosts))
 
     def plan(
         self, ef: EventFile, table: Table, mapping: dict[str, int], channel: str = ""
     ) -> ImportPlan:
-        return plan_import(ef, table, mapping, channel)
+        return plan_import(ef, table, mapping, channel, channel_of(self.channels))
 
     def view(self, plan: ImportPlan) -> PlanView:
         merged = sum(len(g.merged_lines) for g in plan.merged)
@@ -116,6 +123,14 @@ class GuestImporter:
             .replace("%4", str(merged))
             .replace("%5", str(len(plan.errors)))
         )
+        if plan.unknown_channels:
+            summary += "\n" + QCoreApplication.translate(
+                "GuestImportDialog",
+                "Channel values that match none of the event's channels (kept as they are): %1",
+            ).replace(
+                "%1",
+                ", ".join(f"{v} ({len(lines)})" for v, lines in plan.unknown_channels.items()),
+            )
         return PlanView(
             summary=summary,
             preview=plan.preview(200),
@@ -158,6 +173,6 @@ class GuestImportDialog(MappingImportDialog):
         path: str | Path | None = None,
     ) -> None:
         # the event's co-hosts: one short read of the settings row (the dialog needs its rows now)
-        guests = GuestImporter(event_co_hosts(session.ef))
+        guests = GuestImporter(event_co_hosts(session.ef), channel_model.load(session.ef))
         super().__init__(session, worker, guests, parent, path)
         self.channel = guests.channel  # the channel for rows without one

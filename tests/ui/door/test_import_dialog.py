@@ -227,3 +227,26 @@ def test_a_consent_column_per_co_host_is_proposed_and_changeable(
         for host, ids in consenting(session.ef).items()
     }
     assert names == {"阿里云": {"张三", "李四", "赵六"}, "PingCAP": set()}
+
+
+def test_a_form_export_maps_its_tracking_column_to_the_event_channels(
+    qtbot, session: Session, worker: Worker
+) -> None:
+    from app.channels import Channel, ChannelSettings
+
+    channels = [("公众号", "gzh"), ("视频号", "sph"), ("社群", "sq"), ("Partner X", "partner-x")]
+    session.channels.save(
+        ChannelSettings(
+            "https://www.wjx.cn/vm/abc.aspx", "", tuple(Channel(n, v) for n, v in channels)
+        )
+    )
+    export = Path(__file__).resolve().parents[2] / "app" / "channels" / "data" / "wjx-export.csv"
+    d = open_dialog(qtbot, session, worker, export)
+    planned(qtbot, d)
+    assert d.combos["channel"].currentText() == "sojumpparm"  # not the generic 来源
+    # web and con are no channels of this event, nor is douyin: listed, with their counts
+    assert "web (3), con (1), douyin (1)" in d.summary.text()
+    d.import_button.click()
+    qtbot.waitUntil(lambda: d.result is not None, timeout=10000)
+    got = dict(session.ef.tuples("SELECT channel, count(*) FROM guests GROUP BY channel"))
+    assert got["公众号"] == 4 and got["Partner X"] == 2 and got["douyin"] == 1

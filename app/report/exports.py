@@ -15,7 +15,7 @@ from typing import Any
 
 from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
 from app.export import write_workbook as write_sheets
-from app.report import checks, door_lists, leads, sheets
+from app.report import checks, door_lists, interaction, leads, sheets
 from app.report.model import Report, build_report
 from app.store import EventFile
 
@@ -32,6 +32,8 @@ SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
     ("doubles", "Double admissions", lambda ef, r: door_lists.doubles_sheet(ef)),
     ("preflight", "Preflight", lambda ef, r: checks.preflight_sheet(ef)),
     ("cues", "Cue log", lambda ef, r: checks.cue_log_sheet(ef)),
+    ("polls", "Polls", lambda ef, r: interaction.polls_sheet(ef)),
+    ("winners", "Winners", lambda ef, r: interaction.winners_sheet(ef)),
 ]
 
 

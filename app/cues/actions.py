@@ -94,13 +94,15 @@ def _osc_arg(value: Any, variables: dict[str, str]) -> Any:
 
 class CueActions:
     """Runs actions. `obs` is the OBS worker (None: OBS actions fail "not connected");
-    `show` the ShowControl (stage message, advance); `publish_chime()` rings the desk."""
+    `show` the ShowControl (stage message, advance); `publish_chime()` rings the desk;
+    `open_poll(id)` opens a poll (app.polls.Polls.open)."""
 
     def __init__(
         self,
         show: Any,
         obs: Callable[[], Submitter | None] = lambda: None,
         publish_chime: Callable[[], None] = lambda: None,
+        open_poll: Callable[[int], Any] | None = None,
         *,
         http_timeout: float = HTTP_TIMEOUT,
         obs_timeout: float = 5.0,
@@ -108,6 +110,7 @@ class CueActions:
         self.show = show
         self.obs = obs
         self.publish_chime = publish_chime
+        self.open_poll = open_poll
         self.http_timeout = http_timeout
         self.obs_timeout = obs_timeout
 
@@ -128,6 +131,11 @@ class CueActions:
         if action == "advance":
             self.show.next()
             return "next segment"
+        if action == "poll":
+            if self.open_poll is None:
+                raise ActionFailed("polls are not available here")
+            poll = self.open_poll(int(p["poll"]))
+            return f"poll {p['poll']} open: {getattr(poll, 'question', '')}"
         if action == "chime":
             self.publish_chime()
             return "chime"

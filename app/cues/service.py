@@ -80,7 +80,12 @@ class CueServices:
                 from app.cues.engine import CueEngine
 
                 s = self._session
-                actions = CueActions(s.show, obs=lambda: s.obs.worker)
+                polls = getattr(s, "polls", None)
+                actions = CueActions(
+                    s.show,
+                    obs=lambda: s.obs.worker,
+                    open_poll=polls.open if polls is not None else None,
+                )
                 self._engine = CueEngine(
                     s.core_ef,
                     s.show,

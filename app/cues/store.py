@@ -25,6 +25,7 @@ ACTIONS = (
     "http",  # {"method", "url", "body"} body: JSON text with {{...}} in its strings
     "osc",  # {"host", "port", "address", "args": [...]}
     "advance",  # {} next segment (linked segments: fire at zero)
+    "poll",  # {"poll": id} open a prepared poll (app.polls)
 )
 
 SCHEMA = """
@@ -107,6 +108,13 @@ def _check(trigger: str, action: str, offset_s: float, params: dict[str, Any]) -
             port = 0
         if not 0 < port < 65536:
             raise CueError("the OSC port must be a number from 1 to 65535")
+    if action == "poll":
+        try:
+            ok = int(params.get("poll") or 0) > 0
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise CueError("give the number of the poll to open")
     if action in ("scene",) and not str(params.get("scene") or "").strip():
         raise CueError("name the scene to switch to")
     if action in ("source", "text") and not str(params.get("source") or "").strip():

@@ -91,6 +91,10 @@
         <translation>下一环节（连播）</translation>
     </message>
     <message>
+        <source>Open a poll</source>
+        <translation>开启投票</translation>
+    </message>
+    <message>
         <source>{seconds} s before the end</source>
         <translation>结束前 {seconds} 秒</translation>
     </message>
@@ -465,6 +469,10 @@
     <message>
         <source>arguments, space separated</source>
         <translation>参数，用空格分隔</translation>
+    </message>
+    <message>
+        <source>poll number</source>
+        <translation>投票编号</translation>
     </message>
     <message>
         <source>Segment:</source>

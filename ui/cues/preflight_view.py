@@ -81,6 +81,7 @@ class PreflightView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # fits its buttons
         self.checklist_title = plain_label()
         self.checklist = QListWidget()
         self.checklist.setObjectName("preflightChecklist")

@@ -165,6 +165,7 @@ def action_names() -> dict[str, str]:
         "http": QCoreApplication.translate("Cues", "HTTP request"),
         "osc": QCoreApplication.translate("Cues", "OSC message"),
         "advance": QCoreApplication.translate("Cues", "Next segment (linked)"),
+        "poll": QCoreApplication.translate("Cues", "Open a poll"),
     }
 
 
@@ -197,6 +198,8 @@ def action_detail(t: dict[str, Any]) -> str:
         return f"{shown} {p.get('source', '')}"
     if a in ("text", "message"):
         return f"{p.get('source', '')} {p.get('text', '')}".strip()
+    if a == "poll":
+        return f"#{p.get('poll', '')}"
     if a == "lower_third":
         return f"{p.get('name', '')} / {p.get('title', '')}"
     return ""

@@ -64,6 +64,8 @@ def params_for(action: str, target: str, value: str, method: str, dest: str) -> 
         return {"name": target, "title": value}
     if action == "message":
         return {"text": value or target, "blink": True}
+    if action == "poll":
+        return {"poll": _number(target) if target else 0}
     if action == "http":
         return {"method": method, "url": target, "body": value}
     if action == "osc":
@@ -300,7 +302,7 @@ class TriggersView(QWidget):
         self.method.setVisible(action == "http")
         self.dest.setEnabled(action == "osc")
         self.target.setEnabled(action not in ("chime", "advance", "message"))
-        self.value.setEnabled(action not in ("chime", "advance", "scene"))
+        self.value.setEnabled(action not in ("chime", "advance", "scene", "poll"))
         hints = {
             "scene": (self.tr("scene name in OBS"), ""),
             "source": (self.tr("source name in OBS"), self.tr("show or hide")),
@@ -309,6 +311,7 @@ class TriggersView(QWidget):
             "message": ("", self.tr("message to the speaker")),
             "http": ("http://127.0.0.1:4001/api/…", '{"title": "{{segment.title}}"}'),
             "osc": ("/ontime/start", self.tr("arguments, space separated")),
+            "poll": (self.tr("poll number"), ""),
         }
         target, value = hints.get(action, ("", ""))
         self.target.setPlaceholderText(target)

@@ -129,3 +129,15 @@ def test_bad_triggers_are_refused_with_a_reason(show) -> None:
     with pytest.raises(CueError, match="OSC address"):
         store.add_trigger(session.ef, ids[0], "start", "osc", {"address": "x", "port": 9000})
     assert store.triggers(session.ef) == []
+
+
+def test_a_poll_trigger_opens_the_prepared_poll_at_t_minus_x(show) -> None:
+    session, clock, ids = show
+    poll = session.polls.create("single", "Which talk next?", ["A", "B"])
+    store.add_trigger(session.ef, ids[0], "before_end", "poll", {"poll": poll.id}, offset_s=20)
+    session.show.start()
+    clock.t = T0 + 41
+    session.cues.engine.poll()
+    (entry,) = session.cues.engine.drain()
+    assert entry["ok"], entry
+    assert session.polls.get(poll.id).status == "open"

@@ -42,6 +42,8 @@ CODES: dict[str, tuple[tuple[str, ...], str]] = {
     "obs_refused": (("request", "detail"), ""),  # OBS's own words, untranslated
     "obs_failed": (("detail",), ""),
     "cue_failed": (("action", "segment", "detail"), ""),  # a cue trigger's action (app.cues)
+    # Reopening the event could not open the station server where it was (HOST:PORT).
+    "lan_not_reopened": (("address",), "open_lan"),
 }
 SOURCE_CODES = ("source_missing", "sources_missing", "source_not_in_scene")
 MAX_ALERTS = 20  # older ones drop off: a screen shows a few, a Stream Deck one

@@ -137,6 +137,8 @@ class Worker(QObject):
         try:
             if job.context is not None and not shiboken6.isValid(job.context):
                 return
+            if self.stopped:  # stop() said so: a result queued before it is not delivered
+                return  # (its callback might ask the stopped worker for more: a traceback)
             if error is None:
                 if job.on_done is not None:
                     job.on_done(result)

@@ -52,6 +52,10 @@
         <translation>OBS 未连接。</translation>
     </message>
     <message>
+        <source>The station server could not open again at {address}: phones cannot reach /ask or /door until it is open.</source>
+        <translation>现场服务器无法在 {address} 重新开启：在开启之前，手机无法访问 /ask 或 /door。</translation>
+    </message>
+    <message>
         <source>A cue of “{segment}” failed ({action}): {detail}</source>
         <translation>“{segment}”的自动提示失败（{action}）：{detail}</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
         <source>Set up OBS for me</source>
         <translation>一键配置 OBS</translation>
+    </message>
+    <message>
+        <source>Open to LAN…</source>
+        <translation>开启局域网访问…</translation>
     </message>
     <message>
         <source>(×{n})</source>

@@ -98,3 +98,26 @@ def test_quit_without_a_running_show_does_not_ask(qtbot, make_window, demo_path:
     assert window.quit_box is None
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert not [w for w in QMessageBox().findChildren(QMessageBox)]
+
+
+def test_a_server_that_cannot_open_where_it_was_is_an_alert_with_its_fix(  # type: ignore[no-untyped-def]
+    qtbot, make_window, demo_path: Path
+):
+    window = make_window()
+    install_features(window)
+    # It was open on an address this PC no longer has (the venue network changed).
+    resume.remember(window.settings, demo_path, "lan", "203.0.113.7:8765")
+    window.open_event(demo_path)
+    alerts = window.session.alerts
+    qtbot.waitUntil(
+        lambda: [a["code"] for a in alerts.items()] == ["lan_not_reopened"], timeout=10000
+    )
+    (alert,) = alerts.items()
+    assert alert["params"] == {"address": "203.0.113.7:8765"} and alert["fix"] == "open_lan"
+    window.show_view("operator")
+    bar = window.views["operator"].body.alerts
+    qtbot.waitUntil(lambda: bool(bar.rows) and "203.0.113.7:8765" in bar.rows[0][1].text())
+    fix = bar.rows[0][2]
+    assert fix.isVisible() and fix.text() == "Open to LAN…"
+    fix.click()
+    assert window.lan_feature.dialog is not None and window.lan_feature.dialog.isVisible()

@@ -85,6 +85,7 @@ class LanFeature(QObject):
         self.dialog: LanDialog | None = None
         self._bridge: QtBridge | None = None  # the bridge whose lan signal we listen to
         self._tearing_down = False  # a stop we cause by closing is not the operator's "off"
+        self._reopening = ""  # "HOST:PORT" while reopening the server where it was
         self.launch = window.launch_lan
         if self.launch is not None:
             window.consumed_options.add("lan")
@@ -139,7 +140,9 @@ class LanFeature(QObject):
         elif address := resume.lan_address(self._recall()):
             # It was open when the event was last closed, quit or crashed: same address, port.
             log.info("reopening the station server on %s:%s, as it was", *address)
+            self._reopening = f"{address[0]}:{address[1]}"
             self.controller.start(*address)
+        session.alerts.set_fixer("open_lan", lambda _p: self.open_dialog())
         self._enable()
         return self.controller
 
@@ -212,6 +215,7 @@ class LanFeature(QObject):
 
     def _on_lan(self, event: Any) -> None:
         if isinstance(event, LanStateChanged):
+            self._alert(event)
             self._remember(event)
             self._enable()
             if event.running and not event.error:
@@ -245,6 +249,17 @@ class LanFeature(QObject):
                 "Phones may not reach Showday at %1. Open LAN › Open to LAN… for why and the fix.",
             ).replace("%1", result.url)
         )
+
+    def _alert(self, event: LanStateChanged) -> None:
+        """Reopening the event could not open the server where it was (the venue network
+        changed, the port is taken): the audience lost /ask, so the Operator view says so."""
+        session, reopening, self._reopening = self.window.session, self._reopening, ""
+        if session is None:
+            return
+        if event.running:
+            session.alerts.resolve("lan_not_reopened")
+        elif event.error and reopening:
+            session.alerts.raise_alert("lan_not_reopened", {"address": reopening})
 
     def _remember(self, event: LanStateChanged) -> None:
         """Open: record where (for the next time this event opens). Closed by the operator:

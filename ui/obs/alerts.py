@@ -63,6 +63,11 @@ def alert_text(code: str, params: dict[str, Any]) -> str:
         "obs_refused": QCoreApplication.translate("Alerts", "OBS refused {request}: {detail}"),
         "obs_failed": QCoreApplication.translate("Alerts", "OBS could not do it: {detail}"),
         "not_connected": QCoreApplication.translate("Alerts", "OBS is not connected."),
+        "lan_not_reopened": QCoreApplication.translate(
+            "Alerts",
+            "The station server could not open again at {address}: phones cannot reach "
+            "/ask or /door until it is open.",
+        ),
         "cue_failed": QCoreApplication.translate(
             "Alerts", "A cue of “{segment}” failed ({action}): {detail}"
         ),
@@ -81,6 +86,8 @@ def fix_text(fix: str, params: dict[str, Any]) -> str:
         )
     if fix == "setup_obs":
         return QCoreApplication.translate("Alerts", "Set up OBS for me")
+    if fix == "open_lan":
+        return QCoreApplication.translate("Alerts", "Open to LAN…")
     return ""
 
 

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Open to LAN…</source>
-        <translation>开启局域网访问…</translation>
+        <translation>向局域网开放…</translation>
     </message>
     <message>
         <source>(×{n})</source>

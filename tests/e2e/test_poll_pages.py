@@ -143,3 +143,17 @@ def test_screenshots_poll_card_and_overlays(lan: Lan, new_context, locale: str) 
     page.screenshot(
         path=str(screenshot_path(f"polls/overlay-draw-{tag}.png")), omit_background=True
     )
+
+
+def test_stage_display_shows_the_open_polls_results(lan: Lan, new_context) -> None:  # noqa: ANN001
+    from app.lan.stations import create_pairing
+
+    p = store.create(lan.ef, lan.bus, "rating", "今天的分享打几分？", hide_results=True)
+    store.set_status(lan.ef, lan.bus, p.id, "open")
+    page = new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page.goto(create_pairing(lan.ef, "stage", "Stage").url(lan.url))
+    page.wait_for_url("**/stage")
+    expect(page.locator("#stage-poll-question")).to_have_text("今天的分享打几分？")
+    store.answer(lan.ef, lan.bus, p.id, "d1", option=5)  # hidden from phones, not from the stage
+    expect(page.locator("#stage-poll .poll-count").nth(4)).to_have_text("1 · 100%")
+    page.screenshot(path=str(screenshot_path("polls/stage-poll-en.png")))

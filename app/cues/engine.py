@@ -26,6 +26,7 @@ from app.store import EventFile
 
 log = logging.getLogger(__name__)
 TICK_S = 0.25
+HOOK_EVERY_S = 5.0  # the tick hooks (scheduled preflight) need no more than this
 
 
 def run_key(state: dict[str, Any]) -> str | None:
@@ -80,11 +81,15 @@ class CueEngine:
             self._thread.start()
 
     def _loop(self) -> None:
+        hooks_at = 0.0
         while not self._stop.is_set():
             try:
                 self.poll()
-                for hook in self.tick_hooks:
-                    hook(self.show.now())
+                now = self.show.now()
+                if abs(now - hooks_at) >= HOOK_EVERY_S:
+                    hooks_at = now
+                    for hook in self.tick_hooks:
+                        hook(now)
             except Exception:  # a busy file or a bad row must not stop the cues for the day
                 log.exception("cue poll failed")
             self._wake.wait(TICK_S)

@@ -142,3 +142,20 @@ def test_the_report_lists_each_preflight_run_with_its_time_and_results(tmp_path:
     assert first[:5] == [local(NOW), "manual", "NO-GO", "obs_connected", "FAIL"]
     assert "OBS is not connected" in first[5]
     assert {r[3] for r in rows} >= {"lan", "guests", "clock", "speakers", "station_door"}
+
+
+def test_the_cue_ticker_started_by_the_desk_runs_the_scheduled_preflight(tmp_path: Path) -> None:
+    from tests.harness import wait_for
+
+    clock = [NOW]
+    session = Session.create(tmp_path / "s.showday", "Salon", clock=lambda: clock[0])
+    try:
+        Segments(session.ef).add(title="Opening", duration_s=600, hard_start="2027-01-01 14:00")
+        first = session.preflight.first_hard_start()
+        assert first is not None
+        clock[0] = first - 900 + 5  # just after T-15
+        session.cues.start()
+        kept = wait_for(lambda: store.runs(session.ef), what="the T-15 run")
+        assert [r["kind"] for r in kept] == ["T-15"]
+    finally:
+        session.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -133,3 +134,20 @@ def row_status(view: PreflightView, name: str) -> str:
         for r in range(view.table.rowCount())
         if view.table.item(r, 1).text() == name
     )
+
+
+def test_a_scheduled_preflight_with_failures_shows_the_banner_and_opens_preflight(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    open_demo(qtbot, window, demo_path)
+    feature = window.cues_feature
+    session = window.session
+    assert session is not None
+    assert not feature.banner.isVisible()
+    threading.Thread(target=session.preflight.run, args=("T-15",), daemon=True).start()
+    qtbot.waitUntil(feature.banner.isVisible, timeout=20000)
+    assert "T−15" in feature.banner_text.text() and "OBS connected" in feature.banner_text.text()
+    feature.open_action.trigger()
+    assert window.views["setup"].section_list.currentItem().text() == "Preflight"
+    feature.dismiss_action.trigger()
+    assert not feature.banner.isVisible()

@@ -210,6 +210,8 @@ class LanFeature(QObject):
                 "/overlay/question",
                 "/overlay/lower-third",
                 "/overlay/ask-qr",
+                "/overlay/poll",
+                "/overlay/draw",
             )
             QGuiApplication.clipboard().setText("\n".join(base + p for p in pages))
 

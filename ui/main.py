@@ -46,6 +46,7 @@ FEATURES = (
     "ui.obs",
     "ui.lan",
     "ui.cues",  # after ui.obs and ui.lan: preflight's fixes open their dialogs
+    "ui.chat",
     "ui.report",
     "ui.keep_awake",
     "ui.sound",

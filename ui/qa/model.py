@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.qa import Question
+from app.qa import Question, platform_label
 from app.timeutil import hhmm
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +43,16 @@ HIT_BG = QColor("#6b5412")
 HELD_BAR = QColor("#f2b632")
 STAR = QColor("#f2b632")
 DIM = QColor("#a3abba")
+# Platform badges on chat questions: each platform's own colour, so the moderator sees at a
+# glance where a question came from (others grey).
+BADGE = {
+    "bilibili": QColor("#fb7299"),
+    "youtube": QColor("#e62117"),
+    "twitch": QColor("#9146ff"),
+    "wechat": QColor("#07c160"),
+    "douyin": QColor("#161823"),
+}
+BADGE_OTHER = QColor("#5b6476")
 
 
 def _utf16(text: str, index: int) -> int:
@@ -132,7 +142,7 @@ def meta_line(q: Question) -> str:
     parts = [q.name or translate("QuestionDelegate", "Anonymous")]
     parts.append(f"▲ {q.votes}")  # votes: the same arrow as the audience's vote button
     parts.append(hhmm(q.created_at) if q.created_at else "")
-    if q.source != "web":
+    if q.source != "web" and not q.platform:  # a chat question shows its platform's badge
         parts.append(translate("QuestionDelegate", "via %1").replace("%1", source_name(q.source)))
     if q.merged_count:
         parts.append(translate("QuestionDelegate", "+%1 merged").replace("%1", str(q.merged_count)))
@@ -240,7 +250,24 @@ class QuestionDelegate(QStyledItemDelegate):
         painter.setPen(text_color if selected else DIM)
         painter.setFont(option.font)
         fm = QFontMetrics(option.font)
-        meta = fm.elidedText(meta_line(q), Qt.TextElideMode.ElideRight, rect.width() - 2 * PAD)
+        if q.platform:
+            left += self._badge(painter, q.platform, left, y, fm) + 8
+        meta = fm.elidedText(meta_line(q), Qt.TextElideMode.ElideRight, rect.right() - PAD - left)
         # drawText with a plain string and no Qt.TextFormat: QPainter never parses markup.
-        painter.drawText(QRect(left, y, rect.width() - 2 * PAD - 8, fm.height()), 0, meta)
+        painter.drawText(QRect(left, y, rect.right() - PAD - left, fm.height()), 0, meta)
         painter.restore()
+
+    def _badge(self, painter: QPainter, platform: str, x: int, y: int, fm: QFontMetrics) -> int:
+        """A rounded platform badge at (x, y); returns its width."""
+        label = platform_label(platform)
+        w = fm.horizontalAdvance(label) + 12
+        box = QRect(x, y, w, fm.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BADGE.get(platform, BADGE_OTHER))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()
+        return w

@@ -1,0 +1,78 @@
+"""Setup › Chat sources and the desk's chat chip, driven as an operator does on a real event
+file: add an SSN relay, see its address once the station server is open, messages arrive, the
+chip counts them; a bad Bilibili room id is refused in words; stop and delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from PySide6.QtCore import Qt
+
+from app import qa
+from tests.ui.conftest import wait_loaded
+from ui.chat import ChatSourcesView
+from ui.main import install_features
+from ui.main_window import MainWindow
+
+
+def test_add_an_ssn_relay_see_its_url_and_messages_arrive_in_the_queue(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Chat sources")
+    view = window.findChild(ChatSourcesView)
+    assert view is not None
+    session = window.session
+    assert session is not None
+
+    # A Bilibili room id that is not one: refused, the operator is told why.
+    view.kind.setCurrentIndex(view.kind.findData("bilibili"))
+    view.target.setText("not a room")
+    qtbot.mouseClick(view.add_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "room id is a number" in view.message.text())
+    assert view.table.rowCount() == 0
+
+    session.lan.start("127.0.0.1", 0).join(10)
+    view.kind.setCurrentIndex(view.kind.findData("ssn"))
+    view.name.setText("SSN (YouTube + Bilibili)")
+    view.filter.setCurrentIndex(view.filter.findData("questions"))
+    qtbot.mouseClick(view.add_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    assert view.table.item(0, 0).text() == "SSN (YouTube + Bilibili)"
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: "/api/v1/chat/ssn/" in view.url_label.text())
+    url = view.rows[0]["ingest_url"]
+    qtbot.mouseClick(view.copy_btn, Qt.MouseButton.LeftButton)
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == url
+
+    r = httpx.post(
+        url,
+        json={
+            "chatname": "数据库小白",
+            "chatmessage": "请问支持 MySQL 吗？",
+            "type": "bilibili",
+            "id": 9001,
+            "textonly": True,
+        },
+    )
+    assert r.status_code == 200, r.text
+    chip = window.chat_feature.chip
+    qtbot.waitUntil(lambda: chip.isVisible() and "1/min" in chip.text(), timeout=10000)
+    qtbot.waitUntil(lambda: view.table.item(0, 3).text() == "Receiving")
+    (q,) = [q for q in qa.queue(session.core_ef, None) if q.platform == "bilibili"]
+    assert q.name == "数据库小白"
+
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.stop_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.item(0, 3).text() == "Stopped")
+    assert httpx.post(url, json={"chatmessage": "late?", "type": "youtube"}).status_code == 409
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.delete_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: not chip.isVisible())

@@ -133,8 +133,9 @@ def test_danmaku_arrive_once_each_and_the_source_reconnects_after_a_drop(
         assert delays.delays == [1.0]  # one reconnect, after the first backoff step
         assert api.seen[0][0].endswith(f"id={ROOM}&type=0")
         assert api.seen[0][1] == "SESSDATA=abc%2C123"  # real names with the cookie
-        h = session.chat.state(source)
-        assert h.state == "connected" and h.per_minute == 3  # stored once each
+        # Counted once each (the count follows the commit, so wait for it rather than race it).
+        wait_for(lambda: session.chat.state(source).per_minute == 3, 5, "three counted")
+        assert session.chat.state(source).state == "connected"
         session.chat.stop(source.id)
         assert session.chat.state(source).state == "stopped"
 

@@ -32,6 +32,14 @@
         <translation>从词云中删除的词：</translation>
     </message>
     <message>
+        <source>Draw from a list</source>
+        <translation>从名单抽奖</translation>
+    </message>
+    <message>
+        <source>One name a line:</source>
+        <translation>每行一个姓名：</translation>
+    </message>
+    <message>
         <source>Export winners</source>
         <translation>导出中奖名单</translation>
     </message>
@@ -110,6 +118,10 @@
     <message>
         <source>Everyone who asked or answered</source>
         <translation>提问或投票的观众</translation>
+    </message>
+    <message>
+        <source>A list of names…</source>
+        <translation>名单…</translation>
     </message>
     <message>
         <source>No staff</source>

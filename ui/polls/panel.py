@@ -87,7 +87,7 @@ class InteractionPanel(QWidget):
 
         self.draw_box = QGroupBox()
         self.pool = QComboBox()
-        for pool in ("checked_in", "participants"):
+        for pool in ("checked_in", "participants", "list"):
             self.pool.addItem("", pool)
         self.count = QSpinBox(minimum=1, maximum=draw.store.MAX_COUNT, value=3)
         self.excludes: dict[str, QCheckBox] = {}
@@ -248,11 +248,19 @@ class InteractionPanel(QWidget):
     def commit(self) -> None:
         s, pool, count = self.session, self.pool.currentData(), self.count.value()
         exclude = [k for k, cb in self.excludes.items() if cb.isChecked()]
+        entries: list[str] | None = None
+        if pool == "list":
+            text, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Draw from a list"), self.tr("One name a line:")
+            )
+            if not ok:
+                return
+            entries = [line for line in text.splitlines() if line.strip()]
 
         def set_id(did: int) -> None:
             self.draw_id = did
 
-        self._do(lambda: s.draws.commit(pool, count, exclude=exclude), set_id)
+        self._do(lambda: s.draws.commit(pool, count, exclude=exclude, entries=entries), set_id)
 
     def run_draw(self) -> None:
         if self.draw_id is not None:
@@ -308,6 +316,7 @@ class InteractionPanel(QWidget):
         self.count_label.setText(self.tr("Winners:"))
         self.pool.setItemText(0, self.tr("Checked-in guests"))
         self.pool.setItemText(1, self.tr("Everyone who asked or answered"))
+        self.pool.setItemText(2, self.tr("A list of names…"))
         names = {
             "staff": self.tr("No staff"),
             "speaker": self.tr("No speakers"),

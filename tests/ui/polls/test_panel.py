@@ -98,3 +98,20 @@ def test_setup_adds_a_poll_through_its_dialog(qtbot, session: Session, parts, mo
         2,
     )
     assert "Which topics?" in setup.list.item(0).text()
+
+
+def test_draw_from_a_pasted_list(qtbot, session: Session, parts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    bridge, worker = parts
+    panel = InteractionPanel(session, bridge, worker)
+    qtbot.addWidget(panel)
+    names = "Ann\nBo\n\nCy\n"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (names, True))
+    panel.pool.setCurrentIndex(panel.pool.findData("list"))
+    panel.count.setValue(2)
+    qtbot.mouseClick(panel.draw_buttons["commit"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "SHA-256" in panel.hash.text())
+    qtbot.mouseClick(panel.draw_buttons["draw"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.winners.count() == 2)
+    assert {panel.winners.item(i).text() for i in range(2)} <= {"Ann", "Bo", "Cy"}

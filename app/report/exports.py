@@ -15,7 +15,7 @@ from typing import Any
 
 from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
 from app.export import write_workbook as write_sheets
-from app.report import checks, door_lists, interaction, leads, sheets
+from app.report import channels, checks, door_lists, interaction, leads, sheets
 from app.report.model import Report, build_report
 from app.store import EventFile
 
@@ -23,6 +23,7 @@ from app.store import EventFile
 SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
     ("summary", "Summary", lambda ef, r: sheets.summary(r)),
     ("attendance", "Attendance", lambda ef, r: sheets.attendance(r)),
+    ("channels", "Channels", channels.channels_sheet),
     ("arrivals", "Arrivals", lambda ef, r: sheets.arrivals(r)),
     ("questions", "Questions", sheets.questions),
     ("timing", "Timing", lambda ef, r: sheets.timing(r)),

@@ -63,6 +63,7 @@ def test_report_workbook_reads_back_as_the_openpyxl_one_did(
     assert got["sheets"] == [
         "Summary",
         "Attendance",
+        "Channels",
         "Arrivals",
         "Questions",
         "Timing",

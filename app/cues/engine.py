@@ -76,7 +76,9 @@ class CueEngine:
     # -- the ticker -------------------------------------------------------------------------
 
     def start(self) -> None:
+        """The ticker; first, claims a crash left without a result go to the cue log."""
         if self._thread is None:
+            store.log_interrupted(self.ef, self.show.now())
             self._thread = threading.Thread(target=self._loop, name="cue-engine", daemon=True)
             self._thread.start()
 

@@ -234,6 +234,28 @@ def log_result(ef: EventFile, entry: dict[str, Any]) -> int:
         return int(cur.lastrowid or 0)
 
 
+INTERRUPTED = "interrupted: Showday stopped before its result was known; not fired again"
+
+
+def log_interrupted(ef: EventFile, at: float) -> int:
+    """Claims with no log entry (the app died between firing and logging) get one entry
+    saying so, once; returns how many."""
+    ensure(ef)
+    with ef.write() as c:
+        cur = c.execute(
+            "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
+            " action, ok, detail)"
+            " SELECT ?, f.run_key, f.trigger_id, t.segment_id,"
+            " COALESCE((SELECT title FROM segments WHERE id = t.segment_id), ''),"
+            " COALESCE(t.trigger, ''), COALESCE(t.action, ''), 0, ?"
+            " FROM cue_fired f LEFT JOIN cue_triggers t ON t.id = f.trigger_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM cue_log l"
+            "   WHERE l.run_key = f.run_key AND l.trigger_id = f.trigger_id)",
+            (at, INTERRUPTED),
+        )
+        return cur.rowcount
+
+
 def cue_log(ef: EventFile, limit: int = 200) -> list[dict[str, Any]]:
     """The newest entries first."""
     ensure(ef)

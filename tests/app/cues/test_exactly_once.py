@@ -74,8 +74,12 @@ def test_kill_9_after_firing_and_before_logging_does_not_fire_twice(
     ef.close()
     session = Session.open(path, clock=Clock(T0 + 56))
     try:
+        session.cues.start()  # as the desk does: the ticker polls at once
         session.cues.engine.poll()
         assert session.cues.engine.drain() == []
+        (entry,) = store.cue_log(session.ef)  # the operator sees what happened to it
+        assert (entry["action"], entry["ok"]) == ("http", False)
+        assert entry["detail"].startswith("interrupted")
     finally:
         session.close()
     assert len(http_server.requests) == 1

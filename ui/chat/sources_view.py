@@ -104,11 +104,11 @@ class ChatSourcesView(QWidget):
         self.message.setObjectName("chatMessage")
         self.message.setWordWrap(True)
         self.form = QFormLayout()
-        self.form.addRow("", self.kind)
-        self.form.addRow("", self.name)
-        self.form.addRow("", self.target)
-        self.form.addRow("", self.filter)
-        self.form.addRow("", self.sessdata)
+        self.form_labels = [QLabel() for _ in range(5)]
+        fields = (self.kind, self.name, self.target, self.filter, self.sessdata)
+        for label, field in zip(self.form_labels, fields, strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -175,10 +175,8 @@ class ChatSourcesView(QWidget):
             self.tr("Filter"),
             self.tr("SESSDATA (optional)"),
         ]
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
         self.sessdata.setPlaceholderText(
             self.tr("Real viewer names on Bilibili; kept in memory only")
         )

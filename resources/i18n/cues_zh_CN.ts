@@ -439,6 +439,10 @@
 <context>
     <name>TriggersView</name>
     <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
         <source>Listening: /showday/next, /previous, /pause, /resume, /addtime &lt;s&gt;</source>
         <translation>监听中：/showday/next、/previous、/pause、/resume、/addtime &lt;秒&gt;</translation>
     </message>
@@ -489,6 +493,10 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
     </message>
     <message>
         <source> s</source>

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -95,7 +95,7 @@ class TriggersView(QWidget):
         self.segment = QComboBox()
         self.segment.setObjectName("cueSegment")
         self.segment.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setObjectName("cueTable")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,6 +103,8 @@ class TriggersView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._toggled)
+        self._filling = False
         self.when = QComboBox()
         self.when.setObjectName("cueWhen")
         self.seconds = QDoubleSpinBox()
@@ -219,6 +221,7 @@ class TriggersView(QWidget):
         self.worker.run(lambda: store.triggers(ef, sid), on_done=self._show, context=self)
 
     def _show(self, triggers: list[dict[str, Any]]) -> None:
+        self._filling = True
         self._triggers = triggers
         actions = texts.action_names()
         self.table.setRowCount(len(triggers))
@@ -226,6 +229,24 @@ class TriggersView(QWidget):
             self.table.setItem(i, 0, QTableWidgetItem(texts.when_text(t)))
             self.table.setItem(i, 1, QTableWidgetItem(actions.get(t["action"], t["action"])))
             self.table.setItem(i, 2, QTableWidgetItem(texts.action_detail(t)))
+            on = QTableWidgetItem(self.tr("On"))
+            on.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            on.setCheckState(Qt.CheckState.Checked if t["enabled"] else Qt.CheckState.Unchecked)
+            self.table.setItem(i, 3, on)
+        self._filling = False
+
+    def _toggled(self, item: QTableWidgetItem) -> None:
+        """The On box of a trigger: off keeps it but it does not fire (saved at once)."""
+        if self._filling or item.column() != 3 or not 0 <= item.row() < len(self._triggers):
+            return
+        trigger_id, ef = self._triggers[item.row()]["id"], self.session.ef
+        enabled = item.checkState() == Qt.CheckState.Checked
+        self.worker.run(
+            lambda: store.update_trigger(ef, trigger_id, enabled=enabled),
+            on_done=lambda _r: self._done(),
+            on_error=self._failed,
+            context=self,
+        )
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -320,7 +341,7 @@ class TriggersView(QWidget):
     def retranslate(self) -> None:
         self.segment_label.setText(self.tr("Segment:"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Action"), self.tr("Details")]
+            [self.tr("When"), self.tr("Action"), self.tr("Details"), self.tr("Active")]
         )
         for combo, names, keys in (
             (self.when, texts.trigger_names(), TRIGGERS),

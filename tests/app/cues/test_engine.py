@@ -141,3 +141,12 @@ def test_a_poll_trigger_opens_the_prepared_poll_at_t_minus_x(show) -> None:
     (entry,) = session.cues.engine.drain()
     assert entry["ok"], entry
     assert session.polls.get(poll.id).status == "open"
+
+
+def test_a_switched_off_trigger_does_not_fire(show, http_server: Recorder) -> None:
+    session, _clock, ids = show
+    tid = store.add_trigger(session.ef, ids[0], "start", "http", {"url": http_server.url})
+    store.update_trigger(session.ef, tid, enabled=False)
+    session.show.start()
+    session.cues.engine.poll()
+    assert session.cues.engine.drain() == [] and http_server.requests == []

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from app.cues import store as cstore
 from app.preflight import store as pstore
 from app.session import Session
 from app.show.segments import Segments
@@ -76,6 +77,11 @@ def test_trigger_editor_refuses_a_bad_url_then_adds_and_the_cue_log_shows_it_fir
 
     session = window.session
     assert session is not None
+    on = view.table.item(0, 3)  # switched off and on again: saved each time
+    on.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not cstore.triggers(session.core_ef)[0]["enabled"])
+    view.table.item(0, 3).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: cstore.triggers(session.core_ef)[0]["enabled"])
     window.worker.run(session.show.start)
     assert window.views["setup"].show_section("Cue log")
     log = window.findChild(CueLogView)

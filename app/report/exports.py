@@ -15,7 +15,7 @@ from typing import Any
 
 from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
 from app.export import write_workbook as write_sheets
-from app.report import channels, checks, door_lists, interaction, leads, sheets
+from app.report import channels, chat, checks, door_lists, interaction, leads, sheets
 from app.report.model import Report, build_report
 from app.store import EventFile
 
@@ -26,6 +26,7 @@ SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
     ("channels", "Channels", channels.channels_sheet),
     ("arrivals", "Arrivals", lambda ef, r: sheets.arrivals(r)),
     ("questions", "Questions", sheets.questions),
+    ("sources", "Questions by source", lambda ef, r: chat.sources_sheet(ef)),
     ("timing", "Timing", lambda ef, r: sheets.timing(r)),
     ("leads", "Leads", sheets.leads),
     ("followup", "Follow-up", lambda ef, r: sheets.followup(ef)),

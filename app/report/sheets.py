@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from app.qa.models import on_air_name
 from app.report import codes
 from app.report.model import Report, early_late
 from app.store import EventFile
@@ -262,11 +263,20 @@ def followup(ef: EventFile) -> Table:
         "票数 Votes",
     ]
     rows = [
-        [r["speaker"] or NO_SPEAKER, r["title"], r["text"], r["name"], r["contact"], r["votes"]]
+        # An online asker is named with their platform ("数据库小白 · Bilibili"): the handle
+        # to answer them on.
+        [
+            r["speaker"] or NO_SPEAKER,
+            r["title"],
+            r["text"],
+            on_air_name(r["name"], r["platform"]),
+            r["contact"],
+            r["votes"],
+        ]
         for r in ef.rows(
             """
             SELECT coalesce(s.speaker, '') AS speaker, coalesce(s.title, '') AS title,
-                   q.text, q.name, CASE WHEN q.consent THEN q.contact ELSE '' END AS contact,
+                   q.text, q.name, q.platform, CASE WHEN q.consent THEN q.contact ELSE '' END AS contact,
                    (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes
             FROM questions q LEFT JOIN segments s ON s.id = q.segment_id
             WHERE q.merged_into IS NULL AND q.status IN ('approved', 'featured')

@@ -66,6 +66,7 @@ def test_report_workbook_reads_back_as_the_openpyxl_one_did(
         "Channels",
         "Arrivals",
         "Questions",
+        "Questions by source",
         "Timing",
         "Leads",
         "Follow-up",

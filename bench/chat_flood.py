@@ -1,0 +1,270 @@
+"""Platform chat floods in while the room asks: 50 chat messages a second for 60 s through the
+SSN relay, and the room's phones asking at the same time, with the moderator panel open.
+
+    .venv/bin/python bench/chat_flood.py [--rate 50] [--seconds 60] [--room-rate 2]
+
+In this process: the session (its ChatService), the real station server on a real event file,
+the QtBridge, the Worker and the desktop ModeratorPanel (offscreen) refreshing from the bridge.
+A QTimer ticks every 5 ms on the GUI thread; the longest gap between ticks is the longest stall.
+
+In a child process (SSN and the phones are other machines): asyncio + httpx, the chat paced
+evenly at `--rate` a second (SSN's payload shape, 1,000 distinct authors so no author reaches
+the per-author limit, every message a question: the filter is "every message") and the room's
+phones at `--room-rate` questions a second (each phone asks twice; 127.0.0.2.. addresses).
+
+Baseline, same run: the same pacing of GET /api/v1/questions/featured before the flood.
+Figures: nothing lost (every 200 stored once, each chat message a question), p99 response
+against the baseline's, the GUI thread's longest stall, and whether the moderator panel shows
+every question within 2 s of the last one arriving (it keeps up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing as mp
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PLATFORMS = ("bilibili", "youtube", "twitch")
+
+
+async def _traffic(
+    url: str,
+    ingest: str,
+    rate: float,
+    seconds: float,
+    room_rate: float,
+    ids: list[str],
+    kind: str,
+    out: Any,
+) -> dict[str, Any]:
+    import httpx
+
+    n_chat, n_room = int(rate * seconds), int(room_rate * seconds)
+    chat = httpx.AsyncClient(timeout=30)  # SSN: no Origin of ours, no token
+    phones = [
+        httpx.AsyncClient(
+            base_url=url,
+            headers={"Origin": url},
+            timeout=30,
+            transport=httpx.AsyncHTTPTransport(local_address=f"127.0.0.{2 + i % 50}"),
+        )
+        for i in range(len(ids))
+    ]
+    for c, dev in zip(phones, ids, strict=True):
+        c.cookies.set("showday_device", dev)
+    lat: list[float] = []
+    statuses: dict[int, int] = {}
+
+    async def one(coro: Any) -> None:
+        t = time.perf_counter()
+        try:
+            r = await coro
+            statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+        except httpx.HTTPError:
+            statuses[-1] = statuses.get(-1, 0) + 1
+        lat.append(time.perf_counter() - t)
+
+    def chat_call(i: int) -> Any:
+        if kind == "read":
+            return chat.get(url + "/api/v1/questions/featured")
+        return chat.post(
+            ingest,
+            json={
+                "chatname": f"观众{i % 1000}",
+                "chatmessage": f"第 {i} 条：这个方案怎么部署？",
+                "type": PLATFORMS[i % 3],
+                "id": f"m{i}",
+                "userid": f"u{i % 1000}",
+                "textonly": True,
+            },
+        )
+
+    def room_call(i: int) -> Any:
+        c = phones[i % len(phones)]
+        if kind == "read":
+            return c.get("/api/v1/questions/featured")
+        return c.post("/api/v1/questions", json={"text": f"现场问题 {i}？", "name": f"R{i}"})
+
+    out.put({"ready": True})
+    start = time.perf_counter()
+    tasks = []
+    events = sorted(
+        [(i / rate, 0, i) for i in range(n_chat)] + [(i / room_rate, 1, i) for i in range(n_room)]
+    )
+    for at, which, i in events:
+        delay = start + at - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(chat_call(i) if which == 0 else room_call(i))))
+    await asyncio.gather(*tasks)
+    wall = time.perf_counter() - start
+    await chat.aclose()
+    for c in phones:
+        await c.aclose()
+    return {"lat": lat, "statuses": statuses, "wall": wall, "chat": n_chat, "room": n_room}
+
+
+def _main(args: tuple[Any, ...], out: Any) -> None:
+    out.put(asyncio.run(_traffic(*args, out)))
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(len(s) * p))] * 1000 if s else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rate", type=float, default=50.0)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--room-rate", type=float, default=2.0)
+    a = ap.parse_args()
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app import qa
+    from app.lan.server import StationServer
+    from app.session import Session
+    from ui.bridge import QtBridge
+    from ui.qa import ModeratorPanel
+    from ui.worker import Worker
+
+    app = QApplication([])  # noqa: F841 (kept alive for the panel)
+    folder = Path(tempfile.mkdtemp(prefix="chat-flood-"))
+    session = Session.create(folder / "flood.showday", "Flood")
+    ef, bus = session.ef, session.bus
+    server = StationServer(ef, bus, "127.0.0.1", 0, show=session.show, guests=session.guests)
+    server.start()
+    source = session.chat.create("ssn", filter="all")
+    session.chat.start(source.id)
+    ingest = f"{server.url}/api/v1/chat/ssn/{source.key}"
+    bridge = QtBridge(bus)
+    worker = Worker()
+    panel = ModeratorPanel(session, bridge, worker)
+    panel.resize(1200, 800)
+    panel.show()
+
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    ticker = QTimer()
+    ticker.setInterval(5)
+
+    def tick() -> None:
+        if clock.isValid():
+            gaps.append(clock.nsecsElapsed() / 1e6)
+        clock.restart()
+
+    ticker.timeout.connect(tick)
+    ticker.start()
+
+    def run(kind: str) -> tuple[dict[str, Any], float, float | None]:
+        gaps.clear()
+        clock.invalidate()
+        assert server.ctx is not None
+        ids = [server.ctx.devices.issue() for _ in range(max(1, int(a.room_rate * a.seconds) // 2))]
+        ctx = mp.get_context("spawn")
+        q: Any = ctx.Queue()
+        proc = ctx.Process(
+            target=_main, args=((server.url, ingest, a.rate, a.seconds, a.room_rate, ids, kind), q)
+        )
+        proc.start()
+        result: dict[str, Any] = {}
+        caught_up: list[float] = []
+        loop = QEventLoop()
+        done_at = [0.0]
+
+        def poll() -> None:
+            if result:
+                # Does the panel show every question? (what the file holds, read on the worker)
+                snap = panel.snapshot
+                want = ef.value("SELECT count(*) FROM questions")
+                if snap is not None and snap.counts.get("new", -1) == want and not caught_up:
+                    caught_up.append(time.perf_counter() - done_at[0])
+                    QTimer.singleShot(200, loop.quit)
+                elif time.perf_counter() - done_at[0] > 10:
+                    loop.quit()
+                return
+            try:
+                msg = q.get_nowait()
+            except Exception:  # noqa: BLE001 (queue.Empty: still sending)
+                return
+            if "ready" in msg:
+                gaps.clear()
+                clock.invalidate()
+                return
+            result.update(msg)
+            done_at[0] = time.perf_counter()
+
+        poller = QTimer()
+        poller.setInterval(20)
+        poller.timeout.connect(poll)
+        poller.start()
+        loop.exec()
+        poller.stop()
+        proc.join()
+        return result, max(gaps, default=0.0), (caught_up[0] if caught_up else None)
+
+    try:
+        base, idle_stall, _ = run("read")
+        flood, flood_stall, lag = run("ask")
+        stored_chat = ef.value("SELECT count(*) FROM chat_messages")
+        chat_questions = ef.value("SELECT count(*) FROM questions WHERE source = 'chat'")
+        room_questions = ef.value("SELECT count(*) FROM questions WHERE source = 'web'")
+        counts = qa.counts(ef)
+    finally:
+        ticker.stop()
+        bridge.close()
+        worker.stop()
+        server.stop()
+        session.close()
+
+    ok = flood["statuses"].get(200, 0)
+    sent = flood["chat"] + flood["room"]
+    print(
+        f"Chat flood: {a.rate:g} chat messages/s and {a.room_rate:g} room questions/s for "
+        f"{a.seconds:g} s, moderator panel open, load average {os.getloadavg()[0]:.1f}"
+    )
+    print(f"{'':30}{'baseline (GET featured)':>26}{'flood (POST)':>16}")
+    for name, b, f in (
+        ("wall time (s)", f"{base['wall']:.1f}", f"{flood['wall']:.1f}"),
+        ("answers 200", base["statuses"].get(200, 0), ok),
+        ("p50 response (ms)", f"{pct(base['lat'], 0.5):.1f}", f"{pct(flood['lat'], 0.5):.1f}"),
+        ("p99 response (ms)", f"{pct(base['lat'], 0.99):.1f}", f"{pct(flood['lat'], 0.99):.1f}"),
+        ("longest GUI stall (ms)", f"{idle_stall:.1f}", f"{flood_stall:.1f}"),
+    ):
+        print(f"{name:30}{b!s:>26}{f!s:>16}")
+    ratio = pct(flood["lat"], 0.99) / max(pct(base["lat"], 0.99), 1e-6)
+    print(f"p99 flood / baseline: {ratio:.1f}x; statuses {flood['statuses']}")
+    lost = (flood["chat"] - stored_chat) + (flood["room"] - room_questions)
+    print(
+        f"chat: {flood['chat']} sent, {stored_chat} stored, {chat_questions} questions; room: "
+        f"{flood['room']} sent, {room_questions} questions; queue counts {counts}"
+    )
+    keeps_up = lag is not None
+    print(
+        f"moderator panel shows all {counts['new']} new "
+        + (f"{lag * 1000:.0f} ms after the last one arrived" if keeps_up else "— NOT within 10 s")
+    )
+    print(
+        f"RESULT chat_flood_lost={lost} target=0 ok={'yes' if lost == 0 and ok == sent else 'no'}"
+    )
+    print(
+        f"RESULT chat_flood_gui_stall={flood_stall:.0f} ms target=<50 "
+        f"ok={'yes' if flood_stall < 50 else 'no'}"
+    )
+    print(f"RESULT chat_flood_panel_keeps_up={'yes' if keeps_up else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

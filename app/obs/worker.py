@@ -59,6 +59,7 @@ class ObsWorker:
         self.clock = clock
         self.on_sample = on_sample
         self.on_incident = on_incident
+        self._anchor_pending: set[str] = set()  # outputs started, first timecode not yet seen
         self.rng = rng
         self.restore_enabled = restore_enabled
         self.mirror = ObsMirror()  # worker thread only
@@ -213,6 +214,7 @@ class ObsWorker:
                     self._lost(LinkError("OBS is shutting down."), deliberate=True)
                 else:
                     sync.apply_event(self.mirror, item[2], item[3], self.call)
+                    self._output_event(item[2], item[3])
             except LinkError as err:
                 self._lost(err)
             except RequestFailed as err:
@@ -418,6 +420,7 @@ class ObsWorker:
         mir.health = health
         for w in new_warnings:
             self._incident("warning", w["message"])
+        self._anchor_outputs(stream, record)
         self._ticks += 1
         on_air = bool(sample["streaming"] or sample["recording"])
         if self.on_sample is not None and (on_air or self._ticks % IDLE_SAMPLE_EVERY == 1):
@@ -425,6 +428,32 @@ class ObsWorker:
                 self.on_sample(sample)
             except Exception:  # the database is the app's; a failed write must not stop pings
                 log.exception("storing an OBS sample failed")
+
+    def _output_event(self, kind: str, data: dict[str, Any]) -> None:
+        """Recording and stream starts and stops, stamped as OBS announces them: the replay's
+        chapters count from them (app.report.chapters). Stored with the incidents, kinds
+        record_started / record_stopped / stream_started / stream_stopped, detail the file."""
+        output = {"RecordStateChanged": "record", "StreamStateChanged": "stream"}.get(kind)
+        state = {
+            "OBS_WEBSOCKET_OUTPUT_STARTED": "started",
+            "OBS_WEBSOCKET_OUTPUT_STOPPED": "stopped",
+        }.get(str(data.get("output_state")))
+        if output and state:
+            self._incident(f"{output}_{state}", str(data.get("output_path") or ""))
+            if state == "started":
+                self._anchor_pending.add(output)
+            else:
+                self._anchor_pending.discard(output)
+
+    def _anchor_outputs(self, stream: dict[str, Any] | None, record: dict[str, Any] | None) -> None:
+        """The first timecode of an output after its start, stored at once as
+        <output>_timecode (detail: milliseconds): the file's 00:00 is that moment minus it.
+        OBS announces "started" up to a second before its encoder writes the first frame."""
+        for output, status in (("stream", stream), ("record", record)):
+            ms = int((status or {}).get("outputDuration") or 0)
+            if output in self._anchor_pending and ms > 0:
+                self._anchor_pending.discard(output)
+                self._incident(f"{output}_timecode", str(ms))
 
     def _incident(self, kind: str, detail: str) -> None:
         if self.on_incident is None:

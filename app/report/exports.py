@@ -16,6 +16,7 @@ from typing import Any
 from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
 from app.export import write_workbook as write_sheets
 from app.report import channels, chat, checks, door_lists, interaction, leads, sheets
+from app.report.chapters import write_chapters
 from app.report.model import Report, build_report
 from app.store import EventFile
 
@@ -73,6 +74,7 @@ def export_all(
         paths[key] = p
     paths.update(write_followup_per_speaker(built, out / f"{stem}_followup"))
     paths.update(write_crm_and_co_hosts(ef, report, out, stem))
+    paths.update(write_chapters(report, out))
     xlsx = out / f"{stem}.xlsx"
     write_workbook(xlsx, [(title, table) for _key, title, table in built])
     paths["xlsx"] = xlsx

@@ -103,6 +103,7 @@ class Stream:
     bitrate: list[tuple[float, float | None]]  # per minute: (minute start, average kbps)
     incidents: list[Incident]  # from the show's start on: problems of the stream
     before_show: list[Incident] = field(default_factory=list)  # setting up (a mistyped password)
+    outputs: list[Incident] = field(default_factory=list)  # record/stream started/stopped
 
 
 @dataclass
@@ -270,6 +271,11 @@ def _timing(ef: EventFile, now: float) -> Timing:
     )
 
 
+# app.obs.worker stores OBS's output starts and stops with the incidents (detail: the file)
+OUTPUT_KINDS = tuple(
+    f"{o}_{s}" for o in ("record", "stream") for s in ("started", "stopped", "timecode")
+)
+
 _GAP_CAP_S = 10.0  # a longer silence between samples is a disconnect: not counted as streamed
 
 
@@ -312,6 +318,8 @@ def _stream(ef: EventFile, show_start: float | None) -> Stream:
         for r in ef.rows("SELECT at, kind, detail FROM incidents ORDER BY at, id")
         if (at := epoch(r["at"])) is not None
     ]
+    outputs = [i for i in every if i.kind in OUTPUT_KINDS]  # not problems: chapters' clock
+    every = [i for i in every if i.kind not in OUTPUT_KINDS]
     started = show_start is not None
     incidents = [i for i in every if started and i.at >= show_start]  # type: ignore[operator]
     before = [i for i in every if not started or i.at < show_start]  # type: ignore[operator]
@@ -325,6 +333,7 @@ def _stream(ef: EventFile, show_start: float | None) -> Stream:
         bitrate=bitrate,
         incidents=incidents,
         before_show=before,
+        outputs=outputs,
     )
 
 

@@ -29,6 +29,7 @@ from app.obs.mirror import ObsMirror
 from app.obs.recovery import Recovery, RestartOutput
 from app.obs.samples import store_incident
 from app.obs.worker import ObsNotConnected, ObsWorker
+from app.report.model import OUTPUT_KINDS
 from app.show import Segments, ShowControl
 from app.store import EventFile
 from tests.app.obs.conftest import Recorder
@@ -211,8 +212,13 @@ def stream_to(client: Any, rtmp: RtmpServer) -> None:
 
 
 def incidents(ef: EventFile) -> list[tuple[str, str]]:
-    """Connection incidents (health warnings, e.g. skipped frames under software GL, apart)."""
-    rows = ef.rows("SELECT * FROM incidents WHERE kind != 'warning' ORDER BY id")
+    """Connection incidents (health warnings, e.g. skipped frames under software GL, and the
+    outputs' starts and stops kept for the replay chapters, apart)."""
+    rows = [
+        r
+        for r in ef.rows("SELECT * FROM incidents WHERE kind != 'warning' ORDER BY id")
+        if r["kind"] not in OUTPUT_KINDS
+    ]
     return [(r["kind"], r["detail"]) for r in rows]
 
 

@@ -51,6 +51,7 @@ FEATURES = (
     "ui.keep_awake",
     "ui.sound",
     "ui.polls",
+    "ui.channels",
 )
 # (view, module, class): a feature panel made per open event as cls(session, bridge, worker).
 PANELS = (

@@ -8,12 +8,13 @@ writes, file names from speakers' names made safe.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_csv
+from app.export import Sheet, UniqueNames, column_widths, safe_file_name, write_bytes, write_csv
 from app.export import write_workbook as write_sheets
 from app.report import channels, chat, checks, door_lists, interaction, leads, sheets
 from app.report.chapters import write_chapters
@@ -84,8 +85,9 @@ def export_all(
 def write_followup_per_speaker(
     built: list[tuple[str, str, sheets.Table]], folder: Path
 ) -> dict[str, Path]:
-    """One CSV per speaker with their unanswered questions (for written follow-up), named after
-    the speaker; questions asked outside any speaker's segment go to "no-speaker.csv"."""
+    """Per speaker, the questions put to them (answered or not): a CSV and a printable page
+    (`<speaker>.html`, A4, print it from the browser), named after the speaker; questions asked
+    outside any speaker's segment go to "no-speaker.csv" / ".html"."""
     headers, rows = next(table for key, _title, table in built if key == "followup")
     groups: dict[str, list[list[Any]]] = {}
     for row in rows:
@@ -100,7 +102,30 @@ def write_followup_per_speaker(
         path = folder / names.take(base, ".csv")
         write_csv(path, headers[1:], items)
         out[f"followup:{speaker}"] = path
+        page = path.with_suffix(".html")
+        write_bytes(page, followup_page(speaker, headers[1:], items).encode("utf-8"))
+        out[f"followup-page:{speaker}"] = page
     return out
+
+
+def followup_page(speaker: str, headers: list[str], rows: list[list[Any]]) -> str:
+    """A printable page: every text escaped (questions are audience input, never markup)."""
+    e = html.escape
+    head = "".join(f"<th>{e(str(h))}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{e('' if c is None else str(c))}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{e(speaker)} — 问题跟进 Follow-up</title><style>"
+        "@page{size:A4;margin:15mm}body{font-family:'Noto Sans CJK SC','Microsoft YaHei',"
+        "'PingFang SC',sans-serif;font-size:11pt;color:#111}h1{font-size:16pt}"
+        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;"
+        "vertical-align:top;text-align:left}th{background:#eee}tr{page-break-inside:avoid}"
+        f"</style></head><body><h1>{e(speaker)} · 问题跟进 Follow-up ({len(rows)})</h1>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></body></html>\n"
+    )
 
 
 def write_crm_and_co_hosts(ef: EventFile, report: Report, out: Path, stem: str) -> dict[str, Path]:

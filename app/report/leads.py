@@ -124,7 +124,7 @@ def _online_askers(ef: EventFile, report: Report) -> list[Lead]:
     linked = set(report.activity.by_question)
     by_contact: dict[str, Lead] = {}
     for q in ef.rows(
-        "SELECT q.id, trim(q.name) AS name, trim(q.contact) AS contact, q.source,"
+        "SELECT q.id, trim(q.name) AS name, trim(q.contact) AS contact, q.source, q.platform,"
         " (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes,"
         " EXISTS (SELECT 1 FROM feature_log f WHERE f.question_id = q.id) AS aired"
         " FROM questions q WHERE q.consent = 1 AND trim(q.contact) <> '' ORDER BY q.id"
@@ -137,7 +137,7 @@ def _online_askers(ef: EventFile, report: Report) -> list[Lead]:
             email = q["contact"] if _EMAIL.fullmatch(q["contact"]) else ""
             phone = "" if email else q["contact"]
             lead = by_contact[key] = Lead(
-                None, q["name"], "", "", phone, email, q["source"] or "web", "",
+                None, q["name"], "", "", phone, email, q["platform"] or q["source"] or "web", "",
                 "online_asker", True, None, 0, 0, 0, 0,
             )  # fmt: skip
         lead.name = lead.name or q["name"]

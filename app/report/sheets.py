@@ -252,8 +252,9 @@ def _names(ef: EventFile, ids: set[int]) -> dict[int, str]:
 
 
 def followup(ef: EventFile) -> Table:
-    """Unanswered questions (approved or on air, never answered), grouped by the speaker of the
-    segment they were asked in, most voted first within each speaker."""
+    """The follow-up pack: every question put to a speaker (approved, on air or answered: the
+    ones a moderator let through), grouped by the speaker of the segment it was asked in,
+    unanswered first, then most voted. The asker's contact only where they consented."""
     headers = [
         "讲者 Speaker",
         "环节 Segment",
@@ -261,6 +262,7 @@ def followup(ef: EventFile) -> Table:
         "称呼 Name",
         "联系方式 Contact",
         "票数 Votes",
+        "状态 Status",
     ]
     rows = [
         # An online asker is named with their platform ("数据库小白 · Bilibili"): the handle
@@ -272,15 +274,17 @@ def followup(ef: EventFile) -> Table:
             on_air_name(r["name"], r["platform"]),
             r["contact"],
             r["votes"],
+            codes.bilingual(codes.QUESTION_STATUSES, r["status"]),
         ]
         for r in ef.rows(
             """
             SELECT coalesce(s.speaker, '') AS speaker, coalesce(s.title, '') AS title,
                    q.text, q.name, q.platform, CASE WHEN q.consent THEN q.contact ELSE '' END AS contact,
-                   (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes
+                   (SELECT count(*) FROM votes v WHERE v.question_id = q.id) AS votes, q.status
             FROM questions q LEFT JOIN segments s ON s.id = q.segment_id
-            WHERE q.merged_into IS NULL AND q.status IN ('approved', 'featured')
-            ORDER BY coalesce(s.speaker, '') = '', coalesce(s.speaker, ''), votes DESC, q.id
+            WHERE q.merged_into IS NULL AND q.status IN ('approved', 'featured', 'answered')
+            ORDER BY coalesce(s.speaker, '') = '', coalesce(s.speaker, ''),
+                     q.status = 'answered', votes DESC, q.id
             """
         )
     ]

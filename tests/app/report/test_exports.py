@@ -143,14 +143,20 @@ def test_questions_and_followup_by_speaker(show: tuple[EventFile, Facts, Path]) 
     assert injected[5] == "已回答 Answered" and injected[6] == 4 and injected[8]
     follow = sheet(out, "Follow-up")[1:]
     mine = [r for r in follow if r[0] == facts.unanswered_speaker]
-    assert [r[2] for r in mine] == [facts.unanswered_text]
-    assert len(follow) == summary(out)["Unanswered"]
+    assert mine[0][2] == facts.unanswered_text and mine[0][6] == "已通过 Approved"
+    s = summary(out)  # answered or not: the follow-up pack has every question let through
+    assert len(follow) == s["Unanswered"] + s["Answered"]
+    assert sum(r[6] == "已回答 Answered" for r in follow) == s["Answered"]
     # and one CSV per speaker, named after them
     per = out / "report_followup" / f"{facts.unanswered_speaker}.csv"
     with open(per, encoding="utf-8-sig", newline="") as f:
         lines = list(csv.reader(f))
-    assert lines[0][0] == "环节 Segment" and [r[1] for r in lines[1:]] == [facts.unanswered_text]
+    assert lines[0][0] == "环节 Segment" and lines[1][1] == facts.unanswered_text
     assert (out / "report_followup" / "no-speaker.csv").exists()
+    page = (out / "report_followup" / f"{facts.unanswered_speaker}.html").read_text("utf-8")
+    assert facts.unanswered_text in page and "@page" in page
+    other = (out / "report_followup" / "no-speaker.html").read_text("utf-8")
+    assert "<script" not in other.replace("&lt;script", "")  # audience text is escaped
     # the CSV guards the formula and carries a BOM for Excel
     raw = (out / "report_questions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -182,7 +188,7 @@ def test_speakers_differing_only_in_case_get_two_files(tmp_path: Path) -> None:
     built = [("followup", "Follow-up", (["s", "seg", "q", "n", "c", "v"], rows))]
     paths = write_followup_per_speaker(built, tmp_path)  # type: ignore[arg-type]
     names = sorted(p.name for p in paths.values())
-    assert names == ["Li Lei.csv", "li lei-2.csv"], names
+    assert names == ["Li Lei.csv", "Li Lei.html", "li lei-2.csv", "li lei-2.html"], names
 
 
 def test_live_report_mid_show_counts_the_segment_on_air(tmp_path: Path) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from app.bus import Bus
 from app.channels import model
-from app.channels.files import ChannelFiles, write_channel_files
 from app.store import EventFile
+
+if TYPE_CHECKING:
+    from app.channels.files import ChannelFiles
 
 
 class ChannelService:
@@ -35,5 +38,7 @@ class ChannelService:
         return self.save(model.with_added(s, add))
 
     def write_files(self, folder: str | os.PathLike[str], heading: str = "") -> ChannelFiles:
+        from app.channels.files import write_channel_files  # Pillow loads when files are made
+
         kw = {"heading": heading} if heading else {}
         return write_channel_files(self.settings, self.ef.name, folder, **kw)

@@ -6,7 +6,7 @@ the team's sheet (app.channels.files). Reads and writes run on the worker."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.bus import SettingsChanged
 from app.channels import Channel, ChannelSettings, default_param, form_tool, tracked_link
-from app.channels.files import ChannelFiles
 from app.channels.model import url_problem
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
+
+if TYPE_CHECKING:
+    from app.channels.files import ChannelFiles
 
 NAME, VALUE, COST, LINK = range(4)
 TOOLS = {"wjx": "问卷星", "jinshuju": "金数据", "tencent": "腾讯问卷"}

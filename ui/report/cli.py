@@ -21,7 +21,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="showday report",
         description="Write the event's report: PDF (one page, with charts), XLSX and CSVs "
-        "(summary, attendance, arrivals, questions, timing, leads, follow-up by speaker).",
+        "(summary, attendance, channels, arrivals, questions, timing, leads, follow-up by "
+        "speaker).",
     )
     p.add_argument("event", type=Path, help="the event file (*.showday)")
     p.add_argument("--out", type=Path, required=True, help="the folder to write into (created)")

@@ -159,6 +159,10 @@
         <translation>对比计划</translation>
     </message>
     <message>
+        <source>Shared with co-hosts: %1</source>
+        <translation>共享给联合主办方：%1</translation>
+    </message>
+    <message>
         <source>Final report</source>
         <translation>最终报告</translation>
     </message>
@@ -194,6 +198,14 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Copy chapters</source>
+        <translation>复制章节</translation>
+    </message>
+    <message>
+        <source>Replay chapters for the video description, from the recordings&apos; starts</source>
+        <translation>回放视频简介用的章节，按录像开始时间计算</translation>
+    </message>
+    <message>
         <source>PDF, Excel workbook and CSV files: attendance, questions, timing, leads</source>
         <translation>PDF、Excel 工作簿和 CSV 文件：到场、提问、时间、销售线索</translation>
     </message>
@@ -212,6 +224,18 @@
     <message>
         <source>%1 · updated %2</source>
         <translation>%1 · 更新于 %2</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>录像 %1</translation>
+    </message>
+    <message>
+        <source>Livestream</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Chapters copied</source>
+        <translation>章节已复制</translation>
     </message>
     <message>
         <source>Export the report to</source>

@@ -57,6 +57,13 @@ def header_lines(r: Report) -> tuple[str, str]:
         if r.timing.show_end:
             span += f"–{hhmm(r.timing.show_end)}"
         sub.append(span)
+    if r.co_hosts:  # how many guests each co-host gets (their own leads file)
+        shared = " · ".join(f"{host} {n:,}" for host, n in r.co_hosts.items())
+        sub.append(
+            QCoreApplication.translate("ReportPage", "Shared with co-hosts: %1").replace(
+                "%1", shared
+            )
+        )
     sub.append(
         QCoreApplication.translate("ReportPage", "Final report")
         if r.final

@@ -9,20 +9,22 @@ keeps the on-air segment's time current.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QRectF, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.report.chapters import chapter_lists
 from app.report.exports import export_all
 from app.report.model import Report, build_report
 from app.session import Session
@@ -97,10 +99,18 @@ class ReportPanel(QWidget):
         self.refresh_btn.clicked.connect(self.refresh)
         self.export_btn = QPushButton()
         self.export_btn.clicked.connect(self._choose_folder)
+        # Replay chapters to paste into the Bilibili / YouTube description: one per recording
+        # file and one for the livestream, picked from the button's menu
+        self.chapters_btn = QPushButton()
+        self.chapters_btn.setObjectName("copyChapters")
+        self.chapters_menu = QMenu(self.chapters_btn)
+        self.chapters_btn.setMenu(self.chapters_menu)
+        self.chapters_btn.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.title)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.refresh_btn)
+        bar.addWidget(self.chapters_btn)
         bar.addWidget(self.export_btn)
         self.canvas = ReportCanvas()
         scroll = QScrollArea()
@@ -120,6 +130,11 @@ class ReportPanel(QWidget):
         self.title.setText(self.tr("Report"))
         self.refresh_btn.setText(self.tr("Refresh"))
         self.export_btn.setText(self.tr("Export…"))
+        self.chapters_btn.setText(self.tr("Copy chapters"))
+        self.chapters_btn.setToolTip(
+            self.tr("Replay chapters for the video description, from the recordings' starts")
+        )
+        self._fill_chapters()
         self.export_btn.setToolTip(
             self.tr("PDF, Excel workbook and CSV files: attendance, questions, timing, leads")
         )
@@ -151,6 +166,7 @@ class ReportPanel(QWidget):
         self.report = report
         self.loads += 1
         self.canvas.set_report(report)
+        self._fill_chapters()
         self._show_status()
         if report.final:
             self._tick.stop()  # nothing moves after the show
@@ -168,6 +184,29 @@ class ReportPanel(QWidget):
         at = QDateTime.currentDateTime().toString("HH:mm:ss")
         text = self.tr("Final (show ended)") if self.report.final else self.tr("Live")
         self.status.setText(self.tr("%1 · updated %2").replace("%1", text).replace("%2", at))
+
+    # -- chapters -----------------------------------------------------------------------------
+
+    def _fill_chapters(self) -> None:
+        """One menu entry per chapter list of the loaded report (no query: it is all in it)."""
+        self.chapters_menu.clear()
+        lists = chapter_lists(self.report) if self.report is not None else []
+        n = 0
+        for cl in lists:
+            if cl.kind == "record":
+                n += 1
+                label = self.tr("Recording %1").replace("%1", str(n))
+                if cl.file:
+                    label += f" · {PureWindowsPath(cl.file).name}"
+            else:
+                label = self.tr("Livestream")
+            action = self.chapters_menu.addAction(label)
+            action.triggered.connect(lambda _c=False, text=cl.text(): self.copy_chapters(text))
+        self.chapters_btn.setEnabled(bool(lists))
+
+    def copy_chapters(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(self.tr("Chapters copied"))
 
     # -- export -------------------------------------------------------------------------------
 

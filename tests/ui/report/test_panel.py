@@ -92,3 +92,25 @@ def test_hidden_panel_waits_and_catches_up_when_shown(qtbot, shown) -> None:  # 
     panel.show()
     qtbot.waitUntil(lambda: panel.loads > loads, timeout=5000)
     assert panel.report.total.checked_in == len(facts.checked_in) + 1
+
+
+def test_copy_chapters_puts_a_recording_s_chapters_on_the_clipboard(qtbot, shown) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from PySide6.QtGui import QGuiApplication
+
+    from app.obs.samples import store_incident
+
+    panel, session, facts = shown
+    assert not panel.chapters_btn.isEnabled()  # nothing was recorded
+    at = datetime.fromtimestamp(facts.t0 - 5, UTC).isoformat()
+    store_incident(session.ef, "record_started", "/videos/2026-11-28 14-02-55.mkv", at=at)
+    loads = panel.loads
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.loads > loads and panel.chapters_btn.isEnabled(), timeout=5000)
+    actions = panel.chapters_menu.actions()
+    assert [a.text() for a in actions] == ["Recording 1 · 2026-11-28 14-02-55.mkv"]
+    actions[0].trigger()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0] == "00:00 开场前 Before the show" and lines[1].startswith("00:05 ")
+    assert panel.status.text() == "Chapters copied"

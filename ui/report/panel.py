@@ -201,7 +201,8 @@ class ReportPanel(QWidget):
             else:
                 label = self.tr("Livestream")
             action = self.chapters_menu.addAction(label)
-            action.triggered.connect(lambda _c=False, text=cl.text(): self.copy_chapters(text))
+            text = cl.text()
+            action.triggered.connect(lambda _c=False, t=text: self.copy_chapters(t))
         self.chapters_btn.setEnabled(bool(lists))
 
     def copy_chapters(self, text: str) -> None:

@@ -8,7 +8,13 @@
     sheets.summary/attendance/arrivals/timing(report), sheets.questions/leads(ef, report),
         sheets.followup(ef) -> (headers, rows)                        bilingual headers
     sheets.lead_score(checked_in, asked, votes, on_air)               the leads' engagement score
-    exports.export_all(ef, folder, report=None) -> {name: Path}       report.xlsx + report_<sheet>.csv
+    leads.collect(ef, report) -> [Lead]; leads.LAYOUTS (salesforce, hubspot); leads.co_host_tables
+        every registrant, consenting walk-ins, online askers; statuses and CRM columns: docs/leads.md
+    chapters.chapter_lists(report) -> [ChapterList]                   replay chapters per recording
+        file and for the livestream (OBS's record/stream starts, stored by app.obs.worker)
+    exports.export_all(ef, folder, report=None) -> {name: Path}       report.xlsx + report_<sheet>.csv,
+        report_leads_<crm>.csv, report_co_hosts/<co-host>.csv, report_followup/<speaker>.csv/.html,
+        chapters_<n>_<file>.txt, chapters_live.txt
 
 The PDF and the panel live in ui.report (they need Qt's painter); `python -m app report EVENT
 --out DIR [--lang zh_CN|en]` writes everything (ui.report.cli).

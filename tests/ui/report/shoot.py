@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.bus import Bus
+from app.event import update_event
+from app.guests.importer import import_file_cli
+from app.obs.samples import store_incident
 from app.session import Session
+from tests.app.guests.conftest import sample
 from tests.app.report.scripted import run_show
 from ui import theme
 from ui.bridge import QtBridge
@@ -28,7 +33,12 @@ def main(lang: str, out: str, width: int = 1500, height: int = 980) -> int:
     theme.apply(app)
     translators = Translators()
     translators.switch("zh_CN" if lang == "zh" else "en")
-    ef, _facts = run_show(Path(tempfile.mkdtemp()) / "demo.showday")
+    ef, facts = run_show(Path(tempfile.mkdtemp()) / "demo.showday")
+    # co-hosts with their consent columns, and a recording: the header's counts and Copy chapters
+    update_event(ef, None, co_hosts=["阿里云", "PingCAP"])
+    import_file_cli(ef, sample("guests-cohosts-zh.csv"))
+    at = datetime.fromtimestamp(facts.t0 - 5, UTC).isoformat()
+    store_incident(ef, "record_started", "/videos/2026-11-28 14-02-55.mkv", at=at)
     session = Session(ef, Bus())
     bridge, worker = QtBridge(session.bus), Worker()
     panel = ReportPanel(session, bridge, worker)

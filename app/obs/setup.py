@@ -31,6 +31,8 @@ FEATURED_QUESTION = "Showday Featured Question"
 TIMER_OVERLAY = "Showday Timer Overlay"
 QUESTION_OVERLAY = "Showday Question Overlay"
 LOWER_THIRD_OVERLAY = "Showday Lower Third Overlay"
+POLL_OVERLAY = "Showday Poll Overlay"
+DRAW_OVERLAY = "Showday Draw Overlay"
 
 # (source name, font size, x share of the canvas, y share of the canvas)
 TEXT_SOURCES = (
@@ -43,7 +45,13 @@ BROWSER_SOURCES = (
     (TIMER_OVERLAY, "/overlay/timer"),
     (QUESTION_OVERLAY, "/overlay/question"),
     (LOWER_THIRD_OVERLAY, "/overlay/lower-third"),
+    (POLL_OVERLAY, "/overlay/poll"),
+    (DRAW_OVERLAY, "/overlay/draw"),
 )
+# Made hidden: nested in every scene they would be on stream at once. The timer is for the crew
+# (shown in OBS where the audience should see it); a poll or a draw goes on air when the
+# operator or a cue shows it.
+HIDDEN_OVERLAYS = frozenset({TIMER_OVERLAY, POLL_OVERLAY, DRAW_OVERLAY})
 
 
 @dataclass(frozen=True)
@@ -227,9 +235,7 @@ class SetUpObs(Command):
             return
         settings = {"url": url, "width": width, "height": height}
         if not existing:
-            # The timer is for the crew: nested in every scene it would be on stream, so it
-            # starts hidden (the operator shows it in OBS where the audience should see it).
-            shown = name != TIMER_OVERLAY
+            shown = name not in HIDDEN_OVERLAYS
             self._place(ctx, report, name, BROWSER_KIND, settings, None, False, None, shown)
             return
         current = ctx.call("GetInputSettings", {"inputName": name})["inputSettings"]

@@ -129,3 +129,24 @@ def test_stream_server_check() -> None:
             "streamServiceSettings": {"service": "Twitch", "key": "k"},
         }
     )
+
+
+def test_poll_and_draw_overlays_are_made_hidden_or_said_missing(
+    obs: ObsServer, worker: ObsWorker, event: EventFile
+) -> None:
+    c = obs.client()
+    base = "http://192.0.2.7:8765"
+    done = worker.submit(setup.SetUpObs(base_url=base, scenes=("Intro",))).result(timeout=10)
+    wanted = {setup.POLL_OVERLAY: "/overlay/poll", setup.DRAW_OVERLAY: "/overlay/draw"}
+    assert {n: p for n, p in setup.BROWSER_SOURCES if n in wanted} == wanted
+    if a.BROWSER_KIND in c.get_input_kind_list(False).input_kinds:
+        for name, path in wanted.items():
+            assert c.get_input_settings(name).input_settings["url"] == base + path
+            item = c.get_scene_item_id(setup.SCENE, name).scene_item_id
+            # Off stream until the operator or a cue shows it.
+            assert not c.get_scene_item_enabled(setup.SCENE, item).scene_item_enabled
+    else:  # Debian's OBS has no browser plugin: said per source, nothing half-made
+        skipped = {s["name"]: s["reason"] for s in done["skipped"]}
+        assert set(wanted) <= set(skipped) and "browser" in skipped[setup.POLL_OVERLAY]
+        inputs = [i["inputName"] for i in c.get_input_list().inputs]
+        assert not set(wanted) & set(inputs)

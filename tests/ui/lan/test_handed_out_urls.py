@@ -129,7 +129,11 @@ def test_every_url_showday_hands_out_answers_200(
     handed[capsys.readouterr().out.strip()] = "showday pair (CLI)"
 
     # the lists have what they should (so this test cannot pass by collecting nothing)
-    assert len(browser) >= 3 and f"{base}/overlay/lower-third" in handed
+    assert len(browser) >= 5 and f"{base}/overlay/lower-third" in handed
+    # the poll and draw overlays are made too, hidden: off stream until shown
+    hidden = {c["inputSettings"]["url"] for c in obs.created if not c["sceneItemEnabled"]}
+    assert {f"{base}/overlay/poll", f"{base}/overlay/draw"} <= hidden <= set(browser)
+    assert f"{base}/overlay/lower-third" not in hidden
     assert f"{base}/ask" in handed and f"{base}/stage" in handed
     assert all(url.startswith(base + "/") for url in handed), handed
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.bus import GuestsChanged
 from app.demo import ensure_demo
+from app.event import update_event
 from app.guests.checkin import check_in
 from app.paths import resources_dir
 from app.session import Session
@@ -112,6 +113,12 @@ def main(lang: str, out_dir: str) -> int:
     pretix.show()
     settle(app, worker, lambda: pretix.plans > 0)
     pretix.grab().save(str(out / f"door-import-pretix-{lang}.png"))
+    # a salon with two co-hosts: one consent column per co-host, proposed from the headers
+    update_event(session.ef, None, co_hosts=["阿里云", "PingCAP"])
+    co = GuestImportDialog(session, worker, path=DATA / "guests-cohosts-zh.csv")
+    co.show()
+    settle(app, worker, lambda: co.plans > 0)
+    co.grab().save(str(out / f"door-import-co-hosts-{lang}.png"))
     bad = folder / "broken.csv"
     bad.write_text(
         "姓名,邮箱,票号\n张三,zs@example.com,AAA111\n,x@example.com,BBB222\n"

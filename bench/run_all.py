@@ -42,6 +42,18 @@ EXPECTED = [
         "obs_scene_switch",
         5,
     ),
+    (
+        "obs_gui_gap_outage_vs_idle",
+        "  GUI gap while OBS dies and returns, vs idle",
+        "obs_gui_stall",
+        5,
+    ),
+    (
+        "obs_gui_gap_frozen_vs_idle",
+        "  GUI gap while OBS hangs (SIGSTOP), vs idle",
+        "obs_gui_stall",
+        5,
+    ),
     ("door_search_p95", "door search per keystroke, 50k guests (p95)", "door_search", 6),
     ("door_search_like_p95", "  baseline: bare SQLite LIKE (p95)", "door_search", 6),
     ("door_scan_p95", "scan-to-green in the door panel, 50k (p95)", "door_scan", 6),

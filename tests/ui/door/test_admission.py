@@ -24,11 +24,13 @@ def test_a_refunded_ticket_is_red_until_a_supervisor_re_admits_it(qtbot, door: D
             (gid,),
         )
     door.session.bus.publish(GuestsChanged((gid,)))
-    qtbot.waitUntil(lambda: p.counters.counts.get("not_admitted") == 1, timeout=5000)
+    qtbot.waitUntil(lambda: p.counters.counts.get("not_admitted") == 1, timeout=20000)
     assert p.counters.arrived.value.text() == "0 / 2"  # counted apart from the expected
 
     QTest.keyClicks(p.search, "lisi")
-    qtbot.waitUntil(lambda: bool(p.model.hits) and p.model.hits[0].not_admitted == "refunded")
+    qtbot.waitUntil(
+        lambda: bool(p.model.hits) and p.model.hits[0].not_admitted == "refunded", timeout=20000
+    )
     assert p.model.data(p.model.index(0, 6)) == "✗ Refunded"
     assert p.model.data(p.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
     p.search.clear()
@@ -49,7 +51,7 @@ def test_a_refunded_ticket_is_red_until_a_supervisor_re_admits_it(qtbot, door: D
     assert dialog is not None and dialog.isVisible() and "李四" in dialog.labelText()
     dialog.setTextValue("Lin")
     dialog.accept()
-    qtbot.waitUntil(lambda: p.banner.state() == "ok", timeout=5000)
+    qtbot.waitUntil(lambda: p.banner.state() == "ok", timeout=20000)
     assert p.banner.title.text() == "Welcome, 李四"
     assert door.checked_in_by("TICKET02") == "Desk"
     log = ef.rows("SELECT guest_id, ticket_status, supervisor, station FROM admissions")
@@ -57,4 +59,4 @@ def test_a_refunded_ticket_is_red_until_a_supervisor_re_admits_it(qtbot, door: D
         {"guest_id": gid, "ticket_status": "refunded", "supervisor": "Lin", "station": "Desk"}
     ]
     assert not p.readmit.button.isVisible()
-    qtbot.waitUntil(lambda: p.counters.counts.get("not_admitted") == 0, timeout=5000)
+    qtbot.waitUntil(lambda: p.counters.counts.get("not_admitted") == 0, timeout=20000)

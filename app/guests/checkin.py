@@ -362,51 +362,10 @@ def recent_check_ins(
     )
 
 
-def totals(ef: EventFile) -> dict[str, int]:
-    """`expected`/`arrived` count the registered list (walk-ins apart) of admitted tickets;
-    `walk_ins` those checked in (an undone walk-in is not in the room); `inside` is everyone
-    checked in; `not_admitted` the unpaid, refunded, cancelled... tickets, counted apart. One
-    query: the station server's status uses it as it is."""
-    row = ef.row(
-        f"""
-        SELECT
-          count(*) FILTER (WHERE walk_in = 0 AND {ADMITTED_SQL}) AS expected,
-          count(*) FILTER (WHERE walk_in = 0 AND checked_in_at IS NOT NULL) AS arrived,
-          count(*) FILTER (WHERE walk_in = 1 AND checked_in_at IS NOT NULL) AS walk_ins,
-          count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS inside,
-          count(*) FILTER (WHERE NOT {ADMITTED_SQL}) AS not_admitted
-        FROM guests
-        """
-    )
-    keys = ("expected", "arrived", "walk_ins", "inside", "not_admitted")
-    return {k: int((row or {}).get(k) or 0) for k in keys}
-
-
-_COUNTED = "(walk_in = 0 OR checked_in_at IS NOT NULL)"
-
-
 def counts(ef: EventFile) -> dict[str, Any]:
-    """Door counters: totals() and `by_channel`, which maps each channel to {"arrived",
-    "expected"} over every guest (`by_role` likewise for each role). A walk-in whose check-in
-    was undone was a mistake at the desk: counted nowhere, so the undo reverses every count."""
-    by_channel = {
-        r["channel"]: {"arrived": r["arrived"], "expected": r["expected"]}
-        for r in ef.rows(
-            f"""
-            SELECT channel,
-                   count(*) FILTER (WHERE {ADMITTED_SQL}) AS expected,
-                   count(checked_in_at) AS arrived
-            FROM guests WHERE {_COUNTED}
-            GROUP BY channel
-            ORDER BY expected DESC, channel
-            """
-        )
-    }
-    by_role = {
-        r["role"]: {"arrived": r["arrived"], "expected": r["expected"]}
-        for r in ef.rows(
-            f"SELECT role, count(*) FILTER (WHERE {ADMITTED_SQL}) AS expected,"
-            f" count(checked_in_at) AS arrived FROM guests WHERE {_COUNTED} GROUP BY role"
-        )
-    }
-    return {**totals(ef), "by_channel": by_channel, "by_role": by_role}
+    """The door counters (app.guests.door_counts.tally) over the guests as the file has them now,
+    for one-off callers; the live views ask the event's GuestIndex (`session.guests.counts()`)."""
+    from app.guests.door_counts import tally  # search imports fields only; no cycle, but lazy
+    from app.guests.search import COLUMNS
+
+    return tally(tuple(r.values()) for r in ef.rows(f"SELECT {COLUMNS} FROM guests"))

@@ -5,7 +5,8 @@ that searches guests share it, and it follows the bus once for all of them.
     guests.index()                   # built on first ask (on the asking thread: not the GUI's)
     guests.search("zs")              # SearchIndex.search on the shared index
     guests.wait_current()            # after a GuestsChanged: wait until the index has it
-    guests.counts()                  # the door counters (app.guests.checkin.counts)
+    guests.check_in_of(guest_id)     # (at, by) from the index: the Setup table's arrival columns
+    guests.counts()                  # the door counters, from the index (app.guests.door_counts)
 
 Check-ins and undos are applied to the index on the delivering thread (an in-memory tuple
 swap); a `GuestsChanged` (import, edit, walk-in) re-reads the guests on the index's own executor
@@ -19,7 +20,7 @@ import threading
 from typing import Any
 
 from app.bus import Bus, CheckInUndone, Event, GuestCheckedIn, GuestsChanged
-from app.guests.checkin import counts
+from app.guests.door_counts import tally
 from app.guests.search import Hit, SearchIndex
 from app.store import EventFile
 
@@ -66,7 +67,17 @@ class GuestIndex:
         return self.index().search(text, limit)
 
     def counts(self) -> dict[str, Any]:
-        return counts(self.ef)
+        """The door counters over the index (builds it on first ask: not on the GUI thread).
+        Waits for GuestsChanged refreshes already published, so an import is counted."""
+        index = self.index()
+        self.wait_current()
+        return tally(index.rows())
+
+    def check_in_of(self, guest_id: int) -> tuple[str | None, str | None] | None:
+        """(checked_in_at, checked_in_by) as the index has it, or None when the index is not
+        built yet or does not have the guest (never builds it: safe on the GUI thread)."""
+        index = self._index
+        return None if index is None else index.check_in_of(guest_id)
 
     def wait_current(self, timeout: float = 30.0) -> bool:
         """Wait until every GuestsChanged published so far is in the index."""

@@ -49,7 +49,7 @@ from app.guests.search_keys import (
 )
 from app.store import EventFile
 
-__all__ = ["COLUMNS", "Hit", "SearchIndex", "normalise_query"]
+__all__ = ["COLUMNS", "F", "Hit", "SearchIndex", "normalise_query"]
 
 COLUMNS = (
     "id, name, name_pinyin, name_initials, company, title, role, phone, email, ticket_code,"
@@ -241,6 +241,17 @@ class SearchIndex:
             self.update(row)
         for gid in set(guest_ids) - present:
             self.remove(gid)
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        """A snapshot of every guest as a tuple of the COLUMNS values (index them with F)."""
+        with self._lock:
+            return list(self._guests.values())
+
+    def check_in_of(self, guest_id: int) -> tuple[str | None, str | None] | None:
+        """(checked_in_at, checked_in_by) of this guest, or None if not in the index."""
+        with self._lock:
+            g = self._guests.get(guest_id)
+        return None if g is None else (g[_AT], g[_AT + 1])
 
     def set_checked_in(self, guest_id: int, at: str | None, station: str | None) -> None:
         """Mark a check-in or undo (GuestCheckedIn / CheckInUndone); keys do not change."""

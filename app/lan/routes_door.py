@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.guests.checkin import check_in, counts, result_for, undo_check_in
+from app.guests.checkin import check_in, result_for, undo_check_in
 from app.guests.lists import MAIN_LIST, get_list, on_list_state
 from app.guests.resolve import check_in_query, resolve
 from app.guests.walkin import WalkInError, add_walk_in
@@ -312,4 +312,4 @@ def post_walk_in(req: ApiRequest) -> dict[str, Any]:
     response=COUNTS_SCHEMA,
 )
 def get_counts(req: ApiRequest) -> dict[str, Any]:
-    return counts(req.ctx.ef)
+    return req.ctx.guests.counts()  # the event's one guest index, as the desk's counters

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.alerts import alerts_of
-from app.guests.checkin import totals
+from app.guests.door_counts import TOTALS
 from app.lan.context import LanContext
 from app.qa.questions import counts as qa_counts
 
@@ -58,7 +58,8 @@ def _alerts(ctx: LanContext) -> list[dict[str, Any]]:
 
 @status_section("door")
 def _door(ctx: LanContext) -> dict[str, int]:
-    return totals(ctx.ef)  # the door's own definitions; no per-channel split
+    counts = ctx.guests.counts()  # the event's one guest index; no per-channel split here
+    return {k: counts[k] for k in TOTALS}
 
 
 @status_section("questions")

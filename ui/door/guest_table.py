@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.bus import CheckInUndone, GuestCheckedIn
 from app.guests.edit import GuestEditError, channels, edit_guest, list_guests
 from app.guests.export import export_attendance
+from app.guests.index import GuestIndex
 from app.guests.tickets import event_info, export_qr_pngs, invitation_text
 from app.session import Session
 from app.timeutil import hhmm
@@ -73,6 +74,7 @@ COLUMNS = [
     ),
     Column(CTX, QT_TRANSLATE_NOOP("GuestTable", "Notes"), "notes"),
 ]
+ARRIVAL = ("checked_in_at", "checked_in_by")  # read from the session's guest index
 EDITABLE = {"name", "company", "title", "phone", "email", "channel", "role", "notes"}
 EDIT_ERRORS = {
     "empty_name": QT_TRANSLATE_NOOP("GuestTable", "A guest needs a name."),
@@ -95,6 +97,27 @@ class GuestModel(RowsModel):
 
     edit_requested = Signal(int, str, object)  # guest id, field, value
 
+    def __init__(self, columns: Any, parent: Any, guests: GuestIndex) -> None:
+        super().__init__(columns, parent)
+        self.guests = guests
+
+    def row_at(self, row: int) -> dict[str, Any]:
+        """The loaded row, its arrival as the event's one guest index has it now (the desk's
+        door and the station server check guests in through the same index)."""
+        r = super().row_at(row)
+        state = self.guests.check_in_of(int(r["id"]))
+        if state is None:
+            return r
+        return {**r, "checked_in_at": state[0], "checked_in_by": state[1]}
+
+    def arrival_changed(self, guest_id: int) -> bool:
+        """Repaint a guest's row after a check-in or undo; False if the guest is not shown."""
+        i = self._by_key.get(guest_id)
+        if i is None:
+            return False
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+        return True
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         key = self.columns[index.column()].key
@@ -115,6 +138,11 @@ class GuestModel(RowsModel):
             return ""
         if key == "channel" and role == Qt.ItemDataRole.DisplayRole:
             return channel_text(str(self.row_at(index.row()).get("channel") or ""))
+        if key in ARRIVAL and role == Qt.ItemDataRole.DisplayRole:
+            col, value = self.columns[index.column()], self.row_at(index.row()).get(key)
+            if col.fmt is not None:
+                return col.fmt(value)
+            return "" if value is None else str(value)
         return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -176,7 +204,7 @@ class GuestTable(QWidget):
         ):
             bar.addWidget(b)
 
-        self.model = GuestModel(COLUMNS, self)
+        self.model = GuestModel(COLUMNS, self, session.guests)
         self.model.edit_requested.connect(self.commit_edit)
         # Notes take the spare width: the name keeps its own so it is never squeezed to "王…".
         self.view = table_view(self.model, stretch_column=len(COLUMNS) - 1)
@@ -305,14 +333,11 @@ class GuestTable(QWidget):
         self.worker.run(query, show, context=self)
 
     def _on_door_event(self, event: object) -> None:
+        # A check-in or undo is in the session's guest index already: repaint, read from it.
+        # (Filtered on arrival, the row may have to go: read the list again.)
         if isinstance(event, GuestCheckedIn | CheckInUndone):
-            if self.arrived_filter.currentData() is None:
-                at = event.at if isinstance(event, GuestCheckedIn) else None
-                by = event.station if isinstance(event, GuestCheckedIn) else None
-                i = self.model._by_key.get(event.guest_id)
-                if i is not None:
-                    row = {**self.model.row_at(i), "checked_in_at": at, "checked_in_by": by}
-                    self.model.update_row(row)
+            if self.arrived_filter.currentData() is None and self.session.guests.ready:
+                if self.model.arrival_changed(event.guest_id):
                     return
         self.reloads.request()
 

@@ -35,7 +35,6 @@ from app.guests.checkin import (
     CheckInResult,
     check_in,
     check_out,
-    counts,
     result_for,
     undo_check_in,
 )
@@ -243,14 +242,14 @@ class DoorPanel(QWidget):
         self._counts.request()
 
     def _count(self) -> None:
-        ef = self.session.ef
+        guests = self.session.guests  # the event's one index: the station server counts it too
 
         def done(result: dict[str, Any]) -> None:
             self._counts.done()
             self.counters.show_counts(result)
 
         self.worker.run(
-            lambda: counts(ef), on_done=done, on_error=lambda _e: self._counts.done(), context=self
+            guests.counts, on_done=done, on_error=lambda _e: self._counts.done(), context=self
         )
 
     def _on_door_event(self, event: object) -> None:

@@ -1,5 +1,6 @@
 """The desk side of polls and the lucky draw: Setup › Polls and the Polls & draw window
-(Interaction menu, Ctrl+Shift+L), with the poll and draw controls."""
+(Interaction menu, Ctrl+Shift+L, and a button in the Operator view), with the poll and draw
+controls."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QVBoxLayout
 
 from app.session import Session
 from ui.polls.panel import InteractionPanel
@@ -48,6 +49,13 @@ class PollsFeature(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         self.action.setEnabled(session is not None)
+        # The operator's panel (built per event) gets a button for the same action.
+        body = self.window.views["operator"].body
+        if session is not None and hasattr(body, "add_tool"):
+            button = QToolButton()
+            button.setObjectName("pollsDeskButton")
+            button.setDefaultAction(self.action)
+            body.add_tool(button)
 
     def open_desk(self) -> None:
         w = self.window

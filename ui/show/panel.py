@@ -121,6 +121,7 @@ class ShowPanel(QWidget):
         self.stage_menu = StageMenu(self)
         row.addWidget(self.stage_menu.button)
         row.addWidget(self.buttons["end"])
+        self._button_row = row
 
         self.rundown = RundownList()
         self.rundown.jump_requested.connect(self.jump_to)
@@ -161,6 +162,11 @@ class ShowPanel(QWidget):
         self.reload()
 
     # -- actions ------------------------------------------------------------------------------
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A feature's button in the operator's button row (before the stage menu), e.g. the
+        Polls and lucky draw window: the operator reaches it without leaving this view."""
+        self._button_row.insertWidget(self._button_row.indexOf(self.stage_menu.button), widget)
 
     def _make_actions(self) -> dict[str, QAction]:
         return make_actions(

@@ -190,11 +190,14 @@ class GuestTable(QWidget):
         self.badges_button.clicked.connect(self._badges_clicked)
         self.invite_button = QPushButton()
         self.invite_button.clicked.connect(self.copy_invitation)
+        # Filters and actions on two rows: on one they made Setup (and so the window) 1518 px
+        # wide, wider than a 1440 laptop screen, and the window grew off-screen on opening Setup.
         bar = QHBoxLayout()
         bar.addWidget(self.role_filter)
         bar.addWidget(self.channel_filter)
         bar.addWidget(self.arrived_filter)
         bar.addStretch(1)
+        actions = QHBoxLayout()
         for b in (
             self.import_button,
             self.export_button,
@@ -202,7 +205,8 @@ class GuestTable(QWidget):
             self.badges_button,
             self.invite_button,
         ):
-            bar.addWidget(b)
+            actions.addWidget(b)
+        actions.addStretch(1)
 
         self.model = GuestModel(COLUMNS, self, session.guests)
         self.model.edit_requested.connect(self.commit_edit)
@@ -233,6 +237,7 @@ class GuestTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 

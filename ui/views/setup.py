@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -49,6 +49,22 @@ def split_names(text: str) -> list[str]:
     return [n.strip() for n in text.split(",") if n.strip()]
 
 
+class _OpenOnToday(QObject):
+    """Turns the date edit's calendar to this month when it pops up with no start set."""
+
+    def __init__(self, edit: QDateTimeEdit) -> None:
+        self.calendar = edit.calendarWidget()
+        super().__init__(self.calendar)  # lives and dies with the calendar
+        self.edit = edit
+        self.calendar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.edit.dateTime() <= NO_START:
+            today = QDate.currentDate()
+            self.calendar.setCurrentPage(today.year(), today.month())
+        return False
+
+
 class SetupView(RoleView):
     """Signals:
     renamed: The event's new name was committed to the file.
@@ -77,6 +93,8 @@ class SetupView(RoleView):
         self.starts_edit.setMinimumDateTime(NO_START)
         self.starts_edit.setDateTime(NO_START)
         self.starts_edit.setMinimumWidth(180)
+        # "not set" is 2000-01-01: without this the calendar opened on January 2000
+        _OpenOnToday(self.starts_edit)
         self.clear_start = QToolButton()
         self.clear_start.setObjectName("eventStartsClear")
         self.clear_start.clicked.connect(lambda: self.starts_edit.setDateTime(NO_START))

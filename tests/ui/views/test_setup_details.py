@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 
 from app.event import event_details, update_event
 from app.store import EventFile
 from tests.ui.conftest import wait_loaded
+from ui.door.guest_table import GuestTable
 from ui.rundown.editor import RundownEditor
 
 
@@ -102,3 +104,42 @@ def test_the_editors_keys_are_in_help_keyboard_shortcuts(qtbot, window, demo_pat
         ("Skip / Un-skip", "Ctrl+K"),
     ):
         assert any(r[0] == "Setup" and r[1] == action and keys in r[2] for r in rows), action
+
+
+@pytest.mark.qt_log_ignore("grabbing the keyboard")  # the popup, on the offscreen platform
+def test_the_start_calendar_opens_on_this_month_when_no_start_is_set(
+    qtbot, window, tmp_path: Path
+) -> None:
+    """'not set' is stored as 2000-01-01; the popup must not make the operator page 26 years."""
+    path = tmp_path / "salon.showday"
+    EventFile.create(path, "Salon").close()
+    window.open_event(path)
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+    setup = window.views["setup"]
+    assert setup.starts_edit.text() == "not set"
+    edit = setup.starts_edit
+    arrow = QPoint(edit.width() - 6, edit.height() // 2)  # the drop-down arrow
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+    calendar = setup.starts_edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.clicked.emit(today)  # picking a day sets the start
+    qtbot.waitUntil(lambda: setup.starts_edit.date() == today)
+    assert setup.save_details.isEnabled()
+
+
+def test_setup_fits_a_laptop_screen(qtbot, window, demo_path: Path) -> None:
+    """Opening Setup must not widen the window past 1400 px (it grew to 1518 px, off-screen)."""
+    import ui.main
+
+    ui.main.install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+    setup = window.views["setup"]
+    assert setup.show_section("Guests")
+    guests = setup.findChild(GuestTable)
+    qtbot.waitUntil(lambda: guests is not None and guests.isVisible())
+    assert window.minimumSizeHint().width() <= 1400

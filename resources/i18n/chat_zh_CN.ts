@@ -11,6 +11,29 @@
         <source>Chat sources</source>
         <translation>聊天来源</translation>
     </message>
+    <message>
+        <source>Chat feed</source>
+        <translation>聊天消息流</translation>
+    </message>
+</context>
+<context>
+    <name>ChatFeedView</name>
+    <message>
+        <source>Every chat message the sources delivered, newest at the bottom. Select one and press Enter (or the button) to put it in the moderation queue.</source>
+        <translation>各来源送来的每条聊天消息，最新的在最下面。选中一条后按回车（或点按钮）放进审核队列。</translation>
+    </message>
+    <message>
+        <source>Send to the queue</source>
+        <translation>放进审核队列</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>In the queue.</source>
+        <translation>已放进队列。</translation>
+    </message>
 </context>
 <context>
     <name>ChatSourcesView</name>

@@ -1,4 +1,5 @@
-"""Platform chat in the window: Setup › Chat sources (ui.chat.sources_view) and a chip in the
+"""Platform chat in the window: Setup › Chat sources (ui.chat.sources_view), Setup › Chat feed
+(ui.chat.feed_view: promote a message to the queue) and a chip in the
 status bar that every desk sees: how many sources run, messages per minute, and any source in
 trouble in the UI's language (its tooltip lists each source). Sources left running reconnect
 when the event opens (session.chat.resume on the worker).
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import QLabel
 from app.bus import ChatHealthChanged, ChatMessagesArrived, ChatSourcesChanged
 from app.session import Session
 from ui.chat import texts
+from ui.chat.feed_view import ChatFeedView
 from ui.chat.sources_view import REFRESH_MS, ChatSourcesView, source_rows
 
-__all__ = ["ChatFeature", "ChatSourcesView", "install"]
+__all__ = ["ChatFeature", "ChatFeedView", "ChatSourcesView", "install"]
 
 
 def chip_text(rows: list[dict[str, Any]]) -> tuple[str, str, bool]:
@@ -52,6 +54,11 @@ class ChatFeature(QObject):
         window.views["setup"].add_session_section(
             lambda: QCoreApplication.translate("ChatFeature", "Chat sources"),
             ChatSourcesView,
+            expand=True,
+        )
+        window.views["setup"].add_session_section(
+            lambda: QCoreApplication.translate("ChatFeature", "Chat feed"),
+            ChatFeedView,
             expand=True,
         )
         self.chip = QLabel()

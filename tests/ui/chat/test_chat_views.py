@@ -76,3 +76,41 @@ def test_add_an_ssn_relay_see_its_url_and_messages_arrive_in_the_queue(
     qtbot.mouseClick(view.delete_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.table.rowCount() == 0)
     qtbot.waitUntil(lambda: not chip.isVisible())
+
+
+def test_feed_only_source_and_the_moderator_promotes_a_message(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    from app.chat.messages import ChatMessage
+    from ui.chat import ChatFeedView
+
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    session = window.session
+    assert session is not None
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Chat feed")
+    view = window.findChild(ChatFeedView)
+    assert view is not None
+    src = session.chat.create("webhook", filter="none")
+    session.chat.start(src.id)
+    before = len(qa.queue(session.core_ef, None))
+    session.chat.ingest(
+        session.core_ef,
+        src,
+        [
+            ChatMessage("wechat", "<b>怎么报名下一场</b>", "小李", "", "w1"),
+            ChatMessage("wechat", "666", "小王", "", "w2"),
+        ],
+    )
+    qtbot.waitUntil(lambda: view.list.count() == 2)
+    assert len(qa.queue(session.core_ef, None)) == before  # the filter sent nothing
+    assert view.list.item(0).text() == "[WeChat] 小李: <b>怎么报名下一场</b>"  # shown as text
+    view.list.setCurrentRow(0)
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.list.item(0).text().startswith("✓ "))
+    assert not view.promote_btn.isEnabled()  # once is enough
+    (q,) = [q for q in qa.queue(session.core_ef, None) if q.platform == "wechat"]
+    assert (q.name, q.text, q.source) == ("小李", "<b>怎么报名下一场</b>", "chat")

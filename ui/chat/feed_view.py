@@ -1,0 +1,133 @@
+"""Setup › Chat feed: the latest chat messages from every source, newest at the bottom, for
+the moderator to promote one to the queue (a source whose filter is "none" sends nothing to the
+queue by itself). Follows ChatMessagesArrived; reads and promotes on the worker.
+
+Object names for tests: "chatFeed" (this view), "chatFeedList", "chatPromote".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bus import ChatMessagesArrived
+from app.chat import messages
+from app.qa import platform_label
+from app.qa.errors import QaError
+from app.session import Session
+from ui.bridge import QtBridge
+from ui.worker import Worker
+
+SHOWN = 200
+
+
+class ChatFeedView(QWidget):
+    def __init__(
+        self,
+        session: Session,
+        bridge: QtBridge | None,
+        worker: Worker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatFeed")
+        self.session, self.worker = session, worker
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("chatFeedList")
+        self.list.itemActivated.connect(lambda _item: self.promote())
+        self.list.currentRowChanged.connect(lambda _row: self._selection())
+        self.promote_btn = QPushButton()
+        self.promote_btn.setObjectName("chatPromote")
+        self.promote_btn.clicked.connect(self.promote)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.promote_btn)
+        layout.addWidget(self.message)
+        self.rows: list[dict[str, Any]] = []
+        if bridge is not None:
+            bridge.event.connect(self._on_event)
+        self.retranslate()
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Every chat message the sources delivered, newest at the bottom. Select one and "
+                "press Enter (or the button) to put it in the moderation queue."
+            )
+        )
+        self.promote_btn.setText(self.tr("Send to the queue"))
+        self._show(self.rows)
+
+    def reload(self) -> None:
+        ef = self.session.core_ef
+        self.worker.run(lambda: messages.feed(ef, limit=SHOWN), on_done=self._show, context=self)
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ChatMessagesArrived):
+            self.reload()
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        selected = self.selected_id()
+        at_bottom = self.list.currentRow() in (-1, self.list.count() - 1)
+        self.rows = rows
+        self.list.clear()
+        for r in rows:
+            mark = "✓ " if r["question_id"] else ""
+            author = r["author"] or self.tr("Anonymous")
+            # Plain text items: QListWidget never parses markup in them.
+            item = QListWidgetItem(f"{mark}[{platform_label(r['platform'])}] {author}: {r['text']}")
+            item.setData(Qt.ItemDataRole.UserRole, r["id"])
+            self.list.addItem(item)
+            if r["id"] == selected:
+                self.list.setCurrentItem(item)
+        if at_bottom and rows and selected is None:
+            self.list.scrollToBottom()
+        self._selection()
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _selection(self) -> None:
+        sid = self.selected_id()
+        row = next((r for r in self.rows if r["id"] == sid), None)
+        self.promote_btn.setEnabled(row is not None and not row["question_id"])
+
+    def promote(self) -> None:
+        sid = self.selected_id()
+        if sid is None:
+            return
+        ef, bus = self.session.core_ef, self.session.bus
+        self.worker.run(
+            lambda: messages.promote(ef, bus, sid),
+            on_done=self._promoted,
+            on_error=self._failed,
+            context=self,
+        )
+
+    def _promoted(self, _qid: object) -> None:
+        self.message.setText(self.tr("In the queue."))
+        self.reload()
+
+    def _failed(self, err: BaseException) -> None:
+        self.message.setText(err.message if isinstance(err, QaError) else str(err))

@@ -88,7 +88,8 @@ class ChatFeature(QObject):
 
     def refresh(self) -> None:
         s = self.session
-        if s is None:
+        if s is None or self.window.worker.stopped:  # the window is closing
+            self.timer.stop()
             return
         self.window.worker.run(lambda: source_rows(s), on_done=self._show, context=self)
 

@@ -79,6 +79,8 @@ class ChatFeedView(QWidget):
         self._show(self.rows)
 
     def reload(self) -> None:
+        if self.worker.stopped:  # the window is closing
+            return
         ef = self.session.core_ef
         self.worker.run(lambda: messages.feed(ef, limit=SHOWN), on_done=self._show, context=self)
 

@@ -203,6 +203,9 @@ class ChatSourcesView(QWidget):
     # -- data ------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if self.worker.stopped:  # the window is closing: nothing to read with
+            self.timer.stop()
+            return
         s = self.session
         self.worker.run(lambda: source_rows(s), on_done=self._show, context=self)
 

@@ -104,6 +104,10 @@ class SetupView(RoleView):
             edit.returnPressed.connect(self.commit_details)
             edit.textChanged.connect(lambda _t: self._update_save())
         self.starts_edit.dateTimeChanged.connect(lambda _d: self._update_save())
+        # Return saves here too, as in the other fields (the spin box passes it to its line edit)
+        starts_line = self.starts_edit.findChild(QLineEdit)
+        assert starts_line is not None
+        starts_line.returnPressed.connect(self.commit_details)
         self.save_name = QPushButton()  # saves every detail; the name is kept for old callers
         self.save_name.setObjectName("eventSave")
         self.save_name.setProperty("primary", True)

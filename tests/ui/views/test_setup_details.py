@@ -128,6 +128,10 @@ def test_the_start_calendar_opens_on_this_month_when_no_start_is_set(
     calendar.clicked.emit(today)  # picking a day sets the start
     qtbot.waitUntil(lambda: setup.starts_edit.date() == today)
     assert setup.save_details.isEnabled()
+    # Return in the field saves, as in the other fields
+    with qtbot.waitSignal(setup.saved):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert event_details(EventFile.open(path))["starts_at"] == today.toString("yyyy-MM-ddT00:00")
 
 
 def test_setup_fits_a_laptop_screen(qtbot, window, demo_path: Path) -> None:

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChannelFunnelTable</name>
+    <message>
+        <source>(no channel)</source>
+        <translation>（无渠道）</translation>
+    </message>
+    <message>
+        <source>Online askers · %1</source>
+        <translation>线上提问 · %1</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Cost per attendee</source>
+        <translation>每位到场者成本</translation>
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation>每条线索成本</translation>
+    </message>
+</context>
+<context>
     <name>ChannelsFeature</name>
     <message>
         <source>Channels</source>

@@ -53,6 +53,8 @@ class ChannelsSetup(QWidget):
         self.setObjectName("channelsSetup")
         self.session, self.worker = session, worker
         self.written: ChannelFiles | None = None
+        self.loads = 0  # finished reads of the stored channels (tests wait on it)
+        self.dirty = False  # typed and not saved yet: a late read must not overwrite it
         self.form_url = QLineEdit(objectName="channelsForm")
         self.form_url.setMaxLength(2000)
         self.param = QLineEdit(objectName="channelsParam")
@@ -104,6 +106,8 @@ class ChannelsSetup(QWidget):
         layout.addWidget(self.message)
         self.form_url.textChanged.connect(lambda _t: self.refresh_links())
         self.param.textChanged.connect(lambda _t: self.refresh_links())
+        for edit in (self.form_url, self.param):
+            edit.textEdited.connect(self._edited)
         self.table.itemChanged.connect(self._item_changed)
         bridge.event.connect(self._on_event)
         self.retranslate()
@@ -117,10 +121,16 @@ class ChannelsSetup(QWidget):
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, SettingsChanged) and event.section == "channels":
-            if event.origin != "desk":  # another station or the CLI changed them
+            if event.origin != "desk" and not self.dirty:  # changed elsewhere (a station)
                 self.load()
 
+    def _edited(self, *_args: object) -> None:
+        self.dirty = True
+
     def show_settings(self, settings: ChannelSettings) -> None:
+        self.loads += 1
+        if self.dirty:  # the operator's typing wins over a read that finished late
+            return
         self.form_url.setText(settings.form_url)
         self.param.setText(settings.param)
         self.table.blockSignals(True)
@@ -146,6 +156,7 @@ class ChannelsSetup(QWidget):
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != LINK:
+            self.dirty = True
             self.refresh_links()
 
     def parameter(self) -> str:
@@ -178,11 +189,13 @@ class ChannelsSetup(QWidget):
     # -- editing --------------------------------------------------------------------------------
 
     def add_row(self) -> None:
+        self.dirty = True
         r = self._append(Channel(""))
         self.table.setCurrentCell(r, NAME)
         self.table.editItem(self.table.item(r, NAME))
 
     def remove_row(self) -> None:
+        self.dirty = True
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         for r in rows or ([self.table.currentRow()] if self.table.currentRow() >= 0 else []):
             self.table.removeRow(r)
@@ -232,6 +245,7 @@ class ChannelsSetup(QWidget):
         s = self.session
 
         def done(saved: ChannelSettings) -> None:
+            self.dirty = False
             self._say(self.tr("Saved. Channels: %1").replace("%1", str(len(saved.channels))))
             if callable(then):
                 then(saved)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.report.chapters import chapter_lists
+from app.report.channels import ChannelReport, channel_report
 from app.report.exports import export_all
 from app.report.model import Report, build_report
 from app.session import Session
 from ui.bridge import QtBridge
+from ui.channels.funnel import ChannelFunnelTable
 from ui.event_files import start_path
 from ui.reload import Coalescer
 from ui.report.charts import DARK
@@ -113,9 +115,15 @@ class ReportPanel(QWidget):
         bar.addWidget(self.chapters_btn)
         bar.addWidget(self.export_btn)
         self.canvas = ReportCanvas()
+        self.channels = ChannelFunnelTable()  # the funnel per channel, with costs
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.canvas)
+        column.addWidget(self.channels)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.canvas)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
@@ -157,12 +165,17 @@ class ReportPanel(QWidget):
 
     def _load(self) -> None:
         ef = self.session.ef
-        self.worker.run(
-            lambda: build_report(ef), on_done=self._loaded, on_error=self._failed, context=self
-        )
 
-    def _loaded(self, report: Report) -> None:
+        def work() -> tuple[Report, ChannelReport]:
+            report = build_report(ef)
+            return report, channel_report(ef, report)
+
+        self.worker.run(work, on_done=self._loaded, on_error=self._failed, context=self)
+
+    def _loaded(self, result: tuple[Report, ChannelReport]) -> None:
         self.reloads.done()
+        report, funnel = result
+        self.channels.show_data(funnel)
         self.report = report
         self.loads += 1
         self.canvas.set_report(report)

@@ -25,6 +25,7 @@ def view(qtbot, tmp_path: Path) -> Iterator[ChannelsSetup]:  # type: ignore[no-u
     v.setProperty("open_folder", False)
     qtbot.addWidget(v)
     v.show()
+    qtbot.waitUntil(lambda: v.loads >= 1, timeout=20000)  # the stored channels were read
     yield v
     worker.stop()
     session.close()
@@ -52,7 +53,7 @@ def test_channels_are_typed_saved_and_written(qtbot, view: ChannelsSetup, tmp_pa
         ("视频号", "视频号", None),
     ]
     view.write_to(tmp_path / "qr")
-    qtbot.waitUntil(lambda: view.written is not None, timeout=20000)
+    qtbot.waitUntil(lambda: view.written is not None, timeout=30000)
     assert (tmp_path / "qr" / "公众号.png").exists()
     assert (tmp_path / "qr" / "channels-sheet.pdf").exists()
     assert "Wrote 7 files" in view.message.text()
@@ -68,3 +69,43 @@ def test_bad_input_says_what_and_saves_nothing(qtbot, view: ChannelsSetup) -> No
     qtbot.mouseClick(view.buttons["save"], Qt.MouseButton.LeftButton)
     assert view.message.text() == "Two channels carry SQ in their links."
     assert view.session.channels.settings.channels == ()
+
+
+def test_the_report_view_shows_the_funnel_per_channel(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.channels import Channel, ChannelSettings
+    from app.guests.checkin import check_in
+    from app.guests.importer import apply_import, guess_mapping, plan_import, read_table
+    from ui.report.panel import ReportPanel
+
+    session = Session.create(tmp_path / "r.showday", "Salon", Bus())
+    worker = Worker()
+    try:
+        session.channels.save(
+            ChannelSettings("https://x.example/f", "", (Channel("公众号", "gzh", 100.0),))
+        )
+        csv = tmp_path / "g.csv"
+        csv.write_text("姓名,渠道\n张三,公众号\n李四,公众号\n", encoding="utf-8")
+        table = read_table(csv)
+        apply_import(session.ef, None, plan_import(session.ef, table, guess_mapping(table.headers)))
+        first = session.ef.value("SELECT id FROM guests WHERE name = '张三'")
+        check_in(session.ef, session.bus, guest_id=first, station="Door")
+        panel = ReportPanel(session, QtBridge(session.bus), worker)
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.waitUntil(lambda: panel.loads >= 1, timeout=20000)
+        t = panel.channels
+        row = [t.item(0, c).text() for c in range(t.columnCount())]
+        assert row == ["公众号", "2", "1", "0", "0", "2", "100", "50"]
+    finally:
+        worker.stop()
+        session.close()
+
+
+def test_a_read_that_finishes_late_does_not_overwrite_typing(qtbot, view: ChannelsSetup) -> None:  # type: ignore[no-untyped-def]
+    from app.channels import ChannelSettings
+
+    qtbot.keyClicks(view.form_url, "https://www.wjx.cn/vm/x.aspx")
+    type_row(qtbot, view, "社群")
+    view.show_settings(ChannelSettings())  # what the worker read before the typing
+    assert view.form_url.text() == "https://www.wjx.cn/vm/x.aspx"
+    assert view.table.rowCount() == 1

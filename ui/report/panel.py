@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.report.chapters import chapter_lists
 from app.report.channels import ChannelReport, channel_report
+from app.report.chapters import chapter_lists
 from app.report.exports import export_all
 from app.report.model import Report, build_report
 from app.session import Session

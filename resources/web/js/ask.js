@@ -134,18 +134,29 @@ function questionItem(q) {
   return li;
 }
 
+// A list read while a vote is on its way may predate the vote: rendering it would un-press the
+// arrow the person just saw pressed. A list read while a vote was on its way, or across an
+// answered vote (`voteGen`), is dropped and read again.
+let voteGen = 0;
+let votesInFlight = 0;
+
 async function toggleVote(q, button) {
   button.disabled = true;
+  votesInFlight += 1;
   try {
     const path = `/api/v1/questions/${q.id}/vote`;
     const res = q.voted_by_me ? await deleteJSON(path) : await postJSON(path);
     q.voted_by_me = res.voted;
     q.votes = res.votes;
-    button.replaceWith(questionItem(q).querySelector(".vote"));
+    if (button.isConnected) button.replaceWith(questionItem(q).querySelector(".vote"));
+    else refreshSoon(); // the list was redrawn meanwhile: read it again, with this vote in it
   } catch (err) {
     if (reloadForDevice(err)) return;
     showError($("list-error"), qaErrorText(err));
     button.disabled = false;
+  } finally {
+    votesInFlight -= 1;
+    voteGen += 1;
   }
 }
 
@@ -164,7 +175,12 @@ function applyVotes(ev) {
 
 async function loadList() {
   try {
+    const gen = voteGen;
     const res = await getJSON(`/api/v1/questions?sort=${sort}&limit=${LIST_LIMIT}`);
+    if (gen !== voteGen || votesInFlight > 0) {
+      refreshSoon(); // a vote started or was answered meanwhile: this list may not have it
+      return;
+    }
     const items = res.questions.map(questionItem);
     $("list").replaceChildren(...items);
     $("list-empty").hidden = items.length > 0;

@@ -3,15 +3,20 @@ Chromium page used the way a person uses it (typing, tapping, keys), and a `Ledg
 screen *confirmed* to its person. At the end every confirmed thing must be in the event file.
 
 A screen's action is confirmed when the server answered it and the page showed the answer (a
-green door, "Thank you!", a pressed vote arrow). When Showday is down the page must say so and
-keep what was typed: every action here checks that too.
+green door, "Thank you!", a pressed vote arrow). When Showday is down an audience page must say so
+and keep what was typed; a door phone lets the guest in from its own copy of the list and shows
+amber ("saved on this phone, not yet confirmed"), and that promise is kept: the phone sends the
+check-in when the server is back and shows it confirmed. Every action here checks that too.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.e2e.drill.obs_side import wait_until
 
 RESPONSE_TIMEOUT_MS = 15_000
 
@@ -21,6 +26,9 @@ class Ledger:
     """What the screens confirmed (and what they refused) during the show."""
 
     checkins: dict[str, str] = field(default_factory=dict)  # ticket code -> door that confirmed
+    # Amber: let in by a door phone without a link, not yet confirmed (ticket code -> door, name).
+    pending: dict[str, tuple[str, str]] = field(default_factory=dict)
+    saved: set[str] = field(default_factory=set)  # every code a door ever showed amber
     questions: dict[str, str] = field(default_factory=dict)  # text -> the asking phone's device
     votes: set[tuple[str, str]] = field(default_factory=set)  # (question text, device id)
     approved: set[str] = field(default_factory=set)  # question texts
@@ -69,6 +77,8 @@ class Door(Screen):
         self.page.wait_for_url("**/door")
         expect(self.page.locator("#who")).to_have_text(f"Paired as {self.name}")
         self.wait_live()
+        # The phone keeps its list's guests: without that it could not let anyone in offline.
+        expect(self.page.locator("#desk")).to_have_attribute("data-roster", re.compile(r"\d+:\d+"))
 
     def scan(self, code: str, name: str) -> bool:
         page = self.page
@@ -94,14 +104,51 @@ class Door(Screen):
             expect(self.page.locator("#result-title")).to_have_text(f"Welcome, {name}")
             self.ledger.checkins[code] = self.name
             return True
-        # Down: the door must not keep showing the last guest's green answer, and a scanned
-        # code waits in its field for the retry.
-        expect(result).to_have_attribute("data-state", "failed")
+        # Down: the phone decides from its copy of the list and shows amber, never the last
+        # guest's green answer; the code field is cleared for the next scan (nothing to retry).
+        expect(result).to_have_attribute("data-state", "saved")
+        expect(self.page.locator("#result-title")).to_contain_text(name)
+        expect(self.page.locator("#result-detail")).to_have_text(
+            "Saved on this phone, not yet confirmed"
+        )
+        expect(self._queued(name)).to_have_attribute("data-state", "saved")
         if retry_field is not None:
-            expect(self.page.locator(retry_field)).to_have_value(code)
-            self.page.locator(retry_field).fill("")
-        self.ledger.refused.append(f"{self.name}: check-in of {code}")
+            expect(self.page.locator(retry_field)).to_have_value("")
+        self.ledger.pending[code] = (self.name, name)
+        self.ledger.saved.add(code)
         return False
+
+    def _queued(self, name: str):  # type: ignore[no-untyped-def]
+        page = self.page
+        return page.locator("#queue-items .q-item", has=page.locator(".q-name", has_text=name))
+
+    def settle(self, timeout_s: float = 60.0) -> None:
+        """Once Showday is back, each amber check-in of this phone turns confirmed (or "already",
+        if another door had let the guest in first); then it counts as confirmed, by the door
+        that showed it green first."""
+        mine = {c: n for c, (d, n) in self.ledger.pending.items() if d == self.name}
+
+        def states() -> dict[str, str | None]:
+            return {
+                c: self._queued(n).get_attribute("data-state", timeout=1000)
+                for c, n in mine.items()
+            }
+
+        wait_until(
+            f"{self.name} to show its amber check-ins confirmed",
+            lambda: all(s in ("ok", "already") for s in states().values()),
+            timeout_s,
+        )
+        for code, name in mine.items():
+            item = self._queued(name)
+            text = item.locator(".q-state").inner_text()
+            if item.get_attribute("data-state") == "ok":
+                assert text.startswith("Confirmed · "), text
+                self.ledger.checkins[code] = self.name
+            else:
+                first = self.ledger.checkins.get(code)
+                assert first is not None and text.startswith(f"Already, by {first} at "), text
+            del self.ledger.pending[code]
 
     def arrived(self) -> int:
         return int(self.page.locator('#st-door dd[data-key="arrived"]').inner_text())

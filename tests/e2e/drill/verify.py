@@ -37,6 +37,11 @@ def _check_checkins(ef: EventFile, ledger: Ledger, guests: list[Guest]) -> None:
         "JOIN guests g ON g.id = c.guest_id ORDER BY c.id"
     )
     in_file = {r["code"]: r["station"] for r in rows if r["action"] == "in"}
+    assert not ledger.pending, f"amber check-ins never confirmed: {ledger.pending}"
+    # Nothing a phone showed green or amber is lost (issue 15).
+    assert set(ledger.checkins) | ledger.saved <= set(in_file), {
+        "green or amber but missing": sorted((set(ledger.checkins) | ledger.saved) - set(in_file))
+    }
     assert all(r["action"] == "in" for r in rows), "nobody pressed undo in the drill"
     # Every green door is in the file, by the door that showed it, exactly once ...
     assert in_file == ledger.checkins, {

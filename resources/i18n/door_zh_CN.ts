@@ -210,6 +210,10 @@
 <context>
     <name>DoorPanel</name>
     <message>
+        <source>Desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
         <source>Door</source>
         <translation>签到</translation>
     </message>

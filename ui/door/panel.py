@@ -88,7 +88,8 @@ class DoorPanel(QWidget):
         self.worker = worker
         self.index: SearchIndex | None = None
         self.resolution: Resolution | None = None  # what the search box's text means now
-        self.station = station or Settings().door_station() or "Desk"
+        # the default name is stored with each check-in, so it is in the UI's language
+        self.station = station or Settings().door_station() or self.tr("Desk")
         self.undo_stack: list[tuple[int, str, int]] = []  # (guest id, name, list) checked in here
         self.loads = 0  # finished index builds (tests)
 

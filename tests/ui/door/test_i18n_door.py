@@ -63,3 +63,12 @@ def test_import_errors_in_chinese(qtbot, door_zh: Door, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: d.plans > 0 and not d.worker.busy, timeout=5000)
     reasons = [d.error_model.row_at(i)["reason"] for i in range(d.error_model.rowCount())]
     assert reasons == ["缺少姓名", "邮箱格式不正确：'x'", "票号 AAA111 重复（第 2 行也有）"]
+
+
+def test_the_default_station_is_named_in_chinese(qtbot, tmp_path: Path, zh: QTranslator) -> None:  # type: ignore[no-untyped-def]
+    """A fresh install's door said '入口：Desk' and stored 'Desk' with each check-in."""
+    for door in make_door(qtbot, tmp_path, station=""):  # no station chosen yet
+        assert door.panel.station == "前台"
+        assert door.panel.station_button.text() == "入口：前台"
+        assert scan(qtbot, door, "TICKET01") == "ok"
+        assert door.checked_in_by("TICKET01") == "前台"

@@ -23,8 +23,9 @@ class ChannelFunnelTable(QTableWidget):
         self.setObjectName("channelFunnel")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long channel names
         self.data: ChannelReport | None = None
         self.retranslate()
 
@@ -57,7 +58,8 @@ class ChannelFunnelTable(QTableWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.setItem(i, j, item)
-        self.setMinimumHeight(min(40 + 30 * len(rows), 420))
+        row_h = self.verticalHeader().defaultSectionSize()
+        self.setMinimumHeight(min(self.horizontalHeader().height() + row_h * len(rows) + 6, 480))
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels(

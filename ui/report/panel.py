@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bus import SettingsChanged
 from app.report.channels import ChannelReport, channel_report
 from app.report.chapters import chapter_lists
 from app.report.exports import export_all
@@ -130,6 +131,7 @@ class ReportPanel(QWidget):
 
         for signal in (bridge.door, bridge.show, bridge.qa, bridge.obs):
             signal.connect(lambda _event: self.refresh())
+        bridge.event.connect(self._on_event)  # Setup › Channels saved: new costs and order
         self.retranslate()
         self._tick.start()
         self.refresh()
@@ -162,6 +164,10 @@ class ReportPanel(QWidget):
             return
         self._stale = False
         self.reloads.request()
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, SettingsChanged) and event.section == "channels":
+            self.refresh()
 
     def _load(self) -> None:
         ef = self.session.ef

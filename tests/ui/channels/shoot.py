@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
         .venv/bin/python -m tests.ui.channels.shoot zh screenshots/channels
 (writes channels-zh.png: the section with six channels, their links and costs;
-sheet-zh.png: the team's A4 sheet of every channel's code as written by "Write QR codes…")
+sheet-zh.png: the team's A4 sheet of every channel's code as written by "Write QR codes…";
+report-channels-zh.png: the Report view's funnel per channel with costs)
 """
 
 from __future__ import annotations
@@ -81,6 +82,16 @@ def main(lang: str, out_dir: str) -> int:
         time.sleep(0.02)
     window.grab().save(str(out / f"channels-{lang}.png"))
     shutil.copy(tmp / "qr" / "channels-sheet-1.png", out / f"sheet-{lang}.png")
+    from ui.report.panel import ReportPanel
+
+    window.show_view("report")
+    panel = window.findChild(ReportPanel)
+    assert panel is not None
+    # the panel refreshes on showing (the channels were saved while it was hidden)
+    until(
+        app, lambda: panel.channels.rowCount() > 0 and panel.channels.item(0, 0).text() == "公众号"
+    )
+    panel.channels.grab().save(str(out / f"report-channels-{lang}.png"))
     print(out / f"channels-{lang}.png", out / f"sheet-{lang}.png")
     window.close()
     return 0

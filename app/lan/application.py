@@ -31,7 +31,15 @@ from app.lan.auth import Caller, parse_cookies, same_origin, token_from
 from app.lan.context import STAFF_LANE, LanContext
 from app.lan.hostguard import HostGuardMiddleware
 from app.lan.hub import Hub
-from app.lan.registry import ApiError, ApiRequest, ApiRoute, api, coerce_param, validate
+from app.lan.registry import (
+    EMPTY_BODY,
+    ApiError,
+    ApiRequest,
+    ApiRoute,
+    api,
+    coerce_param,
+    validate,
+)
 from app.lan.stations import authenticate
 from app.lan.threads import in_thread
 from app.lan.web import (
@@ -95,11 +103,12 @@ async def caller_of(ctx: LanContext, headers: dict[str, str], device: str, addre
 
 
 def same_site_write(headers: dict[str, str]) -> None:
-    """Every write is JSON, and either carries a bearer token or comes from one of our own
-    pages (its Origin is this server). A form or a text/plain fetch from another site (which a
+    """Every write is JSON (a write without a body may leave the type out), and either carries
+    a bearer token or comes from one of our own pages (its Origin is this server). A form or a text/plain fetch from another site (which a
     browser sends without asking) is refused, so a link every phone opens cannot vote for them."""
     media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media != "application/json":
+    empty = headers.get("content-length", "0") == "0" and "transfer-encoding" not in headers
+    if media != "application/json" and not (empty and not media):
         raise ApiError(415, "Send the request as JSON (Content-Type: application/json).")
     if headers.get("authorization", "")[:7].lower() == "bearer ":
         return
@@ -165,20 +174,24 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
                     429, "Too many requests. Wait a moment and try again.", retry_after=wait
                 )
         body = None
-        if route.body is not None:
+        if route.body is not None or request.method not in ("GET", "HEAD"):
             raw = await request.body()
-            if not raw.strip():
+            if route.body is not None and not raw.strip():
                 raise ApiError(422, "A JSON body is required.")
-            try:
-                body = json.loads(raw)
-            except (ValueError, RecursionError):
-                raise ApiError(400, "The body is not valid JSON.") from None
-            validate(body, route.body)
+            if raw.strip():
+                try:
+                    body = json.loads(raw)
+                except (ValueError, RecursionError):
+                    raise ApiError(400, "The body is not valid JSON.") from None
+                # A write without fields takes {} (or nothing): anything else is refused.
+                validate(body, route.body if route.body is not None else EMPTY_BODY)
         query = {}
         for name, schema in route.query.items():
             if name in request.query_params:
                 query[name] = coerce_param(request.query_params[name], schema, name)
         path = dict(request.path_params)
+        for name, schema in route.params.items():  # declared path parameters are checked
+            validate(str(path.get(name, "")), schema, name)
         for name, value in path.items():
             # Starlette's int convertor takes any length of digits; SQLite ids are 64-bit.
             if isinstance(value, int) and not 0 <= value < 2**63:
@@ -236,8 +249,25 @@ def make_live(ctx: LanContext, hub: Hub) -> Callable[[WebSocket], Awaitable[None
     return live
 
 
-async def api_not_found(request: Request) -> Response:
-    raise HTTPException(404, f"No API route {request.url.path}. See /api/v1/openapi.json.")
+def make_not_found(routes: list[Route]) -> Callable[[Request], Awaitable[Response]]:
+    """The answer for /api/... that no route took: 405 (with Allow) when the path exists with
+    other methods, 426 for a plain GET of the live socket, else 404."""
+    live = {w.path for w in api.websockets}
+
+    async def api_not_found(request: Request) -> Response:
+        path = request.url.path
+        if path in live:
+            if request.method in ("GET", "HEAD"):
+                raise HTTPException(426, "This is a WebSocket: connect with ws://.")
+            raise HTTPException(405, "Use GET (a WebSocket) here.", headers={"Allow": "GET"})
+        allowed = sorted({m for r in routes if r.path_regex.match(path) for m in (r.methods or ())})
+        if allowed:
+            raise HTTPException(
+                405, f"Use {', '.join(allowed)} here.", headers={"Allow": ", ".join(allowed)}
+            )
+        raise HTTPException(404, f"No API route {path}. See /api/v1/openapi.json.")
+
+    return api_not_found
 
 
 def build_app(ctx: LanContext) -> ASGIApp:
@@ -249,14 +279,13 @@ def build_app(ctx: LanContext) -> ASGIApp:
     async def static(request: Request) -> Response:
         return static_response(root, request.path_params["path"])
 
-    routes: list[Any] = [
-        Route(r.path, make_endpoint(r, ctx), methods=[r.method]) for r in api.routes
-    ]
+    api_routes = [Route(r.path, make_endpoint(r, ctx), methods=[r.method]) for r in api.routes]
+    routes: list[Any] = list(api_routes)
     routes += [
         WebSocketRoute("/api/v1/live", make_live(ctx, hub)),
         Route(
             "/api/{rest:path}",
-            api_not_found,
+            make_not_found(api_routes),
             methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         ),
         Route("/{path:path}", static, methods=["GET", "HEAD"]),

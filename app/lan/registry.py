@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from app.lan.context import LanContext
 
 PUBLIC = "public"  # anyone on the LAN, the audience included
+# Row ids in paths: SQLite's are 64-bit; 18 digits is what coerce_param takes.
+ID_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
+# The body of a write that takes no fields: `{}` (or nothing). Declared so every write is JSON.
+EMPTY_BODY: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
 STAFF = "staff"  # any paired station or control token
 # Otherwise `access` is a tuple of station roles; the control role may always call staff routes.
 
@@ -76,6 +81,15 @@ class ApiRoute:
     # A write other sites may send (a secret key in the path is the credential: chat relays
     # such as SSN post from their own page, without our Origin or a JSON content type).
     cross_site: bool = False
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas
+
+    def path_schema(self, name: str) -> dict[str, Any]:
+        """A path parameter's schema: declared, else an id (`*_id`, `{x:int}`), else text."""
+        if name in self.params:
+            return self.params[name]
+        if name.endswith("_id") or f"{{{name}:int}}" in self.path:
+            return ID_SCHEMA
+        return {"type": "string", "minLength": 1}
 
     @property
     def is_staff(self) -> bool:
@@ -139,6 +153,7 @@ class Registry:
         description: str = "",
         media_type: str = "application/json",
         cross_site: bool = False,
+        params: dict[str, dict[str, Any]] | None = None,
     ) -> Callable[[Callable[[ApiRequest], Any]], Callable[[ApiRequest], Any]]:
         if not path.startswith("/api/v1/"):
             raise ValueError(f"API routes live under /api/v1/: {path}")
@@ -163,6 +178,7 @@ class Registry:
                     description=description,
                     media_type=media_type,
                     cross_site=cross_site,
+                    params=params or {},
                 )
             )
             return fn
@@ -183,6 +199,16 @@ api = Registry()
 def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
     """Check `value` against `schema`; raise ApiError(400/422) naming the first problem."""
     kind = schema.get("type")
+    if "oneOf" in schema:
+        fits = 0
+        for sub in schema["oneOf"]:
+            try:
+                validate(value, sub, where)
+                fits += 1
+            except ApiError:
+                pass
+        if fits != 1:
+            raise ApiError(422, schema.get("x-one-of-message", f"{where} does not fit"))
     if "enum" in schema and value not in schema["enum"]:
         raise ApiError(422, f"{where} must be one of {', '.join(map(str, schema['enum']))}")
     if kind == "object":
@@ -192,6 +218,8 @@ def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
         for name in schema.get("required", []):
             if name not in value:
                 raise ApiError(422, f"{where}.{name} is required")
+        if len(value) < schema.get("minProperties", 0):
+            raise ApiError(422, f"{where}: nothing to change")
         if schema.get("additionalProperties") is False:
             extra = set(value) - set(props)
             if extra:
@@ -206,6 +234,10 @@ def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
             raise ApiError(422, f"{where} is too short")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             raise ApiError(422, f"{where} is too long (at most {schema['maxLength']} characters)")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            raise ApiError(422, f"{where} is not in the expected form")
+        if schema.get("format") == "date-time" and not _is_datetime(value):
+            raise ApiError(422, f"{where} must be a date and time like 2026-05-18T14:03:00+08:00")
     elif kind in ("integer", "number"):
         ok = isinstance(value, int) if kind == "integer" else isinstance(value, int | float)
         if not ok or isinstance(value, bool):
@@ -222,16 +254,26 @@ def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
             raise ApiError(422, f"{where} must be a list")
         if "maxItems" in schema and len(value) > schema["maxItems"]:
             raise ApiError(422, f"{where} has too many items")
+        if len(value) < schema.get("minItems", 0):
+            raise ApiError(422, f"{where} needs at least {schema['minItems']} item(s)")
         for i, item in enumerate(value):
             validate(item, schema.get("items", {}), f"{where}[{i}]")
     return value
+
+
+def _is_datetime(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return "T" in value or " " in value
 
 
 def coerce_param(raw: str, schema: dict[str, Any], where: str) -> Any:
     """A path or query parameter (always text on the wire) converted to its declared type."""
     kind = schema.get("type", "string")
     if kind == "integer":
-        if not re.fullmatch(r"-?\d{1,18}", raw):
+        if not re.fullmatch(r"-?\d{1,19}", raw):
             raise ApiError(422, f"{where} must be a whole number")
         value: Any = int(raw)
     elif kind == "boolean":
@@ -250,6 +292,24 @@ ERROR_SCHEMA = {
     "properties": {"error": {"type": "string"}},
     "required": ["error"],
 }
+
+
+def documented(schema: Any) -> Any:
+    """A schema as the OpenAPI document states it: `x-doc` keys replace their neighbours.
+
+    The server checks some fields more finely than JSON Schema can say (a question is at most
+    300 *visible* characters, counted in grapheme clusters, and must not be blank once cleaned;
+    the Q&A core answers with its own codes). Such a field declares the plain bound the server
+    checks (e.g. maxLength 4000 code points) and, under `x-doc`, the narrower one a client can
+    rely on (maxLength 300, a pattern that is never blank): every documented-valid value is
+    accepted."""
+    if isinstance(schema, dict):
+        out = {k: documented(v) for k, v in schema.items() if k != "x-doc"}
+        out.update(schema.get("x-doc", {}))
+        return out
+    if isinstance(schema, list):
+        return [documented(v) for v in schema]
+    return schema
 
 
 def openapi_document(registry: Registry, version: str) -> dict[str, Any]:
@@ -280,17 +340,28 @@ def openapi_document(registry: Registry, version: str) -> dict[str, Any]:
                 op["responses"]["403"] = {"description": "This station's role may not call it"}
         params = []
         for name in r.path_params:
-            schema = {"type": "integer"} if f"{{{name}:int}}" in r.path else {"type": "string"}
-            params.append({"name": name, "in": "path", "required": True, "schema": schema})
+            params.append(
+                {"name": name, "in": "path", "required": True, "schema": r.path_schema(name)}
+            )
         for name, schema in r.query.items():
-            params.append({"name": name, "in": "query", "required": False, "schema": schema})
+            params.append(
+                {"name": name, "in": "query", "required": False, "schema": documented(schema)}
+            )
         if params:
             op["parameters"] = params
         if r.body is not None:
             op["requestBody"] = {
                 "required": True,
-                "content": {"application/json": {"schema": r.body}},
+                "content": {"application/json": {"schema": documented(r.body)}},
             }
+        elif r.method not in ("GET", "HEAD"):
+            # Every write is JSON (app.lan.application.same_site_write), even one without fields.
+            op["requestBody"] = {
+                "required": False,
+                "content": {"application/json": {"schema": EMPTY_BODY}},
+            }
+        if r.method not in ("GET", "HEAD"):
+            op["responses"]["415"] = {"description": "The body is not application/json"}
         if r.audience_write:
             op["responses"]["429"] = {"description": "Too many requests from this device/address"}
         paths.setdefault(r.openapi_path, {})[r.method.lower()] = op
@@ -300,7 +371,13 @@ def openapi_document(registry: Registry, version: str) -> dict[str, Any]:
             "description": w.description,
             "tags": ["live"],
             "x-websocket": True,
-            "responses": {"101": {"description": "Switching to the WebSocket protocol"}},
+            "responses": {
+                "101": {"description": "Switching to the WebSocket protocol"},
+                "426": {
+                    "description": "A plain HTTP request: upgrade to a WebSocket",
+                    "content": {"application/json": {"schema": ERROR_SCHEMA}},
+                },
+            },
         }
     return {
         "openapi": "3.0.3",

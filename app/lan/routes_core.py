@@ -120,6 +120,10 @@ def get_stations(req: ApiRequest) -> list[dict[str, Any]]:
     response={"type": "object", "properties": {"revoked": {"type": "boolean"}}},
 )
 def delete_station(req: ApiRequest) -> dict[str, Any]:
+    st = req.caller.station
+    if st is not None and st.id == req.path["station_id"]:
+        # A Stream Deck button must not lock the deck itself out; the desktop can revoke it.
+        raise ApiError(409, "A token cannot revoke itself. Revoke it in Showday's Setup.")
     if not revoke_station(req.ctx.ef, req.path["station_id"], req.ctx.bus):
         raise ApiError(404, "No such station, or it was already revoked.")
     return {"revoked": True}

@@ -193,9 +193,11 @@ def search_guests(req: ApiRequest) -> dict[str, Any]:
             "guest_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
             "list": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
             "client_id": {"type": "string", "minLength": 8, "maxLength": 64},
-            "scanned_at": {"type": "string", "maxLength": 40},
+            "scanned_at": {"type": "string", "maxLength": 40, "format": "date-time"},
         },
         "additionalProperties": False,
+        "oneOf": [{"type": "object", "required": [one]} for one in ("query", "code", "guest_id")],
+        "x-one-of-message": 'Give one of "query", "code" or "guest_id".',
     },
     response=RESULT_SCHEMA,
     description=(
@@ -270,11 +272,19 @@ def delete_checkin(req: ApiRequest) -> dict[str, Any]:
     body={
         "type": "object",
         "properties": {
-            "name": {"type": "string", "maxLength": 200},
+            "name": {"type": "string", "maxLength": 200, "x-doc": {"pattern": "[^\\s]"}},
             "company": {"type": "string", "maxLength": 200},
             "title": {"type": "string", "maxLength": 200},
-            "phone": {"type": "string", "maxLength": 40},
-            "email": {"type": "string", "maxLength": 200},
+            "phone": {
+                "type": "string",
+                "maxLength": 40,
+                "x-doc": {"pattern": "^(|\\+?[0-9]{5,20})$"},
+            },
+            "email": {
+                "type": "string",
+                "maxLength": 200,
+                "x-doc": {"pattern": "^(|[a-z0-9._+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,})$"},
+            },
             "consent": {"type": "boolean"},
         },
         "required": ["name"],

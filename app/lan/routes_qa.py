@@ -20,7 +20,7 @@ from typing import Any
 
 from app import qa
 from app.lan.context import LanContext
-from app.lan.registry import PUBLIC, ApiError, ApiRequest, api, coerce_param
+from app.lan.registry import ID_SCHEMA, PUBLIC, ApiError, ApiRequest, api, coerce_param
 from app.qa import QaError, SubmitLimits
 from app.qa.errors import BAD_REQUEST, RATE_LIMITED
 from app.qa.ratelimit import vote_limits
@@ -88,12 +88,16 @@ api.errors(QaError, _api_error)  # every Q&A refusal, from every handler, answer
 
 def _qid(req: ApiRequest) -> int:
     # A plain path parameter (not {id:int}) so a bad id reaches the access check first.
-    return int(coerce_param(str(req.path["question_id"]), {"type": "integer"}, "question id"))
+    return int(coerce_param(str(req.path["question_id"]), ID_SCHEMA, "question id"))
 
 
 def _is_staff_view(req: ApiRequest) -> bool:
     return req.caller.role in STAFF_VIEW_ROLES
 
+
+# What a client can rely on (registry.documented): the core counts visible characters (grapheme
+# clusters, at most 300) and refuses text that is blank once invisible characters are removed.
+QUESTION_DOC = {"maxLength": 300, "pattern": "[0-9A-Za-z\u4e00-\u9fff]"}
 
 QUESTION_PUBLIC = {
     "type": "object",
@@ -125,9 +129,9 @@ ONE_QUESTION = {"type": "object", "properties": {"question": QUESTION_STAFF}}
     body={
         "type": "object",
         "properties": {
-            "text": {"type": "string", "maxLength": 4000},
-            "name": {"type": "string", "maxLength": 400},
-            "contact": {"type": "string", "maxLength": 400},
+            "text": {"type": "string", "maxLength": 4000, "x-doc": QUESTION_DOC},
+            "name": {"type": "string", "maxLength": 400, "x-doc": {"maxLength": 40}},
+            "contact": {"type": "string", "maxLength": 400, "x-doc": {"maxLength": 100}},
             "consent": {"type": "boolean"},
         },
         "required": ["text"],
@@ -345,7 +349,7 @@ _moderate(
     lambda r, i: qa.edit(r.ctx.ef, r.ctx.bus, i, r.body["text"]),
     body={
         "type": "object",
-        "properties": {"text": {"type": "string", "maxLength": 4000}},
+        "properties": {"text": {"type": "string", "maxLength": 4000, "x-doc": QUESTION_DOC}},
         "required": ["text"],
         "additionalProperties": False,
     },
@@ -371,7 +375,12 @@ _moderate(
     body={
         "type": "object",
         "properties": {
-            "ids": {"type": "array", "items": {"type": "integer"}, "maxItems": 200},
+            "ids": {
+                "type": "array",
+                "items": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
+                "minItems": 1,
+                "maxItems": 200,
+            },
         },
         "required": ["ids"],
         "additionalProperties": False,
@@ -379,7 +388,10 @@ _moderate(
     response=ONE_QUESTION,
 )
 def post_merge(req: ApiRequest) -> dict[str, Any]:
-    q = qa.merge(req.ctx.ef, req.ctx.bus, req.body["ids"], _qid(req))
+    target = _qid(req)
+    if set(req.body["ids"]) <= {target}:
+        raise ApiError(409, "A question cannot be merged into itself.", code=BAD_REQUEST)
+    q = qa.merge(req.ctx.ef, req.ctx.bus, req.body["ids"], target)
     return {"question": q.to_dict()}
 
 
@@ -410,8 +422,8 @@ def post_clear_featured(req: ApiRequest) -> dict[str, Any]:
     body={
         "type": "object",
         "properties": {
-            "text": {"type": "string", "maxLength": 4000},
-            "name": {"type": "string", "maxLength": 400},
+            "text": {"type": "string", "maxLength": 4000, "x-doc": QUESTION_DOC},
+            "name": {"type": "string", "maxLength": 400, "x-doc": {"maxLength": 40}},
             "source": {"type": "string", "enum": list(qa.MANUAL_SOURCES)},
         },
         "required": ["text"],
@@ -433,6 +445,7 @@ def post_manual(req: ApiRequest) -> dict[str, Any]:
     access=MODERATOR,
     tag=TAG,
     summary="Refuse further questions and votes from a device; its waiting questions are rejected",
+    params={"device": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"}},
     response={"type": "object", "properties": {"rejected": {"type": "array"}}},
 )
 def post_block(req: ApiRequest) -> dict[str, Any]:
@@ -465,6 +478,7 @@ def get_settings(req: ApiRequest) -> dict[str, Any]:
             "clear_on_segment_change": {"type": "boolean"},
         },
         "additionalProperties": False,
+        "minProperties": 1,
     },
     response={"type": "object"},
 )

@@ -141,7 +141,9 @@ def submit(
         raise QaError(BAD_SOURCE, "Unknown question source.")
     clean_text = question_text(text)
     clean_name = asker_name(name)
-    clean_contact = contact_info(contact) if consent else ""
+    clean_contact = contact_info(contact)  # checked either way: the same rule for everyone
+    if not consent:
+        clean_contact = ""
     # Cheap refusals first, outside the write lock: a flooding phone costs no disk writes.
     if is_blocked(ef, device):
         raise QaError(BLOCKED, "The moderator has turned off questions from this device.")

@@ -32,7 +32,6 @@ from app.lan.context import STAFF_LANE, LanContext
 from app.lan.hostguard import HostGuardMiddleware
 from app.lan.hub import Hub
 from app.lan.registry import (
-    EMPTY_BODY,
     ApiError,
     ApiRequest,
     ApiRoute,
@@ -184,7 +183,7 @@ def make_endpoint(route: ApiRoute, ctx: LanContext) -> Callable[[Request], Await
                 except (ValueError, RecursionError):
                     raise ApiError(400, "The body is not valid JSON.") from None
                 # A write without fields takes {} (or nothing): anything else is refused.
-                validate(body, route.body if route.body is not None else EMPTY_BODY)
+                validate(body, route.doc_body)
         query = {}
         for name, schema in route.query.items():
             if name in request.query_params:
@@ -302,7 +301,13 @@ def build_app(ctx: LanContext) -> ASGIApp:
 
     starlette = Starlette(
         routes=routes,
-        middleware=[Middleware(BodyLimitMiddleware, limit=ctx.settings.body_limit)],
+        middleware=[
+            Middleware(
+                BodyLimitMiddleware,
+                limit=ctx.settings.body_limit,
+                larger={r.path: r.body_limit for r in api.routes if r.body_limit},
+            )
+        ],
         exception_handlers={
             HTTPException: http_error,
             ApiError: api_error,

@@ -19,6 +19,7 @@ Handlers take an ApiRequest and return a JSON-able value (sent with 200) or a Re
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from app.lan.context import LanContext
 
 PUBLIC = "public"  # anyone on the LAN, the audience included
-# Row ids in paths: SQLite's are 64-bit; 18 digits is what coerce_param takes.
-ID_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
+# Row ids in paths: at most 2**53, the largest integer every JSON client (JavaScript) keeps exact.
+ID_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 2**53}
 # The body of a write that takes no fields: `{}` (or nothing). Declared so every write is JSON.
 EMPTY_BODY: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
 STAFF = "staff"  # any paired station or control token
@@ -82,6 +83,16 @@ class ApiRoute:
     # such as SSN post from their own page, without our Origin or a JSON content type).
     cross_site: bool = False
     params: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas
+    # Bytes of body this route may take when above the server's cap (LanSettings.body_limit):
+    # a staff route whose schema allows a long list. Read only after the access check.
+    body_limit: int | None = None
+
+    @functools.cached_property
+    def doc_body(self) -> dict[str, Any]:
+        """The body schema as documented and as checked (EMPTY_BODY for a write without one)."""
+        if self.body is None:
+            return EMPTY_BODY
+        return documented(self.body, keep_errors=True)
 
     def path_schema(self, name: str) -> dict[str, Any]:
         """A path parameter's schema: declared, else an id (`*_id`, `{x:int}`), else text."""
@@ -154,6 +165,7 @@ class Registry:
         media_type: str = "application/json",
         cross_site: bool = False,
         params: dict[str, dict[str, Any]] | None = None,
+        body_limit: int | None = None,
     ) -> Callable[[Callable[[ApiRequest], Any]], Callable[[ApiRequest], Any]]:
         if not path.startswith("/api/v1/"):
             raise ValueError(f"API routes live under /api/v1/: {path}")
@@ -179,6 +191,7 @@ class Registry:
                     media_type=media_type,
                     cross_site=cross_site,
                     params=params or {},
+                    body_limit=body_limit,
                 )
             )
             return fn
@@ -201,13 +214,18 @@ def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
     kind = schema.get("type")
     if "oneOf" in schema:
         fits = 0
+        problems: list[ApiError] = []
         for sub in schema["oneOf"]:
             try:
                 validate(value, sub, where)
                 fits += 1
-            except ApiError:
-                pass
+            except ApiError as err:
+                problems.append(err)
         if fits != 1:
+            # The alternative that was meant (its tag matched) names the field to fix.
+            meant = [e for e in problems if "must be one of" not in e.message and e.extra]
+            if fits == 0 and meant and "x-one-of-message" not in schema:
+                raise meant[0]
             raise ApiError(422, schema.get("x-one-of-message", f"{where} does not fit"))
     if "enum" in schema and value not in schema["enum"]:
         raise ApiError(422, f"{where} must be one of {', '.join(map(str, schema['enum']))}")
@@ -226,16 +244,26 @@ def validate(value: Any, schema: dict[str, Any], where: str = "body") -> Any:
                 raise ApiError(422, f"{where}: unexpected field {sorted(extra)[0]!r}")
         for name, sub in props.items():
             if name in value:
-                validate(value[name], sub, f"{where}.{name}")
+                try:
+                    validate(value[name], sub, f"{where}.{name}")
+                except ApiError as err:  # name the input to fix, as the feature errors do
+                    if where == "body":
+                        err.extra.setdefault("field", name)
+                    raise
     elif kind == "string":
+        errors = schema.get("x-error", {})  # the code a page translates, per failed keyword
         if not isinstance(value, str):
             raise ApiError(422, f"{where} must be a string")
         if len(value) < schema.get("minLength", 0):
-            raise ApiError(422, f"{where} is too short")
+            raise ApiError(422, f"{where} is too short", **errors.get("minLength", {}))
         if "maxLength" in schema and len(value) > schema["maxLength"]:
-            raise ApiError(422, f"{where} is too long (at most {schema['maxLength']} characters)")
+            raise ApiError(
+                422,
+                f"{where} is too long (at most {schema['maxLength']} characters)",
+                **errors.get("maxLength", {}),
+            )
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            raise ApiError(422, f"{where} is not in the expected form")
+            raise ApiError(422, f"{where} is not in the expected form", **errors.get("pattern", {}))
         if schema.get("format") == "date-time" and not _is_datetime(value):
             raise ApiError(422, f"{where} must be a date and time like 2026-05-18T14:03:00+08:00")
     elif kind in ("integer", "number"):
@@ -294,7 +322,7 @@ ERROR_SCHEMA = {
 }
 
 
-def documented(schema: Any) -> Any:
+def documented(schema: Any, keep_errors: bool = False) -> Any:
     """A schema as the OpenAPI document states it: `x-doc` keys replace their neighbours.
 
     The server checks some fields more finely than JSON Schema can say (a question is at most
@@ -302,14 +330,25 @@ def documented(schema: Any) -> Any:
     the Q&A core answers with its own codes). Such a field declares the plain bound the server
     checks (e.g. maxLength 4000 code points) and, under `x-doc`, the narrower one a client can
     rely on (maxLength 300, a pattern that is never blank): every documented-valid value is
-    accepted."""
+    accepted. The server validates bodies against this same documented schema, so the document
+    is the contract both ways; `x-error` gives a failed keyword the code the page translates."""
     if isinstance(schema, dict):
-        out = {k: documented(v) for k, v in schema.items() if k != "x-doc"}
-        out.update(schema.get("x-doc", {}))
-        return out
+        merged = _merged({k: v for k, v in schema.items() if k != "x-doc"}, schema.get("x-doc", {}))
+        return {
+            k: documented(v, keep_errors)
+            for k, v in merged.items()
+            if keep_errors or k != "x-error"
+        }
     if isinstance(schema, list):
-        return [documented(v) for v in schema]
+        return [documented(v, keep_errors) for v in schema]
     return schema
+
+
+def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in extra.items():
+        out[k] = _merged(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
 
 
 def openapi_document(registry: Registry, version: str) -> dict[str, Any]:

@@ -278,12 +278,14 @@ def delete_checkin(req: ApiRequest) -> dict[str, Any]:
             "phone": {
                 "type": "string",
                 "maxLength": 40,
-                "x-doc": {"pattern": "^(|\\+?[0-9]{5,20})$"},
+                "x-doc": {"pattern": "^ *(|\\+?[ ()-]*([0-9][ ()-]*){5,20}) *$"},
             },
             "email": {
                 "type": "string",
                 "maxLength": 200,
-                "x-doc": {"pattern": "^(|[a-z0-9._+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,})$"},
+                "x-doc": {
+                    "pattern": "^ *(|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}) *$"
+                },
             },
             "consent": {"type": "boolean"},
         },

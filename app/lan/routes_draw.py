@@ -79,6 +79,7 @@ def get_draws(req: ApiRequest) -> dict[str, Any]:
     "POST",
     "/api/v1/draws",
     access=MODERATOR,
+    body_limit=32 * 1024 * 1024,  # up to 10,000 names of 200 characters, JSON-escaped
     tag=TAG,
     summary="Commit to a seed and draw `count` winners (with `draw` false: commit only)",
     body={

@@ -94,6 +94,26 @@ def get_polls(req: ApiRequest) -> dict[str, Any]:
         },
         "required": ["kind", "question"],
         "additionalProperties": False,
+        # What is accepted, per kind (registry.documented): a choice poll has 2 to 12 options.
+        "x-doc": {
+            "properties": {"question": {"type": "string", "pattern": "[0-9A-Za-z\\u4e00-\\u9fff]"}},
+            "oneOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"enum": ["single", "multiple"]},
+                        "options": {
+                            "type": "array",
+                            "minItems": 2,
+                            "items": {"type": "string", "pattern": "[0-9A-Za-z\\u4e00-\\u9fff]"},
+                        },
+                        "max_choices": {"type": "integer", "maximum": 2},
+                    },
+                    "required": ["options"],
+                },
+                {"type": "object", "properties": {"kind": {"enum": ["rating", "words"]}}},
+            ],
+        },
     },
     response=POLL_SCHEMA,
 )
@@ -110,6 +130,8 @@ def post_poll(req: ApiRequest) -> dict[str, Any]:
             segment_id=b.get("segment_id"),
             hide_results=bool(b.get("hide_results", False)),
         )
+    except LookupError as e:
+        raise ApiError(404, str(e)) from None
     except ValueError as e:
         raise ApiError(422, str(e)) from None
     return view(req, p)

@@ -41,8 +41,9 @@ STATUS: dict[str, int] = {
     "bad_status": 409,
     "bad_device": 400,
     "bad_source": 422,
-    "bad_segment": 422,
+    "bad_segment": 404,  # a segment that does not exist: a missing thing
     "bad_request": 422,
+    "bad_answer": 409,  # a poll answer that does not fit the poll (app.polls.store)
     "already_answered": 409,  # a poll answered again from the same device (app.polls)
 }
 
@@ -97,7 +98,16 @@ def _is_staff_view(req: ApiRequest) -> bool:
 
 # What a client can rely on (registry.documented): the core counts visible characters (grapheme
 # clusters, at most 300) and refuses text that is blank once invisible characters are removed.
-QUESTION_DOC = {"maxLength": 300, "pattern": "[0-9A-Za-z\u4e00-\u9fff]"}
+QUESTION_DOC = {
+    "maxLength": 300,
+    "pattern": "[0-9A-Za-z\u4e00-\u9fff]",
+    "x-error": {"maxLength": {"code": "too_long", "limit": 300}, "pattern": {"code": "empty"}},
+}
+NAME_DOC = {"maxLength": 40, "x-error": {"maxLength": {"code": "name_too_long", "limit": 40}}}
+CONTACT_DOC = {
+    "maxLength": 100,
+    "x-error": {"maxLength": {"code": "contact_too_long", "limit": 100}},
+}
 
 QUESTION_PUBLIC = {
     "type": "object",
@@ -130,8 +140,8 @@ ONE_QUESTION = {"type": "object", "properties": {"question": QUESTION_STAFF}}
         "type": "object",
         "properties": {
             "text": {"type": "string", "maxLength": 4000, "x-doc": QUESTION_DOC},
-            "name": {"type": "string", "maxLength": 400, "x-doc": {"maxLength": 40}},
-            "contact": {"type": "string", "maxLength": 400, "x-doc": {"maxLength": 100}},
+            "name": {"type": "string", "maxLength": 400, "x-doc": NAME_DOC},
+            "contact": {"type": "string", "maxLength": 400, "x-doc": CONTACT_DOC},
             "consent": {"type": "boolean"},
         },
         "required": ["text"],
@@ -423,7 +433,7 @@ def post_clear_featured(req: ApiRequest) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "text": {"type": "string", "maxLength": 4000, "x-doc": QUESTION_DOC},
-            "name": {"type": "string", "maxLength": 400, "x-doc": {"maxLength": 40}},
+            "name": {"type": "string", "maxLength": 400, "x-doc": NAME_DOC},
             "source": {"type": "string", "enum": list(qa.MANUAL_SOURCES)},
         },
         "required": ["text"],

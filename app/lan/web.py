@@ -112,24 +112,28 @@ class HeadersMiddleware:
 
 
 class BodyLimitMiddleware:
-    """Refuse request bodies above `limit` bytes, whether announced (Content-Length) or streamed."""
+    """Refuse request bodies above `limit` bytes, whether announced (Content-Length) or streamed.
+    `larger`: exact paths whose route takes more (registry `body_limit`)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope["path"], self.limit) if self.larger else self.limit
         for k, v in scope["headers"]:
             if k == b"content-length":
                 try:
-                    too_big = int(v) > self.limit
+                    too_big = int(v) > limit
                 except ValueError:
                     too_big = True
                 if too_big:
-                    await self._refuse(scope, receive, send)
+                    body = {"error": _too_large(limit)}
+                    await JSONResponse(body, status_code=413)(scope, receive, send)
                     return
         seen = 0
 
@@ -138,17 +142,15 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise HTTPException(413, self._message())
+                if seen > limit:
+                    raise HTTPException(413, _too_large(limit))
             return message
 
         await self.app(scope, counting_receive, send)
 
-    def _message(self) -> str:
-        return f"The request is too large (the limit is {self.limit // 1024} KB)."
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await JSONResponse({"error": self._message()}, status_code=413)(scope, receive, send)
+def _too_large(limit: int) -> str:
+    return f"The request is too large (the limit is {limit // 1024} KB)."
 
 
 # -- errors ------------------------------------------------------------------------------------

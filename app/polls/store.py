@@ -19,7 +19,7 @@ from typing import Any
 from app.bus import Bus, PollChanged
 from app.polls.words import allowed, split_words
 from app.qa import settings as qa_settings
-from app.qa.errors import BAD_REQUEST, BLOCKED, NOT_FOUND, NOT_OPEN, QaError
+from app.qa.errors import BLOCKED, NOT_FOUND, NOT_OPEN, QaError
 from app.qa.questions import MAX_ADDRESS, device_key, is_blocked
 from app.qa.text import clean
 from app.store import EventFile
@@ -135,7 +135,7 @@ def create(
             segment_id is not None
             and not c.execute("SELECT 1 FROM segments WHERE id = ?", (segment_id,)).fetchone()
         ):
-            raise ValueError("That segment does not exist.")
+            raise LookupError("That segment does not exist.")  # 404: a missing thing
         pos = c.execute("SELECT coalesce(max(position), 0) + 1 FROM polls").fetchone()[0]
         cur = c.execute(
             "INSERT INTO polls (kind, question, options, max_choices, segment_id, hide_results,"
@@ -216,24 +216,29 @@ def open_for_segment(c: sqlite3.Connection, segment_id: int) -> list[int]:
     return ids
 
 
+# An answer that does not fit this poll's kind or options: 409 over the LAN (the body may be
+# well formed; it is the poll that decides).
+BAD_ANSWER = "bad_answer"
+
+
 def _choices(p: Poll, option: Any, options: Any, text: Any) -> tuple[list[int], str]:
     if p.kind == "words":
         t = clean(text if isinstance(text, str) else "").strip()
         if not t:
-            raise QaError(BAD_REQUEST, "Type a word or two.")
+            raise QaError(BAD_ANSWER, "Type a word or two.")
         if len(t) > MAX_TEXT:
-            raise QaError(BAD_REQUEST, f"At most {MAX_TEXT} characters.", limit=MAX_TEXT)
+            raise QaError(BAD_ANSWER, f"At most {MAX_TEXT} characters.", limit=MAX_TEXT)
         return [], t
     picked = options if p.kind == "multiple" and options is not None else [option]
     if not isinstance(picked, list) or not all(isinstance(i, int) for i in picked):
-        raise QaError(BAD_REQUEST, "Choose an option.")
+        raise QaError(BAD_ANSWER, "Choose an option.")
     picked = sorted(set(picked))
     top = RATING_MAX if p.kind == "rating" else len(p.options) - 1
     low = 1 if p.kind == "rating" else 0
     if not picked or any(not low <= i <= top for i in picked):
-        raise QaError(BAD_REQUEST, "Choose an option.")
+        raise QaError(BAD_ANSWER, "Choose an option.")
     if len(picked) > p.max_choices:
-        raise QaError(BAD_REQUEST, f"Choose at most {p.max_choices}.", limit=p.max_choices)
+        raise QaError(BAD_ANSWER, f"Choose at most {p.max_choices}.", limit=p.max_choices)
     return picked, ""
 
 

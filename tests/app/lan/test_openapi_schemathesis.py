@@ -47,4 +47,7 @@ def test_schemathesis_finds_no_failure_against_the_live_server(tmp_path: Path) -
         )
         # The token is still good: the run could not revoke itself (409), nor lock itself out.
         assert lan.ef.value("SELECT revoked_at FROM stations WHERE name = 'Companion'") is None
-        assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]
+        report = run.stdout[run.stdout.find("FAILURES") :] if "FAILURES" in run.stdout else ""
+        # Long generated bodies make long lines: cut each so the report stays readable.
+        short = "\n".join(line[:300] for line in (report or run.stdout).splitlines())
+        assert run.returncode == 0, short[:15000] + run.stderr[-3000:]

@@ -38,6 +38,6 @@ def test_merge_and_assign_as_the_page_does(lan: Lan) -> None:
         r = mod.post(f"/api/v1/questions/{y.id}/segment", json={"segment_id": seg.id})
         assert r.json()["question"]["segment_id"] == seg.id
         bad = mod.post(f"/api/v1/questions/{y.id}/segment", json={"segment_id": 999})
-        assert bad.status_code == 422 and bad.json()["code"] == "bad_segment"
+        assert bad.status_code == 404 and bad.json()["code"] == "bad_segment"
         listed = mod.get("/api/v1/questions", params={"status": "approved"}).json()["questions"]
         assert [q["id"] for q in listed] == [y.id]

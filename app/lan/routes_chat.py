@@ -154,6 +154,28 @@ def get_sources(req: ApiRequest) -> dict[str, Any]:
         },
         "required": ["kind"],
         "additionalProperties": False,
+        # What is accepted, per kind (registry.documented; app.chat.sources.check_target).
+        "x-doc": {
+            "oneOf": [
+                {"type": "object", "properties": {"kind": {"enum": ["ssn", "webhook"]}}},
+                {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"enum": ["bilibili"]},
+                        "target": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+                    },
+                    "required": ["target"],
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"enum": ["twitch"]},
+                        "target": {"type": "string", "pattern": "^[a-z0-9_]{3,25}$"},
+                    },
+                    "required": ["target"],
+                },
+            ]
+        },
     },
     response=ONE_SOURCE,
 )

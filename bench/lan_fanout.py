@@ -237,8 +237,11 @@ def main() -> int:
         for label, res in rows:
             rps = res["count"] / res["seconds"]
             print(f"{label:26}{rps:10.0f}{rps / base:10.2f}{int(res['errors']):8d}")
-        status = rows[1][1]["count"] / rows[1][1]["seconds"]
-        print(f"RESULT lan_status_rps_vs_bare={status / base:.2f} x target=- ok=-")
+        status = rows[1][1]["count"] / rows[1][1]["seconds"] / base
+        me = rows[2][1]["count"] / rows[2][1]["seconds"] / base
+        ok_s, ok_m = ("yes" if status >= 0.5 else "no"), ("yes" if me >= 0.7 else "no")
+        print(f"RESULT lan_status_rps_vs_bare={status:.2f} x target=>=0.5 ok={ok_s}")
+        print(f"RESULT lan_me_rps_vs_bare={me:.2f} x target=>=0.7 ok={ok_m}")
         bare.should_exit = True  # type: ignore[attr-defined]
         server.stop()
         ef.close()

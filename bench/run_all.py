@@ -74,7 +74,15 @@ EXPECTED = [
         18,
     ),
     ("lan_fanout_p95", "WebSocket fan-out to 200 clients (p95)", "lan_fanout", 3),
-    ("lan_status_rps_vs_bare", "  /api/v1/status req/s vs bare Starlette", "lan_fanout", 3),
+    ("lan_status_rps_vs_bare", "/api/v1/status req/s vs bare Starlette", "lan_fanout", 17),
+    ("lan_me_rps_vs_bare", "/api/v1/me (audience) req/s vs bare Starlette", "lan_fanout", 17),
+    (
+        "door_checkin_under_load_vs_idle_p95",
+        "door check-in p95, 40 phones re-reading vs idle",
+        "door_under_load",
+        17,
+    ),
+    ("door_checkin_idle_p95", "  baseline: door check-in idle (p95)", "door_under_load", 17),
     ("show_clock_drift_2h", "clock drift over a simulated 2-hour show", "show_clock", 4),
     (
         "show_clock_max_lag_2h",
@@ -136,9 +144,11 @@ class Result:
             return "(context)"
         if self.ok == "yes":
             return "met"
-        bound = re.match(r"^(<=|<|=)?(-?[\d.]+)$", self.target)
+        bound = re.match(r"^(>=|>|<=|<|=)?(-?[\d.]+)$", self.target)
         if bound:
             gap = self.value - float(bound.group(2))
+            if bound.group(1) in (">=", ">"):  # a floor: the gap is how far below it
+                return f"gap -{-gap:.3g} {self.unit}"
             return f"gap +{gap:.3g} {self.unit}"
         return "NOT met"
 

@@ -12,7 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -49,20 +50,16 @@ def split_names(text: str) -> list[str]:
     return [n.strip() for n in text.split(",") if n.strip()]
 
 
-class _OpenOnToday(QObject):
-    """Turns the date edit's calendar to this month when it pops up with no start set."""
+class _StartsEdit(QDateTimeEdit):
+    """The event's start. Its calendar opens on this month when no start is set ("not set" is
+    2000-01-01, where it opened before). The calendar is only made when it pops up: made
+    earlier it kept the month names of the language it was made in."""
 
-    def __init__(self, edit: QDateTimeEdit) -> None:
-        self.calendar = edit.calendarWidget()
-        super().__init__(self.calendar)  # lives and dies with the calendar
-        self.edit = edit
-        self.calendar.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self.edit.dateTime() <= NO_START:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)  # pops the calendar up (on the arrow)
+        if self.calendarPopup() and self.dateTime() <= NO_START:
             today = QDate.currentDate()
-            self.calendar.setCurrentPage(today.year(), today.month())
-        return False
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
 
 class SetupView(RoleView):
@@ -86,15 +83,13 @@ class SetupView(RoleView):
         self.venue_edit = QLineEdit()
         self.venue_edit.setObjectName("eventVenue")
         self.venue_edit.setMaxLength(200)
-        self.starts_edit = QDateTimeEdit()
+        self.starts_edit = _StartsEdit()
         self.starts_edit.setObjectName("eventStarts")
         self.starts_edit.setCalendarPopup(True)
         self.starts_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.starts_edit.setMinimumDateTime(NO_START)
         self.starts_edit.setDateTime(NO_START)
         self.starts_edit.setMinimumWidth(180)
-        # "not set" is 2000-01-01: without this the calendar opened on January 2000
-        _OpenOnToday(self.starts_edit)
         self.clear_start = QToolButton()
         self.clear_start.setObjectName("eventStartsClear")
         self.clear_start.clicked.connect(lambda: self.starts_edit.setDateTime(NO_START))

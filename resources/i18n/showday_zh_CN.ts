@@ -334,8 +334,8 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>手机可能无法访问 %1 上的 Showday。请打开“局域网 › 向局域网开放…”查看原因和解决办法。</translation>
     </message>
     <message>
-        <source>&amp;LAN</source>
-        <translation>局域网(&amp;L)</translation>
+        <source>LA&amp;N</source>
+        <translation>局域网(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open to LAN…</source>

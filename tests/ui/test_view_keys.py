@@ -49,3 +49,15 @@ def test_f1_lists_the_keys_of_every_view_and_the_obs_panel(qtbot, make_window, d
         ("OBS", "1"),
     ):
         assert expected in keys, expected
+
+
+def test_each_menu_has_its_own_alt_key(qtbot, make_window, translators) -> None:  # type: ignore[no-untyped-def]
+    """Alt+L opened Language, never LAN: both menus were '&L' (语言(L) and 局域网(L) in Chinese)."""
+    window = make_window()
+    install_features(window)
+    for lang in ("en", "zh_CN"):
+        translators.switch(lang)
+        titles = [a.text() for a in window.menuBar().actions() if a.text()]
+        keys = [t[t.index("&") + 1].lower() for t in titles if "&" in t]
+        assert len(keys) == len(titles), titles  # every menu has one
+        assert len(set(keys)) == len(keys), titles

@@ -290,7 +290,7 @@ class LanFeature(QObject):
         return False
 
     def _retitle(self) -> None:
-        self.menu.setTitle(QCoreApplication.translate("LanFeature", "&LAN"))
+        self.menu.setTitle(QCoreApplication.translate("LanFeature", "LA&N"))
         self.open_action.setText(QCoreApplication.translate("LanFeature", "&Open to LAN…"))
         self.qr_action.setText(QCoreApplication.translate("LanFeature", "Audience &QR Code…"))
         self.copy_stage.setText(

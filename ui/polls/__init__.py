@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QVBoxLayout
 
@@ -37,11 +37,21 @@ class PollsFeature(QObject):
         self.menu.addAction(self.action)
         window.actions_.insert_menu(self.menu)
         window.session_changed.connect(self._session_changed)
+        window.installEventFilter(self)  # a live language switch re-words the menu and button
         self.retranslate()
 
     def retranslate(self) -> None:
         self.menu.setTitle(QCoreApplication.translate("PollsFeature", "&Interaction"))
         self.action.setText(QCoreApplication.translate("PollsFeature", "Polls and lucky draw…"))
+        if self.dialog is not None:
+            self.dialog.setWindowTitle(
+                QCoreApplication.translate("PollsFeature", "Polls and lucky draw")
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     def _session_changed(self, session: Session | None) -> None:
         if self.dialog is not None:

@@ -59,6 +59,7 @@ class GuestImporter:
         column)."""
         self.channel.setObjectName("importChannel")
         self.channel.setMaxLength(100)
+        self.channel.setMinimumWidth(280)  # the example placeholder was cut to "e.g. 公众号, Ev…"
         self.channel.setPlaceholderText(
             QCoreApplication.translate("GuestImportDialog", "e.g. 公众号, Eventbrite, 官网")
         )

@@ -343,7 +343,8 @@ def test_obs_closed_by_a_person_gets_its_scene_back_but_not_its_stream(
         wait_for(
             lambda: any(s["message"] == "OBS is shutting down." for s in list(recorder.states)),
             30,
-            "the worker to say OBS is shutting down",
+            f"the worker to say OBS is shutting down (said: "
+            f"{[(s['status'], s['message']) for s in recorder.states if s['status'] != 'connected']})",
         )
         come_back_in(obs, "Intro")
         obs.start()

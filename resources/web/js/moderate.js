@@ -227,6 +227,7 @@ async function load() {
     state.counts = res.counts;
     state.selected = Math.min(state.selected, Math.max(0, state.rows.length - 1));
     $("premod").checked = settings.premoderation;
+    loadEdge();
     if (state.editing === null) render();
     else buildTabs();
   } catch (err) {
@@ -286,6 +287,23 @@ function showDesk(caller) {
   state.staff = caller.role === "moderator" || caller.role === "control";
   $("desk").hidden = !state.staff;
   $("unpaired").hidden = state.staff;
+}
+
+/** The audience edge: which per-address mode the event is in, and addresses from which many
+ * devices vote (GET /api/v1/audience). Text only, set with textContent. */
+async function loadEdge() {
+  try {
+    const edge = await getJSON("/api/v1/audience");
+    let text = t(edge.shared_address ? "mod.edge_shared" : "mod.edge_own");
+    if (edge.crowded.length) {
+      const list = edge.crowded.map((c) => `${c.address} (${c.devices})`).join(", ");
+      text += " " + t("mod.edge_crowded", { list });
+    }
+    $("edge").textContent = text;
+    $("edge").dataset.crowded = edge.crowded.length ? "1" : "0";
+  } catch {
+    $("edge").textContent = "";
+  }
 }
 
 connectLive({

@@ -62,7 +62,7 @@ class FeedbackBanner(QFrame):
         self.setMinimumHeight(150)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.timeout.connect(lambda: self.show_result("idle", self._idle_text, ""))
+        self._idle.timeout.connect(self.clear)
         self._idle_text = ""
         self.setProperty("state", "idle")
 
@@ -74,6 +74,10 @@ class FeedbackBanner(QFrame):
         self._idle_text = text
         if self.state() == "idle":
             self.title.setText(text)
+
+    def clear(self) -> None:
+        """Back to "ready": the last answer is about a guest who has moved on."""
+        self.show_result("idle", self._idle_text, "")
 
     def show_result(self, state: str, title: str, detail: str = "") -> None:
         self.setProperty("state", state)

@@ -12,7 +12,8 @@ the panel has focus go to the search box, so a scan works from anywhere in the p
 The session's guest index (shared with /door) is built on the worker when the panel opens and
 follows the bus itself;
 a search runs here on the GUI thread (well under 1 ms at 50,000 guests). Every write (check-in,
-undo, walk-in) runs on the Worker; the banner shows the outcome once it is committed.
+undo, walk-in) runs on the Worker; the banner shows the outcome once it is committed, until the
+host starts typing the next search.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ class DoorPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("QLineEdit#doorSearch { font-size: 22pt; padding: 10px 14px; }")
         self.search.textChanged.connect(self._search_now)
+        self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self.enter)
         set_latin(self.search, True)  # a scanner's keys must not land in a Chinese IME
         self.scanner = ScanDetector(self.search)
@@ -273,6 +275,12 @@ class DoorPanel(QWidget):
             r = replace(r, hits=self.lists.overlay(r.hits))
         self.resolution = r
         self.results.show_resolution(r)
+
+    def _typed(self, text: str) -> None:
+        """A new search: the last answer (red for someone else) must not read as this one's.
+        Door scanning apps do the same; the box's own clear after Enter keeps the answer."""
+        if text and self.banner.state() != "idle":
+            self.banner.clear()
 
     def highlighted(self) -> int:
         """The highlighted row, or -1."""

@@ -154,3 +154,21 @@ def test_a_double_click_checks_in_that_row(qtbot, demo) -> None:  # type: ignore
     assert p.banner.title.text() == f"Welcome, {third.name}"
     assert checked_in(p) == [third.name]
     assert p.search.hasFocus() or not p.isActiveWindow()  # the box keeps the keyboard
+
+
+def test_typing_a_new_search_clears_the_previous_red_banner(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    # A host reads a red banner as the answer about the guest in front of them: once they type
+    # the next search, the last guest's "Unknown code" must not stay up beside the new matches.
+    p = demo
+    QTest.keyClicks(p.search, "NOPE4242")
+    assert press_enter(qtbot, p) == "Unknown code"
+    assert p.banner.state() == "unknown"
+    QTest.keyClicks(p.search, "yin")
+    assert p.model.hits  # the new search's matches are listed
+    assert p.banner.state() == "idle"
+    assert p.banner.title.text() == "Ready: scan or search"
+    assert not p.banner.detail.isVisible()
+    # Enter on the new search shows its own answer.
+    name = p.results.highlighted_hit().name
+    assert press_enter(qtbot, p) == f"Welcome, {name}"
+    assert p.banner.state() == "ok"

@@ -330,6 +330,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>现场服务器（{url}）将关闭：手机、工作站和 Stream Deck 都将无法访问，直到再次打开此活动。</translation>
     </message>
     <message>
+        <source>Cannot pair a stage screen</source>
+        <translation>无法配对舞台屏</translation>
+    </message>
+    <message>
         <source>Phones may not reach Showday at %1. Open LAN › Open to LAN… for why and the fix.</source>
         <translation>手机可能无法访问 %1 上的 Showday。请打开“局域网 › 向局域网开放…”查看原因和解决办法。</translation>
     </message>
@@ -346,8 +350,8 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>观众提问二维码(&amp;Q)…</translation>
     </message>
     <message>
-        <source>Copy &amp;Stage Page Address</source>
-        <translation>复制舞台屏页面地址(&amp;S)</translation>
+        <source>Pair a &amp;Stage Screen (Copy Its Address)…</source>
+        <translation>配对舞台屏（复制其地址）(&amp;S)…</translation>
     </message>
     <message>
         <source>Copy OBS &amp;Overlay Addresses</source>
@@ -568,6 +572,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
     <message>
         <source>Scan to pair: %1</source>
         <translation>扫码配对：%1</translation>
+    </message>
+    <message>
+        <source>The address below is copied: open it once in the stage screen&apos;s browser (or scan this code). It pairs that screen, so it shows your messages to the speaker. The code works once.</source>
+        <translation>下方地址已复制：在舞台屏的浏览器中打开一次（或扫描此二维码），即可配对该屏幕，使其显示你给演讲者的消息。此码只能使用一次。</translation>
     </message>
     <message>
         <source>Open the phone&apos;s camera and scan this code. The phone must be on the same network as this computer. The code works once.</source>

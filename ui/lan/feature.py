@@ -21,15 +21,17 @@ from app.bus import LanStateChanged
 from app.lan.reach import Reachability
 from app.lan.reach import check as check_reach
 from app.lan.server import LanController, url_host
+from app.lan.stations import Pairing
 from app.session import Session
 from ui import resume
 from ui.bridge import QtBridge
+from ui.dialogs.messages import show_error
 from ui.lan.dialog import LanDialog
-from ui.lan.qr import LoopbackWarning, QrWidget
+from ui.lan.qr import LoopbackWarning, PairingDialog, QrWidget
 from ui.lan.stations import StationsWidget
 from ui.theme import set_state
 from ui.views.widgets import plain_label
-from ui.worker import Worker
+from ui.worker import Worker, describe_error
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -96,7 +98,10 @@ class LanFeature(QObject):
         self.qr_action = QAction(self.menu)
         self.qr_action.triggered.connect(self.show_audience_qr)
         self.copy_stage = QAction(self.menu)
-        self.copy_stage.triggered.connect(lambda: self._copy_page("/stage"))
+        # The stage page shows the operator's messages only to a paired stage station, so the
+        # menu pairs a screen (QR + copied one-time URL) rather than handing out a bare /stage.
+        self.copy_stage.triggered.connect(self.pair_stage)
+        self.stage_pairing: PairingDialog | None = None
         self.copy_overlays = QAction(self.menu)
         self.copy_overlays.triggered.connect(self._copy_overlays)
         self.menu.addActions([self.open_action, self.qr_action])
@@ -198,9 +203,30 @@ class LanFeature(QObject):
             return
         AudienceQrDialog(self.controller.url.rstrip("/") + "/ask", self.window).show()
 
-    def _copy_page(self, path: str) -> None:
-        if self.controller is not None and self.controller.running:
-            QGuiApplication.clipboard().setText(self.controller.url.rstrip("/") + path)
+    def pair_stage(self) -> None:
+        """A new stage station: its one-time pairing URL goes to the clipboard and shows as a QR."""
+        controller = self.controller
+        if controller is None or not controller.running:
+            return
+        self.window.worker.run(
+            lambda: controller.add_station("stage"),
+            lambda result: self._show_stage_pairing(controller, *result),
+            lambda err: show_error(
+                self.window,
+                QCoreApplication.translate("LanFeature", "Cannot pair a stage screen"),
+                describe_error(err),
+            ),
+            context=self,
+        )
+
+    def _show_stage_pairing(self, controller: LanController, pairing: Pairing, url: str) -> None:
+        QGuiApplication.clipboard().setText(url)
+        if self.stage_pairing is not None:
+            self.stage_pairing.close()
+        self.stage_pairing = PairingDialog(
+            controller, pairing, url, self.window.bridge, self.window
+        )
+        self.stage_pairing.show()
 
     def _copy_overlays(self) -> None:
         if self.controller is not None and self.controller.running:
@@ -294,7 +320,7 @@ class LanFeature(QObject):
         self.open_action.setText(QCoreApplication.translate("LanFeature", "&Open to LAN…"))
         self.qr_action.setText(QCoreApplication.translate("LanFeature", "Audience &QR Code…"))
         self.copy_stage.setText(
-            QCoreApplication.translate("LanFeature", "Copy &Stage Page Address")
+            QCoreApplication.translate("LanFeature", "Pair a &Stage Screen (Copy Its Address)…")
         )
         self.copy_overlays.setText(
             QCoreApplication.translate("LanFeature", "Copy OBS &Overlay Addresses")

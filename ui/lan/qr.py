@@ -152,12 +152,18 @@ class PairingDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Pair a station"))
         self.heading.setText(self.tr("Scan to pair: %1").replace("%1", self.pairing.name))
-        self.hint.setText(
-            self.tr(
+        if self.pairing.role == "stage":  # LAN › Pair a stage screen: the URL is on the clipboard
+            hint = self.tr(
+                "The address below is copied: open it once in the stage screen's browser (or "
+                "scan this code). It pairs that screen, so it shows your messages to the "
+                "speaker. The code works once."
+            )
+        else:
+            hint = self.tr(
                 "Open the phone's camera and scan this code. The phone must be on the same "
                 "network as this computer. The code works once."
             )
-        )
+        self.hint.setText(hint)
         self._tick()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import Page, expect
 from PySide6.QtWidgets import QApplication
 
 from app.__main__ import main as cli
@@ -94,8 +95,13 @@ def test_every_url_showday_hands_out_answers_200(
     lan.copy_overlays.trigger()  # LAN › Copy overlay URLs
     for url in clipboard.text().splitlines():
         handed[url] = "LAN menu: overlay URLs"
-    lan.copy_stage.trigger()
-    handed[clipboard.text()] = "LAN menu: stage URL"
+    clipboard.clear()
+    lan.copy_stage.trigger()  # pairs a stage screen: its one-time URL is copied, shown as a QR
+    qtbot.waitUntil(lambda: "/pair" in clipboard.text(), timeout=10_000)
+    stage_url = clipboard.text()
+    assert lan.stage_pairing is not None and lan.stage_pairing.qr.text == stage_url
+    assert "Pair" in lan.copy_stage.text() and "stage screen" in lan.stage_pairing.hint.text()
+    lan.stage_pairing.close()
     lan.show_audience_qr()
     qr = [w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceQrDialog)][0]
     handed[qr.qr.text] = "audience QR code"
@@ -134,7 +140,7 @@ def test_every_url_showday_hands_out_answers_200(
     hidden = {c["inputSettings"]["url"] for c in obs.created if not c["sceneItemEnabled"]}
     assert {f"{base}/overlay/poll", f"{base}/overlay/draw"} <= hidden <= set(browser)
     assert f"{base}/overlay/lower-third" not in hidden
-    assert f"{base}/ask" in handed and f"{base}/stage" in handed
+    assert f"{base}/ask" in handed
     assert all(url.startswith(base + "/") for url in handed), handed
 
     seen: set[str] = set()
@@ -150,3 +156,39 @@ def test_every_url_showday_hands_out_answers_200(
         assert r.status_code == 200, f"{home} (after pairing): {r.status_code}"
         assets_load(client, base + home, r.text, seen)
     assert any(s.endswith("/js/lower-third-overlay.js") for s in seen)
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen has no window stack
+def test_the_menus_stage_url_pairs_a_screen_that_shows_the_speaker_message(
+    qtbot, make_window, demo_path: Path, page: Page
+) -> None:  # type: ignore[no-untyped-def]
+    """LAN › Pair a stage screen: the copied URL, opened on the confidence monitor's browser,
+    lands on /stage as a paired stage station, which shows the operator's message to the
+    speaker (an unpaired /stage would not)."""
+    port = free_port()
+    window = make_window()
+    window.launch_lan = ("127.0.0.1", port)
+    install_lan(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.status.chip("lan").text() == "LAN: on", timeout=10_000)
+    clipboard = QApplication.clipboard()
+    clipboard.clear()
+    window.lan_feature.copy_stage.trigger()
+    qtbot.waitUntil(lambda: "/pair" in clipboard.text(), timeout=10_000)
+    stage_url = clipboard.text()
+    assert stage_url.startswith(f"http://127.0.0.1:{port}/")
+
+    page.goto(stage_url)
+    page.wait_for_url(f"http://127.0.0.1:{port}/stage**")
+    expect(page.locator("#unpaired")).to_be_hidden()
+    window.session.show.message("Wrap up · 请收尾")  # what the desk's message button does
+    expect(page.locator("#message")).to_have_text("Wrap up · 请收尾")
+    # the code worked once: the same URL pairs nothing more
+    other = page.context.browser.new_context()  # type: ignore[union-attr]
+    try:
+        again = other.new_page()
+        again.goto(stage_url)
+        expect(again.locator("body")).to_contain_text("already used")
+    finally:
+        other.close()

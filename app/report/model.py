@@ -27,7 +27,9 @@ from datetime import datetime
 from app.guests.checkin import ADMITTED_SQL
 from app.guests.co_hosts import consenting
 from app.report.links import GuestActivity, guest_activity
+from app.show.clock import compute_state
 from app.show.control import actual_times
+from app.show.segments import list_segments
 from app.store import EventFile
 from app.timeutil import now_iso
 
@@ -80,7 +82,10 @@ class Timing:
     segments: list[SegmentTiming]
     planned_s: int  # every segment not skipped
     actual_s: float  # segments that ran
-    overrun_s: float  # sum of over/under of the segments that ran
+    # While on air: the show clock's schedule offset, as the operator view shows it (the segment
+    # on air counts as planned so far, or as run once over). After the end: the sum of over/under
+    # of the segments that ran.
+    overrun_s: float
     show_start: float | None
     show_end: float | None  # None while running
 
@@ -261,11 +266,15 @@ def _timing(ef: EventFile, now: float) -> Timing:
         )
         or {}
     )
+    overrun = sum(s.over_s or 0.0 for s in ran)
+    if any(s.status == "on_air" for s in segs):  # the running segment has not ended early
+        clock = compute_state(ef.rows("SELECT * FROM show_log ORDER BY id"), list_segments(ef), now)
+        overrun = clock.offset_s if clock.offset_s is not None else overrun
     return Timing(
         segments=segs,
         planned_s=sum(s.planned_s for s in segs if s.status != "skipped"),
         actual_s=round(sum(s.actual_s or 0.0 for s in ran), 3),
-        overrun_s=round(sum(s.over_s or 0.0 for s in ran), 3),
+        overrun_s=round(overrun, 3),
         show_start=log.get("start") or min((s.actual_start or now for s in ran), default=None),
         show_end=log.get("end"),
     )

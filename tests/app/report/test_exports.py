@@ -206,7 +206,8 @@ def test_live_report_mid_show_counts_the_segment_on_air(tmp_path: Path) -> None:
         assert not r.final
         first = r.timing.segments[0]
         assert first.status == "on_air" and first.actual_s == 400 and first.over_s == 100
-        assert r.timing.overrun_s == 100 and r.timing.show_end is None
+        # the operator's schedule offset: started 13:20 after the opening's 14:00, and 1:40 over
+        assert r.timing.overrun_s == 800 + 100 and r.timing.show_end is None
         assert r.timing.show_start == 1_790_000_000.0
     finally:
         ef.close()
@@ -239,3 +240,36 @@ def test_an_imported_walk_in_channel_is_guest_data() -> None:
     assert codes.channel("微信 WeChat") == "微信 WeChat"
     assert codes.bilingual(codes.INCIDENT_KINDS, "restore") == "OBS 已恢复 OBS restored"
     assert codes.bilingual(codes.INCIDENT_KINDS, "something_new") == "something_new"
+
+
+def test_live_against_plan_agrees_with_the_operator_schedule_offset(tmp_path: Path) -> None:
+    # Mid-show the report's "Against plan" is the operator view's offset: the segment on air
+    # counts as planned so far (or as run, once it is over), never as finished early.
+    from app.bus import Bus
+    from app.demo import ensure_demo
+    from app.show.clock import hard_start_at
+    from app.show.control import ShowControl
+
+    ef = EventFile.open(ensure_demo(tmp_path / "d.showday"))
+    try:
+        t = [hard_start_at("14:00", 1_790_000_000.0, None, None)]  # the opening's planned start
+        show = ShowControl(ef, Bus(), clock=lambda: t[0])
+
+        def both() -> tuple[float, float | None]:
+            return build_report(ef, now=t[0]).timing.overrun_s, show.state().offset_s
+
+        show.start()
+        t[0] += 60  # one minute into the 5-minute opening: on plan, not 4 minutes early
+        assert both() == (0, 0)
+        t[0] += 140
+        show.next()  # the opening ended 100 s early; the next segment has just begun
+        t[0] += 30
+        assert both() == (-100, -100)
+        show.pause()
+        t[0] += 45  # a pause costs time against the plan, in both views
+        assert both() == (-55, -55)
+        show.end()
+        final = build_report(ef, now=t[0] + 600)
+        assert final.final and final.timing.overrun_s == -100 + 30 - 1800  # what ran, as run
+    finally:
+        ef.close()

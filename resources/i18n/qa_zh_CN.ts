@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AudienceEdge</name>
+    <message>
+        <source>Phones share one address (venue Wi-Fi)</source>
+        <translation>手机共用一个地址（场地 Wi-Fi）</translation>
+    </message>
+    <message>
+        <source>Each phone has its own address</source>
+        <translation>每部手机有自己的地址</translation>
+    </message>
+    <message>
+        <source>Phones share one address</source>
+        <translation>手机共用一个地址</translation>
+    </message>
+    <message>
+        <source>For a venue whose Wi-Fi puts every phone behind one address: relaxes the per-address limits and blocking</source>
+        <translation>适用于场地 Wi-Fi 让所有手机共用一个地址的情况：放宽按地址的限制和屏蔽</translation>
+    </message>
+    <message>
+        <source>Many devices vote from: %1</source>
+        <translation>多台设备从以下地址投票：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 devices)</source>
+        <translation>%1（%2 台设备）</translation>
+    </message>
+</context>
+<context>
     <name>ManualEntryDialog</name>
     <message>
         <source>Add a question</source>

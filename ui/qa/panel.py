@@ -32,6 +32,7 @@ from app.qa import Question
 from app.session import Session
 from app.store import EventFile
 from ui.bridge import QtBridge
+from ui.qa.edge import AudienceEdge
 from ui.qa.model import QuestionDelegate, QuestionsModel
 from ui.qa.panel_actions import PanelActions
 from ui.reload import Coalescer
@@ -127,6 +128,7 @@ class ModeratorPanel(PanelActions, QWidget):
         top.addWidget(self.sort_box)
         top.addWidget(self.premod)
         top.addWidget(self.auto_clear)
+        self.edge = AudienceEdge(session, bridge, worker)  # per-address mode, crowded addresses
 
         self.model = QuestionsModel(self)
         self.model.need_more = self._read_more
@@ -185,6 +187,7 @@ class ModeratorPanel(PanelActions, QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.onair_strip)
         layout.addLayout(top)
+        layout.addWidget(self.edge)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.detail_meta)

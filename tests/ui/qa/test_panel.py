@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app import qa
+from app.lan.audience import load_options, update_options
 from app.qa import SubmitLimits
 from app.session import Session
 from ui.bridge import QtBridge
@@ -223,3 +224,29 @@ def test_merging_duplicates_adds_their_votes(qtbot, panel: ModeratorPanel, sessi
     panel.merge_into(a.id, [b.id])
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.question(0).votes == 3)
     assert panel.model.question(0).merged_count == 1
+
+
+def test_the_panel_names_the_address_mode_switches_it_and_shows_crowded_addresses(
+    qtbot, panel: ModeratorPanel, session: Session
+) -> None:  # type: ignore[no-untyped-def]
+    edge = panel.edge
+    qtbot.waitUntil(lambda: edge.loads >= 1)
+    assert edge.mode.text() == "Each phone has its own address"
+    assert not edge.shared.isChecked() and edge.crowded.isHidden()
+
+    edge.shared.click()  # the venue's Wi-Fi puts every phone behind one address
+    qtbot.waitUntil(lambda: load_options(session.ef).shared_address)
+    qtbot.waitUntil(lambda: edge.mode.text() == "Phones share one address (venue Wi-Fi)")
+    assert edge.shared.isChecked()
+    update_options(session.ef, shared_address=False, bus=session.bus)  # e.g. from /moderate
+    qtbot.waitUntil(lambda: edge.mode.text() == "Each phone has its own address")
+    assert not edge.shared.isChecked()
+
+    q = ask(session, "Who votes?")
+    qa.approve(session.ef, session.bus, q.id)
+    for n in range(5):  # five devices voting from one address
+        qa.vote(session.ef, session.bus, q.id, f"device-{n}", address="10.0.0.9")
+    qa.vote(session.ef, session.bus, q.id, "device-x", address="10.0.0.7")
+    qtbot.waitUntil(lambda: edge.crowded.isVisible())
+    assert "10.0.0.9 (5 devices)" in edge.crowded.text()
+    assert "10.0.0.7" not in edge.crowded.text()

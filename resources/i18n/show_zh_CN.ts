@@ -95,6 +95,10 @@
         <translation>⚠ {speaker} 尚未签到（{title}，{minutes} 分钟后开始）</translation>
     </message>
     <message>
+        <source>Nothing to run: add segments in Setup › Rundown</source>
+        <translation>没有可运行的环节：请在“设置 › 流程”中添加环节</translation>
+    </message>
+    <message>
         <source>{time} over</source>
         <translation>超时 {time}</translation>
     </message>

@@ -300,7 +300,7 @@ class ShowPanel(QWidget):
         self.state = dict(state)
         s = self.state
         on_air = s.get("status") in ("running", "paused")
-        self.buttons["start"].setEnabled(not on_air)
+        self._runnable(on_air)
         self.buttons["end"].setEnabled(on_air)
         for name in ("pause", "plus", "minus", "add"):
             self.buttons[name].setEnabled(on_air)
@@ -315,6 +315,21 @@ class ShowPanel(QWidget):
         self.stage_menu.follow(s)
         self.refresh()
         self.ticker.follow(s)
+
+    def has_segments(self) -> bool:
+        """Something to run: a segment not marked skip."""
+        return any(not seg.skip for seg in self.segment_objs)
+
+    def _runnable(self, on_air: bool) -> None:
+        """Start and Next (buttons and keys) only when there is something to run; the tooltip
+        says where to add segments."""
+        empty = not self.has_segments()
+        for name, enabled in (("start", not on_air and not empty), ("next", on_air or not empty)):
+            self.buttons[name].setEnabled(enabled)
+            self.actions_by_name[name].setEnabled(enabled)
+        hint = self.tr("Nothing to run: add segments in Setup › Rundown")
+        self.buttons["start"].setToolTip(hint if empty else "")
+        self.buttons["next"].setToolTip(hint if empty else self.tr("Next segment (Space)"))
 
     def refresh(self) -> None:
         """Repaint what moves with the clock (called on each second boundary)."""
@@ -333,6 +348,8 @@ class ShowPanel(QWidget):
             self.timer.caption.setText(caption)
         elif now.status == "ended":
             self.timer.caption.setText(self.tr("The show has ended"))
+        elif not self.has_segments():
+            self.timer.caption.setText(self.tr("Nothing to run: add segments in Setup › Rundown"))
         else:
             self.timer.caption.setText(self.tr("The show has not started"))
         first_at = self.clock() - now.offset_s if now.offset_s is not None else None
@@ -385,7 +402,7 @@ class ShowPanel(QWidget):
         for name, action in self.actions_by_name.items():
             action.setText(names[name])
         self._pause_text()
-        self.buttons["next"].setToolTip(self.tr("Next segment (Space)"))
+        self._runnable(self.state.get("status") in ("running", "paused"))
         self.buttons["previous"].setToolTip(self.tr("Previous segment (Shift+Space)"))
         self.buttons["pause"].setToolTip(self.tr("Pause or resume (P)"))
         self.amount.setSuffix(self.tr(" s"))

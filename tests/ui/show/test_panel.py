@@ -250,3 +250,28 @@ def test_a_hard_start_on_another_day_is_shown_as_a_date_not_behind(qtbot, rig: R
     assert text.startswith("Planned start: ") and "behind" not in text, text
     assert "9:00" in text  # the planned start itself, in the locale's short format
     assert rig.panel.offset.property("state") == "ontime"
+
+
+def test_an_empty_show_offers_no_start_or_next_and_says_where_to_add_segments(
+    qtbot, rig: Rig
+) -> None:  # type: ignore[no-untyped-def]
+    from app.show import Segments
+
+    p = rig.panel
+    segs = Segments(rig.session.ef, rig.session.bus)
+    loads = p.loads
+    for i in rig.ids:
+        segs.delete(i)
+    qtbot.waitUntil(lambda: p.loads > loads and not p.segment_objs, timeout=5000)
+    for name in ("start", "next"):
+        assert not p.buttons[name].isEnabled()
+        assert not p.actions_by_name[name].isEnabled()  # nor by its key (Space)
+        assert "Setup › Rundown" in p.buttons[name].toolTip()
+    assert "Setup › Rundown" in p.timer.caption.text()
+    # A segment added in Setup: the show can start again.
+    loads = p.loads
+    segs.add(title="Opening", duration_s=300)
+    qtbot.waitUntil(lambda: p.loads > loads and p.buttons["start"].isEnabled(), timeout=5000)
+    assert p.buttons["next"].isEnabled() and p.actions_by_name["next"].isEnabled()
+    assert p.buttons["next"].toolTip() == "Next segment (Space)"
+    assert p.timer.caption.text() == "The show has not started"

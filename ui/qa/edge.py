@@ -50,7 +50,8 @@ class AudienceEdge(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.mode)
         row.addWidget(self.shared)
-        row.addWidget(self.crowded, 1)
+        row.addSpacing(16)
+        row.addWidget(self.crowded, 1)  # empty until some address is crowded; keeps the row left
         self.reloads = Coalescer(self._start_load, self, min_gap_ms=500, worker=worker)
         bridge.settings.connect(self._on_settings)
         bridge.changes.connect(self._on_changes)
@@ -84,7 +85,6 @@ class AudienceEdge(QWidget):
             if self.crowd
             else ""
         )
-        self.crowded.setVisible(bool(self.crowd))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -104,7 +104,6 @@ class AudienceEdge(QWidget):
     def _failed(self, err: BaseException) -> None:
         self.reloads.done()
         self.crowded.setText(describe_error(err))
-        self.crowded.show()
 
     def _switch(self, on: bool) -> None:
         ef, bus = self.session.ef, self.session.bus

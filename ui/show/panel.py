@@ -321,10 +321,12 @@ class ShowPanel(QWidget):
         return any(not seg.skip for seg in self.segment_objs)
 
     def _runnable(self, on_air: bool) -> None:
-        """Start and Next (buttons and keys) only when there is something to run; the tooltip
+        """Start, Next, Previous (buttons and keys) only with something to run; the tooltip
         says where to add segments."""
         empty = not self.has_segments()
-        for name, enabled in (("start", not on_air and not empty), ("next", on_air or not empty)):
+        enable = {"start": not on_air and not empty, "next": on_air or not empty}
+        enable["previous"] = enable["next"]  # Previous after the end reopens the last segment
+        for name, enabled in enable.items():
             self.buttons[name].setEnabled(enabled)
             self.actions_by_name[name].setEnabled(enabled)
         hint = self.tr("Nothing to run: add segments in Setup › Rundown")

@@ -267,11 +267,13 @@ def test_an_empty_show_offers_no_start_or_next_and_says_where_to_add_segments(
         assert not p.buttons[name].isEnabled()
         assert not p.actions_by_name[name].isEnabled()  # nor by its key (Space)
         assert "Setup › Rundown" in p.buttons[name].toolTip()
+    assert not p.buttons["previous"].isEnabled()
     assert "Setup › Rundown" in p.timer.caption.text()
     # A segment added in Setup: the show can start again.
     loads = p.loads
     segs.add(title="Opening", duration_s=300)
     qtbot.waitUntil(lambda: p.loads > loads and p.buttons["start"].isEnabled(), timeout=5000)
     assert p.buttons["next"].isEnabled() and p.actions_by_name["next"].isEnabled()
+    assert p.buttons["previous"].isEnabled()
     assert p.buttons["next"].toolTip() == "Next segment (Space)"
     assert p.timer.caption.text() == "The show has not started"

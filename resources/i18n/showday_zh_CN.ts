@@ -330,6 +330,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>现场服务器（{url}）将关闭：手机、工作站和 Stream Deck 都将无法访问，直到再次打开此活动。</translation>
     </message>
     <message>
+        <source>Stage screen %1</source>
+        <translation>舞台屏 %1</translation>
+    </message>
+    <message>
         <source>Cannot pair a stage screen</source>
         <translation>无法配对舞台屏</translation>
     </message>

@@ -208,8 +208,14 @@ class LanFeature(QObject):
         controller = self.controller
         if controller is None or not controller.running:
             return
+        name = QCoreApplication.translate("LanFeature", "Stage screen %1")
+
+        def add() -> tuple[Pairing, str]:  # on the worker: numbered like Setup's "Door 2"
+            n = 1 + sum(1 for s in controller.list_stations() if s.role == "stage")
+            return controller.add_station("stage", name.replace("%1", str(n)))
+
         self.window.worker.run(
-            lambda: controller.add_station("stage"),
+            add,
             lambda result: self._show_stage_pairing(controller, *result),
             lambda err: show_error(
                 self.window,

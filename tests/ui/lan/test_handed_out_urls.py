@@ -101,6 +101,7 @@ def test_every_url_showday_hands_out_answers_200(
     stage_url = clipboard.text()
     assert lan.stage_pairing is not None and lan.stage_pairing.qr.text == stage_url
     assert "Pair" in lan.copy_stage.text() and "stage screen" in lan.stage_pairing.hint.text()
+    assert lan.stage_pairing.pairing.name == "Stage screen 1"
     lan.stage_pairing.close()
     lan.show_audience_qr()
     qr = [w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceQrDialog)][0]

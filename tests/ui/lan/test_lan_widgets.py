@@ -197,4 +197,11 @@ def test_screenshots_of_the_dialog_and_the_stations_list(
     if lang == "zh_CN":
         assert w.add_door.text() == "添加签到工作站"
     w.pairing_dialog.close()  # type: ignore[union-attr]
+    pairing, url = controller.add_station("stage")  # as LAN › Pair a stage screen does
+    stage = PairingDialog(controller, pairing, url)
+    qtbot.addWidget(stage)
+    stage.show()
+    grab(stage, screenshot_path(f"lan-pairing-stage-{lang}.png"))
+    assert ("舞台屏" if lang == "zh_CN" else "stage screen") in stage.hint.text()
+    stage.close()
     w.shutdown()

@@ -84,6 +84,10 @@ class Worker(QObject):
         super().__init__(parent)
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._pending = 0  # touched on the GUI thread only
+        # Set by stop(): from then on the thread tells the GUI nothing. A job can outlive stop's
+        # timeout (a slow disk, a busy machine) while the window that owns this object is
+        # deleted; emitting on a QObject being deleted on the GUI thread crashes the process.
+        self._stopping = threading.Event()
         self._finished.connect(self._deliver)
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
@@ -100,7 +104,7 @@ class Worker(QObject):
         `on_done(result)` or `on_error(exception)` is then called on the GUI thread. Without
         `on_error`, the `failed` signal carries a readable message instead. If `context` (a
         QObject) has been deleted by then, the callbacks are skipped."""
-        if not self._thread.is_alive():
+        if self.stopped:
             raise RuntimeError("the worker has been stopped")
         self._pending += 1
         self._queue.put(_Job(fn, on_done, on_error, context))
@@ -112,11 +116,12 @@ class Worker(QObject):
     @property
     def stopped(self) -> bool:
         """`stop()` was called (the window closed): `run` would refuse."""
-        return not self._thread.is_alive()
+        return self._stopping.is_set() or not self._thread.is_alive()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the jobs already queued (their callbacks are not delivered), then end."""
         if self._thread.is_alive():
+            self._stopping.set()
             self._queue.put(None)
             self._thread.join(timeout)
 
@@ -126,6 +131,8 @@ class Worker(QObject):
                 result, error = job.fn(), None
             except Exception as err:  # delivered to the GUI thread, logged there
                 result, error = None, err
+            if self._stopping.is_set():  # not delivered anyway; the owner may be going
+                continue
             try:
                 self._finished.emit(job, result, error)
             except RuntimeError:  # the Worker QObject is gone: nobody to tell

@@ -6,7 +6,9 @@ import sqlite3
 import threading
 import time
 
-from PySide6.QtCore import QObject, QThread
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from app.store import EventFile, EventFileError
 from ui.worker import Worker, describe_error
@@ -73,6 +75,25 @@ def test_results_for_a_deleted_context_are_dropped(qtbot) -> None:
     qtbot.waitUntil(lambda: got == ["done"])
     worker.stop()
     worker.deleteLater()
+
+
+def test_a_job_that_outlives_stop_tells_nobody(qtbot) -> None:
+    """A window's close stops its worker, then the window (and the worker) is deleted. A job
+    still running past stop's timeout must not emit on that worker (it crashed the process)."""
+    worker = Worker()
+    thread = worker._thread
+    got: list[object] = []
+    gate = threading.Event()
+    worker.run(gate.wait, on_done=got.append)
+    worker.stop(timeout=0)  # the job is still running
+    assert worker.stopped
+    with pytest.raises(RuntimeError):
+        worker.run(lambda: "late", on_done=got.append)
+    shiboken6.delete(worker)  # the window is gone
+    gate.set()
+    thread.join()
+    QCoreApplication.processEvents()
+    assert got == []
 
 
 def test_describe_error_is_a_sentence() -> None:

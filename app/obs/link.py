@@ -7,6 +7,11 @@ obsws-python (1.8) needs help in four places, all handled here:
 - It waits forever for the Hello without a timeout, and obs-websocket 4 never sends one.
 - It logs the password at INFO level when it connects: `_RedactPassword` removes it.
 - `EventClient.disconnect()` joins its thread without a timeout; `Link.close()` never hangs.
+
+When OBS closes the link (a person quits it), the request socket often breaks before the event
+thread has read what OBS sent last (SceneRemoved..., ExitStarted): `close(drain=...)` lets the
+event thread read up to the close before the sockets are cut, or that news is lost and the quit
+looks like a crash (whose outputs would be restarted).
 """
 
 from __future__ import annotations
@@ -53,10 +58,13 @@ class LinkError(Exception):
     """The connection failed or broke. `final` errors (wrong password, kicked, too old) mean
     retrying cannot help; `status` is then the mirror status to show."""
 
-    def __init__(self, message: str, status: str = "", final: bool = False) -> None:
+    def __init__(
+        self, message: str, status: str = "", final: bool = False, timed_out: bool = False
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.final = final
+        self.timed_out = timed_out  # OBS went silent (hung) rather than closing the link
 
 
 class RequestFailed(Exception):
@@ -249,6 +257,8 @@ class _EventClient(obsws.EventClient):
             self._on_closed(*self._close_code)
 
 
+_TIMEOUTS = (websocket.WebSocketTimeoutException, TimeoutError, obsws.error.OBSSDKTimeoutError)
+
 EventHandler = Callable[[str, dict[str, Any]], None]
 
 
@@ -311,7 +321,10 @@ class Link:
         except Exception as err:
             if self._req_close is not None:
                 raise close_code_error(*self._req_close) from None
-            raise LinkError(f"Lost the connection to OBS ({_short(err)}).") from None
+            timed_out = isinstance(err, _TIMEOUTS) or isinstance(err.__cause__, _TIMEOUTS)
+            raise LinkError(
+                f"Lost the connection to OBS ({_short(err)}).", timed_out=timed_out
+            ) from None
         if not isinstance(response, dict) or response.get("requestType") != request:
             # obsws-python does not match request ids: after a late answer the stream is
             # out of step, so this link cannot be trusted any more.
@@ -329,12 +342,19 @@ class Link:
             except Exception:  # best effort: the socket may already be gone
                 pass
 
-    def close(self) -> None:
-        """Close both clients without waiting more than about half a second."""
+    def close(self, drain: float = 0.0) -> None:
+        """Close both clients without waiting more than about `drain` + half a second.
+
+        `drain`: OBS closed the link, so the event thread ends by itself once it has read what
+        OBS sent before closing; wait that long for it (a hung OBS would make this the whole
+        wait, so pass 0 for a timeout) before cutting its socket, which loses unread events."""
         self._closing = True
+        events = getattr(self, "events", None)
+        if drain > 0 and events is not None:
+            self._close_req()
+            events.worker.join(timeout=drain)
         self.abort()
         self._close_req()
-        events = getattr(self, "events", None)
         if events is not None:
             events.worker.join(timeout=0.5)  # a daemon thread: never blocks exit
             try:

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 PING_INTERVAL = 1.0
 PING_TIMEOUT = 0.9  # interval + timeout < 2 s: a hung OBS is noticed within 2 s
+DRAIN = 3.0  # at most, for the event thread to read OBS's last events when OBS closes the link
 IDLE_SAMPLE_EVERY = 10  # ticks between stored samples while neither streaming nor recording
 
 
@@ -347,7 +348,8 @@ class ObsWorker:
             self._final(err)
             return
         gen = self._gen
-        self._drop_link()  # joins the event thread: an ExitStarted it had read is queued now
+        # Joins the event thread: an ExitStarted that OBS sent before closing is queued now.
+        self._drop_link(drain=0.0 if err.timed_out else DRAIN)
         if not deliberate and self._closing(gen):
             deliberate, err = True, LinkError("OBS is shutting down.")
         self._recovery.lost(self.mirror, deliberate=deliberate)
@@ -364,12 +366,12 @@ class ObsWorker:
             queued = any(i[:3] == ("event", gen, "ExitStarted") for i in self._queue.queue)
         return queued or not self.mirror.scenes
 
-    def _drop_link(self) -> None:
+    def _drop_link(self, drain: float = 0.0) -> None:
         link, self._link = self._link, None
         self._gen += 1  # whatever that link still sends is stale
         self._next_ping = None
         if link is not None:
-            link.close()
+            link.close(drain)
 
     def _set_status(self, status: str, message: str) -> None:
         self.mirror.status = status

@@ -41,7 +41,7 @@ def test_when_the_folder_cannot_be_made_the_dialog_comes_back_with_the_name(  # 
     qtbot, window, tmp_path: Path
 ):
     blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
+    blocker.write_text("not a folder", encoding="utf-8")
     seen: list[tuple[str, str]] = []
 
     def first(dialog: NewEventDialog) -> None:

@@ -29,6 +29,7 @@ from app.channels import Channel, ChannelSettings, default_param, form_tool, tra
 from app.channels.model import url_problem
 from app.session import Session
 from ui.bridge import QtBridge
+from ui.event_files import start_path
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
@@ -256,7 +257,7 @@ class ChannelsSetup(QWidget):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the QR codes and the sheet")
+            self, self.tr("Folder for the QR codes and the sheet"), start_path()
         )
         if folder:
             self.write_to(Path(folder))

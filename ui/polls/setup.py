@@ -30,6 +30,7 @@ from app.polls import store
 from app.polls.transfer import export_json, import_json
 from app.session import Session
 from ui.bridge import QtBridge
+from ui.event_files import start_path
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
@@ -192,7 +193,7 @@ class PollsSetup(QWidget):
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import polls"), "", self.tr("Polls (*.json)")
+            self, self.tr("Import polls"), start_path(), self.tr("Polls (*.json)")
         )
         if path:
             s = self.session
@@ -200,7 +201,7 @@ class PollsSetup(QWidget):
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export polls"), "polls.json", self.tr("Polls (*.json)")
+            self, self.tr("Export polls"), start_path("polls.json"), self.tr("Polls (*.json)")
         )
         if path:
             ef = self.session.core_ef

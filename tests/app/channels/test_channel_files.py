@@ -25,7 +25,11 @@ def decode(path: Path) -> list[str]:
     zbar = shutil.which("zbarimg")
     assert zbar, "zbarimg is missing: apt-get install zbar-tools"
     proc = subprocess.run(
-        [zbar, "--quiet", "--raw", str(path)], capture_output=True, text=True, timeout=60
+        [zbar, "--quiet", "--raw", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.split()

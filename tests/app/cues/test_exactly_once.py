@@ -56,6 +56,7 @@ def test_kill_9_after_firing_and_before_logging_does_not_fire_twice(
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     http_server.on_request = lambda: os.kill(proc.pid, signal.SIGKILL)
     try:

@@ -133,6 +133,7 @@ def test_kill_9_mid_draw_keeps_the_same_winners(ef: EventFile) -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
         cwd=root,
     )
     announced = []

@@ -119,7 +119,9 @@ def test_import_export_round_trip(ef: EventFile, tmp_path: Path) -> None:
             ("words", 1, False),
         ]
         bad = tmp_path / "bad.json"
-        bad.write_text('{"polls": [{"kind": "words", "question": "ok"}, {"kind": "x"}]}')
+        bad.write_text(
+            '{"polls": [{"kind": "words", "question": "ok"}, {"kind": "x"}]}', encoding="utf-8"
+        )
         with pytest.raises(ValueError, match="Poll 2"):
             import_json(other, bus, bad)
         assert len(store.list_polls(other)) == 2  # nothing of the bad file was added

@@ -170,7 +170,33 @@ function wrap(children) {
   return d;
 }
 
+// A re-render between a button's mousedown and mouseup replaces the button, and the browser then
+// sends no click: the moderator's Approve is lost. While a pointer is down, renders wait for it to
+// come up (one task later, so the click is delivered first; at most 1.5 s if the up never comes).
+let pointerDown = false;
+let renderWaiting = false;
+let releaseTimer = 0;
+function releasePointer() {
+  clearTimeout(releaseTimer);
+  pointerDown = false;
+  if (renderWaiting) {
+    renderWaiting = false;
+    render();
+  }
+}
+document.addEventListener("pointerdown", () => {
+  pointerDown = true;
+  clearTimeout(releaseTimer);
+  releaseTimer = setTimeout(releasePointer, 1500);
+}, true);
+document.addEventListener("pointerup", () => setTimeout(releasePointer, 0), true);
+document.addEventListener("pointercancel", () => setTimeout(releasePointer, 0), true);
+
 function render() {
+  if (pointerDown) {
+    renderWaiting = true;
+    return;
+  }
   buildTabs();
   const cards = state.rows.map(card);
   $("list").replaceChildren(...cards);

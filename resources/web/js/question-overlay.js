@@ -21,10 +21,16 @@ function show(q) {
   });
 }
 
+// A sync's answer may be older than a live event that arrived while it was on its way (a slow
+// GET issued before a question was featured would hide it again, on stream): an event since the
+// request makes its answer stale.
+let events = 0;
+
 async function sync() {
+  const since = events;
   try {
     const res = await getJSON("/api/v1/questions/featured");
-    show(res.question);
+    if (events === since) show(res.question);
   } catch {
     // Keep what is shown; the live link retries and syncs again.
   }
@@ -34,6 +40,7 @@ connectLive({
   onSync: sync,
   onEvent: (ev) => {
     if (ev.type !== "QuestionFeatured") return;
+    events += 1;
     show(ev.question_id === null ? null : { id: ev.question_id, text: ev.text, name: ev.name });
   },
 });

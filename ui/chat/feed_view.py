@@ -9,38 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.bus import ChatMessagesArrived
 from app.chat import messages
 from app.qa import platform_label
 from app.qa.errors import QaError
-from app.session import Session
-from ui.bridge import QtBridge
-from ui.worker import Worker
+from ui.views.base import SessionView
 
 SHOWN = 200
 
 
-class ChatFeedView(QWidget):
-    def __init__(
-        self,
-        session: Session,
-        bridge: QtBridge | None,
-        worker: Worker,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+class ChatFeedView(SessionView):
+    def build(self) -> None:
         self.setObjectName("chatFeed")
-        self.session, self.worker = session, worker
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.list = QListWidget()
@@ -58,15 +47,6 @@ class ChatFeedView(QWidget):
         layout.addWidget(self.promote_btn)
         layout.addWidget(self.message)
         self.rows: list[dict[str, Any]] = []
-        if bridge is not None:
-            bridge.event.connect(self._on_event)
-        self.retranslate()
-        self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(
@@ -79,12 +59,10 @@ class ChatFeedView(QWidget):
         self._show(self.rows)
 
     def reload(self) -> None:
-        if self.worker.stopped:  # the window is closing
-            return
         ef = self.session.core_ef
-        self.worker.run(lambda: messages.feed(ef, limit=SHOWN), on_done=self._show, context=self)
+        self.run(lambda: messages.feed(ef, limit=SHOWN), on_done=self._show)
 
-    def _on_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         if isinstance(event, ChatMessagesArrived):
             self.reload()
 
@@ -120,12 +98,7 @@ class ChatFeedView(QWidget):
         if sid is None:
             return
         ef, bus = self.session.core_ef, self.session.bus
-        self.worker.run(
-            lambda: messages.promote(ef, bus, sid),
-            on_done=self._promoted,
-            on_error=self._failed,
-            context=self,
-        )
+        self.run(lambda: messages.promote(ef, bus, sid), self._promoted, self._failed)
 
     def _promoted(self, _qid: object) -> None:
         self.message.setText(self.tr("In the queue."))

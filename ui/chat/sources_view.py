@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,15 +29,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.bus import ChatHealthChanged, ChatMessagesArrived, ChatSourcesChanged
 from app.chat.sources import SourceError
 from app.session import Session
-from ui.bridge import QtBridge
 from ui.chat import texts
-from ui.worker import Worker
+from ui.views.base import SessionView
 
 REFRESH_MS = 5000  # "per minute" decays even when nothing happens
 
@@ -49,17 +47,9 @@ def source_rows(session: Session) -> list[dict[str, Any]]:
     return [{**s.to_dict(base), "health": chat.state(s)} for s in chat.sources()]
 
 
-class ChatSourcesView(QWidget):
-    def __init__(
-        self,
-        session: Session,
-        bridge: QtBridge | None,
-        worker: Worker,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+class ChatSourcesView(SessionView):
+    def build(self) -> None:
         self.setObjectName("chatSources")
-        self.session, self.worker = session, worker
         self.rows: list[dict[str, Any]] = []
 
         self.intro = QLabel()
@@ -122,15 +112,11 @@ class ChatSourcesView(QWidget):
         layout.addWidget(self.add_btn)
         layout.addWidget(self.message)
 
-        if bridge is not None:
-            bridge.event.connect(self._on_event)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.reload)
         self.timer.start()
-        self.retranslate()
         self._selection()
-        self.reload()
 
     def _button(self, name: str, slot: Any) -> QPushButton:
         b = QPushButton()
@@ -139,11 +125,6 @@ class ChatSourcesView(QWidget):
         return b
 
     # -- language ----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(
@@ -203,13 +184,11 @@ class ChatSourcesView(QWidget):
     # -- data ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.worker.stopped:  # the window is closing: nothing to read with
-            self.timer.stop()
-            return
         s = self.session
-        self.worker.run(lambda: source_rows(s), on_done=self._show, context=self)
+        if not self.run(lambda: source_rows(s), on_done=self._show):
+            self.timer.stop()  # the window is closing: nothing to read with
 
-    def _on_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         if isinstance(event, ChatSourcesChanged | ChatHealthChanged | ChatMessagesArrived):
             self.reload()
 
@@ -287,7 +266,7 @@ class ChatSourcesView(QWidget):
             s = chat.create(kind, name=name, target=target, filter=flt)
             return chat.start(s.id, **({"sessdata": sessdata} if sessdata else {}))
 
-        self.worker.run(add, on_done=self._added, on_error=self._failed, context=self)
+        self.run(add, self._added, self._failed)
 
     def _added(self, _result: object) -> None:
         self.name.clear()
@@ -297,23 +276,17 @@ class ChatSourcesView(QWidget):
     def _start(self) -> None:
         if (sid := self.selected_id()) is not None:
             chat = self.session.chat
-            self.worker.run(
-                lambda: chat.start(sid), on_done=self._after, on_error=self._failed, context=self
-            )
+            self.run(lambda: chat.start(sid), self._after, self._failed)
 
     def _stop(self) -> None:
         if (sid := self.selected_id()) is not None:
             chat = self.session.chat
-            self.worker.run(
-                lambda: chat.stop(sid), on_done=self._after, on_error=self._failed, context=self
-            )
+            self.run(lambda: chat.stop(sid), self._after, self._failed)
 
     def _delete(self) -> None:
         if (sid := self.selected_id()) is not None:
             chat = self.session.chat
-            self.worker.run(
-                lambda: chat.delete(sid), on_done=self._after, on_error=self._failed, context=self
-            )
+            self.run(lambda: chat.delete(sid), self._after, self._failed)
 
     def _copy(self) -> None:
         r = self._selected()

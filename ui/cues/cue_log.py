@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,28 +13,17 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.bus import CueFired
 from app.cues import store
-from app.session import Session
-from ui.bridge import QtBridge
 from ui.cues import texts
-from ui.worker import Worker
+from ui.views.base import SessionView
 
 
-class CueLogView(QWidget):
-    def __init__(
-        self,
-        session: Session,
-        bridge: QtBridge | None,
-        worker: Worker,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+class CueLogView(SessionView):
+    def build(self) -> None:
         self.setObjectName("cueLog")
-        self.session, self.worker = session, worker
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("cueLogTable")
         self.table.verticalHeader().hide()
@@ -47,16 +35,12 @@ class CueLogView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         self._entries: list[dict[str, Any]] = []
-        if bridge is not None:
-            bridge.event.connect(self._on_event)
-        self.retranslate()
-        self.reload()
 
     def reload(self) -> None:
         ef = self.session.ef
-        self.worker.run(lambda: store.cue_log(ef), on_done=self._show, context=self)
+        self.run(lambda: store.cue_log(ef), on_done=self._show)
 
-    def _on_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         if isinstance(event, CueFired):
             self.reload()
 
@@ -92,8 +76,3 @@ class CueLogView(QWidget):
             ]
         )
         self._show(self._entries)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

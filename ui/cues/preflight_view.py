@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,11 +36,9 @@ from PySide6.QtWidgets import (
 
 from app.bus import PreflightRan
 from app.preflight import store
-from app.session import Session
-from ui.bridge import QtBridge
 from ui.cues import texts
+from ui.views.base import SessionView
 from ui.views.widgets import plain_label
-from ui.worker import Worker
 
 COLOURS = {"pass": "#5fd38d", "warn": "#f2c94c", "fail": "#ff7b7b"}
 CORE_FIXES = ("create_scenes", "setup_obs")
@@ -50,21 +48,13 @@ def stamp(at: float) -> str:
     return datetime.fromtimestamp(at).strftime("%H:%M:%S")
 
 
-class PreflightView(QWidget):
+class PreflightView(SessionView):
     ran = Signal(object)
     # fix -> what opens its dialog (filled by ui.cues.install from the other features)
     ui_fixers: dict[str, Callable[[], Any]] = {}
 
-    def __init__(
-        self,
-        session: Session,
-        bridge: QtBridge | None,
-        worker: Worker,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def build(self) -> None:
         self.setObjectName("preflightView")
-        self.session, self.worker = session, worker
         # The default checklist's language: the window's (ui.i18n sets QLocale's default).
         self.lang = "zh_CN" if QLocale().name().startswith("zh") else "en"
         self.run_button = QPushButton()
@@ -114,10 +104,10 @@ class PreflightView(QWidget):
         layout.addLayout(who_row)
         layout.addWidget(self.checklist)
         layout.addWidget(self.editor)
-        if bridge is not None:
-            bridge.event.connect(self._on_event)
-        self.retranslate()
-        self.worker.run(lambda: store.runs(session.ef, 1), on_done=self._last, context=self)
+
+    def reload(self) -> None:
+        ef = self.session.ef
+        self.run(lambda: store.runs(ef, 1), on_done=self._last)
         self._load_checklist()
 
     # -- runs ---------------------------------------------------------------------------------
@@ -133,7 +123,7 @@ class PreflightView(QWidget):
         if runs:
             self.show_run(runs[0])
 
-    def _on_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         if isinstance(event, PreflightRan):
             self.show_run(event.run)
 
@@ -249,9 +239,13 @@ class PreflightView(QWidget):
                 context=self,
             )
         self.editor.setVisible(not self.editor.isVisible())
-        self.retranslate()
+        self._set_texts()
 
     def retranslate(self) -> None:
+        self._set_texts()
+        self._show_items(self._items)  # the "✓ who at time" marks
+
+    def _set_texts(self) -> None:
         self.run_button.setText(self.tr("Run the checks now"))
         if self.last_run is not None:
             self.show_run(self.last_run)
@@ -268,9 +262,3 @@ class PreflightView(QWidget):
         self.edit_button.setText(
             self.tr("Save the list") if self.editor.isVisible() else self.tr("Edit the list…")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._show_items(self._items)
-        super().changeEvent(event)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,16 +29,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.cues import ACTIONS, TRIGGERS, store
-from app.session import Session
 from app.show.segments import list_segments
-from ui.bridge import QtBridge
 from ui.cues import texts
+from ui.views.base import SessionView
 from ui.views.widgets import plain_label
-from ui.worker import Worker
 
 HIDE_WORDS = ("hide", "off", "0", "隐藏", "关")
 
@@ -79,19 +76,12 @@ def params_for(action: str, target: str, value: str, method: str, dest: str) -> 
     return {}
 
 
-class TriggersView(QWidget):
+class TriggersView(SessionView):
     committed = Signal()
+    follows = ("show",)  # the segment list follows the run of show
 
-    def __init__(
-        self,
-        session: Session,
-        bridge: QtBridge | None,
-        worker: Worker,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def build(self) -> None:
         self.setObjectName("cueTriggers")
-        self.session, self.worker = session, worker
         self.segment = QComboBox()
         self.segment.setObjectName("cueSegment")
         self.segment.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -183,13 +173,16 @@ class TriggersView(QWidget):
         layout.addWidget(self.osc_box)
         self._triggers: list[dict[str, Any]] = []
         self._osc_cfg: Any = None
-        if bridge is not None:
-            bridge.show.connect(lambda _e: self.load_segments())
-        self.retranslate()
-        self.load_segments()
-        self.worker.run(lambda: session.cues.settings, on_done=self._show_osc, context=self)
 
     # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.load_segments()
+        cues = self.session.cues
+        self.run(lambda: cues.settings, on_done=self._show_osc)
+
+    def on_event(self, event: object) -> None:
+        self.load_segments()
 
     def load_segments(self) -> None:
         ef = self.session.ef
@@ -376,8 +369,3 @@ class TriggersView(QWidget):
         self._show(self._triggers)
         if self._osc_cfg is not None:
             self._show_osc(self._osc_cfg)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

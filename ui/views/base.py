@@ -1,5 +1,9 @@
-"""What every role view shares: the open session, loading data off the GUI thread, retranslation,
+"""What every view shares: the open session, loading data off the GUI thread, retranslation,
 and a feature's panel in place of the view's own content.
+
+`RoleView` is a role's view (Setup, Fallback): it lives as long as the window and follows the
+session that opens and closes. `SessionView` is a widget built for one open event (a Setup
+section, a feature's panel) and deleted when it closes.
 
 A view knows nothing about tabs or windows (the ViewHost places it) and nothing about SQLite (it
 asks `app.queries` through the worker). It refreshes when the bridge reports a relevant event.
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
@@ -24,7 +28,76 @@ log = logging.getLogger(__name__)
 BodyFactory = Callable[[Session, QtBridge, Worker], QWidget]
 
 
-class RoleView(QWidget):
+class TranslatedWidget(QWidget):
+    """A widget that sets its texts again when the language changes (Qt sends LanguageChange
+    to every widget when ui.i18n installs another translator)."""
+
+    def retranslate(self) -> None:
+        """Set every visible text again (called on LanguageChange)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class SessionView(TranslatedWidget):
+    """Base of a widget built for one open event by a `BodyFactory` — a Setup section
+    (`SetupView.add_session_section`) or a feature's panel — with `(session, bridge, worker)`.
+
+    It keeps the three, sets its texts again on LanguageChange, and hands what the bridge signals
+    named in `follows` emit to `on_event` for as long as it lives: the slot is a bound method of
+    this QObject, so Qt drops the connection when the widget is deleted (a session section is
+    deleted when its event closes), and a worker answer for a deleted view is dropped too.
+
+    Construction: `build()` (the subclass makes its widgets), subscribe, `retranslate()`,
+    `reload()`. A subclass runs its reads and commits with `run()`.
+
+    Signals: none of its own (a subclass documents its own in its docstring).
+    """
+
+    follows: ClassVar[tuple[str, ...]] = ("event",)  # the QtBridge signals that reach on_event
+
+    def __init__(
+        self,
+        session: Session,
+        bridge: QtBridge | None,
+        worker: Worker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.bridge, self.worker = session, bridge, worker
+        self.build()
+        if bridge is not None:
+            for name in self.follows:
+                getattr(self.bridge, name).connect(self.on_event)
+        self.retranslate()
+        self.reload()
+
+    def build(self) -> None:
+        """Make the widgets (the subclass's constructor: `session`, `bridge`, `worker` are set)."""
+
+    def on_event(self, event: object) -> None:
+        """An event arrived on one of the `follows` signals (on the GUI thread)."""
+
+    def reload(self) -> None:
+        """Read the view's data again (on the worker) and show it."""
+
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Run `job` on the worker, its answer to `on_done`/`on_error` here while this view
+        lives. False (and nothing runs) once the worker stopped: the window is closing."""
+        if self.worker.stopped:
+            return False
+        self.worker.run(job, on_done=on_done, on_error=on_error, context=self)
+        return True
+
+
+class RoleView(TranslatedWidget):
     """Base of the role views (SetupView, FallbackView). Subclasses set `view_id`, build their
     widgets on `self.default_body`, and implement `title()`, `retranslate()` and `reload()`.
 
@@ -63,9 +136,6 @@ class RoleView(QWidget):
         if focused is not None and self.isAncestorOf(focused):
             return
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def retranslate(self) -> None:
-        """Set every visible text again (called on LanguageChange)."""
 
     def reload(self) -> None:
         """Read the view's data again (on the worker) and show it."""
@@ -133,11 +203,6 @@ class RoleView(QWidget):
                 self.loads += 1
 
         self.worker.run(lambda: query(ef), on_done=done, context=self)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def bridge_slot(view: RoleView, slot: Callable[[Any], None]) -> Callable[[Any], None]:

@@ -61,7 +61,6 @@ class CueEngine:
         self.ef, self.show, self.bus, self.actions = ef, show, bus, actions
         self.alert = alert
         self.event_name = event_name
-        store.ensure(ef)
         self._lock = threading.Lock()
         self._previous: tuple[str, dict[str, Any]] | None = None  # the run on air at last poll
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cue-action")

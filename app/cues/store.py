@@ -1,15 +1,13 @@
 """The cue tables in the event file: triggers per segment, the claims that make each trigger
 fire once per segment run, and the cue log (what fired, when, with what result).
 
-The tables are made on first use (`ensure`), so an event file made before cues opens as is.
+The tables come from the event file's migrations (app.store.schema V8).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-import weakref
 from typing import Any
 
 from app.store import EventFile
@@ -28,58 +26,9 @@ ACTIONS = (
     "poll",  # {"poll": id} open a prepared poll (app.polls)
 )
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS cue_triggers (
-    id INTEGER PRIMARY KEY,
-    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL DEFAULT 0,
-    trigger TEXT NOT NULL,
-    offset_s REAL NOT NULL DEFAULT 0,
-    action TEXT NOT NULL,
-    params TEXT NOT NULL DEFAULT '{}',
-    enabled INTEGER NOT NULL DEFAULT 1
-);
-CREATE INDEX IF NOT EXISTS cue_triggers_segment ON cue_triggers(segment_id, position);
-CREATE TABLE IF NOT EXISTS cue_fired (
-    run_key TEXT NOT NULL,
-    trigger_id INTEGER NOT NULL,
-    claimed_at REAL NOT NULL,
-    PRIMARY KEY (run_key, trigger_id)
-);
-CREATE TABLE IF NOT EXISTS cue_log (
-    id INTEGER PRIMARY KEY,
-    at REAL NOT NULL,
-    run_key TEXT NOT NULL,
-    trigger_id INTEGER,
-    segment_id INTEGER,
-    segment_title TEXT NOT NULL DEFAULT '',
-    trigger TEXT NOT NULL DEFAULT '',
-    action TEXT NOT NULL DEFAULT '',
-    ok INTEGER NOT NULL,
-    detail TEXT NOT NULL DEFAULT ''
-);
-"""
-
 
 class CueError(ValueError):
     """A trigger that cannot be saved; `str(err)` is written for a person."""
-
-
-_ready: weakref.WeakSet[EventFile] = weakref.WeakSet()
-_ready_lock = threading.Lock()
-
-
-def ensure(ef: EventFile) -> None:
-    """Make the cue tables if this file has none yet (once per connection)."""
-    with _ready_lock:
-        if ef in _ready:
-            return
-    with ef.write() as c:
-        for statement in SCHEMA.split(";"):
-            if statement.strip():
-                c.execute(statement)
-    with _ready_lock:
-        _ready.add(ef)
 
 
 def _check(trigger: str, action: str, offset_s: float, params: dict[str, Any]) -> None:
@@ -133,7 +82,6 @@ def add_trigger(
 ) -> int:
     params = dict(params or {})
     _check(trigger, action, offset_s, params)
-    ensure(ef)
     with ef.write() as c:
         position = c.execute(
             "SELECT COALESCE(MAX(position), -1) + 1 FROM cue_triggers WHERE segment_id = ?",
@@ -160,7 +108,6 @@ def add_trigger(
 
 def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> None:
     """Change some of trigger, offset_s, action, params, enabled (checked as a whole)."""
-    ensure(ef)
     with ef.write() as c:
         row = c.execute("SELECT * FROM cue_triggers WHERE id = ?", (trigger_id,)).fetchone()
         if row is None:
@@ -182,7 +129,6 @@ def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> None:
 
 
 def delete_trigger(ef: EventFile, trigger_id: int) -> None:
-    ensure(ef)
     with ef.write() as c:
         c.execute("DELETE FROM cue_triggers WHERE id = ?", (trigger_id,))
 
@@ -195,7 +141,6 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 
 def triggers(ef: EventFile, segment_id: int | None = None) -> list[dict[str, Any]]:
     """Triggers of one segment (or all), in order."""
-    ensure(ef)
     if segment_id is None:
         rows = ef.rows("SELECT * FROM cue_triggers ORDER BY segment_id, position, id")
     else:
@@ -218,7 +163,6 @@ def claim(ef: EventFile, run_key: str, trigger_id: int, at: float) -> bool:
 
 
 def claimed(ef: EventFile, run_key: str) -> set[int]:
-    ensure(ef)
     rows = ef.tuples("SELECT trigger_id FROM cue_fired WHERE run_key = ?", (run_key,))
     return {int(r[0]) for r in rows}
 
@@ -240,7 +184,6 @@ INTERRUPTED = "interrupted: Showday stopped before its result was known; not fir
 def log_interrupted(ef: EventFile, at: float) -> int:
     """Claims with no log entry (the app died between firing and logging) get one entry
     saying so, once; returns how many."""
-    ensure(ef)
     with ef.write() as c:
         cur = c.execute(
             "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
@@ -258,7 +201,6 @@ def log_interrupted(ef: EventFile, at: float) -> int:
 
 def cue_log(ef: EventFile, limit: int = 200) -> list[dict[str, Any]]:
     """The newest entries first."""
-    ensure(ef)
     rows = ef.rows("SELECT * FROM cue_log ORDER BY id DESC LIMIT ?", (limit,))
     for r in rows:
         r["ok"] = bool(r["ok"])

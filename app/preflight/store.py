@@ -5,9 +5,7 @@ and the manual SOP checklist (settings section "preflight"), with who ticked eac
 from __future__ import annotations
 
 import json
-import threading
 import uuid
-import weakref
 from typing import Any
 
 from app.bus import Bus
@@ -15,16 +13,6 @@ from app.store import EventFile
 from app.store import settings as settings_store
 from app.store.settings import Section
 from app.timeutil import now_iso
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS preflight_runs (
-    id INTEGER PRIMARY KEY,
-    at REAL NOT NULL,
-    kind TEXT NOT NULL,
-    go INTEGER NOT NULL,
-    results TEXT NOT NULL
-)
-"""
 
 DEFAULT_ITEMS = {
     "zh_CN": [
@@ -43,22 +31,8 @@ DEFAULT_ITEMS = {
     ],
 }
 
-_ready: weakref.WeakSet[EventFile] = weakref.WeakSet()
-_lock = threading.Lock()
-
-
-def ensure(ef: EventFile) -> None:
-    with _lock:
-        if ef in _ready:
-            return
-    with ef.write() as c:
-        c.execute(SCHEMA)
-    with _lock:
-        _ready.add(ef)
-
 
 def save_run(ef: EventFile, at: float, kind: str, go: bool, results: list[dict[str, Any]]) -> int:
-    ensure(ef)
     with ef.write() as c:
         cur = c.execute(
             "INSERT INTO preflight_runs (at, kind, go, results) VALUES (?, ?, ?, ?)",
@@ -69,7 +43,6 @@ def save_run(ef: EventFile, at: float, kind: str, go: bool, results: list[dict[s
 
 def runs(ef: EventFile, limit: int = 50) -> list[dict[str, Any]]:
     """Newest first: {"id", "at", "kind", "go", "results"}."""
-    ensure(ef)
     rows = ef.rows("SELECT * FROM preflight_runs ORDER BY id DESC LIMIT ?", (limit,))
     for r in rows:
         r["go"] = bool(r["go"])
@@ -78,7 +51,6 @@ def runs(ef: EventFile, limit: int = 50) -> list[dict[str, Any]]:
 
 
 def has_run(ef: EventFile, kind: str, since: float) -> bool:
-    ensure(ef)
     return bool(ef.value("SELECT 1 FROM preflight_runs WHERE kind = ? AND at >= ?", (kind, since)))
 
 

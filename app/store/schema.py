@@ -341,5 +341,56 @@ CREATE INDEX chat_messages_source ON chat_messages(source_id, id);
 ALTER TABLE questions ADD COLUMN platform TEXT NOT NULL DEFAULT '';
 """
 
+# Cue automation (app.cues) and preflight (app.preflight). Showdays before this version made
+# these tables on first use, so a V7 file in the field may already hold them, with triggers and
+# log rows in them: IF NOT EXISTS keeps those tables and their rows as they are. That is safe
+# because the columns below are exactly those of the first-use DDL; a later change to them is a
+# new migration, like any other (both kinds of file have the same tables from here on).
+# A segment run of the cue engine is "show start/segment@its first start"; `cue_fired` is the
+# claim made (committed) before an action goes out, so nothing fires twice after a crash.
+V8 = """
+CREATE TABLE IF NOT EXISTS cue_triggers (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    trigger TEXT NOT NULL,                    -- start, before_end, overtime, end
+    offset_s REAL NOT NULL DEFAULT 0,         -- before_end: seconds before the planned end
+    action TEXT NOT NULL,                     -- app.cues.store.ACTIONS
+    params TEXT NOT NULL DEFAULT '{}',        -- JSON, per action
+    enabled INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS cue_triggers_segment ON cue_triggers(segment_id, position);
+
+CREATE TABLE IF NOT EXISTS cue_fired (        -- claims: one row per trigger per segment run
+    run_key TEXT NOT NULL,
+    trigger_id INTEGER NOT NULL,
+    claimed_at REAL NOT NULL,
+    PRIMARY KEY (run_key, trigger_id)
+);
+
+CREATE TABLE IF NOT EXISTS cue_log (          -- append-only: what each claimed trigger did
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    run_key TEXT NOT NULL,
+    trigger_id INTEGER,
+    segment_id INTEGER,
+    segment_title TEXT NOT NULL DEFAULT '',
+    trigger TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    ok INTEGER NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS cue_log_claim ON cue_log(run_key, trigger_id);
+
+CREATE TABLE IF NOT EXISTS preflight_runs (   -- append-only: each run with all its results
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    kind TEXT NOT NULL,                       -- manual, cli, T-60, T-15
+    go INTEGER NOT NULL,
+    results TEXT NOT NULL                     -- JSON: app.preflight.checks results
+);
+CREATE INDEX IF NOT EXISTS preflight_runs_kind ON preflight_runs(kind, at);
+"""
+
 Migration = str | Callable[["sqlite_utils.Database"], None]
-MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6, V7]
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6, V7, V8]

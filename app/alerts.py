@@ -42,6 +42,8 @@ CODES: dict[str, tuple[tuple[str, ...], str]] = {
     "obs_refused": (("request", "detail"), ""),  # OBS's own words, untranslated
     "obs_failed": (("detail",), ""),
     "cue_failed": (("action", "segment", "detail"), ""),  # a cue trigger's action (app.cues)
+    # Triggers whose moment passed while Showday was closed, logged and not fired late.
+    "cues_missed": (("count",), ""),
     # Reopening the event could not open the station server where it was (HOST:PORT).
     "lan_not_reopened": (("address",), "open_lan"),
 }

@@ -9,11 +9,27 @@ their own clock and `drain()` to wait for the actions.
 A segment run is keyed by the show's start and the segment's first start (both from the show
 log), so a restart of the app sees the same run, and "Previous" then "Next" does not fire the
 start triggers again; restarting the segment does.
+
+After a crash or a close (the rule for triggers that became due while Showday was closed):
+a trigger's moment is "now" only once. When Showday comes back, its first poll looks at the
+segment on air and at the segment left last (its "at end" triggers); any trigger of theirs
+that has not fired and whose moment passed more than LATE_GRACE_S ago (in the segment's own
+running time; for "at end", since the segment was left) is **not fired late**: it is claimed
+like a fired one, so it never fires afterwards either, and logged as not OK with the detail
+"missed while Showday was closed". Why not fire late: a scene switch, a source or a lower
+third at T−10 s is wrong on stream a minute later (the show has moved on, the operator has
+already acted by hand), an "advance" would skip a segment the operator is now running, and an
+HTTP or OSC notification ("two minutes left", "segment ended") tells its receiver something
+no longer true. The operator gets one "cues_missed" alert with the count and reads each in
+the cue log. Within the grace (a quick restart) the trigger fires as usual. Either way it is
+claimed once in `cue_fired`, so no restart fires or logs it twice. The start triggers of a
+segment on air when Showday comes back fire if the segment has run for less than the grace.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,6 +43,10 @@ from app.store import EventFile
 log = logging.getLogger(__name__)
 TICK_S = 0.25
 HOOK_EVERY_S = 5.0  # the tick hooks (scheduled preflight) need no more than this
+# A trigger found due this much later than its moment, when Showday comes back after being
+# closed, is missed rather than fired late (about how long the app takes to start again).
+LATE_GRACE_S = 5.0
+MISSED = "missed while Showday was closed: not fired late"
 
 
 def run_key(state: dict[str, Any]) -> str | None:
@@ -35,16 +55,45 @@ def run_key(state: dict[str, Any]) -> str | None:
     return f"{state.get('started_at') or 0:.3f}/{state['segment_id']}@{state.get('segment_started_at') or 0:.3f}"
 
 
-def due(trigger: dict[str, Any], state: dict[str, Any]) -> bool:
+def overdue_s(trigger: dict[str, Any], state: dict[str, Any]) -> float:
+    """Seconds of the segment's running time since the trigger's moment (below 0: not yet).
+    "at end" is never due on air: it fires when the run is left."""
     kind = trigger["trigger"]
     remaining = float(state.get("remaining_s") or 0.0)
     if kind == "start":
-        return True
+        return float(state.get("elapsed_s") or 0.0)
     if kind == "before_end":
-        return remaining <= float(trigger["offset_s"])
+        return float(trigger["offset_s"]) - remaining
     if kind == "overtime":
-        return remaining <= 0.0
-    return False  # "end" fires when the run is left
+        return -remaining
+    return -math.inf
+
+
+def due(trigger: dict[str, Any], state: dict[str, Any]) -> bool:
+    return overdue_s(trigger, state) >= 0.0
+
+
+def left_run(
+    state: dict[str, Any], segments: list[Any]
+) -> tuple[str, dict[str, Any], float] | None:
+    """The segment run left last in this show run, as (run key, its state, when it was left),
+    from the show log alone (for the "at end" triggers when Showday comes back)."""
+    finished = state.get("finished") or []
+    if not finished or state.get("started_at") is None:
+        return None
+    last = max(finished, key=lambda f: float(f["actual_end"]))
+    speakers = {s.id: s.speaker for s in segments}
+    ran = {
+        "status": "running",  # as it was while on air
+        "started_at": state["started_at"],
+        "segment_id": last["segment_id"],
+        "segment_started_at": last["actual_start"],
+        "title": last["title"],
+        "speaker": speakers.get(last["segment_id"], ""),
+        "remaining_s": float(last["planned_s"]) + float(last["added_s"]) - float(last["actual_s"]),
+    }
+    key = run_key(ran)
+    return (key, ran, float(last["actual_end"])) if key is not None else None
 
 
 class CueEngine:
@@ -63,6 +112,7 @@ class CueEngine:
         self.event_name = event_name
         self._lock = threading.Lock()
         self._previous: tuple[str, dict[str, Any]] | None = None  # the run on air at last poll
+        self._polled = False  # the first poll looks at what happened while Showday was closed
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cue-action")
         self._pending: list[Future[Any]] = []
         self._stop = threading.Event()
@@ -114,22 +164,54 @@ class CueEngine:
             at = float(state.get("computed_at") or 0.0)
             key = run_key(state)
             started: list[Future[Any]] = []
-            prev = self._previous
+            prev, left_at = self._previous, at
+            coming_back, self._polled = not self._polled, True
+            if coming_back:  # the run left last, before Showday came back (if any)
+                left = left_run(state, self.show.segments())
+                if left is not None:
+                    prev, left_at = (left[0], left[1]), left[2]
             if prev is not None and prev[0] != key:  # the previous run was left: its "end"
-                started += self._fire(prev[0], prev[1], at, lambda t: t["trigger"] == "end")
+                missed_end = coming_back and at - left_at > LATE_GRACE_S
+                started += self._fire(
+                    prev[0], prev[1], at, lambda t: t["trigger"] == "end", lambda t: missed_end
+                )
             self._previous = (key, state) if key is not None else None
             if key is not None:
-                started += self._fire(key, state, at, lambda t: due(t, state))
+                started += self._fire(
+                    key,
+                    state,
+                    at,
+                    lambda t: due(t, state),
+                    lambda t: coming_back and overdue_s(t, state) > LATE_GRACE_S,
+                )
+            missed = sum(1 for f in started if f.done() and _was_missed(f))
+            if missed:
+                self.alert("cues_missed", {"count": missed})
             self._pending = [f for f in self._pending if not f.done()] + started
             return started
 
     def _fire(
-        self, key: str, state: dict[str, Any], at: float, when: Callable[[dict[str, Any]], bool]
+        self,
+        key: str,
+        state: dict[str, Any],
+        at: float,
+        when: Callable[[dict[str, Any]], bool],
+        missed: Callable[[dict[str, Any]], bool],
     ) -> list[Future[Any]]:
+        """Claim and start the due triggers of one run; those `missed` (their moment passed
+        while Showday was closed) are claimed and logged as missed instead, not fired."""
         done = store.claimed(self.ef, key)
-        started = []
+        started: list[Future[Any]] = []
         for trig in store.triggers(self.ef, int(state["segment_id"])):
             if not trig["enabled"] or trig["id"] in done or not when(trig):
+                continue
+            if missed(trig):
+                entry = self._entry(key, state, trig, ok=False, detail=MISSED, at=at)
+                entry["id"] = store.claim_missed(self.ef, entry)
+                if entry["id"] is not None:  # else another poller claimed it first
+                    entry["missed"] = True
+                    self.bus.publish(CueFired(entry=entry))
+                    started.append(_done(entry))
                 continue
             if not store.claim(self.ef, key, trig["id"], at):  # another poller won it
                 continue
@@ -146,8 +228,20 @@ class CueEngine:
             detail, ok = str(err), False
         except Exception as err:  # a show action refused (ShowError), a bad parameter, ...
             detail, ok = f"{type(err).__name__}: {err}", False
-        entry = {
-            "at": self.show.now(),
+        entry = self._entry(key, state, trig, ok=ok, detail=detail, at=self.show.now())
+        entry["id"] = store.log_result(self.ef, entry)
+        self.bus.publish(CueFired(entry=entry))
+        if not ok:
+            params = {"action": trig["action"], "segment": entry["segment_title"], "detail": detail}
+            self.alert("cue_failed", params)
+        return entry
+
+    @staticmethod
+    def _entry(
+        key: str, state: dict[str, Any], trig: dict[str, Any], *, ok: bool, detail: str, at: float
+    ) -> dict[str, Any]:
+        return {
+            "at": at,
             "run_key": key,
             "trigger_id": trig["id"],
             "segment_id": state.get("segment_id"),
@@ -157,15 +251,19 @@ class CueEngine:
             "ok": ok,
             "detail": detail,
         }
-        entry["id"] = store.log_result(self.ef, entry)
-        self.bus.publish(CueFired(entry=entry))
-        if not ok:
-            params = {"action": trig["action"], "segment": entry["segment_title"], "detail": detail}
-            self.alert("cue_failed", params)
-        return entry
 
     def drain(self, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Wait for the actions started so far (tests); their cue-log entries."""
         with self._lock:
             pending = list(self._pending)
         return [f.result(timeout=timeout) for f in pending]
+
+
+def _done(entry: dict[str, Any]) -> Future[Any]:
+    f: Future[Any] = Future()
+    f.set_result(entry)
+    return f
+
+
+def _was_missed(f: Future[Any]) -> bool:
+    return f.exception() is None and bool(f.result().get("missed"))

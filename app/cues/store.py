@@ -167,15 +167,34 @@ def claimed(ef: EventFile, run_key: str) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
+_LOG_FIELDS = ("at", "run_key", "trigger_id", "segment_id", "segment_title", "trigger", "action")
+
+
+def _log(c: sqlite3.Connection, entry: dict[str, Any]) -> int:
+    cur = c.execute(
+        "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
+        " action, ok, detail) VALUES (:at, :run_key, :trigger_id, :segment_id,"
+        " :segment_title, :trigger, :action, :ok, :detail)",
+        {k: entry[k] for k in _LOG_FIELDS}
+        | {"ok": int(bool(entry["ok"])), "detail": entry["detail"]},
+    )
+    return int(cur.lastrowid or 0)
+
+
 def log_result(ef: EventFile, entry: dict[str, Any]) -> int:
     with ef.write() as c:
+        return _log(c, entry)
+
+
+def claim_missed(ef: EventFile, entry: dict[str, Any]) -> int | None:
+    """Claim a trigger that will not fire (its moment passed while Showday was closed) and log
+    why, in one transaction; the cue-log id, or None when it was claimed already."""
+    with ef.write() as c:
         cur = c.execute(
-            "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
-            " action, ok, detail) VALUES (:at, :run_key, :trigger_id, :segment_id,"
-            " :segment_title, :trigger, :action, :ok, :detail)",
-            {**entry, "ok": int(bool(entry["ok"]))},
+            "INSERT OR IGNORE INTO cue_fired (run_key, trigger_id, claimed_at) VALUES (?, ?, ?)",
+            (entry["run_key"], entry["trigger_id"], entry["at"]),
         )
-        return int(cur.lastrowid or 0)
+        return _log(c, entry) if cur.rowcount == 1 else None
 
 
 INTERRUPTED = "interrupted: Showday stopped before its result was known; not fired again"

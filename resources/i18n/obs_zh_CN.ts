@@ -60,6 +60,10 @@
         <translation>“{segment}”的自动提示失败（{action}）：{detail}</translation>
     </message>
     <message>
+        <source>{count} cues were due while Showday was closed and were not fired late: see Setup › Cue log.</source>
+        <translation>Showday 关闭期间有 {count} 个自动提示到点，已不再补发：请查看 设置 › 提示日志。</translation>
+    </message>
+    <message>
         <source>Create scene “{scene}”</source>
         <translation>创建场景“{scene}”</translation>
     </message>

@@ -71,6 +71,11 @@ def alert_text(code: str, params: dict[str, Any]) -> str:
         "cue_failed": QCoreApplication.translate(
             "Alerts", "A cue of “{segment}” failed ({action}): {detail}"
         ),
+        "cues_missed": QCoreApplication.translate(
+            "Alerts",
+            "{count} cues were due while Showday was closed and were not fired late: "
+            "see Setup › Cue log.",
+        ),
     }
     template = texts.get(code, texts["obs_failed"])
     try:

@@ -54,16 +54,18 @@ class WsServer:
 
 
 class JsonHttp:
-    """A tiny HTTP server answering every GET with `reply()` as JSON; remembers the paths and
-    Cookie headers it was asked with."""
+    """A tiny HTTP server answering every GET with `reply(path, cookie)` as JSON; remembers
+    the paths and Cookie headers it was asked with."""
 
-    def __init__(self, reply: Callable[[str], dict[str, Any]]) -> None:
-        seen = self.seen = []
+    def __init__(self, reply: Callable[[str, str], dict[str, Any]]) -> None:
+        seen: list[tuple[str, str]] = []
+        self.seen = seen
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                seen.append((self.path, self.headers.get("Cookie", "")))
-                body = json.dumps(reply(self.path)).encode()
+                cookie = self.headers.get("Cookie", "")
+                seen.append((self.path, cookie))
+                body = json.dumps(reply(self.path, cookie)).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))

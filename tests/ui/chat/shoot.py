@@ -54,7 +54,8 @@ def main(lang: str, out_dir: str) -> int:
     ssn = chat.create("ssn", name="SSN · YouTube + Twitch", filter="all")
     chat.start(ssn.id)
     # A room on a server that is not there: the row shows the reconnecting state and why.
-    chat.client_options["bilibili"] = {"api": "http://127.0.0.1:9", "scheme": "ws"}
+    nowhere = "http://127.0.0.1:9"
+    chat.client_options["bilibili"] = {"api": nowhere, "web_api": nowhere, "scheme": "ws"}
     bili = chat.create("bilibili", name="B站直播间", target="21452505")
     chat.start(bili.id)
     url = f"{session.lan.url}/api/v1/chat/ssn/{ssn.key}"

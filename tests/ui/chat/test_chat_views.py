@@ -114,3 +114,56 @@ def test_feed_only_source_and_the_moderator_promotes_a_message(
     assert not view.promote_btn.isEnabled()  # once is enough
     (q,) = [q for q in qa.queue(session.core_ef, None) if q.platform == "wechat"]
     assert (q.name, q.text, q.source) == ("小李", "<b>怎么报名下一场</b>", "chat")
+
+
+def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    """The operator adds a Bilibili room with a SESSDATA cookie; Bilibili (a loopback stand-in
+    that checks the WBI signature) keeps answering -352: the row and the chip say why in the
+    UI's language, the source keeps retrying, and the cookie is shown nowhere."""
+    from tests.app.chat.bilibili_api import BilibiliApi
+    from tests.app.chat.servers import Delays
+
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    session = window.session
+    assert session is not None
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Chat sources")
+    view = window.findChild(ChatSourcesView)
+    assert view is not None
+    with BilibiliApi(9, {"21452505": 21452505}) as api:
+        api.risk_control = True
+        session.chat.client_options["bilibili"] = {
+            "api": api.url,
+            "web_api": api.url,
+            "scheme": "ws",
+            "sleep": Delays(),
+        }
+        view.kind.setCurrentIndex(view.kind.findData("bilibili"))
+        view.name.setText("B站直播间")
+        view.target.setText("https://live.bilibili.com/21452505")
+        view.sessdata.setText("s3cr3tSESS%2C1790000000")
+        qtbot.mouseClick(view.add_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10000)
+        english = "Bilibili refused the request (error −352, risk control)"
+        qtbot.waitUntil(lambda: english in view.table.item(0, 5).text(), timeout=10000)
+        assert view.table.item(0, 3).text() == "Reconnecting…"
+        chip = window.chat_feature.chip
+        qtbot.waitUntil(lambda: english in chip.toolTip() and "⚠" in chip.text(), timeout=10000)
+
+        window.switch_language("zh_CN")
+        try:
+            chinese = "B 站拒绝了请求（错误 −352，风控）"
+            qtbot.waitUntil(lambda: chinese in view.table.item(0, 5).text(), timeout=10000)
+            qtbot.waitUntil(lambda: chinese in chip.toolTip(), timeout=10000)
+        finally:
+            window.switch_language("en")
+        assert api.danmu_codes and set(api.danmu_codes) == {-352}
+        cells = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
+        for text in [*cells, chip.toolTip(), chip.text(), view.message.text()]:
+            assert "s3cr3t" not in text
+        (source,) = [s for s in session.chat.sources() if s.kind == "bilibili"]
+        session.chat.stop(source.id)

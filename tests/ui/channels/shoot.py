@@ -9,23 +9,14 @@ report-channels-zh.png: the Report view's funnel per channel with costs)
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
-
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from app import demo
 from app.channels import Channel, ChannelSettings
-from ui import theme
+from tests.harness.screens import save, settle, start_window
 from ui.channels import ChannelsSetup
-from ui.i18n import Translators
-from ui.main_window import MainWindow
-from ui.settings import Settings
 
 CHANNELS = (
     Channel("公众号", "gzh", 1200),
@@ -37,35 +28,13 @@ CHANNELS = (
 )
 
 
-def until(app: QApplication, predicate, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("screenshot state not reached")
-        app.processEvents()
-        time.sleep(0.05)
-
-
 def main(lang: str, out_dir: str) -> int:
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["SHOWDAY_DATA_DIR"] = str(tmp / "data")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
-    import ui.main
-
-    app = ui.main.make_app()
-    theme.apply(app)
-    translators = Translators()
-    translators.switch("zh_CN" if lang == "zh" else "en")
-    window = MainWindow(Settings(), translators)
-    ui.main.install_features(window)
-    window.resize(1500, 900)
-    window.show()
+    app, window, tmp = start_window(lang)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     path = demo.ensure_demo(tmp / "demo.showday")
     with_channels = ChannelSettings("https://www.wjx.cn/vm/tUvWx12.aspx", "", CHANNELS)
     window.open_event(path)
-    until(app, lambda: window.session is not None and not window.worker.busy)
+    settle(app, window.worker, lambda: window.session is not None, seconds=0)
     assert window.session is not None
     window.session.channels.save(with_channels)
     window.show_view("setup")
@@ -74,25 +43,25 @@ def main(lang: str, out_dir: str) -> int:
     assert view is not None
     view.setProperty("open_folder", False)
     view.load()
-    until(app, lambda: view.table.rowCount() == len(CHANNELS) and not window.worker.busy)
+    settle(app, window.worker, lambda: view.table.rowCount() == len(CHANNELS), seconds=0)
     view.write_to(tmp / "qr")
-    until(app, lambda: view.written is not None)
-    for _ in range(20):
-        app.processEvents()
-        time.sleep(0.02)
-    window.grab().save(str(out / f"channels-{lang}.png"))
+    settle(app, until=lambda: view.written is not None, seconds=0.4)
+    save(window, out / f"channels-{lang}.png")
     shutil.copy(tmp / "qr" / "channels-sheet-1.png", out / f"sheet-{lang}.png")
+    print(out / f"sheet-{lang}.png")
     from ui.report.panel import ReportPanel
 
     window.show_view("report")
     panel = window.findChild(ReportPanel)
     assert panel is not None
     # the panel refreshes on showing (the channels were saved while it was hidden)
-    until(
-        app, lambda: panel.channels.rowCount() > 0 and panel.channels.item(0, 0).text() == "公众号"
+    settle(
+        app,
+        until=lambda: (
+            panel.channels.rowCount() > 0 and panel.channels.item(0, 0).text() == "公众号"
+        ),
     )
-    panel.channels.grab().save(str(out / f"report-channels-{lang}.png"))
-    print(out / f"channels-{lang}.png", out / f"sheet-{lang}.png")
+    save(panel.channels, out / f"report-channels-{lang}.png")
     window.close()
     return 0
 

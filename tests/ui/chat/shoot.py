@@ -11,42 +11,22 @@ question on air.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import QSettings
 
 from app import demo, qa
-from tests.ui.views.shoot import settle
-from ui import theme
-from ui.i18n import Translators
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from tests.harness.screens import save, settle, start_window
 
 SAMPLES = Path(__file__).parents[2] / "app" / "chat" / "data" / "ssn-messages.json"
 
 
 def main(lang: str, out_dir: str) -> int:
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["SHOWDAY_DATA_DIR"] = str(tmp / "data")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
-    import ui.main
-
-    app = ui.main.make_app()
-    theme.apply(app)
-    translators = Translators()
-    translators.switch("zh_CN" if lang == "zh" else "en")
-    window = MainWindow(Settings(), translators)
-    window.resize(1400, 860)
-    window.show()
+    app, window, tmp = start_window(lang, (1400, 860))
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    ui.main.install_features(window)
     window.set_session(window.files.open_path(demo.ensure_demo(tmp / "data" / "demo.showday")))
-    settle(app, window)
+    settle(app, window.worker, seconds=0.6)
     session = window.session
     assert session is not None
     session.lan.start("127.0.0.1", 0).join(10)
@@ -80,16 +60,12 @@ def main(lang: str, out_dir: str) -> int:
             ]
         ]
     )
-    settle(app, window, 2.0)
-    path = out / f"chat-setup-{lang}.png"
-    window.grab().save(str(path))
-    print(path)
+    settle(app, window.worker, seconds=2.0)
+    save(window, out / f"chat-setup-{lang}.png")
 
     window.show_view("moderator")
-    settle(app, window, 1.0)
-    path = out / f"chat-queue-{lang}.png"
-    window.grab().save(str(path))
-    print(path)
+    settle(app, window.worker, seconds=1.0)
+    save(window, out / f"chat-queue-{lang}.png")
 
     (q,) = [q for q in qa.queue(session.core_ef, None) if q.name == "数据库小白"]
     qa.feature(session.core_ef, session.bus, q.id)

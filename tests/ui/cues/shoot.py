@@ -10,85 +10,45 @@ started, one OK, one failed)
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app import demo
 from app.cues import store
 from app.show.segments import list_segments
 from tests.harness.obs import ObsServer
-from ui import theme
+from tests.harness.screens import save, settle, start_window
 from ui.cues import PreflightView, TriggersView
-from ui.i18n import Translators
 from ui.main_window import MainWindow
-from ui.settings import Settings
-
-
-def settle(app: QApplication, window: MainWindow, seconds: float = 0.5) -> None:
-    deadline = time.monotonic() + 15
-    while window.worker.busy and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def until(app: QApplication, predicate, timeout: float = 30) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("screenshot state not reached")
-        app.processEvents()
-        time.sleep(0.05)
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(path)
 
 
 def main(lang: str, out_dir: str) -> int:
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["SHOWDAY_DATA_DIR"] = str(tmp / "data")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
-    (tmp / "obs").mkdir()
-    obs = ObsServer(tmp / "obs")
+    obs_dir = Path(tempfile.mkdtemp())
+    obs = ObsServer(obs_dir)
     obs.start()
     obs.reset()  # scenes Intro, Speaker, Break, Q&A
     try:
-        return shoot(lang, Path(out_dir), tmp, obs)
+        app, window, tmp = start_window(lang)
+        return shoot(app, window, lang, Path(out_dir), tmp, obs)
     finally:
         obs.shutdown()
 
 
-def shoot(lang: str, out: Path, tmp: Path, obs: ObsServer) -> int:
-    import ui.main
-
-    app = ui.main.make_app()
-    theme.apply(app)
-    translators = Translators()
-    translators.switch("zh_CN" if lang == "zh" else "en")
-    window = MainWindow(Settings(), translators)
-    ui.main.install_features(window)
-    window.resize(1500, 900)
-    window.show()
-    out.mkdir(parents=True, exist_ok=True)
+def shoot(
+    app: QApplication, window: MainWindow, lang: str, out: Path, tmp: Path, obs: ObsServer
+) -> int:
     path = demo.ensure_demo(tmp / "demo.showday")
     window.open_event(path)
-    settle(app, window)
+    settle(app, window.worker)
     session = window.session
     assert session is not None
     worker = session.obs.start()
     worker.connect(obs.host, obs.port, obs.password)
-    until(app, lambda: worker.status == "connected")
+    settle(app, until=lambda: worker.status == "connected", seconds=0)
     segs = list_segments(session.ef)
     first, second = segs[0].id, segs[1].id
     store.add_trigger(session.ef, first, "start", "chime")
@@ -120,31 +80,29 @@ def shoot(lang: str, out: Path, tmp: Path, obs: ObsServer) -> int:
     title = {"zh": ("开播前检查", "自动提示", "提示日志"), "en": ("Preflight", "Cues", "Cue log")}
     pre, cues, log = title["zh" if lang == "zh" else "en"]
     setup.show_section(pre)
-    settle(app, window)
+    settle(app, window.worker)
     view = window.findChild(PreflightView)
     assert view is not None
     view.who.setText("王芳" if lang == "zh" else "Wang Fang")
     view.run_checks()
-    until(app, lambda: view.last_run is not None)
-    from PySide6.QtCore import Qt
-
+    settle(app, until=lambda: view.last_run is not None, seconds=0)
     view.checklist.item(0).setCheckState(Qt.CheckState.Checked)
-    settle(app, window, 1.0)
+    settle(app, window.worker, seconds=1.0)
     save(window, out / f"preflight-{lang}.png")
 
     setup.show_section(cues)
-    settle(app, window)
+    settle(app, window.worker)
     triggers = window.findChild(TriggersView)
     assert triggers is not None
     triggers.segment.setCurrentIndex(1)
     triggers.action.setCurrentIndex(triggers.action.findData("osc"))
-    settle(app, window)
+    settle(app, window.worker)
     save(window, out / f"triggers-{lang}.png")
 
     window.worker.run(session.show.start)
     setup.show_section(log)
-    until(app, lambda: len(store.cue_log(session.core_ef)) >= 2)
-    settle(app, window, 1.0)
+    settle(app, until=lambda: len(store.cue_log(session.core_ef)) >= 2, seconds=0)
+    settle(app, window.worker, seconds=1.0)
     save(window, out / f"cue-log-{lang}.png")
     window.close()
     return 0

@@ -11,18 +11,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from app.bus import GuestsChanged
 from app.demo import ensure_demo
 from app.event import update_event
 from app.guests.checkin import check_in
-from app.paths import resources_dir
 from app.session import Session
+from tests.harness.screens import save, settle, start_app
 from tests.ui.door.conftest import add_guests
-from ui import theme
 from ui.bridge import QtBridge
 from ui.door import DoorPanel, GuestImportDialog, GuestTable
 from ui.worker import Worker
@@ -30,26 +28,9 @@ from ui.worker import Worker
 DATA = Path(__file__).resolve().parents[2] / "app" / "guests" / "data"
 
 
-def settle(app: QApplication, worker: Worker, cond=lambda: True) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(400):
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        if not worker.busy and cond():
-            break
-    for _ in range(10):
-        app.processEvents()
-
-
 def main(lang: str, out_dir: str) -> int:
-    app = QApplication([])
-    theme.apply(app)
-    if lang == "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        for domain in ("showday", "door"):
-            t = QTranslator(app)
-            t.load(str(resources_dir() / "i18n" / f"{domain}_zh_CN.qm"))
-            app.installTranslator(t)
+    app, _translators = start_app(lang)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp())
     session = Session.open(ensure_demo(folder / "demo.showday"))
     add_guests(session.ef)
@@ -71,7 +52,7 @@ def main(lang: str, out_dir: str) -> int:
         settle(app, worker)
         QTest.keyClicks(panel.search, "z")  # show some results under the banner
         settle(app, worker)
-        panel.grab().save(str(out / f"door-desk-{name}-{lang}.png"))
+        save(panel, out / f"door-desk-{name}-{lang}.png")
         panel.search.clear()
 
     scan("TICKET01", "ok")
@@ -82,7 +63,7 @@ def main(lang: str, out_dir: str) -> int:
     QTest.keyClicks(panel.search, "wang")
     QTest.keyClick(panel.search, Qt.Key.Key_Down)
     settle(app, worker)
-    panel.grab().save(str(out / f"door-desk-highlight-{lang}.png"))
+    save(panel, out / f"door-desk-highlight-{lang}.png")
     panel.search.clear()
 
     # A refunded ticket: red with the reason, the supervisor's re-admit button beside it.
@@ -102,23 +83,23 @@ def main(lang: str, out_dir: str) -> int:
     settle(app, worker)
     panel.search.setText(refund["name"][:1])  # the red row among the others
     settle(app, worker)
-    panel.grab().save(str(out / f"door-desk-refused-{lang}.png"))
+    save(panel, out / f"door-desk-refused-{lang}.png")
     panel.search.clear()
 
     dialog = GuestImportDialog(session, worker, path=DATA / "guests-zh-gbk.csv")
     dialog.show()
     settle(app, worker, lambda: dialog.plans > 0)
-    dialog.grab().save(str(out / f"door-import-{lang}.png"))
+    save(dialog, out / f"door-import-{lang}.png")
     pretix = GuestImportDialog(session, worker, path=DATA / "pretix-checkinlist.csv")
     pretix.show()
     settle(app, worker, lambda: pretix.plans > 0)
-    pretix.grab().save(str(out / f"door-import-pretix-{lang}.png"))
+    save(pretix, out / f"door-import-pretix-{lang}.png")
     # a salon with two co-hosts: one consent column per co-host, proposed from the headers
     update_event(session.ef, None, co_hosts=["阿里云", "PingCAP"])
     co = GuestImportDialog(session, worker, path=DATA / "guests-cohosts-zh.csv")
     co.show()
     settle(app, worker, lambda: co.plans > 0)
-    co.grab().save(str(out / f"door-import-co-hosts-{lang}.png"))
+    save(co, out / f"door-import-co-hosts-{lang}.png")
     bad = folder / "broken.csv"
     bad.write_text(
         "姓名,邮箱,票号\n张三,zs@example.com,AAA111\n,x@example.com,BBB222\n"
@@ -128,13 +109,13 @@ def main(lang: str, out_dir: str) -> int:
     broken = GuestImportDialog(session, worker, path=bad)
     broken.show()
     settle(app, worker, lambda: broken.plans > 0)
-    broken.grab().save(str(out / f"door-import-errors-{lang}.png"))
+    save(broken, out / f"door-import-errors-{lang}.png")
 
     table = GuestTable(session, bridge, worker)
     table.resize(1400, 600)
     table.show()
     settle(app, worker, lambda: table.loads > 0)
-    table.grab().save(str(out / f"door-guest-table-{lang}.png"))
+    save(table, out / f"door-guest-table-{lang}.png")
     panel.shutdown()
     worker.stop()
     return 0

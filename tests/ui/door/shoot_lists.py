@@ -11,34 +11,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from app.demo import ensure_demo
 from app.guests.checkin import check_in
 from app.guests.lists import create_list
-from app.paths import resources_dir
 from app.session import Session
-from tests.ui.door.shoot import settle
-from ui import theme
+from tests.harness.screens import save, settle, start_app
 from ui.bridge import QtBridge
 from ui.door import DoorPanel, ListsEditor
 from ui.worker import Worker
 
 
 def main(lang: str, out_dir: str) -> int:
-    app = QApplication([])
-    theme.apply(app)
+    app, _translators = start_app(lang)
     zh = lang == "zh"
-    if zh:
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        for domain in ("showday", "door"):
-            t = QTranslator(app)
-            t.load(str(resources_dir() / "i18n" / f"{domain}_zh_CN.qm"))
-            app.installTranslator(t)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     session = Session.open(ensure_demo(Path(tempfile.mkdtemp()) / "demo.showday"))
     ef, bus = session.ef, session.bus
     lounge = create_list(
@@ -64,18 +53,18 @@ def main(lang: str, out_dir: str) -> int:
     QTest.keyClicks(panel.search, guest["ticket_code"])
     QTest.keyClick(panel.search, Qt.Key.Key_Return)
     settle(app, worker, lambda: panel.banner.state() == "unknown")
-    panel.grab().save(str(out / f"door-desk-list-picker-{lang}.png"))
+    save(panel, out / f"door-desk-list-picker-{lang}.png")
 
     editor = ListsEditor(session, bridge, worker)
     editor.resize(1000, 420)
     editor.show()
     settle(app, worker, lambda: editor.model.rowCount() == 4)
-    editor.grab().save(str(out / f"door-setup-lists-{lang}.png"))
+    save(editor, out / f"door-setup-lists-{lang}.png")
     editor.table.selectRow(1)
     editor.edit()
     settle(app, worker, lambda: editor.dialog is not None and editor.dialog.isVisible())
     assert editor.dialog is not None
-    editor.dialog.grab().save(str(out / f"door-setup-list-dialog-{lang}.png"))
+    save(editor.dialog, out / f"door-setup-list-dialog-{lang}.png")
     editor.dialog.reject()
     panel.shutdown()
     worker.stop()

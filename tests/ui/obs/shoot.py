@@ -10,47 +10,21 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 
 from app.bus import Bus
 from app.obs import actions as a
 from app.obs.setup import SetUpObs
 from app.obs.worker import ObsWorker
-from app.paths import resources_dir
 from tests.harness.obs import ObsServer
 from tests.harness.rtmp import RtmpServer
-from tests.harness.screens import grab
-from ui import theme
+from tests.harness.screens import save, settle, start_app
 from ui.bridge import QtBridge
 from ui.obs import ObsConnection, ObsConnectionDialog, ObsLink, ObsPanel
 
 
-def wait(app: QApplication, until: object, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not until() and time.monotonic() < deadline:  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.02)
-
-
 def main(lang: str, out_dir: str) -> int:
-    app = QApplication([])
-    theme.apply(app)
-    if lang == "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        for name in ("qtbase_zh_CN", "obs_zh_CN"):
-            tr = QTranslator(app)
-            folder = resources_dir() / "i18n"
-            if name.startswith("qtbase"):
-                from PySide6.QtCore import QLibraryInfo
-
-                tr.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-            else:
-                tr.load(str(folder / f"{name}.qm"))
-            app.installTranslator(tr)
+    app, _translators = start_app(lang)
     out = Path(out_dir)
     obs = ObsServer(Path(tempfile.mkdtemp()))
     obs.start()
@@ -67,7 +41,7 @@ def main(lang: str, out_dir: str) -> int:
         panel = ObsPanel(link, bridge)
         panel.resize(1100, 720)
         panel.show()
-        wait(app, lambda: link.status == "connected")
+        settle(app, until=lambda: link.status == "connected", timeout=15, seconds=0)
         worker.submit(SetUpObs()).result(10)
         worker.submit(
             a.Request(
@@ -83,15 +57,15 @@ def main(lang: str, out_dir: str) -> int:
         worker.submit(a.StartStream()).result(5)
         worker.submit(a.StartRecord()).result(5)
         panel.run_setup()
-        wait(app, lambda: link.state.get("streaming") and link.state.get("recording"))
-        wait(app, lambda: (link.state.get("health") or {}).get("kbps"), 10)
-        wait(app, lambda: False, 2.5)  # a few timecode seconds
-        grab(panel, out / f"obs-panel-{lang}.png")
+        settle(app, until=lambda: link.state.get("streaming") and link.state.get("recording"))
+        settle(app, until=lambda: (link.state.get("health") or {}).get("kbps"), timeout=10)
+        settle(app, seconds=2.5)  # a few timecode seconds
+        save(panel, out / f"obs-panel-{lang}.png")
 
         dialog = ObsConnectionDialog(ObsConnection("192.168.1.20", 4455, "secret", True))
         dialog.show()
-        wait(app, lambda: False, 0.5)
-        grab(dialog, out / f"obs-connection-{lang}.png")
+        settle(app, seconds=0.5)
+        save(dialog, out / f"obs-connection-{lang}.png")
         worker.submit(a.StopStream()).result(5)
         worker.submit(a.StopRecord()).result(5)
     finally:

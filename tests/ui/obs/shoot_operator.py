@@ -14,21 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
-
-
-def wait(app: QApplication, until: Callable[[], object], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not until() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    for _ in range(20):  # a few more turns to lay out and paint
-        app.processEvents()
-        time.sleep(0.01)
 
 
 def main(lang: str, out_dir: str) -> int:
@@ -38,19 +24,13 @@ def main(lang: str, out_dir: str) -> int:
     from app import demo
     from app.show import ShowControl
     from tests.harness.obs import ObsServer
-    from tests.harness.screens import grab
-    from ui import theme
-    from ui.i18n import Translators
-    from ui.main import install_features, make_app
+    from tests.harness.screens import save, settle, start_app
+    from ui.main import install_features
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
-    app = make_app()
-    theme.apply(app)
-    translators = Translators()
-    translators.switch("zh_CN" if lang == "zh" else "en")
+    app, translators = start_app(lang)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     (work / "obs").mkdir()
     obs = ObsServer(work / "obs")
     obs.start()
@@ -63,7 +43,7 @@ def main(lang: str, out_dir: str) -> int:
         window.show()
         window.open_event(demo.ensure_demo(work / "data" / "demo.showday"))
         feature = window.obs_feature
-        wait(app, lambda: feature.link.status == "connected")
+        settle(app, until=lambda: feature.link.status == "connected")
         window.show_view("operator")
         session = window.session
         assert session is not None
@@ -71,27 +51,27 @@ def main(lang: str, out_dir: str) -> int:
         control.start()
         control.goto(session.ef.value("SELECT id FROM segments WHERE obs_scene = 'Panel'"))
         bar = window.views["operator"].body.alerts  # type: ignore[union-attr]
-        wait(app, lambda: bar.rows and "Panel" in bar.rows[0][1].text())
-        print(grab(window, out / f"alert-{lang}.png"))
+        settle(app, until=lambda: bar.rows and "Panel" in bar.rows[0][1].text())
+        save(window, out / f"alert-{lang}.png")
 
         feature.open()
-        wait(app, lambda: feature.dock.isVisible())
-        print(grab(window, out / f"obs-dock-{lang}.png"))
+        settle(app, until=lambda: feature.dock.isVisible())
+        save(window, out / f"obs-dock-{lang}.png")
         feature.dock.setFloating(True)
-        wait(app, lambda: feature.dock.isFloating())
-        print(grab(feature.dock, out / f"obs-floating-{lang}.png"))
+        settle(app, until=lambda: feature.dock.isFloating())
+        save(feature.dock, out / f"obs-floating-{lang}.png")
         feature.dock.setFloating(False)
 
         dialog = feature.panel.open_connection_dialog()
-        wait(app, dialog.isVisible)
-        print(grab(dialog, out / f"obs-connection-{lang}.png"))
+        settle(app, until=dialog.isVisible)
+        save(dialog, out / f"obs-connection-{lang}.png")
         dialog.reject()
 
         feature.run_setup()
-        wait(app, lambda: feature.panel.plan_dialog is not None)
+        settle(app, until=lambda: feature.panel.plan_dialog is not None)
         plan = feature.panel.plan_dialog
-        wait(app, plan.isVisible)  # type: ignore[union-attr]
-        print(grab(plan, out / f"obs-setup-plan-{lang}.png"))
+        settle(app, until=plan.isVisible)  # type: ignore[union-attr]
+        save(plan, out / f"obs-setup-plan-{lang}.png")
         plan.reject()  # type: ignore[union-attr]
         window.close()
     finally:

@@ -9,34 +9,21 @@ view, for a person to look at: the whole window, and the section on its own.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
-from tests.harness.screens import grab
-from ui import theme
-from ui.i18n import Translators
-from ui.main import install_features, make_app
+from tests.harness.screens import save, settle, start_app
+from ui.main import install_features
 from ui.main_window import MainWindow
 from ui.settings import Settings
-
-
-def wait(app: QApplication, until: object, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not until() and time.monotonic() < deadline:  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def main(lang: str, out_dir: str) -> int:
     from app.demo import ensure_demo
     from app.paths import demo_event_path
 
-    app = make_app()
-    translators = Translators()
-    translators.switch(lang)
-    theme.apply(app)
+    app, translators = start_app(lang)
     window = MainWindow(Settings(), translators)
     install_features(window)
     window.resize(1400, 900)
@@ -52,7 +39,7 @@ def main(lang: str, out_dir: str) -> int:
         box = window.findChild(QWidget, "obsAutomation")
         return box is not None and box.isEnabled() and box.restore.isEnabled()  # type: ignore[attr-defined]
 
-    wait(app, found)
+    settle(app, until=found, seconds=0)
     assert box is not None, "no OBS automation section"
     section = box.parentWidget()
     assert section is not None
@@ -61,10 +48,10 @@ def main(lang: str, out_dir: str) -> int:
         scroll = scroll.parentWidget()
     if scroll is not None:
         scroll.ensureWidgetVisible(section, 0, 40)
-    wait(app, lambda: False, 1.0)
+    settle(app, seconds=1.0)
     out = Path(out_dir)
-    grab(window, out / f"obs-automation-{lang}.png")
-    grab(section, out / f"obs-automation-section-{lang}.png")
+    save(window, out / f"obs-automation-{lang}.png")
+    save(section, out / f"obs-automation-section-{lang}.png")
     window.close()
     return 0
 

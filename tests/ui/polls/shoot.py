@@ -10,27 +10,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
-
 from app.demo import ensure_demo
-from app.paths import resources_dir
 from app.polls import store
 from app.session import Session
-from ui import theme
+from tests.harness.screens import save, settle, start_app
 from ui.bridge import QtBridge
 from ui.polls import InteractionPanel, PollsSetup
 from ui.worker import Worker
 
 
 def main(lang: str, out: str) -> int:
-    app = QApplication([])
-    theme.apply(app)
-    if lang == "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        tr = QTranslator(app)
-        tr.load(str(resources_dir() / "i18n" / "polls_zh_CN.qm"))
-        app.installTranslator(tr)
+    app, _translators = start_app(lang)
     session = Session.open(ensure_demo(Path(tempfile.mkdtemp()) / "demo.showday"))
     ef, bus = session.ef, session.bus
     p = store.create(
@@ -58,14 +48,9 @@ def main(lang: str, out: str) -> int:
     setup = PollsSetup(session, bridge, worker)
     setup.resize(700, 360)
     setup.show()
-
-    def shoot() -> None:
-        panel.grab().save(out)
-        setup.grab().save(out.replace(".png", "-setup.png"))
-        app.quit()
-
-    QTimer.singleShot(1500, shoot)
-    app.exec()
+    settle(app, worker, seconds=1.5)
+    save(panel, out)
+    save(setup, out.replace(".png", "-setup.png"))
     worker.stop()
     return 0
 

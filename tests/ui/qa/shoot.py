@@ -10,28 +10,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
-
 from app import qa
 from app.demo import ensure_demo
-from app.paths import resources_dir
 from app.qa import SubmitLimits
 from app.session import Session
-from ui import theme
+from tests.harness.screens import save, settle, start_app
 from ui.bridge import QtBridge
 from ui.qa import ModeratorPanel
 from ui.worker import Worker
 
 
 def main(lang: str, out: str) -> int:
-    app = QApplication([])
-    theme.apply(app)
-    if lang == "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        tr = QTranslator(app)
-        tr.load(str(resources_dir() / "i18n" / "qa_zh_CN.qm"))
-        app.installTranslator(tr)
+    app, _translators = start_app(lang)
     folder = Path(tempfile.mkdtemp())
     session = Session.open(ensure_demo(folder / "demo.showday"))
     limits = SubmitLimits(per_device=100, per_address=100)
@@ -58,14 +48,9 @@ def main(lang: str, out: str) -> int:
     panel = ModeratorPanel(session, bridge, worker)
     panel.resize(1200, 760)
     panel.show()
-
-    def shoot() -> None:
-        panel.list.setCurrentIndex(panel.model.index(0, 0))
-        panel.grab().save(out)
-        app.quit()
-
-    QTimer.singleShot(1500, shoot)
-    app.exec()
+    settle(app, worker, seconds=1.5)
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    save(panel, out)
     worker.stop()
     return 0
 

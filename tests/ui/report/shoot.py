@@ -11,9 +11,6 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from app.bus import Bus
 from app.event import update_event
 from app.guests.importer import import_file_cli
@@ -21,18 +18,14 @@ from app.obs.samples import store_incident
 from app.session import Session
 from tests.app.guests.conftest import sample
 from tests.app.report.scripted import run_show
-from ui import theme
+from tests.harness.screens import save, settle, start_app
 from ui.bridge import QtBridge
-from ui.i18n import Translators
 from ui.report.panel import ReportPanel
 from ui.worker import Worker
 
 
 def main(lang: str, out: str, width: int = 1500, height: int = 980) -> int:
-    app = QApplication([])
-    theme.apply(app)
-    translators = Translators()
-    translators.switch("zh_CN" if lang == "zh" else "en")
+    app, _translators = start_app(lang)
     ef, facts = run_show(Path(tempfile.mkdtemp()) / "demo.showday")
     # co-hosts with their consent columns, and a recording: the header's counts and Copy chapters
     update_event(ef, None, co_hosts=["阿里云", "PingCAP"])
@@ -44,18 +37,8 @@ def main(lang: str, out: str, width: int = 1500, height: int = 980) -> int:
     panel = ReportPanel(session, bridge, worker)
     panel.resize(width, height)
     panel.show()
-
-    def shoot() -> None:
-        if panel.loads < 1:
-            QTimer.singleShot(100, shoot)
-            return
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        panel.grab().save(out)
-        print(out)
-        app.quit()
-
-    QTimer.singleShot(300, shoot)
-    app.exec()
+    settle(app, worker, lambda: panel.loads > 0)
+    save(panel, out)
     worker.stop()
     ef.close()
     return 0

@@ -12,59 +12,21 @@ ObsStateChanged without a real OBS), so the editor marks the scenes OBS lacks.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
-
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
 
 from app import demo
 from app.bus import ObsStateChanged
 from app.event import update_event
 from app.show.segments import Segments
 from app.store import EventFile
-from ui import theme
-from ui.i18n import Translators
-from ui.main_window import MainWindow
+from tests.harness.screens import save, settle, start_window
 from ui.rundown.editor import RundownEditor
-from ui.settings import Settings
-
-
-def settle(app: QApplication, window: MainWindow, seconds: float = 0.5) -> None:
-    deadline = time.monotonic() + 15
-    while window.worker.busy and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(path)
 
 
 def main(lang: str, out_dir: str) -> int:
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["SHOWDAY_DATA_DIR"] = str(tmp / "data")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
-    import ui.main
-
-    app = ui.main.make_app()
-    theme.apply(app)
-    translators = Translators()
-    translators.switch("zh_CN" if lang == "zh" else "en")
-    window = MainWindow(Settings(), translators)
-    ui.main.install_features(window)
-    window.resize(1500, 900)
-    window.show()
+    app, window, tmp = start_window(lang)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     rundown_title = "流程" if lang == "zh" else "Rundown"
 
     # An empty new event: the editor says how to start.
@@ -74,7 +36,7 @@ def main(lang: str, out_dir: str) -> int:
     window.show_view("setup")
     setup = window.views["setup"]
     setup.show_section(rundown_title)
-    settle(app, window)
+    settle(app, window.worker)
     save(window, out / f"rundown-empty-{lang}.png")
 
     # The demo's 10 segments, one skipped; OBS connected with some of the scenes.
@@ -89,7 +51,7 @@ def main(lang: str, out_dir: str) -> int:
     window.open_event(path)
     window.show_view("setup")
     setup.show_section(rundown_title)
-    settle(app, window)
+    settle(app, window.worker)
     assert window.session is not None
     window.session.bus.publish(
         ObsStateChanged({"status": "connected", "scenes": ["Showday", "Intro", "Speaker", "QA"]})
@@ -97,7 +59,7 @@ def main(lang: str, out_dir: str) -> int:
     editor = window.findChild(RundownEditor)
     assert isinstance(editor, RundownEditor)
     editor.select(3, "title")
-    settle(app, window)
+    settle(app, window.worker)
     save(window, out / f"rundown-10-{lang}.png")
 
     # A broken rundown file: every bad row by its line, nothing imported.
@@ -112,13 +74,13 @@ def main(lang: str, out_dir: str) -> int:
         encoding="utf-8",
     )
     dialog = editor.open_import(bad)
-    settle(app, window, 1.0)
+    settle(app, window.worker, seconds=1.0)
     save(dialog, out / f"rundown-import-errors-{lang}.png")
     dialog.close()
 
     # Setup › Event with venue, start and co-hosts.
     setup.show_section("活动" if lang == "zh" else "Event")
-    settle(app, window)
+    settle(app, window.worker)
     save(window, out / f"event-{lang}.png")
     window.close()
     return 0

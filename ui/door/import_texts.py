@@ -2,17 +2,16 @@
 errors in the user's language.
 
 The core (app.guests.importer / mapping / fields) writes its reasons in English for logs and the
-command line. Here each known shape is matched and re-said through Qt's translator; English
+command line. Here each known shape is listed and re-said by ui.reasons; English
 sources are worded like the core, so the English UI reads the same. An unknown shape is shown
 as it came (still with its line number).
 """
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ui.reasons import Reasons
 from ui.table_model import Column
 
 REASONS = "ImportReasons"
@@ -80,26 +79,26 @@ ERROR_COLUMNS = [
 ]
 
 
-PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^missing name$"), QT_TRANSLATE_NOOP("ImportReasons", "missing name")),
+PATTERNS = [
+    (r"^missing name$", QT_TRANSLATE_NOOP("ImportReasons", "missing name")),
     (
-        re.compile(r"^invalid email (.*)$"),
+        r"^invalid email (.*)$",
         QT_TRANSLATE_NOOP("ImportReasons", "invalid email %1"),
     ),
     (
-        re.compile(r"^phone (.*) has too few digits$"),
+        r"^phone (.*) has too few digits$",
         QT_TRANSLATE_NOOP("ImportReasons", "phone %1 has too few digits"),
     ),
     (
-        re.compile(r"^duplicate ticket code (\S+) \(also on line (\d+)\)$"),
+        r"^duplicate ticket code (\S+) \(also on line (\d+)\)$",
         QT_TRANSLATE_NOOP("ImportReasons", "duplicate ticket code %1 (also on line %2)"),
     ),
     (
-        re.compile(r"^matches the same guest \((.*)\) as line (\d+)$"),
+        r"^matches the same guest \((.*)\) as line (\d+)$",
         QT_TRANSLATE_NOOP("ImportReasons", "matches the same guest (%1) as line %2"),
     ),
     (
-        re.compile(r"^has (\d+) cells but the header has (\d+) .*$"),
+        r"^has (\d+) cells but the header has (\d+) .*$",
         QT_TRANSLATE_NOOP(
             "ImportReasons",
             "has %1 cells but the header has %2 (a missing or extra separator, or an unclosed "
@@ -107,25 +106,21 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
     ),
     (
-        re.compile(r"^no column holds the guest's name.*$"),
+        r"^no column holds the guest's name.*$",
         QT_TRANSLATE_NOOP(
             "ImportReasons",
             "no column holds the guest's name (姓名 / Name, or First Name + Last Name)",
         ),
     ),
     (
-        re.compile(r"^the file has a header but no guests$"),
+        r"^the file has a header but no guests$",
         QT_TRANSLATE_NOOP("ImportReasons", "the file has a header but no guests"),
     ),
 ]
 
 
+ROW_REASONS = Reasons(REASONS, PATTERNS)
+
+
 def reason_text(reason: str) -> str:
-    for pattern, source in PATTERNS:
-        m = pattern.match(reason)
-        if m:
-            groups = m.groups()
-            text = QCoreApplication.translate(REASONS, source)
-            # One pass, so a value that itself contains "%2" is never substituted again.
-            return re.sub(r"%(\d)", lambda g, gs=groups: gs[int(g.group(1)) - 1], text)
-    return reason
+    return ROW_REASONS.text(reason)

@@ -1,13 +1,23 @@
 """The report's preflight and cue-log sheets: what was checked before air (each run with its
 time and every result) and what the cue triggers did. The tables are app.preflight's and
-app.cues's (app.store.schema V8), read here as plain rows so the report stays below them."""
+app.cues's (app.store.schema V8), read here as plain rows so the report stays below them.
+
+    checks_summary(ef) -> Checks          preflight runs with their problems, the manual
+                                          checklist (who ticked, when), cue counts and failures
+    appendix(ef, report) -> Appendix      the PDF's pages after the first (ui.report.pdf)
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from typing import Any
 
+from app.report.channels import ChannelReport, channel_report
+from app.report.model import Report
 from app.report.sheets import Table, local
 from app.store import EventFile
+from app.store import settings as settings_store
 
 
 def preflight_sheet(ef: EventFile) -> Table:
@@ -26,6 +36,13 @@ def preflight_sheet(ef: EventFile) -> Table:
                     r["reason"],
                 ]
             )
+    # the manual checklist after the runs: when and by whom each item was ticked
+    for item in checklist_items(ef):
+        done = bool(item.ticked_at)
+        rows.append(
+            [local(item.ticked_at), "checklist", "", item.text, "DONE" if done else "OPEN"]
+            + [item.ticked_by]
+        )
     return headers, rows
 
 
@@ -51,3 +68,72 @@ def cue_log_sheet(ef: EventFile) -> Table:
             ]
         )
     return headers, rows
+
+
+# -- for the PDF: the runs with their problems, the checklist, the cue counts -----------------
+
+
+@dataclass
+class PreflightRun:
+    at: float  # Unix seconds
+    kind: str  # manual | cli | T-60 | T-15
+    go: bool
+    checks: int  # how many checks ran
+    problems: list[dict[str, Any]]  # the results that failed or warned (app.preflight.checks)
+
+
+@dataclass
+class ChecklistItem:
+    text: str
+    ticked_by: str = ""
+    ticked_at: str = ""  # ISO; '' when not ticked
+
+
+@dataclass
+class CueSummary:
+    fired: int = 0
+    failed: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)  # cue_log rows, oldest first
+
+
+@dataclass
+class Checks:
+    runs: list[PreflightRun]  # oldest first
+    checklist: list[ChecklistItem]  # [] when nobody edited or ticked the default list
+    cues: CueSummary
+
+
+@dataclass
+class Appendix:
+    """What the PDF shows after its first page."""
+
+    channels: ChannelReport
+    checks: Checks
+
+
+def checks_summary(ef: EventFile) -> Checks:
+    runs: list[PreflightRun] = []
+    for run in ef.rows("SELECT at, kind, go, results FROM preflight_runs ORDER BY at, id"):
+        results = json.loads(run["results"])
+        problems = [r for r in results if r.get("status") in ("fail", "warn")]
+        runs.append(PreflightRun(run["at"], run["kind"], bool(run["go"]), len(results), problems))
+    failures = ef.rows("SELECT * FROM cue_log WHERE ok = 0 ORDER BY at, id")
+    fired = int(ef.value("SELECT count(*) FROM cue_log") or 0)
+    return Checks(runs, checklist_items(ef), CueSummary(fired, len(failures), failures))
+
+
+def checklist_items(ef: EventFile) -> list[ChecklistItem]:
+    """The manual checklist as app.preflight.store saved it (read as plain settings here)."""
+    items = settings_store.read_all(ef).get("preflight", {})
+    items = items.get("items") if isinstance(items, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [
+        ChecklistItem(str(i["text"]), str(i.get("ticked_by") or ""), str(i.get("ticked_at") or ""))
+        for i in items
+        if isinstance(i, dict) and i.get("text")
+    ]
+
+
+def appendix(ef: EventFile, report: Report) -> Appendix:
+    return Appendix(channel_report(ef, report), checks_summary(ef))

@@ -254,4 +254,107 @@
         <translation>导出失败：%1</translation>
     </message>
 </context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Channels, preflight and cues</source>
+        <translation>渠道、开播前检查与自动提示</translation>
+    </message>
+    <message>
+        <source>Funnel per channel</source>
+        <translation>各渠道转化</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Cost per attendee</source>
+        <translation>每位到场者成本</translation>
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation>每条线索成本</translation>
+    </message>
+    <message>
+        <source>No guests yet.</source>
+        <translation>还没有嘉宾。</translation>
+    </message>
+    <message>
+        <source>Online askers · %1</source>
+        <translation>线上提问 · %1</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>开播前检查</translation>
+    </message>
+    <message>
+        <source>No preflight run was made.</source>
+        <translation>没有做过开播前检查。</translation>
+    </message>
+    <message>
+        <source>checks: {checks} · failed: {fails} · warnings: {warns}</source>
+        <translation>检查 {checks} 项 · 失败 {fails} · 警告 {warns}</translation>
+    </message>
+    <message>
+        <source>GO</source>
+        <translation>可以开播</translation>
+    </message>
+    <message>
+        <source>NO-GO</source>
+        <translation>不可开播</translation>
+    </message>
+    <message>
+        <source>Manual checklist</source>
+        <translation>人工检查清单</translation>
+    </message>
+    <message>
+        <source>Nobody ticked an item of the checklist.</source>
+        <translation>检查清单上没有人勾选过。</translation>
+    </message>
+    <message>
+        <source>ticked by {who} at {time}</source>
+        <translation>{who} 于 {time} 勾选</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>未勾选</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>自动提示</translation>
+    </message>
+    <message>
+        <source>Cue actions fired: {fired} · failed: {failed}</source>
+        <translation>已触发提示动作 {fired} 个 · 失败 {failed} 个</translation>
+    </message>
+    <message>
+        <source>Every cue action worked.</source>
+        <translation>所有提示动作均已成功。</translation>
+    </message>
+</context>
 </TS>

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app import console
+from app.report.checks import appendix
 from app.report.exports import export_all
 from app.report.model import build_report, event_language
 from app.store import EventFile, EventFileError
@@ -20,9 +21,9 @@ from app.store import EventFile, EventFileError
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="showday report",
-        description="Write the event's report: PDF (one page, with charts), XLSX and CSVs "
-        "(summary, attendance, channels, arrivals, questions, timing, leads, follow-up by "
-        "speaker).",
+        description="Write the event's report: PDF (a page of charts, then the funnel per "
+        "channel, preflight and cues), XLSX and CSVs (summary, attendance, channels, arrivals, "
+        "questions, timing, leads, follow-up by speaker, preflight, cue log).",
     )
     p.add_argument("event", type=Path, help="the event file (*.showday)")
     p.add_argument("--out", type=Path, required=True, help="the folder to write into (created)")
@@ -49,10 +50,11 @@ def main(argv: list[str]) -> int:
         except OSError as err:
             console.say(f"showday: cannot write to {args.out}: {err}", error=True)
             return 2
+        extra = appendix(ef, report)
     finally:
         ef.close()
     pdf = Path(args.out) / "report.pdf"
-    render_pdf(report, pdf, args.lang or event_language(report))
+    render_pdf(report, pdf, args.lang or event_language(report), extra)
     for p in [pdf, *paths.values()]:
         console.say(str(p))
     return 0
@@ -72,7 +74,7 @@ def qt_platform(platform: str | None = None, env: Mapping[str, str] | None = Non
     return "offscreen"
 
 
-def render_pdf(report: object, path: Path, lang: str | None) -> None:
+def render_pdf(report: object, path: Path, lang: str | None, extra: object = None) -> None:
     if (plugin := qt_platform()) is not None:
         os.environ["QT_QPA_PLATFORM"] = plugin
     from PySide6.QtGui import QGuiApplication
@@ -86,7 +88,7 @@ def render_pdf(report: object, path: Path, lang: str | None) -> None:
 
     translators.switch(choose_language(lang, Settings().language()))
     try:
-        write_pdf(report, path)  # type: ignore[arg-type]
+        write_pdf(report, path, extra)  # type: ignore[arg-type]
     finally:
         translators.switch("en")
         del app

@@ -72,15 +72,20 @@ def header_lines(r: Report) -> tuple[str, str]:
     return r.event_name, " · ".join(sub)
 
 
+def text_unit(rect: QRectF) -> float:
+    """One text unit, in pixels, for a surface of this size (the PDF's pages share it)."""
+    return max(10.0, min(rect.width() / 70, rect.height() / 62))
+
+
 def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int = 2) -> None:
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, QColor(c.bg))
-    u = max(10.0, min(rect.width() / 70, rect.height() / 62))  # one text unit, in pixels
+    u = text_unit(rect)
     pad = u * 1.2
     area = rect.adjusted(pad, pad, -pad, -pad)
     title, sub = header_lines(r)
-    _line(p, QRectF(area.left(), area.top(), area.width(), u * 2.4), title, c.fg, u * 1.9, True)
-    _line(
+    text_line(p, QRectF(area.left(), area.top(), area.width(), u * 2.4), title, c.fg, u * 1.9, True)
+    text_line(
         p, QRectF(area.left(), area.top() + u * 2.5, area.width(), u * 1.6), sub, c.muted, u * 1.05
     )
     y = area.top() + u * 4.6
@@ -92,8 +97,8 @@ def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int 
         col, row = i % per_row, i // per_row
         box = QRectF(area.left() + col * fw, y + row * u * 4.4, fw - u * 0.5, u * 4)
         p.fillRect(box, QColor(c.grid))
-        _line(p, box.adjusted(u * 0.5, u * 0.3, -u * 0.3, -u * 2.2), label, c.muted, u * 0.9)
-        _line(p, box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2), value, c.fg, u * 1.5, True)
+        text_line(p, box.adjusted(u * 0.5, u * 0.3, -u * 0.3, -u * 2.2), label, c.muted, u * 0.9)
+        text_line(p, box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2), value, c.fg, u * 1.5, True)
         if note:  # e.g. the check-in rate: small, right-aligned on the label's line
             p.setFont(font(u * 0.9, True))
             p.setPen(QColor(c.fg))
@@ -137,10 +142,10 @@ def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) ->
             .replace("{open}", f"{q.unanswered:,}")
         )
     )
-    _line(p, QRectF(box.left(), box.top(), box.width(), u * 1.6), head, c.fg, u * 1.1, True)
+    text_line(p, QRectF(box.left(), box.top(), box.width(), u * 1.6), head, c.fg, u * 1.1, True)
     y = box.top() + u * 1.9
     if not q.top:
-        _line(
+        text_line(
             p,
             QRectF(box.left(), y, box.width(), u * 1.4),
             QCoreApplication.translate("ReportPage", "No votes yet"),
@@ -149,9 +154,9 @@ def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) ->
         )
     for t in q.top[:5]:
         votes = QRectF(box.left(), y, u * 3.5, u * 1.4)
-        _line(p, votes, f"▲ {t.votes}", c.accent, u * 0.95, True)
+        text_line(p, votes, f"▲ {t.votes}", c.accent, u * 0.95, True)
         who = f" — {t.name}" if t.name else ""
-        _line(
+        text_line(
             p,
             QRectF(votes.right(), y, box.width() - votes.width(), u * 1.4),
             t.text + who,
@@ -161,13 +166,23 @@ def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) ->
         y += u * 1.5
 
 
-def _line(p: QPainter, r: QRectF, s: str, colour: str, px: float, bold: bool = False) -> None:
+def text_line(
+    p: QPainter,
+    r: QRectF,
+    s: str,
+    colour: str,
+    px: float,
+    bold: bool = False,
+    right: bool = False,
+) -> None:
+    """One line of plain text in `r`, cut with … when too long (user text never wraps)."""
     p.setFont(font(px, bold))
     p.setPen(QColor(colour))
     fm = QFontMetricsF(p.font())
     flat = " ".join(s.split())  # user text on one line: newlines and tabs as spaces
     p.drawText(
         r,
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+        | Qt.AlignmentFlag.AlignVCenter,
         fm.elidedText(flat, Qt.TextElideMode.ElideRight, r.width()),
     )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.bus import SettingsChanged
 from app.report.channels import ChannelReport, channel_report
 from app.report.chapters import chapter_lists
+from app.report.checks import Appendix, appendix
 from app.report.exports import export_all
 from app.report.model import Report, build_report
 from app.session import Session
@@ -248,11 +249,11 @@ class ReportPanel(QWidget):
         if self._export_worker is None:
             self._export_worker = Worker(self, name="showday-report-export")
 
-        def work() -> tuple[Report, dict[str, Path]]:
+        def work() -> tuple[Report, dict[str, Path], Appendix]:
             own = ef.reopen() if ef.path is not None else ef  # in-memory events (tests): shared
             try:
                 report = build_report(own)
-                return report, export_all(own, folder, report)
+                return report, export_all(own, folder, report), appendix(own, report)
             finally:
                 if own is not ef:
                     own.close()
@@ -272,11 +273,11 @@ class ReportPanel(QWidget):
             self._export_worker = None
         super().closeEvent(event)
 
-    def _write_pdf(self, result: tuple[Report, dict[str, Path]]) -> None:
-        report, paths = result
+    def _write_pdf(self, result: tuple[Report, dict[str, Path], Appendix]) -> None:
+        report, paths, extra = result
         folder = paths["xlsx"].parent
         try:
-            write_pdf(report, folder / "report.pdf")
+            write_pdf(report, folder / "report.pdf", extra)
         except OSError as err:
             return self._export_failed(err)
         self.export_btn.setEnabled(True)

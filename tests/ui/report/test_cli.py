@@ -1,5 +1,6 @@
 """`python -m app report EVENT --out DIR --lang ...` as a user runs it: a real process, offscreen Qt
-for the PDF; the PDF is one page, rendered to PNG with pdftoppm, with texts in the chosen language."""
+for the PDF; the PDF is a page of charts and a page of channels, preflight and cues, rendered to
+PNG with pdftoppm, with texts in the chosen language."""
 
 from __future__ import annotations
 
@@ -59,9 +60,14 @@ def test_without_lang_a_chinese_event_gets_a_chinese_pdf(event: Path, tmp_path: 
         # the app's codes (walk-in channel, incident kinds) translated, guest channels verbatim
         (
             "zh_CN",
-            ["各渠道到场情况", "最终报告", "未回答", "现场登记", "OBS 已恢复", "断开", "公众号"],
+            ["各渠道到场情况", "最终报告", "未回答", "现场登记", "OBS 已恢复", "断开", "公众号"]
+            + ["各渠道转化", "开播前检查", "没有做过开播前检查。"],
         ),
-        ("en", ["Attendance by channel", "Top questions", "Walk-in", "OBS restored", "公众号"]),
+        (
+            "en",
+            ["Attendance by channel", "Top questions", "Walk-in", "OBS restored", "公众号"]
+            + ["Funnel per channel", "Manual checklist"],
+        ),
     ],
 )
 def test_cli_writes_pdf_xlsx_csvs_in_the_language(
@@ -89,7 +95,7 @@ def test_cli_writes_pdf_xlsx_csvs_in_the_language(
         timeout=60,
     )
     pages = sorted(out.glob("page*.png"))
-    assert len(pages) == 1  # one page
+    assert len(pages) == 2  # the charts, then channels, preflight and cues
     image = QImage(str(pages[0]))
     assert image.height() > image.width() > 400  # A4 portrait
     colours = {

@@ -59,7 +59,6 @@ def event(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EventFile]:
     pstore.tick(ef, items[0]["id"], "王芳", lang="zh_CN")
     seg = ef.row("SELECT id, title FROM segments ORDER BY position LIMIT 1")
     assert seg is not None
-    cues.ensure(ef)
     for n, (ok, detail) in enumerate([(True, "200"), (False, "HTTP 500 from 10.0.0.9")]):
         cues.log_result(
             ef,

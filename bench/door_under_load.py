@@ -6,7 +6,7 @@ In this process: the real station server on a real event file (the demo day: 200
 200 approved questions with votes). A paired door station checks guests in one after another
 (POST /api/v1/checkins by guest id, then DELETE to undo, so every check-in is a real one) and
 times each POST. First idle (the baseline, same run), then while `--phones` audience clients in
-a child process (other devices: their CPU is not the server's GIL) re-read
+a child process (bench/_load.py: other devices, their CPU is not the server's GIL) re-read
 `GET /api/v1/questions?sort=votes&limit=200` as fast as the server answers, each with its own
 device cookie, on keep-alive connections. Everything on 127.0.0.1; counts and time bounded.
 
@@ -16,9 +16,6 @@ Figure: p95 of the door check-in under load as a ratio to idle. Target: <= 2x.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,53 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-MAX_PHONES = 200
-MAX_SECONDS = 60.0
+from bench import _load  # noqa: E402
+from bench._load import pct  # noqa: E402
 
-
-async def _phones(port: int, n: int, seconds: float) -> None:
-    """Child process: n keep-alive clients re-reading the question list until `seconds`."""
-    count = 0
-    errors = 0
-    stop_at = time.perf_counter() + seconds
-
-    async def phone() -> None:
-        nonlocal count, errors
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        cookie = ""
-        try:
-            while time.perf_counter() < stop_at:
-                req = (
-                    f"GET /api/v1/questions?sort=votes&limit=200 HTTP/1.1\r\n"
-                    f"Host: 127.0.0.1:{port}\r\n{cookie}\r\n"
-                ).encode()
-                writer.write(req)
-                head = await reader.readuntil(b"\r\n\r\n")
-                length = 0
-                for line in head.split(b"\r\n"):
-                    low = line.lower()
-                    if low.startswith(b"content-length:"):
-                        length = int(line.split(b":")[1])
-                    elif low.startswith(b"set-cookie: showday_device=") and not cookie:
-                        value = line.split(b":", 1)[1].split(b";")[0].strip().decode()
-                        cookie = f"Cookie: {value}\r\n"
-                await reader.readexactly(length)
-                if head.startswith(b"HTTP/1.1 200"):
-                    count += 1
-                else:
-                    errors += 1
-        finally:
-            writer.close()
-
-    t0 = time.perf_counter()
-    await asyncio.gather(*(phone() for _ in range(n)))
-    print(json.dumps({"count": count, "errors": errors, "seconds": time.perf_counter() - t0}))
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
-    return values[k]
+MAX_PHONES = _load.MAX_CONNECTIONS
+MAX_SECONDS = _load.MAX_SECONDS
 
 
 def main() -> int:
@@ -122,16 +77,11 @@ def main() -> int:
         checkins()  # warm up: the door index, the connection
         idle = checkins()
         seconds = min(MAX_SECONDS, 10 + len(guest_ids) * 0.2)
-        child = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(server.port), str(phones), str(seconds)],
-            stdout=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
+        questions = "/api/v1/questions?sort=votes&limit=200"
+        child = _load.start(server.port, questions, seconds, phones, cookie=True)
         time.sleep(2.0)  # let every phone connect and get going
         loaded = checkins()
-        out, _ = child.communicate(timeout=seconds + 60)
-        reads = json.loads(out.strip().splitlines()[-1])
+        reads = _load.result(child, timeout=seconds + 60)
         server.stop()
         door.close()
         ef.close()
@@ -151,8 +101,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        port, n, secs = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-        asyncio.run(_phones(port, min(n, MAX_PHONES), min(secs, MAX_SECONDS)))
-    else:
-        sys.exit(main())
+    sys.exit(main())

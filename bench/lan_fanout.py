@@ -9,7 +9,8 @@
    "all have it" under 100 ms.
 2. Requests/s: GET /api/v1/status (control token: auth lookup, five queries on the demo event)
    and GET /api/v1/me (audience), against a bare Starlette route served by the same uvicorn
-   set-up in the same run, with the same keep-alive load generator (another process).
+   set-up in the same run, with the same keep-alive load generator (bench/_load.py, another
+   process).
 
 All traffic goes to 127.0.0.1; client count, rounds and durations are bounded.
 """
@@ -27,6 +28,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import _load  # noqa: E402
+from bench._load import pct  # noqa: E402
 
 MAX_CLIENTS = 1000
 MAX_SECONDS = 30.0
@@ -77,44 +81,7 @@ async def _clients(url: str, n: int, rounds: int) -> None:
             await ws.close()
 
 
-async def _load(host: str, port: int, path: str, seconds: float, conc: int, token: str) -> None:
-    auth = f"Authorization: Bearer {token}\r\n" if token else ""
-    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{auth}\r\n".encode()
-    count = 0
-    errors = 0
-    stop_at = time.perf_counter() + seconds
-
-    async def worker() -> None:
-        nonlocal count, errors
-        reader, writer = await asyncio.open_connection(host, port)
-        try:
-            while time.perf_counter() < stop_at:
-                writer.write(request)
-                head = await reader.readuntil(b"\r\n\r\n")
-                length = 0
-                for line in head.split(b"\r\n"):
-                    if line.lower().startswith(b"content-length:"):
-                        length = int(line.split(b":")[1])
-                await reader.readexactly(length)
-                if head.startswith(b"HTTP/1.1 200"):
-                    count += 1
-                else:
-                    errors += 1
-        finally:
-            writer.close()
-
-    t0 = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(conc)))
-    print(json.dumps({"count": count, "errors": errors, "seconds": time.perf_counter() - t0}))
-
-
 # -- parent: the app --------------------------------------------------------------------------
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
-    return values[k]
 
 
 def bare_server() -> tuple[object, int]:
@@ -140,18 +107,6 @@ def bare_server() -> tuple[object, int]:
     return server, sock.getsockname()[1]
 
 
-def load(port: int, path: str, seconds: float, conc: int, token: str = "") -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--load", str(port), path, str(seconds), str(conc), token],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 30,
-        check=True,
-        encoding="utf-8",
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=200)
@@ -162,6 +117,7 @@ def main() -> int:
     n = min(args.clients, MAX_CLIENTS)
     rounds = min(args.rounds, 200)
     seconds = min(args.seconds, MAX_SECONDS)
+    conc = min(args.concurrency, 64)
 
     from app.bus import Bus, EventRenamed
     from app.demo import ensure_demo
@@ -223,16 +179,16 @@ def main() -> int:
 
         bare, bare_port = bare_server()
         rows = [
-            ("bare Starlette route", load(bare_port, "/bare", seconds, args.concurrency)),
+            ("bare Starlette route", _load.run(bare_port, "/bare", seconds, conc)),
             (
                 "/api/v1/status (token)",
-                load(server.port, "/api/v1/status", seconds, args.concurrency, token),
+                _load.run(server.port, "/api/v1/status", seconds, conc, token),
             ),
-            ("/api/v1/me (audience)", load(server.port, "/api/v1/me", seconds, args.concurrency)),
+            ("/api/v1/me (audience)", _load.run(server.port, "/api/v1/me", seconds, conc)),
         ]
         base = rows[0][1]["count"] / rows[0][1]["seconds"]
         print()
-        print(f"Requests/s, {args.concurrency} keep-alive connections, {seconds:.0f} s each")
+        print(f"Requests/s, {conc} keep-alive connections, {seconds:.0f} s each")
         print(f"{'route':26}{'req/s':>10}{'vs bare':>10}{'errors':>8}")
         for label, res in rows:
             rps = res["count"] / res["seconds"]
@@ -251,9 +207,5 @@ def main() -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--client":
         asyncio.run(_clients(sys.argv[2], int(sys.argv[3]), int(sys.argv[4])))
-    elif len(sys.argv) > 1 and sys.argv[1] == "--load":
-        port, path, secs, conc = int(sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5])
-        token = sys.argv[6] if len(sys.argv) > 6 else ""
-        asyncio.run(_load("127.0.0.1", port, path, min(secs, MAX_SECONDS), min(conc, 64), token))
     else:
         sys.exit(main())

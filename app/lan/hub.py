@@ -23,10 +23,11 @@ from app.lan.projection import public_event
 
 log = logging.getLogger(__name__)
 
-# What each kind of caller may see, by event topic. The control role sees everything.
+# What each kind of caller may see, by event topic. The control role sees everything. "chat"
+# (the live chat feed, sources and their health) is the moderator's: never the audience's.
 ROLE_TOPICS: dict[str, frozenset[str]] = {
     "door": frozenset({"door", "show", "event"}),
-    "moderator": frozenset({"qa", "show", "event", "obs", "settings", "polls", "draw"}),
+    "moderator": frozenset({"qa", "show", "event", "obs", "settings", "polls", "draw", "chat"}),
     "stage": frozenset({"show", "event", "qa", "polls", "draw"}),
 }
 # The audience (and OBS overlays, which load without a login) see the public face of the show,

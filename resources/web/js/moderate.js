@@ -3,9 +3,11 @@
 // up; the most-voted one stays), assign a question to a segment; held questions show the matched
 // words marked (built from text nodes, never markup); keyboard: arrows, A R F D S E, X tick, M merge.
 import { getJSON, postJSON, showError } from "./api.js";
+import { platformBadge } from "./chat-strings.js";
+import { chatEvent, chatKey, chatShown, chatSync, chatTab, initChat, showChat } from "./moderate-chat.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
-import { debounced, el, hhmm, setLiveBadge, setText } from "./page.js";
+import { debounced, el, hhmm, setLiveBadge, setText, waitsForPointer } from "./page.js";
 import { qaErrorText } from "./qa-strings.js";
 
 const STATUSES = ["new", "approved", "featured", "answered", "rejected"];
@@ -38,8 +40,9 @@ function buildTabs() {
     b.setAttribute("role", "tab");
     b.dataset.status = s;
     b.append(el("span", "", t(`mod.status.${s}`)), el("span", "count", String(state.counts[s] ?? 0)));
-    b.setAttribute("aria-selected", String(s === state.status));
+    b.setAttribute("aria-selected", String(s === state.status && !chatShown()));
     b.addEventListener("click", () => {
+      openQueue();
       state.status = s;
       state.selected = 0;
       state.picked.clear();
@@ -48,8 +51,20 @@ function buildTabs() {
     });
     return b;
   });
-  $("tabs").replaceChildren(...tabs);
+  $("tabs").replaceChildren(...tabs, chatTab(chatShown()));
 }
+
+// The Chat tab (moderate-chat.js) in place of the queue, and back.
+function openQueue() {
+  showChat(false);
+  $("queue").hidden = false;
+}
+function openChat() {
+  showChat(true);
+  $("queue").hidden = true;
+  buildTabs();
+}
+initChat({ error: errorEl, openTab: openChat });
 
 function button(label, cls, fn) {
   const b = el("button", cls, label);
@@ -79,11 +94,13 @@ function card(q, i) {
     c.append(el("p", "held", t("mod.held", { words })));
   }
   const meta = el("p", "q-meta");
+  // A chat question: its platform's badge, then the platform author (the asker's name).
+  if (q.platform) meta.append(platformBadge(q.platform));
   const who = el("span", "who-name");
   who.append(highlighted(q.name || "—", q.matches.filter((m) => m.field === "name")));
   meta.append(who);
   meta.append(document.createTextNode(` · ${t("mod.votes", { n: q.votes })} · ${hhmm(q.created_at)}`));
-  if (q.source !== "web") meta.append(document.createTextNode(` · ${t(`mod.source.${q.source}`)}`));
+  if (q.source !== "web" && !q.platform) meta.append(document.createTextNode(` · ${t(`mod.source.${q.source}`)}`));
   if (q.merged_count > 0) meta.append(document.createTextNode(` · ${t("mod.merged", { n: q.merged_count })}`));
   c.append(meta);
   if (state.editing === q.id) {
@@ -170,33 +187,8 @@ function wrap(children) {
   return d;
 }
 
-// A re-render between a button's mousedown and mouseup replaces the button, and the browser then
-// sends no click: the moderator's Approve is lost. While a pointer is down, renders wait for it to
-// come up (one task later, so the click is delivered first; at most 1.5 s if the up never comes).
-let pointerDown = false;
-let renderWaiting = false;
-let releaseTimer = 0;
-function releasePointer() {
-  clearTimeout(releaseTimer);
-  pointerDown = false;
-  if (renderWaiting) {
-    renderWaiting = false;
-    render();
-  }
-}
-document.addEventListener("pointerdown", () => {
-  pointerDown = true;
-  clearTimeout(releaseTimer);
-  releaseTimer = setTimeout(releasePointer, 1500);
-}, true);
-document.addEventListener("pointerup", () => setTimeout(releasePointer, 0), true);
-document.addEventListener("pointercancel", () => setTimeout(releasePointer, 0), true);
-
-function render() {
-  if (pointerDown) {
-    renderWaiting = true;
-    return;
-  }
+// Waits while a pointer is down (page.js): a click is never lost to a refresh.
+const render = waitsForPointer(() => {
   buildTabs();
   const cards = state.rows.map(card);
   $("list").replaceChildren(...cards);
@@ -205,7 +197,7 @@ function render() {
   $("more").hidden = total <= cards.length;
   $("more").textContent = t("mod.more", { shown: cards.length, total });
   updateMerge();
-}
+});
 
 function select(i) {
   if (!state.rows.length) return;
@@ -290,6 +282,10 @@ $("clear").addEventListener("click", async () => {
 document.addEventListener("keydown", (ev) => {
   if (!state.staff || state.editing !== null || ev.ctrlKey || ev.metaKey || ev.altKey) return;
   if (ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement) return;
+  if (chatShown()) {
+    if (chatKey(ev)) ev.preventDefault();
+    return;
+  }
   const q = state.rows[state.selected];
   const key = ev.key.toLowerCase();
   if (ev.key === "ArrowDown" || key === "j") select(state.selected + 1);
@@ -338,6 +334,7 @@ connectLive({
     setText("#event-name", me.event || "");
     showDesk(me.caller || {});
     load();
+    if (state.staff) chatSync();
   },
   onState: (s) => {
     setLiveBadge($("live"), s);
@@ -348,6 +345,7 @@ connectLive({
     else if (ev.type === "SettingsChanged" && ev.section === "qa") {
       // Changed on the desk or another tablet: the checkbox follows at once.
       $("premod").checked = !!ev.values.premoderation;
-    } else if (ev.topic === "qa" || ev.type === "SegmentsChanged") loadSoon();
+    } else if (ev.topic === "chat") chatEvent(ev);
+    else if (ev.topic === "qa" || ev.type === "SegmentsChanged") loadSoon();
   },
 });

@@ -75,3 +75,43 @@ export function slidingBox(element, outMs) {
     },
   };
 }
+
+// A re-render between a button's mousedown and mouseup replaces the button, and the browser then
+// sends no click: a moderator's Approve is lost. While a pointer is down, renders wait for it to
+// come up (one task later, so the click is delivered first; at most 1.5 s if the up never comes).
+let pointerDown = false;
+let releaseTimer = 0;
+let listening = false;
+const waitingRenders = new Set();
+
+function releasePointer() {
+  clearTimeout(releaseTimer);
+  pointerDown = false;
+  const due = [...waitingRenders];
+  waitingRenders.clear();
+  for (const fn of due) fn();
+}
+
+function listenToPointer() {
+  listening = true;
+  document.addEventListener("pointerdown", () => {
+    pointerDown = true;
+    clearTimeout(releaseTimer);
+    releaseTimer = setTimeout(releasePointer, 1500);
+  }, true);
+  document.addEventListener("pointerup", () => setTimeout(releasePointer, 0), true);
+  document.addEventListener("pointercancel", () => setTimeout(releasePointer, 0), true);
+}
+
+/** `render` wrapped so that a call while a pointer is down runs once, when it comes up. */
+export function waitsForPointer(render) {
+  if (!listening) listenToPointer();
+  const wrapped = () => {
+    if (pointerDown) {
+      waitingRenders.add(wrapped);
+      return;
+    }
+    render();
+  };
+  return wrapped;
+}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
+import httpx
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
@@ -71,6 +73,30 @@ def test_each_caller_sees_only_what_its_role_may_see(lan: Lan) -> None:
     assert len(got["control"]) == len(ALL)
     for ws in sockets.values():
         ws.close()
+
+
+def test_chat_feed_events_reach_the_moderator_never_the_audience(lan: Lan) -> None:
+    _, mod = lan.pair("moderator")
+    _, stage = lan.pair("stage")
+    sockets = {
+        "audience": lan.live(),
+        "moderator": lan.live(cookie=mod),
+        "stage": lan.live(cookie=stage),
+    }
+    with lan.client(lan.tokens["control"]) as ctl:
+        source = ctl.post(
+            "/api/v1/chat/sources", json={"kind": "webhook", "filter": "none", "start": True}
+        )
+    url = source.json()["source"]["ingest_url"]
+    r = httpx.post(
+        url, json={"source": "bilibili", "author": "数据库小白", "text": "PRIV-CHAT 你好"}
+    )
+    assert r.json()["stored"] == 1
+    got = {who: recv_events(ws) for who, ws in sockets.items()}
+    assert "ChatMessagesArrived" in [e["type"] for e in got["moderator"]]
+    for who in ("audience", "stage"):
+        assert [e for e in got[who] if e["topic"] == "chat"] == [], who
+        assert "PRIV-CHAT" not in json.dumps(got[who])
 
 
 def test_hello_says_who_the_socket_belongs_to(lan: Lan) -> None:

@@ -99,6 +99,14 @@
         <translation>没有可运行的环节：请在“设置 › 流程”中添加环节</translation>
     </message>
     <message>
+        <source>Start the show (Ctrl+Return)</source>
+        <translation>开始节目（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>The last segment: “End show” ends the show</source>
+        <translation>已是最后一个环节：按“结束节目”结束</translation>
+    </message>
+    <message>
         <source>{time} over</source>
         <translation>超时 {time}</translation>
     </message>

@@ -28,6 +28,7 @@ from app.bus import CheckInUndone, GuestCheckedIn, SegmentsChanged, ShowStateCha
 from app.session import Session
 from app.show import Segment, ShowControl, ShowError, saved_messages
 from app.show.arrival import arrived_speaker_ids, due_speakers
+from app.show.clock import previous_segment_id
 from app.show.control import set_saved_messages
 from ui.bridge import QtBridge
 from ui.obs.alerts import AlertsBar
@@ -107,7 +108,6 @@ class ShowPanel(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.buttons[name] = b
             row.addWidget(b)
-        self.buttons["next"].setProperty("primary", "true")
         self.amount = QSpinBox()
         self.amount.setRange(-3600, 3600)
         self.amount.setSingleStep(15)
@@ -321,17 +321,37 @@ class ShowPanel(QWidget):
         return any(not seg.skip for seg in self.segment_objs)
 
     def _runnable(self, on_air: bool) -> None:
-        """Start, Next, Previous (buttons and keys) only with something to run; the tooltip
-        says where to add segments."""
+        """Start, Next, Previous (buttons and keys) only where they do something, and the one
+        the operator most likely wants next highlighted: Start before the show, Next during
+        it, End show on the last segment. Previous has nothing before the first segment (after
+        the end it reopens the last one); Next nothing after the last (End show ends, and
+        asks first). With nothing to run the tooltip says where to add segments."""
+        status = self.state.get("status") or "not_started"
         empty = not self.has_segments()
-        enable = {"start": not on_air and not empty, "next": on_air or not empty}
-        enable["previous"] = enable["next"]  # Previous after the end reopens the last segment
+        current = self.state.get("segment_id")
+        last = on_air and self.state.get("next_id") is None
+        first = on_air and previous_segment_id(self.segment_objs, current) is None
+        enable = {
+            "start": not on_air and not empty,
+            "next": (on_air and not last) or (status == "not_started" and not empty),
+            "previous": (on_air and not first) or status == "ended",
+        }
         for name, enabled in enable.items():
             self.buttons[name].setEnabled(enabled)
             self.actions_by_name[name].setEnabled(enabled)
+        default = "end" if last else "next" if on_air else "start" if not empty else ""
+        if status == "ended":
+            default = ""
+        for name in ("start", "next", "end"):
+            set_prop(self.buttons[name], "primary", "true" if name == default else "false")
         hint = self.tr("Nothing to run: add segments in Setup › Rundown")
-        self.buttons["start"].setToolTip(hint if empty else "")
-        self.buttons["next"].setToolTip(hint if empty else self.tr("Next segment (Space)"))
+        self.buttons["start"].setToolTip(hint if empty else self.tr("Start the show (Ctrl+Return)"))
+        if empty:
+            self.buttons["next"].setToolTip(hint)
+        elif last:
+            self.buttons["next"].setToolTip(self.tr("The last segment: “End show” ends the show"))
+        else:
+            self.buttons["next"].setToolTip(self.tr("Next segment (Space)"))
 
     def refresh(self) -> None:
         """Repaint what moves with the clock (called on each second boundary)."""

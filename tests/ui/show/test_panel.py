@@ -274,6 +274,44 @@ def test_an_empty_show_offers_no_start_or_next_and_says_where_to_add_segments(
     segs.add(title="Opening", duration_s=300)
     qtbot.waitUntil(lambda: p.loads > loads and p.buttons["start"].isEnabled(), timeout=5000)
     assert p.buttons["next"].isEnabled() and p.actions_by_name["next"].isEnabled()
-    assert p.buttons["previous"].isEnabled()
+    assert not p.buttons["previous"].isEnabled()  # nothing before the first segment
     assert p.buttons["next"].toolTip() == "Next segment (Space)"
     assert p.timer.caption.text() == "The show has not started"
+
+
+def highlighted(rig: Rig) -> list[str]:
+    """The buttons drawn as the default action (the style's primary colour)."""
+    return [n for n, b in rig.panel.buttons.items() if b.property("primary") == "true"]
+
+
+def test_the_default_button_and_previous_next_follow_the_show(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    p = rig.panel
+    # Before the show: Start is the one to press; nothing comes before the first segment.
+    assert highlighted(rig) == ["start"] and p.buttons["start"].isEnabled()
+    assert not p.buttons["previous"].isEnabled()
+    assert not p.actions_by_name["previous"].isEnabled()  # nor Shift+Space
+    start_colour = p.buttons["start"].grab().toImage().pixelColor(6, 6)
+    next_colour = p.buttons["next"].grab().toImage().pixelColor(6, 6)
+    assert start_colour != next_colour  # the highlight is seen, not just a property
+
+    click(qtbot, rig, "start")  # the first segment: still nothing before it
+    assert highlighted(rig) == ["next"] and not p.buttons["previous"].isEnabled()
+    click(qtbot, rig, "next")
+    assert p.buttons["previous"].isEnabled() and p.actions_by_name["previous"].isEnabled()
+    for _ in range(3):
+        click(qtbot, rig, "next")
+    # The last segment: Next has nowhere to go (Space no longer ends the show by accident);
+    # End show is the default and still asks first.
+    assert rig.engine_state()["segment_id"] == rig.ids[-1]
+    assert not p.buttons["next"].isEnabled() and not p.actions_by_name["next"].isEnabled()
+    assert highlighted(rig) == ["end"] and p.buttons["end"].isEnabled()
+    assert "End show" in p.buttons["next"].toolTip()
+    p.confirm = lambda *_a: True  # type: ignore[method-assign]
+    click(qtbot, rig, "end")
+    assert rig.engine_state()["status"] == "ended"
+    # After the end Previous reopens the last segment; nothing is highlighted.
+    assert not p.buttons["next"].isEnabled() and p.buttons["previous"].isEnabled()
+    assert highlighted(rig) == []
+    click(qtbot, rig, "previous")
+    assert rig.engine_state()["segment_id"] == rig.ids[-1]
+    assert highlighted(rig) == ["end"]

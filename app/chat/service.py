@@ -61,6 +61,9 @@ class ChatService:
         self.factories: dict[str, ClientFactory] | None = None  # tests set theirs
         self.client_options: dict[str, dict[str, Any]] = {}  # kind -> options (urls, sleep)
         self._clients: dict[int, Client] = {}
+        # Each source's last start options (Bilibili's SESSDATA), in memory only, so that
+        # Stop then Start keeps the login; never stored in the event file.
+        self._options: dict[int, dict[str, Any]] = {}
         self._lock = threading.Lock()
         _services[bus] = self
 
@@ -75,6 +78,8 @@ class ChatService:
     def delete(self, source_id: int) -> bool:
         self._stop_client(source_id)
         self.health.forget(source_id)
+        with self._lock:
+            self._options.pop(source_id, None)
         return src.delete(self.ef, self.bus, source_id)
 
     def state(self, source: src.ChatSource) -> Health:
@@ -82,9 +87,15 @@ class ChatService:
 
     def start(self, source_id: int, **options: Any) -> src.ChatSource | None:
         """Start a source: a pushed one accepts messages from now on, a connecting one gets
-        its client. `options` go to the client (Bilibili: sessdata, kept in memory only)."""
+        its client. `options` go to the client (Bilibili: sessdata, kept in memory only); none
+        given, the last ones of this source in this session are used again."""
         source = src.update(self.ef, self.bus, source_id, enabled=True)
         if source is not None:
+            with self._lock:
+                if options:
+                    self._options[source_id] = options
+                else:
+                    options = self._options.get(source_id, {})
             self._run(source, options)
         return source
 

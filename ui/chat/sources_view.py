@@ -75,6 +75,7 @@ class ChatSourcesView(SessionView):
         buttons.addStretch(1)
         self.url_label = QLabel()
         self.url_label.setObjectName("chatUrl")
+        self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(self.url_label.textInteractionFlags())
 
         self.kind = QComboBox()
@@ -212,6 +213,7 @@ class ChatSourcesView(SessionView):
                     item.setForeground(QColor("#5fd38d" if h.state in texts.GOOD else "#f2b632"))
                 if col == 5 and h.error:
                     item.setForeground(QColor("#ff7b7b"))
+                    item.setToolTip(text)  # the column elides a long reason
                 self.table.setItem(i, col, item)
             if r["id"] == selected:
                 self.table.selectRow(i)
@@ -237,7 +239,9 @@ class ChatSourcesView(SessionView):
         pushed = r is not None and r["kind"] in ("ssn", "webhook")
         self.copy_btn.setEnabled(pushed and bool(r and r["ingest_url"]))
         if not pushed:
-            self.url_label.setText("")
+            # A connecting source's last error in full (the table elides it).
+            h = r["health"] if r is not None else None
+            self.url_label.setText(texts.word(texts.ERRORS, h.error) if h and h.error else "")
         elif r and r["ingest_url"]:
             self.url_label.setText(
                 self.tr("Paste into SSN › POST server: %1").replace("%1", r["ingest_url"])

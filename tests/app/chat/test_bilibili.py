@@ -192,6 +192,12 @@ def test_a_short_room_id_with_sessdata_connects_signed_and_the_cookie_stays_secr
         danmu_cookie = next(c for p, c in api.seen if p.startswith(DANMU_INFO) and "w_rid=" in p)
         assert f"SESSDATA={secret}" in danmu_cookie and f"buvid3={api.buvid3}" in danmu_cookie
         state = session.chat.state(source)
+        # Stop, then Start as the desk does (no options): the login is still used.
+        session.chat.stop(source.id)
+        session.chat.start(source.id)
+        wait_for(lambda: api.danmu_codes == [0, 0], 10, "the restart's getDanmuInfo")
+        wait_for(lambda: len(auth) == 2, 10, "the restart's auth")
+        assert auth[1]["uid"] == 4242  # logged in again: real names after the restart
         session.chat.stop(source.id)
     assert state.state == "connected"
     shown = json.dumps(state.to_dict()) + json.dumps(session.chat.sources()[0].__dict__)

@@ -1,5 +1,5 @@
 """Screenshots of platform chat for a person to look at, in one language: Setup › Chat sources
-(an SSN relay receiving, a Bilibili room whose server cannot be reached: its error in words), the
+(an SSN relay receiving, a Bilibili room refused by risk control: its error in words), the
 moderator queue with platform badges, and /overlay/question in Chromium with a Bilibili
 question on air.
 
@@ -17,7 +17,9 @@ from pathlib import Path
 import httpx
 
 from app import demo, qa
+from tests.app.chat.bilibili_api import BilibiliApi
 from tests.harness.screens import save, settle, start_window
+from ui.chat import ChatSourcesView
 
 SAMPLES = Path(__file__).parents[2] / "app" / "chat" / "data" / "ssn-messages.json"
 
@@ -33,9 +35,11 @@ def main(lang: str, out_dir: str) -> int:
     chat = session.chat
     ssn = chat.create("ssn", name="SSN · YouTube + Twitch", filter="all")
     chat.start(ssn.id)
-    # A room on a server that is not there: the row shows the reconnecting state and why.
-    nowhere = "http://127.0.0.1:9"
-    chat.client_options["bilibili"] = {"api": nowhere, "web_api": nowhere, "scheme": "ws"}
+    # A room Bilibili keeps refusing (risk control, -352, on a loopback stand-in that checks the
+    # WBI signature): the row shows the reconnecting state and why.
+    bili_api = BilibiliApi(9, {"21452505": 21452505}).__enter__()
+    bili_api.risk_control = True
+    chat.client_options["bilibili"] = {"api": bili_api.url, "web_api": bili_api.url, "scheme": "ws"}
     bili = chat.create("bilibili", name="B站直播间", target="21452505")
     chat.start(bili.id)
     url = f"{session.lan.url}/api/v1/chat/ssn/{ssn.key}"
@@ -60,7 +64,11 @@ def main(lang: str, out_dir: str) -> int:
             ]
         ]
     )
-    settle(app, window.worker, seconds=2.0)
+    view = window.findChild(ChatSourcesView)
+    assert view is not None
+    settle(app, window.worker, lambda: any(r["health"].error for r in view.rows), seconds=0.5)
+    view.table.selectRow(next(i for i, r in enumerate(view.rows) if r["kind"] == "bilibili"))
+    settle(app, window.worker, seconds=1.0)
     save(window, out / f"chat-setup-{lang}.png")
 
     window.show_view("moderator")
@@ -89,6 +97,7 @@ def main(lang: str, out_dir: str) -> int:
         browser.close()
     window.close()
     session.lan.stop().join(10)
+    bili_api.__exit__(None, None, None)
     return 0
 
 

@@ -153,12 +153,17 @@ def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
         assert view.table.item(0, 3).text() == "Reconnecting…"
         chip = window.chat_feature.chip
         qtbot.waitUntil(lambda: english in chip.toolTip() and "⚠" in chip.text(), timeout=10000)
+        # The column elides it; the selected source's reason reads in full under the table.
+        view.table.selectRow(0)
+        whole = "add a SESSDATA cookie or wait before trying again."
+        qtbot.waitUntil(lambda: view.url_label.text().endswith(whole), timeout=10000)
 
         window.switch_language("zh_CN")
         try:
             chinese = "B 站拒绝了请求（错误 −352，风控）"
             qtbot.waitUntil(lambda: chinese in view.table.item(0, 5).text(), timeout=10000)
             qtbot.waitUntil(lambda: chinese in chip.toolTip(), timeout=10000)
+            qtbot.waitUntil(lambda: view.url_label.text().endswith("或稍后再试。"), timeout=10000)
         finally:
             window.switch_language("en")
         assert api.danmu_codes and set(api.danmu_codes) == {-352}

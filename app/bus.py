@@ -319,6 +319,16 @@ class ChatMessagesArrived(Event):
 
 
 @dataclass(frozen=True)
+class ChatMessagePromoted(Event):
+    """A moderator made chat message `message_id` the question `question_id` (from a feed on the
+    desk or /moderate): every other feed shows it as in the queue."""
+
+    message_id: int
+    question_id: int
+    topic = "chat"
+
+
+@dataclass(frozen=True)
 class OpChanges(Event):
     """What one commit changed (Anki's OpChanges): published once per commit, after the typed
     events of that commit, with their origin. A view that shows several facts subscribes to

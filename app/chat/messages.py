@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from app.bus import Bus, ChatMessagesArrived, QuestionChanged
+from app.bus import Bus, ChatMessagePromoted, ChatMessagesArrived, QuestionChanged
 from app.chat.sources import ChatSource
 from app.qa import settings as qa_settings
 from app.qa.errors import QaError
@@ -257,6 +257,7 @@ def promote(ef: EventFile, bus: Bus, message_id: int, limits: SubmitLimits | Non
             raise QaError(code, "This message cannot become a question (" + code + ").")
     qid, status = (out.questions or [0])[0], (out.statuses or ["new"])[0]
     bus.publish(QuestionChanged(qid, status))
+    bus.publish(ChatMessagePromoted(message_id, qid))
     return qid
 
 

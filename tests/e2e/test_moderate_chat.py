@@ -154,6 +154,29 @@ def test_feed_shows_messages_live_and_promotes_them(lan: Lan, page: Page) -> Non
     expect(page.locator(".mq .pbadge")).to_have_count(2)
 
 
+def test_the_chat_tab_counts_new_messages_and_follows_promotions_made_elsewhere(
+    lan: Lan, page: Page
+) -> None:
+    hook = make_source(lan, "webhook", filter="none")["ingest_url"]
+    httpx.post(hook, json={"source": "bilibili", "author": "a", "text": "first"})
+    moderator(lan, page)
+    expect(page.locator("#chat-tab .count")).to_have_count(0)  # read at load: nothing new
+    httpx.post(hook, json={"source": "bilibili", "author": "b", "text": "second"})
+    httpx.post(hook, json={"source": "youtube", "author": "c", "text": "third"})
+    expect(page.locator("#chat-tab .count")).to_have_text("2")
+    page.click("#chat-tab")
+    expect(page.locator("#chat-tab .count")).to_have_count(0)
+    items = page.locator("#chat-list .cm")
+    expect(items).to_have_count(3)
+    expect(items.locator("[data-promoted='1']")).to_have_count(0)
+    # The desk (or another tablet) promotes "first": this page shows it in the queue too.
+    first = next(m for m in chat_messages.feed(lan.ef) if m["text"] == "first")
+    chat_messages.promote(lan.ef, lan.bus, first["id"])
+    expect(items.nth(2)).to_have_attribute("data-promoted", "1")
+    expect(items.nth(2).locator(".promoted")).to_have_text("✓ In the queue")
+    expect(items.nth(2).get_by_role("button")).to_have_count(0)
+
+
 def test_feed_filter_by_source_and_platform(lan: Lan, page: Page) -> None:
     relay = make_source(lan, "ssn", name="Relay", filter="none")["ingest_url"]
     hook = make_source(lan, "webhook", name="Hook", filter="none")["ingest_url"]

@@ -1,6 +1,7 @@
 """Setup › Chat feed: the latest chat messages from every source, newest at the bottom, for
 the moderator to promote one to the queue (a source whose filter is "none" sends nothing to the
-queue by itself). Follows ChatMessagesArrived; reads and promotes on the worker.
+queue by itself). Follows ChatMessagesArrived and ChatMessagePromoted (a promotion made on
+/moderate or elsewhere); reads and promotes on the worker.
 
 Object names for tests: "chatFeed" (this view), "chatFeedList", "chatPromote".
 """
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.bus import ChatMessagesArrived
+from app.bus import ChatMessagePromoted, ChatMessagesArrived
 from app.chat import messages
 from app.qa import platform_label
 from app.qa.errors import QaError
@@ -63,7 +64,7 @@ class ChatFeedView(SessionView):
         self.run(lambda: messages.feed(ef, limit=SHOWN), on_done=self._show)
 
     def on_event(self, event: object) -> None:
-        if isinstance(event, ChatMessagesArrived):
+        if isinstance(event, ChatMessagesArrived | ChatMessagePromoted):
             self.reload()
 
     def _show(self, rows: list[dict[str, Any]]) -> None:

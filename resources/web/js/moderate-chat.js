@@ -76,6 +76,13 @@ export function chatSync() {
 export function chatEvent(ev) {
   if (ev.type === "ChatMessagesArrived") {
     fetchSoon();
+  } else if (ev.type === "ChatMessagePromoted") {
+    // Promoted on the desk or another tablet: shown as in the queue here too.
+    const m = chat.messages.find((x) => x.id === ev.message_id);
+    if (m && !m.question_id) {
+      m.question_id = ev.question_id;
+      render();
+    }
   } else if (ev.type === "ChatSourcesChanged") {
     loadSources();
   }

@@ -114,6 +114,12 @@ def test_feed_only_source_and_the_moderator_promotes_a_message(
     assert not view.promote_btn.isEnabled()  # once is enough
     (q,) = [q for q in qa.queue(session.core_ef, None) if q.platform == "wechat"]
     assert (q.name, q.text, q.source) == ("小李", "<b>怎么报名下一场</b>", "chat")
+    # Promoted on /moderate (the same core call the route makes): the desk's feed shows it.
+    from app.chat.messages import feed, promote
+
+    other = next(m for m in feed(session.core_ef) if m["text"] == "666")
+    promote(session.core_ef, session.bus, other["id"])
+    qtbot.waitUntil(lambda: view.list.item(1).text().startswith("✓ "))
 
 
 def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(

@@ -83,18 +83,64 @@ export const fold = (s) =>
     .replace(/\s+/g, "");
 
 // What a scanner typed as a ticket code: a URL carrying it (…?code=X or …/t/X) or the code.
+// The server's app.guests.fields.scanned_code, ported.
+const CODE_PARAMS = ["code", "ticket", "ticket_code", "c", "t", "secret"];
 export function codeOf(text) {
   let s = String(text || "").normalize("NFKC").trim();
-  if (s.includes("://") || s.includes("?")) {
+  if (s.includes("://") || s.startsWith("www.") || s.includes("?")) {
     try {
       const u = new URL(s.includes("://") ? s : `http://x/${s}`);
-      for (const k of ["code", "ticket", "t", "c"]) if (u.searchParams.get(k)) return fold(u.searchParams.get(k)).toUpperCase();
+      for (const k of CODE_PARAMS) if (u.searchParams.get(k)) return fold(u.searchParams.get(k)).toUpperCase();
       s = u.pathname.replace(/\/+$/, "").split("/").pop() || s;
     } catch {
       /* not a URL after all */
     }
   }
   return fold(s).toUpperCase();
+}
+
+// Without the server the phone reads what was typed by the server's rule, ported exactly from
+// app/guests/resolve.py (`looks_like_code`, `resolve`): a ticket code or one clear match is
+// checked in; several matches answer "choose"; a text that looks like a ticket code and matches
+// nobody exactly is nobody — never a stranger whose phone merely ends like it.
+const MIN_CODE = 6;
+export function looksLikeCode(text) {
+  const s = String(text || "").normalize("NFKC").trim();
+  if (s.includes("://") || s.startsWith("www.")) return true;
+  const code = codeOf(s);
+  return code.length >= MIN_CODE && /^[A-Za-z0-9]+$/.test(code) && /[0-9]/.test(code);
+}
+
+// The kind of answer for `text` given every hit (best first): "code", "one", "choose", "none".
+// For "code" and "one" the guest is hits[0] (exact tiers rank first).
+export function resolveKind(text, hits) {
+  const query = String(text || "").trim();
+  if (!query) return "none";
+  if (hits.length && hits[0].rank === 0) return "code";
+  const exact = hits.filter((h) => h.rank <= 1).length;
+  if (looksLikeCode(query) && !exact) return "none";
+  if (!hits.length) return "none";
+  return hits.length === 1 || exact === 1 ? "one" : "choose";
+}
+
+// The phone's copy of the list searched (name, pinyin, initials, company, phone tail, ticket
+// code): every match as [rank, guest], best first. Rank 0 the ticket code, 1 exact name or
+// pinyin, then looser ones.
+export function searchRoster(guests, text) {
+  const q = fold(text);
+  if (!q) return [];
+  const code = codeOf(text);
+  const scored = [];
+  for (const g of guests) {
+    let rank = -1;
+    if (g.ticket_code === code) rank = 0;
+    else if (fold(g.name) === q || g.pinyin === q) rank = 1;
+    else if (fold(g.name).startsWith(q) || g.pinyin.startsWith(q) || g.initials === q) rank = 2;
+    else if (g.phone_tail && q.length >= 4 && g.phone_tail.endsWith(q.slice(-4)) && /^\d+$/.test(q)) rank = 3;
+    else if (fold(g.name).includes(q) || fold(g.company).includes(q) || g.initials.startsWith(q)) rank = 4;
+    if (rank >= 0) scored.push([rank, g]);
+  }
+  return scored.sort((a, b) => a[0] - b[0]);
 }
 
 export function createOffline({ onChange = () => {} } = {}) {
@@ -132,20 +178,10 @@ export function createOffline({ onChange = () => {} } = {}) {
   // Without a link: search the phone's copy of the list (name, pinyin, initials, company,
   // phone tail, ticket code), best first, as hits the page can render.
   function search(text, limit = 20) {
-    const q = fold(text);
-    if (!q || !st.roster) return { hits: [], kind: "none" };
-    const code = codeOf(text);
-    const scored = [];
-    for (const g of st.roster.guests) {
-      let rank = -1;
-      if (g.ticket_code === code) rank = 0;
-      else if (fold(g.name) === q || g.pinyin === q) rank = 1;
-      else if (fold(g.name).startsWith(q) || g.pinyin.startsWith(q) || g.initials === q) rank = 2;
-      else if (g.phone_tail && q.length >= 4 && g.phone_tail.endsWith(q.slice(-4)) && /^\d+$/.test(q)) rank = 3;
-      else if (fold(g.name).includes(q) || fold(g.company).includes(q) || g.initials.startsWith(q)) rank = 4;
-      if (rank >= 0) scored.push([rank, g]);
-    }
-    scored.sort((a, b) => a[0] - b[0]);
+    if (!st.roster) return { hits: [], kind: "none" };
+    const scored = searchRoster(st.roster.guests, text);
+    // Decided on every match, shortened after (as the server does).
+    const kind = resolveKind(text, scored.map(([rank]) => ({ rank })));
     const hits = scored.slice(0, limit).map(([rank, g]) => {
       const mine = localEntry(g.guest_id);
       return {
@@ -158,22 +194,20 @@ export function createOffline({ onChange = () => {} } = {}) {
         checked_in_by: g.checked_in_by || (mine ? t("door.this_phone") : null),
       };
     });
-    const exact = hits.filter((h) => h.rank <= 1);
-    const kind = !hits.length ? "none" : hits[0].rank === 0 ? "code" : hits.length === 1 || exact.length === 1 ? "one" : "choose";
     return { hits, kind };
   }
 
   // Decide without the server. Returns the answer the page shows.
   function admitHere(item) {
     const b = item.body;
-    const g = b.guest_id ? byId(b.guest_id) : byCode(codeOf(b.code || b.query || ""));
-    if (!g) {
-      const text = b.code || b.query || "";
-      const hits = b.query ? search(b.query).hits : [];
-      if (b.query && hits.length > 1) return { result: "choose", candidates: hits, offline: true };
-      if (b.query && hits.length === 1) return admitHere({ ...item, body: { guest_id: hits[0].guest_id } });
-      return { result: "offline_unknown", code: text, offline: true };
+    let g = b.guest_id ? byId(b.guest_id) : byCode(codeOf(b.code || b.query || ""));
+    if (!g && b.query) {
+      // The server's rule (resolveKind): several answer "choose", one clear match gets in.
+      const { hits, kind } = search(b.query);
+      if (kind === "choose") return { result: "choose", candidates: hits, offline: true };
+      if (kind === "one") g = byId(hits[0].guest_id);
     }
+    if (!g) return { result: "offline_unknown", code: b.code || b.query || "", offline: true };
     const mine = localEntry(g.guest_id);
     if (g.checked_in_at || mine) {
       return {

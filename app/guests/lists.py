@@ -304,31 +304,22 @@ def on_list_state(
     (the index knows the main list only)."""
     if list_id == MAIN_LIST or not guests:
         return guests
-    ids = [g["guest_id"] for g in guests]
-    marks = ", ".join("?" * len(ids))
-    state = {
-        r["guest_id"]: r
-        for r in ef.rows(
-            "SELECT guest_id, checked_in_at, checked_in_by FROM list_entries"
-            f" WHERE list_id = ? AND guest_id IN ({marks})",
-            [list_id, *ids],
-        )
-    }
+    state = list_state(ef, list_id, [g["guest_id"] for g in guests])
     out = []
     for g in guests:
-        s = state.get(g["guest_id"])
-        at, by = (s["checked_in_at"], s["checked_in_by"]) if s else (None, None)
+        at, by = state.get(g["guest_id"], (None, None))
         out.append({**g, "checked_in": at is not None, "checked_in_at": at, "checked_in_by": by})
     return out
 
 
-def list_state(ef: EventFile, list_id: int) -> dict[int, tuple[str, str]]:
-    """guest id -> (checked in at, by) on a list other than the main one (the desk's search
-    shows these instead of the main entrance's)."""
-    return {
-        r["guest_id"]: (r["checked_in_at"], r["checked_in_by"])
-        for r in ef.rows(
-            "SELECT guest_id, checked_in_at, checked_in_by FROM list_entries WHERE list_id = ?",
-            (list_id,),
-        )
-    }
+def list_state(
+    ef: EventFile, list_id: int, guest_ids: Sequence[int] | None = None
+) -> dict[int, tuple[str, str]]:
+    """guest id -> (checked in at, by) on a list other than the main one (the main list keeps
+    its state on the guest: `guests.checked_in_at/_by`). `guest_ids`: only these guests."""
+    sql = "SELECT guest_id, checked_in_at, checked_in_by FROM list_entries WHERE list_id = ?"
+    args: list[Any] = [list_id]
+    if guest_ids is not None:
+        sql += f" AND guest_id IN ({', '.join('?' * len(guest_ids))})"
+        args += guest_ids
+    return {r["guest_id"]: (r["checked_in_at"], r["checked_in_by"]) for r in ef.rows(sql, args)}

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.guests.checkin import ADMITTED_SQL, check_out
+from app.guests.checkin import check_out
 from app.guests.lists import ListError, create_list, get_list, list_counts
+from app.guests.roster import roster
 from app.lan.registry import ApiError, ApiRequest, api
 from app.lan.routes_door import DOOR, MAX_ID, RESULT_SCHEMA, station_name, wanted_list
 from app.timeutil import now_iso
@@ -152,32 +153,8 @@ def get_roster(req: ApiRequest) -> dict[str, Any]:
     list_id = wanted_list(req, req.query.get("list"))
     lst = get_list(req.ctx.ef, list_id)
     assert lst is not None
-    where, params = lst.where("g")
-    # Not admitted (unpaid, refunded...): never in the roster, so an offline phone cannot let
-    # such a ticket in amber; the server's answer (red, with the reason) waits for the link.
-    where = f"({where}) AND {ADMITTED_SQL}"
-    state = (
-        "g.checked_in_at, g.checked_in_by FROM guests g"
-        if lst.main
-        else "e.checked_in_at, e.checked_in_by FROM guests g LEFT JOIN list_entries e"
-        " ON e.guest_id = g.id AND e.list_id = ?"
-    )
-    sql = (
-        "SELECT g.id, g.name, g.name_pinyin, g.name_initials, g.company, g.title, g.role,"
-        f" g.channel, g.ticket_code, substr(g.phone, -4), {state} WHERE {where}"
-        " ORDER BY g.id LIMIT ?"
-    )
-    keys = (
-        "guest_id name pinyin initials company title role channel ticket_code phone_tail "
-        "checked_in_at checked_in_by"
-    ).split()
-    args = ([] if lst.main else [lst.id]) + params + [ROSTER_LIMIT]
-    rows = req.ctx.ef.tuples(sql, args)
-    return {
-        "list": lst.to_dict(),
-        "at": now_iso(),
-        "guests": [dict(zip(keys, r, strict=True)) for r in rows],
-    }
+    guests = roster(req.ctx.ef, lst, ROSTER_LIMIT)
+    return {"list": lst.to_dict(), "at": now_iso(), "guests": guests}
 
 
 @api.route(

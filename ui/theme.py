@@ -64,7 +64,11 @@ def studio_font() -> QFont:
 
 
 def style_sheet() -> str:
-    return (resources_dir() / "styles" / "studio.qss").read_text(encoding="utf-8")
+    """studio.qss with "@styles/" as the folder's absolute path: Qt resolves a style sheet's
+    url() against the working directory, and the app may start anywhere."""
+    folder = resources_dir() / "styles"
+    text = (folder / "studio.qss").read_text(encoding="utf-8")
+    return text.replace("@styles/", folder.as_posix() + "/")
 
 
 def app_icon() -> QIcon:

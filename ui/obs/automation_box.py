@@ -12,29 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QVBoxLayout
 
 from app.bus import SettingsChanged
 from app.obs.automation import AutomationSettings
-from app.session import Session
-from ui.bridge import QtBridge
+from ui.views.base import SessionView
 from ui.views.widgets import plain_label
-from ui.worker import Worker
 
 
-class AutomationBox(QWidget):
-    def __init__(
-        self,
-        session: Session,
-        bridge: QtBridge | None,
-        worker: Worker,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+class AutomationBox(SessionView):
+    def build(self) -> None:
         self.setObjectName("obsAutomation")
-        self.session = session
-        self.worker = worker
         self.settings: AutomationSettings | None = None
         self.clear_on_segment: bool | None = None
         self.saves = 0  # finished saves, for tests
@@ -62,22 +50,17 @@ class AutomationBox(QWidget):
             box.toggled.connect(self._save)
         self.seconds.setEnabled(False)
         self.seconds.editingFinished.connect(self._save)
-        self.retranslate()
-        if bridge is not None:
-            bridge.event.connect(self._on_event)
-        self._load()
 
-    def _load(self) -> None:
+    def reload(self) -> None:
         settings = self.session.settings
-        self.worker.run(
+        self.run(
             lambda: (settings.obs, settings.qa.clear_on_segment_change),
             on_done=lambda r: self._show(*r),
-            context=self,
         )
 
-    def _on_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         if isinstance(event, SettingsChanged) and event.section in ("obs", "qa"):
-            self._load()
+            self.reload()
 
     def retranslate(self) -> None:
         self.intro.setText(self.tr("When a segment starts, Showday can cue OBS:"))
@@ -94,11 +77,6 @@ class AutomationBox(QWidget):
 
     def _boxes(self) -> list[QCheckBox]:
         return [self.switch_scene, self.lower_third, self.clear_question, self.restore]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show(self, s: AutomationSettings, clear_on_segment: bool) -> None:
         self.settings = s
@@ -138,4 +116,4 @@ class AutomationBox(QWidget):
             self.clear_on_segment = clear
             self.saves += 1
 
-        self.worker.run(save, on_done=saved, context=self)
+        self.run(save, on_done=saved)

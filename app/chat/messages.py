@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from app.bus import Bus, ChatMessagePromoted, ChatMessagesArrived, QuestionChanged
+from app.bus import Bus, ChatMessagePromoted, ChatMessagesArrived, Event, QuestionChanged
 from app.chat.sources import ChatSource
 from app.qa import settings as qa_settings
 from app.qa.errors import QaError
@@ -157,41 +157,65 @@ def ingest(
     messages: list[ChatMessage],
     limits: SubmitLimits,
 ) -> Outcome:
-    """Store `messages` from `source` in one transaction; promote per the source's filter."""
-    out = Outcome(questions=[], statuses=[], refused={})
-    now = now_iso()
+    """Store `messages` from `source` in one transaction; promote per the source's filter.
+    Publishes what the commit changed as one change (one OpChanges)."""
     with ef.write() as c:
-        options = qa_settings.load_in(c)
-        wf = options.filter
-        for msg in messages:
-            cur = c.execute(
-                "INSERT OR IGNORE INTO chat_messages (source_id, platform, msg_key, author,"
-                " author_id, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    source.id,
-                    msg.platform,
-                    msg.key,
-                    msg.author[:200],
-                    msg.author_id,
-                    storable(msg.text),
-                    now,
-                ),
-            )
-            if cur.rowcount != 1:
-                out.duplicates += 1
-                continue
-            out.stored += 1
-            mid = int(cur.lastrowid or 0)
-            if source.filter == "none" or (source.filter == "questions" and not is_question(msg)):
-                continue
-            code = _promote(c, msg, mid, wf, options.premoderation, limits, now, out)
-            if code:
-                out.refused[code] = out.refused.get(code, 0) + 1  # type: ignore[index]
-    for qid, status in zip(out.questions or [], out.statuses or [], strict=True):
-        bus.publish(QuestionChanged(qid, status))
-    if out.stored:
-        bus.publish(ChatMessagesArrived(source.id, out.stored, len(out.questions or [])))
+        out = store_in(c, source, messages, limits, qa_settings.load_in(c), now_iso())
+    bus.publish_all(events_of(source.id, [out]))
     return out
+
+
+def store_in(
+    c: Any,
+    source: ChatSource,
+    messages: list[ChatMessage],
+    limits: SubmitLimits,
+    options: qa_settings.QaSettings,
+    now: str,
+) -> Outcome:
+    """Store `messages` inside the caller's open transaction `c` (app.chat.intake groups
+    many deliveries into one commit); publishes nothing."""
+    out = Outcome(questions=[], statuses=[], refused={})
+    for msg in messages:
+        cur = c.execute(
+            "INSERT OR IGNORE INTO chat_messages (source_id, platform, msg_key, author,"
+            " author_id, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                source.id,
+                msg.platform,
+                msg.key,
+                msg.author[:200],
+                msg.author_id,
+                storable(msg.text),
+                now,
+            ),
+        )
+        if cur.rowcount != 1:
+            out.duplicates += 1
+            continue
+        out.stored += 1
+        mid = int(cur.lastrowid or 0)
+        if source.filter == "none" or (source.filter == "questions" and not is_question(msg)):
+            continue
+        code = _promote(c, msg, mid, options.filter, options.premoderation, limits, now, out)
+        if code:
+            out.refused[code] = out.refused.get(code, 0) + 1  # type: ignore[index]
+    return out
+
+
+def events_of(source_id: int, outcomes: list[Outcome]) -> list[Event]:
+    """What storing `outcomes` of one source changed: each question made, then one
+    ChatMessagesArrived for them all (nothing when nothing new was stored)."""
+    events: list[Event] = []
+    stored = made = 0
+    for out in outcomes:
+        for qid, status in zip(out.questions or [], out.statuses or [], strict=True):
+            events.append(QuestionChanged(qid, status))
+        stored += out.stored
+        made += len(out.questions or [])
+    if stored:
+        events.append(ChatMessagesArrived(source_id, stored, made))
+    return events
 
 
 def _promote(

@@ -14,11 +14,13 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, Protocol
 
 from app.bus import Bus
 from app.chat import sources as src
 from app.chat.health import Health, HealthBoard
+from app.chat.intake import Intake, IntakeClosed
 from app.chat.messages import ChatMessage, Outcome, chat_limits, ingest
 from app.qa.ratelimit import SubmitLimits
 from app.store import EventFile
@@ -65,6 +67,8 @@ class ChatService:
         # Stop then Start keeps the login; never stored in the event file.
         self._options: dict[int, dict[str, Any]] = {}
         self._lock = threading.Lock()
+        self._intake: Intake | None = None
+        self._closed = False
         _services[bus] = self
 
     # -- sources ---------------------------------------------------------------------------
@@ -151,10 +155,29 @@ class ChatService:
             self.health.set(source.id, "receiving")
         return out
 
+    @property
+    def intake(self) -> Intake:
+        """The group-commit writer for pushed messages (SSN, webhook): app.chat.intake."""
+        with self._lock:
+            if self._closed:
+                raise IntakeClosed("Showday is closing this event.")
+            if self._intake is None:
+                self._intake = Intake(self.ef, self.bus, self.health, self.limits)
+            return self._intake
+
+    def push(self, kind: str, key: str, message: ChatMessage | None) -> Future[Outcome]:
+        """A pushed message for the source of `kind` with ingest key `key`: resolves once
+        it is committed (the station server answers the POST then)."""
+        return self.intake.submit(kind, key, message)
+
     def close(self) -> None:
         with self._lock:
             clients, self._clients = list(self._clients.values()), {}
+            intake, self._intake = self._intake, None
+            self._closed = True
         for c in clients:
             c.stop()
+        if intake is not None:
+            intake.close()  # what was accepted is written before the event closes
         if _services.get(self.bus) is self:
             del _services[self.bus]

@@ -4,10 +4,12 @@ event's chat sources and the live chat feed the moderator promotes from (app.cha
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from app.chat import messages as chat_messages
 from app.chat import sources as chat_sources
+from app.chat.intake import IntakeClosed, NoSource, SourceStopped
 from app.chat.service import ChatService, service_of
 from app.lan.registry import PUBLIC, ApiError, ApiRequest, api, coerce_param
 
@@ -64,20 +66,23 @@ def _source_dict(req: ApiRequest, s: chat_sources.ChatSource) -> dict[str, Any]:
     return d
 
 
-def _pushed(req: ApiRequest, kind: str) -> chat_sources.ChatSource:
-    source = chat_sources.by_key(req.ctx.ef, kind, str(req.path["key"]))
-    if source is None:
-        raise ApiError(404, "No chat source has this address (it may have been deleted).")
-    if not source.enabled:
-        raise ApiError(409, "This chat source is stopped; start it in Setup › Chat sources.")
-    return source
-
-
-def _deliver(req: ApiRequest, kind: str, msg: chat_messages.ChatMessage | None) -> dict[str, Any]:
-    source = _pushed(req, kind)
-    if msg is None:  # a system event or an empty message: accepted, nothing to store
-        return chat_messages.Outcome(questions=[], refused={}).to_dict()
-    return _service(req).ingest(req.ctx.ef, source, [msg]).to_dict()
+async def _deliver(req: ApiRequest, kind: str, msg: chat_messages.ChatMessage | None) -> Any:
+    """Hand the message to the chat intake (app.chat.intake: its own writer thread, group
+    commit) and answer once it is committed: SSN does not retry, so a 200 means stored. No
+    worker thread of the station server waits for it, so the room's requests never queue
+    behind a chat flood. A system event or empty text (`msg` None) is accepted, not stored."""
+    try:
+        service = _service(req)
+        out = await asyncio.wrap_future(service.push(kind, str(req.path["key"]), msg))
+    except NoSource:
+        raise ApiError(404, "No chat source has this address (it may have been deleted).") from None
+    except SourceStopped:
+        raise ApiError(
+            409, "This chat source is stopped; start it in Setup › Chat sources."
+        ) from None
+    except IntakeClosed:
+        raise ApiError(503, "Showday is closing this event.") from None
+    return out.to_dict()
 
 
 @api.route(
@@ -93,8 +98,8 @@ def _deliver(req: ApiRequest, kind: str, msg: chat_messages.ChatMessage | None) 
     body={"type": "object"},
     response=INGESTED,
 )
-def post_ssn(req: ApiRequest) -> dict[str, Any]:
-    return _deliver(req, "ssn", chat_messages.parse_ssn(req.body))
+async def post_ssn(req: ApiRequest) -> Any:
+    return await _deliver(req, "ssn", chat_messages.parse_ssn(req.body))
 
 
 @api.route(
@@ -117,8 +122,8 @@ def post_ssn(req: ApiRequest) -> dict[str, Any]:
     },
     response=INGESTED,
 )
-def post_webhook(req: ApiRequest) -> dict[str, Any]:
-    return _deliver(req, "webhook", chat_messages.parse_webhook(req.body))
+async def post_webhook(req: ApiRequest) -> Any:
+    return await _deliver(req, "webhook", chat_messages.parse_webhook(req.body))
 
 
 @api.route(

@@ -5,6 +5,10 @@ Staff requests (the door, the moderator, the control API) have threads of their 
 of audience reads queues up without taking the threads a check-in needs. The lane is a context
 variable set by the endpoint for a staff caller; the thread pool copies it into the worker, where
 `LanContext.ef` then picks the staff connection.
+
+Pushed platform chat (SSN relay, webhook) uses neither lane: its routes hand each message to
+the chat intake's own writer thread and connection (app.chat.intake), so a chat flood and the
+room's questions never wait for each other's threads.
 """
 
 from __future__ import annotations

@@ -1,0 +1,83 @@
+"""A chat burst on the desk: 500 messages arriving one commit each (a Bilibili or Twitch
+client delivers each packet as it comes) while the chat feed and the moderator panel are open.
+Both end up showing every message, and both reload a bounded number of times, never once per
+message (ui.reload.Coalescer)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from app.chat.messages import ChatMessage
+from tests.ui.conftest import wait_loaded
+from ui.chat import ChatFeedView
+from ui.chat.feed_view import MIN_INTERVAL_MS as FEED_GAP_MS
+from ui.main import install_features
+from ui.main_window import MainWindow
+from ui.qa import ModeratorPanel
+from ui.qa.panel import MIN_INTERVAL_MS as PANEL_GAP_MS
+
+BURST = 500
+
+
+def test_a_burst_of_500_chat_messages_costs_few_reloads(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    session = window.session
+    assert session is not None
+    window.show_view("moderator")
+    panel = window.findChild(ModeratorPanel)
+    assert panel is not None
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Chat feed")
+    feed = window.findChild(ChatFeedView)
+    assert feed is not None
+    qtbot.waitUntil(lambda: panel.snapshot is not None and not panel.reloads.running)
+    waiting_before = _waiting(panel)
+    feed_runs, panel_runs = feed.reloads.runs, panel.reloads.runs
+
+    src = session.chat.create("webhook", filter="all")
+    session.chat.start(src.id)
+    texts = [f"弹幕 {i}：能回放吗？" for i in range(BURST)]
+    took: list[float] = []
+
+    def client() -> None:  # one commit and one change per message, as a live client
+        t = time.monotonic()
+        for i, text in enumerate(texts):
+            session.chat.deliver(src.id, [ChatMessage("bilibili", text, f"u{i}", msg_id=str(i))])
+        took.append(time.monotonic() - t)
+
+    thread = threading.Thread(target=client)
+    thread.start()
+    qtbot.waitUntil(lambda: bool(took), timeout=120_000)
+    thread.join()
+    # Every message is shown: the feed's last line is the last message, the panel counts all.
+    qtbot.waitUntil(
+        lambda: (
+            feed.list.count()
+            and feed.list.item(feed.list.count() - 1).text()
+            == f"✓ [Bilibili] u{BURST - 1}: {texts[-1]}"  # ✓: in the queue
+        ),
+        timeout=30_000,
+    )
+    qtbot.waitUntil(
+        lambda: _waiting(panel) == waiting_before + BURST,
+        timeout=30_000,
+    )
+    # At most one reload per gap while the burst lasted, plus the one that shows the end:
+    # far from one per message.
+    feed_loads = feed.reloads.runs - feed_runs
+    panel_loads = panel.reloads.runs - panel_runs
+    assert feed_loads <= 2 + took[0] * 1000 / FEED_GAP_MS
+    assert panel_loads <= 2 + took[0] * 1000 / PANEL_GAP_MS
+    assert feed_loads < BURST / 5 and panel_loads < BURST / 5
+
+
+def _waiting(panel: ModeratorPanel) -> int:
+    """Questions the panel counts as new or approved (pre-moderation decides which)."""
+    counts = panel.snapshot.counts if panel.snapshot else {}
+    return counts.get("new", 0) + counts.get("approved", 0)

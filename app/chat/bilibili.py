@@ -31,6 +31,7 @@ import json
 import logging
 import struct
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
@@ -142,8 +143,13 @@ class BilibiliClient(ReconnectingClient):
         req = urllib.request.Request(f"{base}{path}?{q}" if q else base + path)
         for k, v in self._headers().items():
             req.add_header(k, v)
-        with urllib.request.urlopen(req, timeout=10) as r:  # noqa: S310 (http(s) API URL)
-            reply = json.loads(r.read())
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:  # noqa: S310 (http(s) API URL)
+                reply = json.loads(r.read())
+        except urllib.error.HTTPError as err:
+            # 412 Precondition Failed: Bilibili's risk control blocking this address outright.
+            code = "blocked" if err.code == 412 else "bad_reply"
+            raise ChatLinkError(code, f"{path}: HTTP {err.code}") from None
         if not isinstance(reply, dict):
             raise ChatLinkError("bad_reply", f"{path}: not an object")
         return reply

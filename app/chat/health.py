@@ -22,6 +22,8 @@ ERRORS = {
     "auth_failed": "The chat server did not accept the login.",
     "risk_control": "Bilibili refused the request (error -352, risk control): add a SESSDATA "
     "cookie or wait before trying again.",
+    "blocked": "Bilibili is blocking requests from this network (HTTP 412, risk control): "
+    "wait a while or use another connection.",
     "room_not_found": "There is no live room with that id.",
     "bad_reply": "The chat server sent something that is not its protocol.",
     "heartbeat_timeout": "The chat server stopped answering heartbeats.",

@@ -197,6 +197,10 @@
         <translation>B 站拒绝了请求（错误 −352，风控）：请添加 SESSDATA Cookie，或稍后再试。</translation>
     </message>
     <message>
+        <source>Bilibili is blocking requests from this network (HTTP 412, risk control): wait a while or use another connection.</source>
+        <translation>B 站正在拦截来自这个网络的请求（HTTP 412，风控）：请稍等一段时间，或换一个网络连接。</translation>
+    </message>
+    <message>
         <source>There is no live room with that id.</source>
         <translation>没有这个房间号的直播间。</translation>
     </message>

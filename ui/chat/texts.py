@@ -36,6 +36,11 @@ ERRORS = {
         "Bilibili refused the request (error −352, risk control): add a SESSDATA cookie or "
         "wait before trying again.",
     ),
+    "blocked": QT_TRANSLATE_NOOP(
+        "ChatTexts",
+        "Bilibili is blocking requests from this network (HTTP 412, risk control): wait a "
+        "while or use another connection.",
+    ),
     "room_not_found": QT_TRANSLATE_NOOP("ChatTexts", "There is no live room with that id."),
     "bad_reply": QT_TRANSLATE_NOOP(
         "ChatTexts", "The chat server sent something that is not its protocol."

@@ -24,7 +24,8 @@ DANMU_INFO = "/xlive/web-room/v1/index/getDanmuInfo"
 class BilibiliApi(JsonHttp):
     """`rooms` maps the ids a room is known by (short and real) to its real id; `logins`
     maps SESSDATA values to uids. `rotate()` changes the WBI keys (as Bilibili does daily);
-    `risk_control = True` answers -352 to every getDanmuInfo, signed or not. `danmu_codes`
+    `risk_control = True` answers -352 to every getDanmuInfo, signed or not; `blocked = True`
+    answers every request with HTTP 412, as Bilibili does to an address it blocks. `danmu_codes`
     lists the code each getDanmuInfo got, `nav_calls` counts the key fetches."""
 
     def __init__(
@@ -38,6 +39,7 @@ class BilibiliApi(JsonHttp):
         self.ws_port, self.rooms, self.logins, self.token = ws_port, rooms, logins or {}, token
         self.buvid3 = "5E1F2A3B-0000-4C5D-9E8F-ABCDEF012345infoc"
         self.risk_control = False
+        self.blocked = False
         self.danmu_codes: list[int] = []
         self.nav_calls = 0
         self.rotate()
@@ -54,7 +56,9 @@ class BilibiliApi(JsonHttp):
         want = hashlib.md5((canonical_query(params) + mixin).encode()).hexdigest()
         return secrets.compare_digest(want, w_rid)
 
-    def _reply(self, path: str, cookie: str) -> dict[str, Any]:
+    def _reply(self, path: str, cookie: str) -> dict[str, Any] | tuple[int, dict[str, Any]]:
+        if self.blocked:
+            return 412, {"code": -412, "message": "请求被拦截"}
         url = urllib.parse.urlsplit(path)
         q = dict(urllib.parse.parse_qsl(url.query))
         cookies = dict(c.strip().split("=", 1) for c in cookie.split(";") if "=" in c)

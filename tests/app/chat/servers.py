@@ -54,10 +54,13 @@ class WsServer:
 
 
 class JsonHttp:
-    """A tiny HTTP server answering every GET with `reply(path, cookie)` as JSON; remembers
-    the paths and Cookie headers it was asked with."""
+    """A tiny HTTP server answering every GET with `reply(path, cookie)` as JSON (with status
+    200, or the status of a `(status, body)` answer); remembers the paths and Cookie headers
+    it was asked with."""
 
-    def __init__(self, reply: Callable[[str, str], dict[str, Any]]) -> None:
+    def __init__(
+        self, reply: Callable[[str, str], dict[str, Any] | tuple[int, dict[str, Any]]]
+    ) -> None:
         seen: list[tuple[str, str]] = []
         self.seen = seen
 
@@ -65,8 +68,10 @@ class JsonHttp:
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 cookie = self.headers.get("Cookie", "")
                 seen.append((self.path, cookie))
-                body = json.dumps(reply(self.path, cookie)).encode()
-                self.send_response(200)
+                answer = reply(self.path, cookie)
+                status, answer = answer if isinstance(answer, tuple) else (200, answer)
+                body = json.dumps(answer).encode()
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

@@ -292,3 +292,22 @@ def test_a_room_that_does_not_exist_fails_once_without_retrying(session: Session
         session.chat.stop(source.id)
     assert h.error == "room_not_found" and delays.delays == []
     assert api.danmu_codes == []  # room_init said so; getDanmuInfo was never asked
+
+
+def test_an_address_blocked_with_http_412_is_told_as_such_and_retried(session: Session) -> None:
+    with BilibiliApi(9, {ROOM: int(ROOM)}) as api:
+        api.blocked = True
+        delays = Delays()
+        session.chat.client_options["bilibili"] = {
+            "api": api.url,
+            "web_api": api.url,
+            "scheme": "ws",
+            "sleep": delays,
+            "rand": lambda: 0.0,
+        }
+        source = session.chat.create("bilibili", target=ROOM)
+        session.chat.start(source.id)
+        h = wait_for(lambda: (s := session.chat.state(source)).attempts >= 2 and s, 10, "retries")
+        session.chat.stop(source.id)
+    assert h.error == "blocked" and "HTTP 412" in h.error_text and h.state == "reconnecting"
+    assert delays.delays[:2] == [1.0, 2.0]

@@ -1,5 +1,6 @@
-"""What was on for an event when Showday last ran it: the station server (its address and port)
-and the OBS connection. Reopening the event after a quit or a crash brings both back.
+"""What was on for an event when Showday last ran it: the station server (its address and port),
+the OBS connection and the door desk's check-in list ("door_list", ui.door.lists). Reopening
+the event after a quit or a crash brings them back.
 
 Kept in the machine's settings (ui.settings, keys `resume/<event>/...`), not in the event file: the
 address the server bound is one of this PC's interfaces and OBS's address and password belong
@@ -25,7 +26,8 @@ def _group(path: Path) -> str:
 
 
 def remember(settings: Settings, path: Path | None, what: str, value: str) -> None:
-    """Record `what` ("lan" = "HOST:PORT", "obs" = "1") for the event at `path`."""
+    """Record `what` ("lan" = "HOST:PORT", "obs" = "1", "door_list" = a list id) for the event
+    at `path`."""
     if path is None:
         return
     settings.set_resume_value(f"{_group(path)}/{what}", value)

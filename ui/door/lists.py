@@ -21,9 +21,11 @@ from app.guests.lists import MAIN_LIST, list_counts, list_state
 from app.guests.search import Hit
 from app.session import Session
 from app.timeutil import hhmm
+from ui import resume
 from ui.bridge import QtBridge
 from ui.door.results import role_text
 from ui.reload import Coalescer
+from ui.settings import Settings
 from ui.views.widgets import plain_label
 from ui.worker import Worker
 
@@ -113,7 +115,8 @@ def follows(event: Event) -> bool:
 
 class ListPicker(QWidget):
     """The list this desk checks in on, and every list's arrived / expected. Hidden while the
-    event has one list.
+    event has one list. The pick is this PC's, per event (ui.resume, key "door_list"): the
+    desk opens the event again on the list it had, back on the main one if that was deleted.
 
     Signals:
         changed: The desk picked another list. arg: its id.
@@ -128,7 +131,9 @@ class ListPicker(QWidget):
         super().__init__(parent)
         self.session, self.worker = session, worker
         self.lists: list[dict[str, Any]] = []
-        self.list_id = MAIN_LIST
+        self._settings = Settings()
+        saved = resume.recall(self._settings, session.ef.path, "door_list")
+        self.list_id = int(saved) if saved.isdigit() else MAIN_LIST
         # Who is checked in on the picked list (not the main one): guest id -> (at, by).
         self.state: dict[int, tuple[str, str]] = {}
         self.label = plain_label("", "hint")
@@ -155,6 +160,8 @@ class ListPicker(QWidget):
         self.retranslate()
         self.setVisible(False)
         self.reload()
+        if self.list_id != MAIN_LIST:
+            self._load_state()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:  # a live language switch
@@ -232,6 +239,7 @@ class ListPicker(QWidget):
             self.combo.addItem(list_name(lst), lst["id"])
         if lists and not any(lst["id"] == self.list_id for lst in lists):
             self.list_id = MAIN_LIST  # the list was deleted: back to the main one
+            self._remember()
             self._load_state()
             self.changed.emit(self.list_id)
         self.combo.setCurrentIndex(max(0, self.combo.findData(self.list_id)))
@@ -253,9 +261,17 @@ class ListPicker(QWidget):
         list_id = self.combo.itemData(row)
         if isinstance(list_id, int) and list_id != self.list_id:
             self.list_id = list_id
+            self._remember()
             self._show(self.lists)
             self._load_state()
             self.changed.emit(list_id)
+
+    def _remember(self) -> None:
+        path = self.session.ef.path
+        if self.list_id == MAIN_LIST:
+            resume.forget(self._settings, path, "door_list")
+        else:
+            resume.remember(self._settings, path, "door_list", str(self.list_id))
 
     @property
     def exiting(self) -> bool:

@@ -134,3 +134,59 @@ def test_an_exit_desk_checks_guests_out(qtbot, door: Door) -> None:  # type: ign
         "SELECT action, station FROM checkins WHERE list_id = ? ORDER BY id", (expo.id,)
     )
     assert actions == [{"action": "in", "station": "Desk"}, {"action": "out", "station": "Desk"}]
+
+
+def test_the_desk_reopens_the_event_on_the_list_it_had_picked(qtbot, door: Door, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.bus import Bus
+    from app.guests.lists import delete_list
+    from app.session import Session
+    from ui.bridge import QtBridge
+    from ui.door.panel import DoorPanel
+
+    p = door.panel
+    lounge = create_list(
+        door.session.ef, door.session.bus, "VIP lounge", rule="role", allowed=["vip"]
+    )
+    qtbot.waitUntil(lambda: p.lists.combo.count() == 2, timeout=20000)
+    p.lists.combo.setCurrentIndex(1)
+    p.lists.combo.activated.emit(1)
+    path = door.session.ef.path
+    assert path is not None
+
+    def reopen(file) -> DoorPanel:  # type: ignore[no-untyped-def]
+        """Showday started again on `file`: a new session, bridge and panel."""
+        session = Session.open(file, Bus())
+        bridge = QtBridge(session.bus)
+        panel = DoorPanel(session, bridge, door.worker)
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.waitUntil(lambda: panel.lists.combo.count() > 0, timeout=20000)
+        opened.append((panel, bridge, session))
+        return panel
+
+    opened: list = []
+    try:
+        again = reopen(path)
+        assert again.lists.list_id == lounge.id
+        assert again.lists.combo.currentText() == "VIP lounge" and again.lists.isVisibleTo(again)
+        again.search.setText("TICKET02")  # 李四, a guest: not on the lounge's list
+        again.enter()
+        qtbot.waitUntil(lambda: again.banner.state() == "unknown", timeout=20000)
+        assert door.checked_in_by("TICKET02") is None
+
+        # Another event on this PC keeps its own pick: the main list.
+        other = tmp_path / "other.showday"
+        Session.create(other, "Other", Bus()).close()
+        assert reopen(other).lists.list_id != lounge.id
+
+        # The picked list deleted in the meantime: the desk is back on the main list.
+        delete_list(door.session.ef, door.session.bus, lounge.id)
+        third = reopen(path)
+        qtbot.waitUntil(lambda: third.lists.combo.count() == 1, timeout=20000)
+        assert third.lists.list_id != lounge.id
+        assert third.lists.combo.currentText() == "All guests"
+    finally:
+        for panel, bridge, session in opened:
+            panel.shutdown()
+            bridge.close()
+            session.close()

@@ -5,10 +5,11 @@ leads, cost per attendee and per lead, then the online askers per chat platform
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from app.report import codes
 from app.report.channels import ChannelReport
+from ui.views.widgets import info_table
 
 
 def money(v: float | None) -> str:
@@ -21,11 +22,7 @@ class ChannelFunnelTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 8)
         self.setObjectName("channelFunnel")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long channel names
+        info_table(self, stretch_column=0, select_rows=False)  # long channel names stretch
         self.data: ChannelReport | None = None
         self.retranslate()
 

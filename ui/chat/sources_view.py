@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from app.chat.sources import SourceError
 from app.session import Session
 from ui.chat import texts
 from ui.views.base import SessionView
+from ui.views.widgets import info_table
 
 REFRESH_MS = 5000  # "per minute" decays even when nothing happens
 
@@ -54,15 +54,9 @@ class ChatSourcesView(SessionView):
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
+        self.table = info_table(QTableWidget(0, 6), stretch_column=5)
         self.table.setObjectName("chatSourceTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection)
 
         buttons = QHBoxLayout()

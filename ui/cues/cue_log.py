@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,19 +17,14 @@ from app.bus import CueFired
 from app.cues import store
 from ui.cues import texts
 from ui.views.base import SessionView
+from ui.views.widgets import info_table
 
 
 class CueLogView(SessionView):
     def build(self) -> None:
         self.setObjectName("cueLog")
-        self.table = QTableWidget(0, 6)
+        self.table = info_table(QTableWidget(0, 6), stretch_column=5)
         self.table.setObjectName("cueLogTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         self._entries: list[dict[str, Any]] = []

@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,7 @@ from app.bus import PreflightRan
 from app.preflight import store
 from ui.cues import texts
 from ui.views.base import SessionView
-from ui.views.widgets import plain_label
+from ui.views.widgets import info_table, plain_label
 
 COLOURS = {"pass": "#5fd38d", "warn": "#f2c94c", "fail": "#ff7b7b"}
 CORE_FIXES = ("create_scenes", "setup_obs")
@@ -63,15 +62,10 @@ class PreflightView(SessionView):
         self.run_button.clicked.connect(self.run_checks)
         self.verdict = QLabel()
         self.verdict.setObjectName("preflightVerdict")
-        self.table = QTableWidget(0, 4)
+        self.table = info_table(QTableWidget(0, 4), stretch_column=2)
         self.table.setObjectName("preflightTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # fits its buttons
+        # The fix column fits its buttons (show_run).
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.checklist_title = plain_label()
         self.checklist = QListWidget()
         self.checklist.setObjectName("preflightChecklist")

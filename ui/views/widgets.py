@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -65,3 +66,16 @@ def table_view(model: RowsModel, stretch_column: int = 0) -> QTableView:
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+def info_table(table: QTableWidget, stretch_column: int, select_rows: bool = True) -> QTableWidget:
+    """`table` made a read-only list of facts: no row numbers, columns as wide as their
+    contents and `stretch_column` taking the rest; a click selects the whole row."""
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if select_rows:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return table

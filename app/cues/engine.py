@@ -11,19 +11,20 @@ log), so a restart of the app sees the same run, and "Previous" then "Next" does
 start triggers again; restarting the segment does.
 
 After a crash or a close (the rule for triggers that became due while Showday was closed):
-a trigger's moment is "now" only once. When Showday comes back, its first poll looks at the
-segment on air and at the segment left last (its "at end" triggers); any trigger of theirs
-that has not fired and whose moment passed more than LATE_GRACE_S ago (in the segment's own
-running time; for "at end", since the segment was left) is **not fired late**: it is claimed
-like a fired one, so it never fires afterwards either, and logged as not OK with the detail
-"missed while Showday was closed". Why not fire late: a scene switch, a source or a lower
-third at T−10 s is wrong on stream a minute later (the show has moved on, the operator has
-already acted by hand), an "advance" would skip a segment the operator is now running, and an
-HTTP or OSC notification ("two minutes left", "segment ended") tells its receiver something
-no longer true. The operator gets one "cues_missed" alert with the count and reads each in
-the cue log. Within the grace (a quick restart) the trigger fires as usual. Either way it is
-claimed once in `cue_fired`, so no restart fires or logs it twice. The start triggers of a
-segment on air when Showday comes back fire if the segment has run for less than the grace.
+a trigger's moment is "now" only once. When Showday comes back, the engine's first poll looks
+at the segment on air and at the segment left last (its "at end" triggers); any trigger of
+theirs that has not fired and whose moment came more than LATE_GRACE_S before the engine
+started (the moment read back from the segment's own running time; for "at end", when the
+segment was left) is **not fired late**: it is claimed like a fired one, so it never fires
+afterwards either, and logged as not OK, "missed while Showday was closed". Why not fire
+late: a scene switch, a source or a lower third at T−10 s is wrong on stream a minute later
+(the show has moved on, the operator has already acted by hand), an "advance" would skip a
+segment the operator is now running, and an HTTP or OSC notification ("two minutes left",
+"segment ended") would tell its receiver something no longer true. The operator gets one
+"cues_missed" alert with the count and reads each in the cue log. Within the grace (a quick
+restart) the trigger fires as usual, and so does everything due after the engine started,
+however late its first poll runs. Either way it is claimed once in `cue_fired`, so no restart
+fires or logs it twice.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ class CueEngine:
         self._lock = threading.Lock()
         self._previous: tuple[str, dict[str, Any]] | None = None  # the run on air at last poll
         self._polled = False  # the first poll looks at what happened while Showday was closed
+        self._up_at = show.now()  # when this engine started: Showday was closed before
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cue-action")
         self._pending: list[Future[Any]] = []
         self._stop = threading.Event()
@@ -171,7 +173,7 @@ class CueEngine:
                 if left is not None:
                     prev, left_at = (left[0], left[1]), left[2]
             if prev is not None and prev[0] != key:  # the previous run was left: its "end"
-                missed_end = coming_back and at - left_at > LATE_GRACE_S
+                missed_end = coming_back and self._closed_at(left_at)
                 started += self._fire(
                     prev[0], prev[1], at, lambda t: t["trigger"] == "end", lambda t: missed_end
                 )
@@ -182,13 +184,17 @@ class CueEngine:
                     state,
                     at,
                     lambda t: due(t, state),
-                    lambda t: coming_back and overdue_s(t, state) > LATE_GRACE_S,
+                    lambda t: coming_back and self._closed_at(at - overdue_s(t, state)),
                 )
             missed = sum(1 for f in started if f.done() and _was_missed(f))
             if missed:
                 self.alert("cues_missed", {"count": missed})
             self._pending = [f for f in self._pending if not f.done()] + started
             return started
+
+    def _closed_at(self, moment: float) -> bool:
+        """Was Showday closed at `moment` (before this engine started, beyond the grace)?"""
+        return moment < self._up_at - LATE_GRACE_S
 
     def _fire(
         self,

@@ -131,3 +131,19 @@ def test_killed_after_next_and_before_the_cues_ran(
     third = _open(path, T0 + 20 + down_s + 1, sessions)
     third.cues.engine.poll()
     assert third.cues.engine.drain() == [] and len(_log(third)) == 3
+
+
+def test_what_came_due_after_showday_started_fires_however_late_the_first_poll(
+    tmp_path: Path, http_server: Recorder, sessions: list[Session]
+) -> None:
+    path = tmp_path / "slow.showday"
+    ids = make_show(path)
+    session = _open(path, T0, sessions)
+    _triggers(session, ids, http_server.url)
+    engine = session.cues.engine  # Showday is up (the desk starts it when the file opens)
+    session.show.start()
+    session.show.clock = Clock(T0 + 52)  # a busy PC: the first poll comes 52 s later
+    engine.poll()
+    engine.drain()
+    assert _paths(http_server) == ["/start", "/t-10"]
+    assert all(ok for _seg, _trig, ok, _detail in _log(session))

@@ -248,6 +248,18 @@ class CueFired(Event):
 
 
 @dataclass(frozen=True)
+class CueTriggersChanged(Event):
+    """A segment's cue triggers changed (app.cues, after the commit): `change` is "added",
+    "updated" or "deleted"; an updated trigger keeps its id, so what it fired in this segment
+    run stays fired."""
+
+    segment_id: int = 0
+    trigger_id: int = 0
+    change: str = ""
+    topic = "cues"
+
+
+@dataclass(frozen=True)
 class PreflightRan(Event):
     """A preflight run finished (app.preflight): `run` is {"id", "at", "kind", "go",
     "results"}; kind "T-60" / "T-15" for the scheduled ones (the desk shows a banner)."""

@@ -5,6 +5,15 @@ session.cues.engine                # CueEngine (made on first use; tests poll it
 session.cues.settings              # CueSettings: osc_in, osc_host, osc_port
 session.cues.update(osc_in=True, osc_host="192.168.1.20", osc_port=8010)
 session.cues.osc                   # the running OscIn, or None
+session.cues.add_trigger(segment_id, "before_end", "http", {...}, offset_s=10)  # -> id
+session.cues.update_trigger(trigger_id, trigger="end", params={...})
+session.cues.delete_trigger(trigger_id)
+
+The trigger edits commit (app.cues.store) and then publish CueTriggersChanged. An edited
+trigger keeps its id, and the engine's claims are per (segment run, trigger id): a trigger
+that already fired in the run on air does not fire again there after an edit, whatever was
+changed (the next run of the segment fires the new version); one not yet fired fires when its
+new moment comes (at once, like a new trigger, when that moment has already passed).
 """
 
 from __future__ import annotations
@@ -13,6 +22,8 @@ import threading
 from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
+from app.bus import CueTriggersChanged
+from app.cues import store as cue_store
 from app.store import settings as settings_store
 from app.store.settings import Section
 
@@ -108,6 +119,48 @@ class CueServices:
         new = settings_store.update(s.core_ef, SECTION, changes, s.bus)
         self._apply_osc(new)
         return new
+
+    # -- the triggers -------------------------------------------------------------------------
+
+    def add_trigger(
+        self,
+        segment_id: int,
+        trigger: str,
+        action: str,
+        params: dict[str, Any] | None = None,
+        *,
+        offset_s: float = 0.0,
+        enabled: bool = True,
+    ) -> int:
+        """A new trigger at the end of the segment's list; CueError says why it is refused."""
+        s = self._session
+        tid = cue_store.add_trigger(
+            s.core_ef, segment_id, trigger, action, params, offset_s=offset_s, enabled=enabled
+        )
+        s.bus.publish(CueTriggersChanged(segment_id=segment_id, trigger_id=tid, change="added"))
+        return tid
+
+    def update_trigger(self, trigger_id: int, **changes: Any) -> dict[str, Any]:
+        """Change some of trigger, offset_s, action, params, enabled (checked as a whole; a
+        refused change saves nothing); returns the trigger as saved."""
+        s = self._session
+        saved = cue_store.update_trigger(s.core_ef, trigger_id, **changes)
+        s.bus.publish(
+            CueTriggersChanged(
+                segment_id=saved["segment_id"], trigger_id=trigger_id, change="updated"
+            )
+        )
+        return saved
+
+    def delete_trigger(self, trigger_id: int) -> None:
+        s = self._session
+        segment_id = cue_store.delete_trigger(s.core_ef, trigger_id)
+        if segment_id is not None:
+            s.bus.publish(
+                CueTriggersChanged(segment_id=segment_id, trigger_id=trigger_id, change="deleted")
+            )
+
+    # -- running ------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Start firing triggers and the scheduled preflight runs, and OSC in when enabled

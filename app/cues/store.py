@@ -106,13 +106,21 @@ def add_trigger(
         return int(cur.lastrowid or 0)
 
 
-def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> None:
-    """Change some of trigger, offset_s, action, params, enabled (checked as a whole)."""
+EDITABLE = ("trigger", "offset_s", "action", "params", "enabled")
+
+
+def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> dict[str, Any]:
+    """Change some of trigger, offset_s, action, params, enabled (checked as a whole); the
+    trigger as saved. Its id stays: what it fired in a segment run stays fired (cue_fired)."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise CueError(f"a trigger has no {', '.join(sorted(unknown))}")
     with ef.write() as c:
         row = c.execute("SELECT * FROM cue_triggers WHERE id = ?", (trigger_id,)).fetchone()
         if row is None:
             raise CueError(f"there is no trigger {trigger_id}")
         merged = {**_decode(dict(row)), **changes}
+        merged["params"] = dict(merged["params"] or {})
         _check(merged["trigger"], merged["action"], float(merged["offset_s"]), merged["params"])
         c.execute(
             "UPDATE cue_triggers SET trigger = ?, offset_s = ?, action = ?, params = ?,"
@@ -126,11 +134,17 @@ def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> None:
                 trigger_id,
             ),
         )
+    merged["offset_s"], merged["enabled"] = float(merged["offset_s"]), bool(merged["enabled"])
+    return merged
 
 
-def delete_trigger(ef: EventFile, trigger_id: int) -> None:
+def delete_trigger(ef: EventFile, trigger_id: int) -> int | None:
+    """Delete a trigger; its segment's id (None: there was no such trigger)."""
     with ef.write() as c:
-        c.execute("DELETE FROM cue_triggers WHERE id = ?", (trigger_id,))
+        rows = c.execute(
+            "DELETE FROM cue_triggers WHERE id = ? RETURNING segment_id", (trigger_id,)
+        ).fetchall()
+    return int(rows[0][0]) if rows else None
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

@@ -437,19 +437,22 @@
     </message>
 </context>
 <context>
-    <name>TriggersView</name>
+    <name>TriggerDialog</name>
     <message>
-        <source>On</source>
-        <translation>启用</translation>
+        <source>Edit trigger</source>
+        <translation>编辑触发</translation>
     </message>
     <message>
-        <source>Listening: /showday/next, /previous, /pause, /resume, /addtime &lt;s&gt;</source>
-        <translation>监听中：/showday/next、/previous、/pause、/resume、/addtime &lt;秒&gt;</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
-        <source>Off</source>
-        <translation>未开启</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
+</context>
+<context>
+    <name>TriggerForm</name>
     <message>
         <source>scene name in OBS</source>
         <translation>OBS 中的场景名</translation>
@@ -479,26 +482,6 @@
         <translation>投票编号</translation>
     </message>
     <message>
-        <source>Segment:</source>
-        <translation>环节：</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时机</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>动作</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -522,9 +505,48 @@
         <source>OSC to (host:port):</source>
         <translation>OSC 发往（主机:端口）：</translation>
     </message>
+</context>
+<context>
+    <name>TriggersView</name>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Listening: /showday/next, /previous, /pause, /resume, /addtime &lt;s&gt;</source>
+        <translation>监听中：/showday/next、/previous、/pause、/resume、/addtime &lt;秒&gt;</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>未开启</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>环节：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时机</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
     <message>
         <source>Add trigger</source>
         <translation>添加触发</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Delete selected</source>

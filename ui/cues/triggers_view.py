@@ -1,25 +1,24 @@
 """Setup › Cues: the per-segment trigger editor, and OSC in.
 
-Pick a segment, see its triggers (when, what, details), add one (when: on start, N seconds
-before the end, at zero, at end; what: an OBS scene/source/text/lower third, a stage message,
-a chime, an HTTP request, an OSC message, Next), delete one. Every edit runs on the worker
-through app.cues.store; a refused trigger says why under the form and nothing is saved.
+Pick a segment, see its triggers (when, what, details), add one with the form under the list
+(ui.cues.trigger_form: when, what and the action's fields), edit one in place (Edit…, a
+double-click or Enter on its row: the same form in a dialog, pre-filled), switch one off, delete
+one. Every edit runs on the worker through session.cues (committed, then CueTriggersChanged);
+a refused trigger says why and nothing is saved.
 
 Signals:
-    committed: A trigger was added or deleted (after the commit).
+    committed: A trigger was added, edited, switched or deleted (after the commit).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,54 +30,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.cues import ACTIONS, TRIGGERS, store
+from app.bus import CueTriggersChanged
+from app.cues import store
 from app.show.segments import list_segments
 from ui.cues import texts
+from ui.cues.trigger_form import TriggerDialog, TriggerForm
 from ui.views.base import SessionView
 from ui.views.widgets import plain_label
-
-HIDE_WORDS = ("hide", "off", "0", "隐藏", "关")
-
-
-def _number(word: str) -> Any:
-    for kind in (int, float):
-        try:
-            return kind(word)
-        except ValueError:
-            pass
-    return word
-
-
-def params_for(action: str, target: str, value: str, method: str, dest: str) -> dict[str, Any]:
-    """The form's fields as the action's parameters (app.cues.store.ACTIONS)."""
-    if action == "scene":
-        return {"scene": target}
-    if action == "source":
-        return {"source": target, "visible": value.strip().lower() not in HIDE_WORDS}
-    if action == "text":
-        return {"source": target, "text": value}
-    if action == "lower_third":
-        return {"name": target, "title": value}
-    if action == "message":
-        return {"text": value or target, "blink": True}
-    if action == "poll":
-        return {"poll": _number(target) if target else 0}
-    if action == "http":
-        return {"method": method, "url": target, "body": value}
-    if action == "osc":
-        host, _sep, port = dest.rpartition(":")
-        return {
-            "host": host or "127.0.0.1",
-            "port": _number(port) if port else 0,
-            "address": target,
-            "args": [_number(w) for w in value.split()],
-        }
-    return {}
 
 
 class TriggersView(SessionView):
     committed = Signal()
-    follows = ("show",)  # the segment list follows the run of show
+    follows = ("event",)  # the segment list follows the run of show; the triggers their edits
 
     def build(self) -> None:
         self.setObjectName("cueTriggers")
@@ -94,27 +57,20 @@ class TriggersView(SessionView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._toggled)
+        self.table.activated.connect(self._activated)  # a double-click, or Enter on a row
         self._filling = False
-        self.when = QComboBox()
-        self.when.setObjectName("cueWhen")
-        self.seconds = QDoubleSpinBox()
-        self.seconds.setObjectName("cueSeconds")
-        self.seconds.setRange(0, 3600)
-        self.seconds.setValue(10)
-        self.action = QComboBox()
-        self.action.setObjectName("cueAction")
-        self.method = QComboBox()
-        self.method.addItems(["POST", "GET", "PUT"])
-        self.target = QLineEdit()
-        self.target.setObjectName("cueTarget")
-        self.value = QLineEdit()
-        self.value.setObjectName("cueValue")
-        self.dest = QLineEdit("127.0.0.1:8000")
-        self.dest.setObjectName("cueDest")
+        self.form = TriggerForm()
+        f = self.form  # its fields, by the names tests and the screenshots use
+        self.when, self.seconds, self.action, self.method = f.when, f.seconds, f.action, f.method
+        self.target, self.value, self.dest = f.target, f.value, f.dest
+        self.editor: TriggerDialog | None = None  # the open edit dialog
         self.add_button = QPushButton()
         self.add_button.setObjectName("cueAdd")
         self.add_button.setProperty("primary", True)
         self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("cueEdit")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("cueDelete")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -122,8 +78,6 @@ class TriggersView(SessionView):
         self.error.setObjectName("cueError")
         self.error.setStyleSheet("color: #ff9c9c; font-weight: 600;")
         self.error.setWordWrap(True)
-        self.when.currentIndexChanged.connect(lambda _i: self._fields())
-        self.action.currentIndexChanged.connect(lambda _i: self._fields())
 
         self.osc_box = QGroupBox()
         self.osc_on = QCheckBox()
@@ -141,23 +95,9 @@ class TriggersView(SessionView):
             osc_row.addWidget(w)
         osc_row.addWidget(self.osc_note, 1)
 
-        self.form = QFormLayout()
-        self.labels = [plain_label() for _ in range(5)]
-        when_row = QHBoxLayout()
-        when_row.addWidget(self.when)
-        when_row.addWidget(self.seconds)
-        when_row.addStretch(1)
-        what_row = QHBoxLayout()
-        what_row.addWidget(self.action)
-        what_row.addWidget(self.method)
-        what_row.addStretch(1)
-        self.form.addRow(self.labels[0], when_row)
-        self.form.addRow(self.labels[1], what_row)
-        self.form.addRow(self.labels[2], self.target)
-        self.form.addRow(self.labels[3], self.value)
-        self.form.addRow(self.labels[4], self.dest)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         self.segment_label = plain_label()
@@ -167,7 +107,7 @@ class TriggersView(SessionView):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addLayout(self.form)
+        layout.addWidget(self.form)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         layout.addWidget(self.osc_box)
@@ -182,7 +122,11 @@ class TriggersView(SessionView):
         self.run(lambda: cues.settings, on_done=self._show_osc)
 
     def on_event(self, event: object) -> None:
-        self.load_segments()
+        if isinstance(event, CueTriggersChanged):
+            if event.segment_id == self.segment.currentData():
+                self.refresh()
+        elif getattr(event, "topic", "") == "show":
+            self.load_segments()
 
     def load_segments(self) -> None:
         ef = self.session.ef
@@ -232,10 +176,11 @@ class TriggersView(SessionView):
         """The On box of a trigger: off keeps it but it does not fire (saved at once)."""
         if self._filling or item.column() != 3 or not 0 <= item.row() < len(self._triggers):
             return
-        trigger_id, ef = self._triggers[item.row()]["id"], self.session.ef
+        trigger_id = self._triggers[item.row()]["id"]
         enabled = item.checkState() == Qt.CheckState.Checked
+        cues = self.session.cues
         self.worker.run(
-            lambda: store.update_trigger(ef, trigger_id, enabled=enabled),
+            lambda: cues.update_trigger(trigger_id, enabled=enabled),
             on_done=lambda _r: self._done(),
             on_error=self._failed,
             context=self,
@@ -247,38 +192,47 @@ class TriggersView(SessionView):
         sid = self.segment.currentData()
         if sid is None:
             return
-        trigger, action = self.when.currentData(), self.action.currentData()
-        params = params_for(
-            action,
-            self.target.text().strip(),
-            self.value.text(),
-            self.method.currentText(),
-            self.dest.text().strip(),
-        )
-        offset = self.seconds.value() if trigger == "before_end" else 0.0
-        ef = self.session.ef
+        trigger, offset, action, params = self.form.values()
+        cues = self.session.cues
         self.worker.run(
-            lambda: store.add_trigger(ef, sid, trigger, action, params, offset_s=offset),
+            lambda: cues.add_trigger(sid, trigger, action, params, offset_s=offset),
             on_done=lambda _id: self._done(),
             on_error=self._failed,
             context=self,
         )
 
+    def _activated(self, index: QModelIndex) -> None:
+        if index.column() != 3:  # the On box toggles; the rest of the row opens the editor
+            self.edit_selected()
+
+    def edit_selected(self) -> None:
+        """The selected trigger in the editor dialog, pre-filled (window-modal, not blocking)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self._triggers):
+            return
+        self.editor = TriggerDialog(self.session, self.worker, self._triggers[row], self)
+        self.editor.saved.connect(lambda _t: self._edited())
+        self.editor.finished.connect(lambda _r: self.table.setFocus())
+        self.editor.open()
+
+    def _edited(self) -> None:
+        self.refresh()
+        self.committed.emit()
+
     def delete_selected(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self._triggers):
             return
-        trigger_id, ef = self._triggers[row]["id"], self.session.ef
+        trigger_id, cues = self._triggers[row]["id"], self.session.cues
         self.worker.run(
-            lambda: store.delete_trigger(ef, trigger_id),
+            lambda: cues.delete_trigger(trigger_id),
             on_done=lambda _r: self._done(),
             context=self,
         )
 
     def _done(self) -> None:
         self.error.setText("")
-        self.target.clear()
-        self.value.clear()
+        self.form.clear_inputs()
         self.refresh()
         self.committed.emit()
 
@@ -310,62 +264,17 @@ class TriggersView(SessionView):
             else self.tr("Off")
         )
 
-    def _fields(self) -> None:
-        action = self.action.currentData()
-        self.seconds.setVisible(self.when.currentData() == "before_end")
-        self.method.setVisible(action == "http")
-        self.dest.setEnabled(action == "osc")
-        self.target.setEnabled(action not in ("chime", "advance", "message"))
-        self.value.setEnabled(action not in ("chime", "advance", "scene", "poll"))
-        hints = {
-            "scene": (self.tr("scene name in OBS"), ""),
-            "source": (self.tr("source name in OBS"), self.tr("show or hide")),
-            "text": (self.tr("text source in OBS"), "{{segment.title}}"),
-            "lower_third": ("{{segment.speaker}}", "{{segment.title}}"),
-            "message": ("", self.tr("message to the speaker")),
-            "http": ("http://127.0.0.1:4001/api/…", '{"title": "{{segment.title}}"}'),
-            "osc": ("/ontime/start", self.tr("arguments, space separated")),
-            "poll": (self.tr("poll number"), ""),
-        }
-        target, value = hints.get(action, ("", ""))
-        self.target.setPlaceholderText(target)
-        self.value.setPlaceholderText(value)
-
     def retranslate(self) -> None:
         self.segment_label.setText(self.tr("Segment:"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Action"), self.tr("Details"), self.tr("Active")]
         )
-        for combo, names, keys in (
-            (self.when, texts.trigger_names(), TRIGGERS),
-            (self.action, texts.action_names(), ACTIONS),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for key in keys:
-                combo.addItem(names[key], key)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
-        self.seconds.setSuffix(self.tr(" s"))
-        for label, text in zip(
-            self.labels,
-            (
-                self.tr("When:"),
-                self.tr("Do:"),
-                self.tr("Target:"),
-                self.tr("Value:"),
-                self.tr("OSC to (host:port):"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
         self.add_button.setText(self.tr("Add trigger"))
+        self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete selected"))
         self.osc_box.setTitle(self.tr("OSC in (Ontime, Companion)"))
         self.osc_on.setText(self.tr("Listen on"))
         self.osc_apply.setText(self.tr("Apply"))
-        self._fields()
         self._show(self._triggers)
         if self._osc_cfg is not None:
             self._show_osc(self._osc_cfg)

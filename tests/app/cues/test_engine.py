@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.bus import CueTriggersChanged
 from app.cues import CueError, store
 from app.session import Session
 from tests.harness import wait_for
@@ -150,3 +151,59 @@ def test_a_switched_off_trigger_does_not_fire(show, http_server: Recorder) -> No
     session.show.start()
     session.cues.engine.poll()
     assert session.cues.engine.drain() == [] and http_server.requests == []
+
+
+def test_editing_a_fired_trigger_does_not_fire_it_again_in_that_run(
+    show, http_server: Recorder
+) -> None:
+    session, clock, ids = show
+    changes: list[tuple[int, int, str]] = []
+    session.bus.subscribe(
+        CueTriggersChanged, lambda e: changes.append((e.segment_id, e.trigger_id, e.change))
+    )
+    tid = session.cues.add_trigger(ids[0], "start", "http", {"url": http_server.url + "/a"})
+    engine = session.cues.engine
+    session.show.start()
+    engine.poll()
+    engine.drain()
+    saved = session.cues.update_trigger(
+        tid, trigger="before_end", offset_s=30, params={"url": http_server.url + "/b"}
+    )
+    assert (saved["id"], saved["trigger"], saved["offset_s"]) == (tid, "before_end", 30.0)
+    assert store.triggers(session.ef)[0]["params"] == {"url": http_server.url + "/b"}
+    clock.t = T0 + 45  # its new moment has come: it fired in this run already
+    engine.poll()
+    assert engine.drain() == []
+    clock.t = T0 + 50
+    session.show.goto(ids[0], restart=True)  # a new run of the segment: the new version fires
+    clock.t = T0 + 85
+    engine.poll()
+    engine.drain()
+    assert [r[1] for r in http_server.requests] == ["/a", "/b"]
+    with pytest.raises(CueError, match="http://"):  # a bad edit saves nothing
+        session.cues.update_trigger(tid, params={"url": "example.com"})
+    assert store.triggers(session.ef)[0]["params"] == {"url": http_server.url + "/b"}
+    session.cues.delete_trigger(tid)
+    session.bus.flush()
+    assert changes == [(ids[0], tid, "added"), (ids[0], tid, "updated"), (ids[0], tid, "deleted")]
+
+
+def test_an_edited_trigger_not_yet_fired_fires_at_its_new_moment(
+    show, http_server: Recorder
+) -> None:
+    session, clock, ids = show
+    tid = session.cues.add_trigger(
+        ids[0], "before_end", "http", {"url": http_server.url + "/x"}, offset_s=5
+    )
+    engine = session.cues.engine
+    session.show.start()
+    clock.t = T0 + 40
+    engine.poll()
+    assert engine.drain() == []
+    session.cues.update_trigger(tid, offset_s=30)  # 20 s left: its new moment has passed
+    engine.poll()
+    engine.drain()
+    clock.t = T0 + 56
+    engine.poll()
+    engine.drain()
+    assert [r[1] for r in http_server.requests] == ["/x"]  # once, at the edit, not again

@@ -1,0 +1,87 @@
+"""Setup › Cues: a trigger is edited in place by keyboard (Enter on its row opens the editor
+pre-filled, Enter in a field saves), a refused edit keeps the dialog and the file as they were,
+and a double-click then Escape changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.cues import store as cstore
+from ui.cues import TriggersView
+from ui.main_window import MainWindow
+
+from .test_cues_views import open_demo
+
+
+def _replace(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def test_a_trigger_is_edited_in_place_by_keyboard(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    open_demo(qtbot, window, demo_path)
+    assert window.views["setup"].show_section("Cues")
+    view = window.findChild(TriggersView)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.segment.count() > 1)
+    view.segment.setCurrentIndex(1)
+    session = window.session
+    assert session is not None
+    sid = view.segment.currentData()
+    body = '{"t": "{{segment.title}}"}'
+    tid = session.cues.add_trigger(
+        sid,
+        "before_end",
+        "http",
+        {"method": "PUT", "url": "http://127.0.0.1:4001/a", "body": body},
+        offset_s=15,
+    )
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)  # followed CueTriggersChanged
+    assert view.table.item(0, 0).text() == "15 s before the end"
+
+    view.table.setFocus()
+    view.table.setCurrentCell(0, 1)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.editor is not None and view.editor.isVisible())
+    dialog = view.editor
+    assert dialog is not None
+    form = dialog.form
+    assert form.when.currentData() == "before_end" and form.seconds.value() == 15
+    assert form.action.currentData() == "http" and form.method.currentText() == "PUT"
+    assert (form.target.text(), form.value.text()) == ("http://127.0.0.1:4001/a", body)
+
+    _replace(qtbot, form.seconds, "30")
+    _replace(qtbot, form.target, "127.0.0.1:4001/b")  # no scheme: refused
+    qtbot.keyClick(form.target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "http://" in dialog.error.text())
+    assert dialog.isVisible() and form.target.text() == "127.0.0.1:4001/b"  # nothing lost
+    assert cstore.triggers(session.core_ef)[0]["params"]["url"] == "http://127.0.0.1:4001/a"
+
+    _replace(qtbot, form.target, "http://127.0.0.1:4001/b")
+    qtbot.keyClick(form.target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: view.table.item(0, 0).text() == "30 s before the end")
+    assert view.table.rowCount() == 1
+    assert view.table.item(0, 2).text() == "PUT http://127.0.0.1:4001/b"
+    (saved,) = cstore.triggers(session.core_ef)  # committed, in place: the same id
+    assert (saved["id"], saved["offset_s"], saved["params"]) == (
+        tid,
+        30.0,
+        {"method": "PUT", "url": "http://127.0.0.1:4001/b", "body": body},
+    )
+
+    rect = view.table.visualRect(view.table.model().index(0, 1))
+    # a real double-click: the first click, then the second
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: view.editor is not dialog and view.editor.isVisible())
+    again = view.editor
+    assert again.form.seconds.value() == 30
+    _replace(qtbot, again.form.target, "http://elsewhere/")
+    qtbot.keyClick(again.form.target, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not again.isVisible())
+    assert cstore.triggers(session.core_ef) == [saved]

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,24 @@ def fail(message: str) -> int:
     return 2
 
 
+class CliError(Exception):
+    """A command cannot go on: `main` prints the message and exits 2 (as `fail`)."""
+
+
+@contextmanager
+def open_event(path: Path) -> Iterator[Session]:
+    """The event file as a session for one command, closed after it; a file that does not
+    open is a CliError naming why."""
+    try:
+        session = Session.open(path, origin="cli")
+    except EventFileError as err:
+        raise CliError(str(err)) from None
+    try:
+        yield session
+    finally:
+        session.close()
+
+
 @subcommand("new")
 def cmd_new(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="showday new", description="Create an event file.")
@@ -146,14 +165,8 @@ def cmd_token(argv: list[str]) -> int:
     args = p.parse_args(argv)
     from app.lan.stations import create_api_token  # the station server's code, on use only
 
-    try:
-        session = Session.open(args.event, origin="cli")
-    except EventFileError as err:
-        return fail(str(err))
-    try:
+    with open_event(args.event) as session:
         token = create_api_token(session.ef, args.name, session.bus)
-    finally:
-        session.close()
     console.say(token)
     return 0
 
@@ -189,16 +202,10 @@ def cmd_pair(argv: list[str]) -> int:
         return fail(f"--url: expected an address like http://192.168.1.20:8765, got {base!r}")
     from app.lan.stations import create_pairing
 
-    try:
-        session = Session.open(args.event, origin="cli")
-    except EventFileError as err:
-        return fail(str(err))
-    try:
+    with open_event(args.event) as session:
         pairing = create_pairing(
             session.ef, args.role, args.name, ttl_s=args.hours * 3600, bus=session.bus
         )
-    finally:
-        session.close()
     url = pairing.url(base)
     if args.png is not None:
         from app.export import write_bytes
@@ -235,14 +242,8 @@ def cmd_preflight(argv: list[str]) -> int:
     args = p.parse_args(argv)
     from app.preflight.cli import run_preflight
 
-    try:
-        session = Session.open(args.event, origin="cli")
-    except EventFileError as err:
-        return fail(str(err))
-    try:
+    with open_event(args.event) as session:
         return run_preflight(session, args.obs, fix=args.fix, as_json=args.json)
-    finally:
-        session.close()
 
 
 @subcommand("channels")
@@ -264,11 +265,7 @@ def cmd_channels(argv: list[str]) -> int:
     p.add_argument("--add", metavar="NAME", action="append", default=[], help="a channel")
     p.add_argument("--out", type=Path, metavar="DIR", help="write the QR files and links here")
     args = p.parse_args(argv)
-    try:
-        session = Session.open(args.event, origin="cli")
-    except EventFileError as err:
-        return fail(str(err))
-    try:
+    with open_event(args.event) as session:
         try:
             if args.form is not None or args.param is not None or args.add:
                 session.channels.configure(args.form, args.param, args.add)
@@ -278,8 +275,6 @@ def cmd_channels(argv: list[str]) -> int:
             return fail(str(err))
         except OSError as err:
             return fail(f"--out: cannot write {args.out}: {err.strerror or err}")
-    finally:
-        session.close()
     for c in settings.channels:
         console.say(f"{c.name}\t{settings.link(c)}")
     if files is not None:
@@ -298,7 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.make_safe()  # a GBK console or no console must never fail a finished command
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[args[0]](args[1:])
+        try:
+            return SUBCOMMANDS[args[0]](args[1:])
+        except CliError as err:
+            return fail(str(err))
     ns = gui_parser().parse_args(args)
     if ns.demo and ns.event:
         return fail("give an event file or --demo, not both")

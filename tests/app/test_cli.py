@@ -84,3 +84,11 @@ def test_pair_prints_a_url_that_pairs_a_door_phone_before_the_day(tmp_path: Path
             assert again.status_code == 410  # one phone per code
         bad = run(*args, "--url", "192.168.1.20:8765")
         assert bad.returncode == 2 and "--url" in bad.stderr
+
+
+def test_a_command_on_a_file_that_does_not_open_says_why(tmp_path: Path) -> None:
+    for command in ("token", "pair", "preflight", "channels"):
+        proc = run(command, str(tmp_path / "missing.showday"))
+        assert proc.returncode == 2, command
+        assert proc.stderr.startswith("showday: ") and "Traceback" not in proc.stderr, command
+    assert not (tmp_path / "missing.showday").exists()

@@ -255,12 +255,19 @@ def stop_source(req: ApiRequest) -> dict[str, Any]:
     access=MODERATOR,
     tag=TAG,
     summary="The live chat feed (newest last), for promoting messages to questions",
-    query={"after": {"type": "integer", "minimum": 0}, "source_id": {"type": "integer"}},
+    query={
+        "after": {"type": "integer", "minimum": 0},
+        "source_id": {"type": "integer"},
+        "limit": {"type": "integer", "minimum": 1, "maximum": 500, "description": "default 200"},
+    },
     response={"type": "object", "properties": {"messages": {"type": "array"}}},
 )
 def get_feed(req: ApiRequest) -> dict[str, Any]:
     q = req.query
-    return {"messages": chat_messages.feed(req.ctx.ef, q.get("source_id"), after=q.get("after", 0))}
+    rows = chat_messages.feed(
+        req.ctx.ef, q.get("source_id"), after=q.get("after", 0), limit=q.get("limit", 200)
+    )
+    return {"messages": rows}
 
 
 @api.route(

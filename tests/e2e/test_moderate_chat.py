@@ -215,6 +215,11 @@ def test_a_chat_flood_keeps_the_feed_bounded(lan: Lan, page: Page) -> None:
     expect(page.locator("#chat-list .cm").first.locator(".q-text")).to_have_text("more 119")
     expect(page.locator("#chat-list .cm")).to_have_count(300)
     expect(page.locator("#chat-list .cm").last.locator(".q-text")).to_have_text("msg 170")
+    # Opened afresh, the page reads the latest 300 at once.
+    page.reload()
+    page.click("#chat-tab")
+    expect(page.locator("#chat-list .cm")).to_have_count(300)
+    expect(page.locator("#chat-shown")).to_have_text("The latest 300 messages, newest first.")
 
 
 def test_overlay_names_the_platform_and_author_of_a_bilibili_question(

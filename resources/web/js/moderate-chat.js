@@ -108,7 +108,7 @@ function restart() {
 async function fetchNew(fresh = false) {
   const gen = chat.gen;
   const sid = sourceId();
-  const url = `/api/v1/chat/feed?after=${chat.last}` + (sid ? `&source_id=${sid}` : "");
+  const url = `/api/v1/chat/feed?after=${chat.last}&limit=${KEEP}` + (sid ? `&source_id=${sid}` : "");
   let res;
   try {
     res = await getJSON(url);

@@ -128,6 +128,13 @@ def test_feed_promote_and_staff_only_control(lan: Lan) -> None:
         assert clean(qa.get(lan.ef, qid).text) == "hello"
         assert phone.get("/api/v1/chat/sources").status_code == 401
         assert phone.post("/api/v1/chat/sources", json={"kind": "ssn"}).status_code == 401
+        assert phone.get("/api/v1/chat/feed").status_code == 401
+        # `limit`: the newest N after `after`, oldest of them first.
+        for i in range(3):
+            httpx.post(source["ingest_url"], json={"author": "Y", "text": f"m{i}"})
+        newest = ctl.get("/api/v1/chat/feed", params={"limit": 2}).json()["messages"]
+        assert [m["text"] for m in newest] == ["m1", "m2"]
+        assert ctl.get("/api/v1/chat/feed", params={"limit": 501}).status_code == 422
 
 
 def test_featured_chat_question_names_its_platform_on_the_overlay(lan: Lan) -> None:

@@ -157,8 +157,8 @@ class BilibiliClient(ReconnectingClient):
     def _nav(self) -> dict[str, Any]:
         reply = self._get(self.web_api, "/x/web-interface/nav", {})
         data = reply.get("data")
-        if isinstance(data, dict) and data.get("isLogin"):
-            self.uid = int(data.get("mid") or 0)
+        if isinstance(data, dict):  # a SESSDATA that expired mid-show: anonymous again
+            self.uid = int(data.get("mid") or 0) if data.get("isLogin") else 0
         return reply
 
     def _buvid(self) -> None:

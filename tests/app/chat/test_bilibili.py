@@ -211,13 +211,16 @@ def test_rotated_wbi_keys_are_fetched_again_once_and_the_room_connects(
     session: Session,
 ) -> None:
     api_box: list[BilibiliApi] = []
+    uids: list[int] = []
 
     async def room(ws, n: int) -> None:
-        await ws.recv()
+        ((_, body),) = unpack(await ws.recv())
+        uids.append(json.loads(body)["uid"])
         await ws.send(pack(OP_AUTH_REPLY, {"code": 0}))
         await ws.send(batch(danmu(n + 1, f"观众{n}", f"问题 {n}?", 1_700_000_000_100 + n)))
         if n == 0:
             api_box[0].rotate()  # Bilibili's daily key change, mid-show
+            api_box[0].logins.clear()  # and the SESSDATA login expired
             ws.transport.abort()
             return
         async for _frame in ws:
@@ -225,7 +228,10 @@ def test_rotated_wbi_keys_are_fetched_again_once_and_the_room_connects(
 
     health: list[tuple[str, str]] = []
     session.bus.subscribe(ChatHealthChanged, lambda e: health.append((e.state, e.error)))
-    with WsServer(room) as ws_server, BilibiliApi(ws_server.port, {ROOM: int(ROOM)}) as api:
+    with (
+        WsServer(room) as ws_server,
+        BilibiliApi(ws_server.port, {ROOM: int(ROOM)}, {"sess-1": 77}) as api,
+    ):
         api_box.append(api)
         delays = Delays()
         session.chat.client_options["bilibili"] = {
@@ -236,7 +242,7 @@ def test_rotated_wbi_keys_are_fetched_again_once_and_the_room_connects(
             "rand": lambda: 0.0,
         }
         source = session.chat.create("bilibili", target=ROOM, filter="all")
-        session.chat.start(source.id)
+        session.chat.start(source.id, sessdata="sess-1")
         wait_for(lambda: len(qa.queue(session.ef, None)) == 2, 10, "both connections' danmaku")
         wait_for(lambda: ws_server.connections == 2, 5, "the second connection")
         session.chat.stop(source.id)
@@ -245,6 +251,7 @@ def test_rotated_wbi_keys_are_fetched_again_once_and_the_room_connects(
     assert api.nav_calls == 2
     assert delays.delays == [1.0]  # only the dropped link's backoff, none for the rotation
     assert ("reconnecting", "risk_control") not in health
+    assert uids == [77, 0]  # the expired login is not claimed in the next auth
 
 
 def test_persistent_risk_control_reaches_the_desk_and_is_retried_with_backoff(

@@ -16,9 +16,9 @@ github.com/SocialSisterYi/bilibili-API-collect) and implemented alike by blivedm
 Why our own ~80 lines rather than a library (checked with pip's resolver, 2026-12):
 - bilibili-api-python 17.4.2 (GPL-3.0+, licence-compatible) resolves to 19 distributions
   (lxml, pycryptodomex, APScheduler, beautifulsoup4, PyJWT, PyYAML, qrcode-terminal, colorama,
-  yarl, ... ) on aiohttp-style plumbing, and its API hosts live in its bundled api JSON, so
-  the loopback tests could not point it anywhere; it would replace only this file and the
-  150-line client, which already run on `websockets` + `brotli`.
+  yarl, ...), and its API hosts live in its bundled api JSON, so the loopback tests could
+  not point it anywhere; it would replace only this file and the ~250-line client, which
+  already run on `websockets` + `brotli` (both dependencies anyway).
 - blivedm on PyPI is 0.1.1 (2023-05): it predates WBI signing (that lives only in its git
   tree), pins `brotli==1.0.9` (we need >= 1.1) and brings aiohttp (+9 distributions); its
   URLs are module constants.

@@ -177,6 +177,28 @@ def test_the_chat_tab_counts_new_messages_and_follows_promotions_made_elsewhere(
     expect(items.nth(2).get_by_role("button")).to_have_count(0)
 
 
+def test_a_message_arriving_mid_click_does_not_swallow_the_click(lan: Lan, page: Page) -> None:
+    hook = make_source(lan, "webhook", filter="none")["ingest_url"]
+    httpx.post(hook, json={"source": "youtube", "author": "a", "text": "pick me?"})
+    moderator(lan, page)
+    page.click("#chat-tab")
+    button = page.locator("#chat-list .cm", has_text="pick me?").get_by_role("button")
+    box = button.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    # The feed reads the new message while the button is held down...
+    with page.expect_response(lambda r: "/api/v1/chat/feed" in r.url):
+        httpx.post(hook, json={"source": "youtube", "author": "b", "text": "flood"})
+    page.mouse.up()
+    # ...and the click still lands on "pick me?" (the list redraws after it).
+    expect(page.locator("#chat-list .cm", has_text="pick me?")).to_have_attribute(
+        "data-promoted", "1"
+    )
+    expect(page.locator("#chat-list .cm").first).to_contain_text("flood")
+    wait_for(lambda: [q.text for q in qa.queue(lan.ef, None)] == ["pick me?"])
+
+
 def test_feed_filter_by_source_and_platform(lan: Lan, page: Page) -> None:
     relay = make_source(lan, "ssn", name="Relay", filter="none")["ingest_url"]
     hook = make_source(lan, "webhook", name="Hook", filter="none")["ingest_url"]

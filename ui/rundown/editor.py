@@ -1,17 +1,16 @@
 """The rundown editor (Setup › Rundown): a table of segments to type, reorder, skip and undo.
 
 Every change is a core operation (app.show.segments / app.show.editing, one transaction,
-SegmentsChanged) run on the worker; the table shows it once committed (the job hands back
-fresh rows). Undo/redo through a QUndoStack (ui.rundown.commands). Keys (while the editor has
-focus; listed in Help › Keyboard Shortcuts): Ctrl+Return add, Ctrl+D duplicate, Delete delete,
-Alt+↑/↓ move, Ctrl+K skip/un-skip, Ctrl+Z/Ctrl+Shift+Z undo/redo. Drag a row by its number to
-move it. Typing starts editing a cell; Tab moves on and commits.
+SegmentsChanged) run on the worker (ui.rundown.operations); the table shows it once committed
+(the job hands back fresh rows). Undo/redo through a QUndoStack (ui.rundown.commands). Keys
+(while the editor has focus; listed in Help › Keyboard Shortcuts): Ctrl+Return add, Ctrl+D
+duplicate, Delete delete, Alt+↑/↓ move, Ctrl+K skip/un-skip, Ctrl+Z/Ctrl+Shift+Z undo/redo.
+Drag a row by its number to move it. Typing starts editing a cell; Tab moves on and commits.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,24 +29,22 @@ from PySide6.QtWidgets import (
 from app.bus import GuestsChanged, ObsStateChanged, SegmentsChanged, ShowStateChanged
 from app.lan.routes_obs import obs_state
 from app.session import Session
-from app.show.editing import edit_cell, speaker_names
+from app.show.editing import speaker_names
 from app.show.plan import rundown_rows
 from app.show.segments import Segments
 from ui.bridge import QtBridge
 from ui.reload import Coalescer
 from ui.rundown import toolbar
-from ui.rundown.commands import DeleteCommand, EditCommand, InsertCommand, MoveCommand, Op
 from ui.rundown.delegates import RundownDelegate
-from ui.rundown.model import COLUMNS, FIELDS, RundownModel, tr
-from ui.rundown.texts import error_text
+from ui.rundown.model import COLUMNS, FIELDS, RundownModel
+from ui.rundown.operations import EditorOperations
 from ui.views.widgets import plain_label
-from ui.worker import Worker, describe_error
+from ui.worker import Worker
 
 log = logging.getLogger(__name__)
-DEFAULT_MINUTES = 10
 
 
-class RundownEditor(QWidget):
+class RundownEditor(EditorOperations, QWidget):
     """`RundownEditor(session, bridge, worker)`: built per open event by Setup.
 
     Signals:
@@ -182,44 +179,6 @@ class RundownEditor(QWidget):
                     self._ids[k] = new_id
             self._ids[old_id] = new_id
 
-    # -- running core operations -----------------------------------------------------------
-
-    def run(self, op: Op, on_done: Callable[[Any], None] | None = None) -> None:
-        """`op(segments)` on the worker, then fresh rows; `on_done(op's result)` here."""
-        segs, ef = self.segments, self.session.ef
-
-        def job() -> tuple[Any, list[dict[str, Any]]]:
-            result = op(segs)
-            return result, rundown_rows(ef)
-
-        def done(out: tuple[Any, list[dict[str, Any]]]) -> None:
-            result, rows = out
-            self.error.hide()
-            if on_done is not None:
-                on_done(result)
-            self._show_rows(rows)
-            self.jobs += 1
-            self.committed.emit()
-
-        self.worker.run(job, done, self._refused, self)
-
-    def _refused(self, err: BaseException) -> None:
-        self.show_error(err)
-        self.reload()  # show what the file holds
-
-    def show_error(self, err: BaseException) -> None:
-        text = error_text(err) if isinstance(err, ValueError) else describe_error(err)
-        self.note.hide()
-        self.error.setText(text)
-        self.error.show()
-        self.failed.emit(text)
-
-    def notice(self, text: str) -> None:
-        """A line that says what was done (an export, an import)."""
-        self.error.hide()
-        self.note.setText(text)
-        self.note.show()
-
     def reload(self) -> None:
         self.reloads.request()
 
@@ -248,81 +207,6 @@ class RundownEditor(QWidget):
         self._summarise()
         self._scene_hint()
         self._enable()
-
-    # -- the operations --------------------------------------------------------------------
-
-    def edit(self, segment_id: int, field: str, value: Any) -> None:
-        def pushed(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
-            before, after = result
-            if before:
-                label = self.tr("Edit %1").replace("%1", tr(COLUMNS[FIELDS.index(field)].title))
-                self.undo_stack.push(EditCommand(self, label, segment_id, before, after))
-
-        self.run(lambda s: edit_cell(s, segment_id, field, value), pushed)
-
-    def add_segment(self, **values: Any) -> None:
-        """Add a segment after the current one (at the end when none is), then edit its title."""
-        sid = self.current_segment_id()
-        row = self.model.row_of(sid) if sid is not None else None
-        position = row + 1 if row is not None else None
-        data = {"title": self.tr("New segment"), "duration_s": DEFAULT_MINUTES * 60, **values}
-        self._insert(lambda s: s.add(position, **data), self.tr("Add segment"))
-
-    def duplicate_selected(self) -> None:
-        if (sid := self.current_segment_id()) is not None:
-            self._insert(lambda s: s.duplicate(sid), self.tr("Duplicate segment"), edit=False)
-
-    def _insert(self, op: Op, label: str, edit: bool = True) -> None:
-        def pushed(segment: Any) -> None:
-            self.undo_stack.push(InsertCommand(self, label, segment))
-            self._select_after = segment.id
-            self._edit_after = "title" if edit else None
-
-        self.run(op, pushed)
-
-    def delete_selected(self) -> None:
-        if (sid := self.current_segment_id()) is None:
-            return
-        row = self.model.row_of(sid) or 0
-
-        def pushed(segment: Any) -> None:
-            self.undo_stack.push(DeleteCommand(self, self.tr("Delete segment"), segment))
-            neighbour = min(row, len(self.model.rows) - 2)
-            self._select_after = self.model.segment_id(neighbour) if neighbour >= 0 else None
-
-        self.run(lambda s: s.delete(sid), pushed)
-
-    def move_selected(self, delta: int) -> None:
-        sid = self.current_segment_id()
-        row = self.model.row_of(sid) if sid is not None else None
-        if sid is None or row is None or not 0 <= row + delta < len(self.model.rows):
-            return
-        self.move(sid, row, row + delta)
-
-    def move(self, segment_id: int, old: int, new: int) -> None:
-        def pushed(_rows: Any) -> None:
-            self.undo_stack.push(MoveCommand(self, self.tr("Move segment"), segment_id, old, new))
-            self._select_after = segment_id
-
-        self.run(lambda s: s.move(segment_id, new), pushed)
-
-    def toggle_skip(self) -> None:
-        if (sid := self.current_segment_id()) is None:
-            return
-        row = self.model.rows[self.model.row_of(sid) or 0]
-        self.edit(sid, "skip", not row.get("skip"))
-
-    def _activated(self, index: Any) -> None:
-        if self.table.state() != QAbstractItemView.State.EditingState:
-            self.table.edit(index)
-
-    def _dragged(self, _logical: int, old_visual: int, new_visual: int) -> None:
-        header = self.table.verticalHeader()
-        header.blockSignals(True)
-        header.moveSection(new_visual, old_visual)  # the model moves the row, not the header
-        header.blockSignals(False)
-        if (sid := self.model.segment_id(old_visual)) is not None:
-            self.move(sid, old_visual, new_visual)
 
     # -- import / export (ui.rundown.files) ----------------------------------------------
 

@@ -213,6 +213,7 @@ class CueEngine:
                 continue
             if missed(trig):
                 entry = self._entry(key, state, trig, ok=False, detail=MISSED, at=at)
+                entry["result"] = {"code": "missed_closed", "params": {}}
                 entry["id"] = store.claim_missed(self.ef, entry)
                 if entry["id"] is not None:  # else another poller claimed it first
                     entry["missed"] = True
@@ -229,16 +230,24 @@ class CueEngine:
         self, key: str, state: dict[str, Any], trig: dict[str, Any], variables: dict[str, str]
     ) -> dict[str, Any]:
         try:
-            detail, ok = self.actions.run(trig["action"], trig["params"], variables), True
+            done = self.actions.run(trig["action"], trig["params"], variables)
+            detail, ok, result = done.detail, True, {"code": done.code, "params": done.params}
         except ActionFailed as err:
-            detail, ok = str(err), False
+            detail, ok, result = str(err), False, {"code": err.code, "params": err.params}
         except Exception as err:  # a show action refused (ShowError), a bad parameter, ...
             detail, ok = f"{type(err).__name__}: {err}", False
+            result = {"code": "cue_error", "params": {"detail": detail}}
         entry = self._entry(key, state, trig, ok=ok, detail=detail, at=self.show.now())
+        entry["result"] = result
         entry["id"] = store.log_result(self.ef, entry)
         self.bus.publish(CueFired(entry=entry))
         if not ok:
-            params = {"action": trig["action"], "segment": entry["segment_title"], "detail": detail}
+            params = {
+                "action": trig["action"],
+                "segment": entry["segment_title"],
+                "detail": detail,
+                "error": result,  # the screen words it (the detail stays for the log)
+            }
             self.alert("cue_failed", params)
         return entry
 

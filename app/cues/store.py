@@ -187,10 +187,14 @@ _LOG_FIELDS = ("at", "run_key", "trigger_id", "segment_id", "segment_title", "tr
 def _log(c: sqlite3.Connection, entry: dict[str, Any]) -> int:
     cur = c.execute(
         "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
-        " action, ok, detail) VALUES (:at, :run_key, :trigger_id, :segment_id,"
-        " :segment_title, :trigger, :action, :ok, :detail)",
+        " action, ok, detail, result) VALUES (:at, :run_key, :trigger_id, :segment_id,"
+        " :segment_title, :trigger, :action, :ok, :detail, :result)",
         {k: entry[k] for k in _LOG_FIELDS}
-        | {"ok": int(bool(entry["ok"])), "detail": entry["detail"]},
+        | {
+            "ok": int(bool(entry["ok"])),
+            "detail": entry["detail"],
+            "result": json.dumps(entry.get("result") or {}, ensure_ascii=False),
+        },
     )
     return int(cur.lastrowid or 0)
 
@@ -220,14 +224,14 @@ def log_interrupted(ef: EventFile, at: float) -> int:
     with ef.write() as c:
         cur = c.execute(
             "INSERT INTO cue_log (at, run_key, trigger_id, segment_id, segment_title, trigger,"
-            " action, ok, detail)"
+            " action, ok, detail, result)"
             " SELECT ?, f.run_key, f.trigger_id, t.segment_id,"
             " COALESCE((SELECT title FROM segments WHERE id = t.segment_id), ''),"
-            " COALESCE(t.trigger, ''), COALESCE(t.action, ''), 0, ?"
+            " COALESCE(t.trigger, ''), COALESCE(t.action, ''), 0, ?, ?"
             " FROM cue_fired f LEFT JOIN cue_triggers t ON t.id = f.trigger_id"
             " WHERE NOT EXISTS (SELECT 1 FROM cue_log l"
             "   WHERE l.run_key = f.run_key AND l.trigger_id = f.trigger_id)",
-            (at, INTERRUPTED),
+            (at, INTERRUPTED, json.dumps({"code": "interrupted", "params": {}})),
         )
         return cur.rowcount
 
@@ -237,4 +241,5 @@ def cue_log(ef: EventFile, limit: int = 200) -> list[dict[str, Any]]:
     rows = ef.rows("SELECT * FROM cue_log ORDER BY id DESC LIMIT ?", (limit,))
     for r in rows:
         r["ok"] = bool(r["ok"])
+        r["result"] = json.loads(r.get("result") or "{}")
     return rows

@@ -392,5 +392,12 @@ CREATE TABLE IF NOT EXISTS preflight_runs (   -- append-only: each run with all 
 CREATE INDEX IF NOT EXISTS preflight_runs_kind ON preflight_runs(kind, at);
 """
 
+# What a cue did, as a code and its parameters ({"code": "scene_missing", "params": {"scene":
+# "Break"}}), so each screen words it in its own language; `detail` keeps the technical text.
+# '{}' on the rows logged before (a screen shows their detail).
+V9 = """
+ALTER TABLE cue_log ADD COLUMN result TEXT NOT NULL DEFAULT '{}';
+"""
+
 Migration = str | Callable[["sqlite_utils.Database"], None]
-MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6, V7, V8]
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]

@@ -106,6 +106,82 @@
         <source>hide</source>
         <translation>隐藏</translation>
     </message>
+    <message>
+        <source>Sent (HTTP {status}).</source>
+        <translation>已发送（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>{url} answered HTTP {status}.</source>
+        <translation>{url} 返回 HTTP {status}。</translation>
+    </message>
+    <message>
+        <source>{url} could not be reached: {reason}</source>
+        <translation>无法连接 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>Sent {address} to {target}.</source>
+        <translation>已向 {target} 发送 {address}。</translation>
+    </message>
+    <message>
+        <source>The OSC message to {target} could not be sent: {reason}</source>
+        <translation>无法向 {target} 发送 OSC 消息：{reason}</translation>
+    </message>
+    <message>
+        <source>Stage message shown.</source>
+        <translation>已向讲者显示舞台提示。</translation>
+    </message>
+    <message>
+        <source>Moved on to the next segment.</source>
+        <translation>已切到下一环节。</translation>
+    </message>
+    <message>
+        <source>Poll {poll} opened: {question}</source>
+        <translation>已开启投票 {poll}：{question}</translation>
+    </message>
+    <message>
+        <source>Polls are not available here.</source>
+        <translation>此处无法使用投票。</translation>
+    </message>
+    <message>
+        <source>Chime rung.</source>
+        <translation>已响提示音。</translation>
+    </message>
+    <message>
+        <source>OBS switched to scene “{scene}”.</source>
+        <translation>OBS 已切换到场景“{scene}”。</translation>
+    </message>
+    <message>
+        <source>“{source}” shown in OBS.</source>
+        <translation>已在 OBS 中显示“{source}”。</translation>
+    </message>
+    <message>
+        <source>“{source}” hidden in OBS.</source>
+        <translation>已在 OBS 中隐藏“{source}”。</translation>
+    </message>
+    <message>
+        <source>Text of “{source}” set in OBS.</source>
+        <translation>已在 OBS 中设置“{source}”的文字。</translation>
+    </message>
+    <message>
+        <source>Lower third shown: {name}.</source>
+        <translation>已显示下方字幕：{name}。</translation>
+    </message>
+    <message>
+        <source>OBS did not answer in time.</source>
+        <translation>OBS 未及时响应。</translation>
+    </message>
+    <message>
+        <source>The cue could not run: {detail}</source>
+        <translation>该提示无法执行：{detail}</translation>
+    </message>
+    <message>
+        <source>Missed while Showday was closed: not fired late.</source>
+        <translation>Showday 关闭期间错过，未补发。</translation>
+    </message>
+    <message>
+        <source>Interrupted: Showday stopped before the result was known; not fired again.</source>
+        <translation>已中断：Showday 在得知结果前停止，不会再次触发。</translation>
+    </message>
 </context>
 <context>
     <name>CuesFeature</name>

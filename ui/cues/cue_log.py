@@ -1,5 +1,7 @@
 """Setup › Cue log: every fired cue action with its time and result, newest first; follows
-CueFired from the bridge. A failed one is red (and raised as an operator alert)."""
+CueFired from the bridge. A failed one is red (and raised as an operator alert). The result
+is worded in the window's language from its code (ui.cues.texts.cue_result_text); the
+technical detail as logged is the cell's tooltip."""
 
 from __future__ import annotations
 
@@ -49,12 +51,14 @@ class CueLogView(SessionView):
                 triggers.get(e["trigger"], e["trigger"]),
                 actions.get(e["action"], e["action"]),
                 self.tr("OK") if ok else self.tr("Failed"),
-                e["detail"],
+                texts.cue_result_text(e.get("result"), e["detail"]),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(str(text))
                 if col == 4:
                     item.setForeground(QColor("#5fd38d" if ok else "#ff7b7b"))
+                if col == 5:  # the technical words as they were logged, for whoever needs them
+                    item.setToolTip(str(e["detail"]))
                 self.table.setItem(i, col, item)
 
     def retranslate(self) -> None:

@@ -203,3 +203,53 @@ def action_detail(t: dict[str, Any]) -> str:
     if a == "lower_third":
         return f"{p.get('name', '')} / {p.get('title', '')}"
     return ""
+
+
+# What a cue did (app.cues.actions: a code and its params); OBS's codes are worded as the
+# operator's alerts word them (ui.obs.alerts).
+def _result_texts() -> dict[str, str]:
+    return {
+        "http_ok": QCoreApplication.translate("Cues", "Sent (HTTP {status})."),
+        "http_status": QCoreApplication.translate("Cues", "{url} answered HTTP {status}."),
+        "http_unreachable": QCoreApplication.translate(
+            "Cues", "{url} could not be reached: {reason}"
+        ),
+        "osc_sent": QCoreApplication.translate("Cues", "Sent {address} to {target}."),
+        "osc_failed": QCoreApplication.translate(
+            "Cues", "The OSC message to {target} could not be sent: {reason}"
+        ),
+        "message_shown": QCoreApplication.translate("Cues", "Stage message shown."),
+        "advanced": QCoreApplication.translate("Cues", "Moved on to the next segment."),
+        "poll_opened": QCoreApplication.translate("Cues", "Poll {poll} opened: {question}"),
+        "polls_unavailable": QCoreApplication.translate("Cues", "Polls are not available here."),
+        "chime_rung": QCoreApplication.translate("Cues", "Chime rung."),
+        "scene_switched": QCoreApplication.translate("Cues", "OBS switched to scene “{scene}”."),
+        "source_shown": QCoreApplication.translate("Cues", "“{source}” shown in OBS."),
+        "source_hidden": QCoreApplication.translate("Cues", "“{source}” hidden in OBS."),
+        "text_set": QCoreApplication.translate("Cues", "Text of “{source}” set in OBS."),
+        "lower_third_shown": QCoreApplication.translate("Cues", "Lower third shown: {name}."),
+        "obs_timeout": QCoreApplication.translate("Cues", "OBS did not answer in time."),
+        "cue_error": QCoreApplication.translate("Cues", "The cue could not run: {detail}"),
+        "missed_closed": QCoreApplication.translate(
+            "Cues", "Missed while Showday was closed: not fired late."
+        ),
+        "interrupted": QCoreApplication.translate(
+            "Cues", "Interrupted: Showday stopped before the result was known; not fired again."
+        ),
+    }
+
+
+def cue_result_text(result: dict[str, Any] | None, detail: str = "") -> str:
+    """A cue-log entry's result in the operator's language; `detail` (the technical text)
+    when the entry has no code (logged before codes) or the code is unknown here."""
+    code = str((result or {}).get("code") or "")
+    params = (result or {}).get("params") or {}
+    template = _result_texts().get(code)
+    if template is None:
+        from ui.obs.alerts import OBS_CODES, alert_text
+
+        return alert_text(code, params) if code in OBS_CODES else detail
+    try:
+        return template.format(**{k: str(v) for k, v in params.items()})
+    except (KeyError, IndexError, ValueError):
+        return detail

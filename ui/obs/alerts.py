@@ -32,6 +32,11 @@ SHOWN = 3  # the newest few; a long list would push the clock off screen
 def alert_text(code: str, params: dict[str, Any]) -> str:
     """An alert, or an error code from app.obs.actions, worded for the operator."""
     p = {k: str(v) for k, v in params.items()}
+    if code == "cue_failed" and isinstance(params.get("error"), dict):
+        from ui.cues import texts as cue_texts  # the cue's failure in this language
+
+        p["detail"] = cue_texts.cue_result_text(params["error"], p.get("detail", ""))
+        p["action"] = cue_texts.action_names().get(p.get("action", ""), p.get("action", ""))
     if code == "sources_missing":  # a list, joined the way the language does
         p["sources"] = QCoreApplication.translate("Alerts", ", ").join(
             str(s) for s in params.get("sources") or []
@@ -82,6 +87,24 @@ def alert_text(code: str, params: dict[str, Any]) -> str:
         return template.format(**p)
     except (KeyError, IndexError):  # params missing: still say something useful
         return template.split("{")[0].rstrip(" (:") + "."
+
+
+# The codes above that an OBS command's failure carries (a cue's result may be one of them).
+OBS_CODES = frozenset(
+    {
+        "scene_missing",
+        "source_missing",
+        "sources_missing",
+        "source_not_in_scene",
+        "not_text_source",
+        "no_stream_server",
+        "disk_full",
+        "studio_mode_off",
+        "obs_refused",
+        "obs_failed",
+        "not_connected",
+    }
+)
 
 
 def fix_text(fix: str, params: dict[str, Any]) -> str:

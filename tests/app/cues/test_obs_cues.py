@@ -30,6 +30,14 @@ def test_scene_cues_switch_obs_and_a_missing_scene_raises_the_alert(
         entries = sorted(session.cues.engine.drain(), key=lambda e: e["trigger_id"])
         assert [e["ok"] for e in entries] == [True, False]
         assert "Sponsor wall" in entries[1]["detail"]
+        # what happened as a code and its params, for each screen's own words
+        assert [e["result"] for e in entries] == [
+            {"code": "scene_switched", "params": {"scene": "Break"}},
+            {"code": "scene_missing", "params": {"scene": "Sponsor wall"}},
+        ]
+        assert [e["result"] for e in reversed(store.cue_log(session.ef))] == [
+            e["result"] for e in entries
+        ]
         program = obs.client().get_current_program_scene().current_program_scene_name
         assert program == "Break"
         codes = [(a["code"], a["params"].get("segment")) for a in session.alerts.items()]

@@ -112,6 +112,7 @@ def test_a_version_7_file_with_first_use_tables_keeps_its_triggers_claims_and_lo
         )
         assert cues.claimed(ef, "1.000/1@1.000") == {1}  # it does not fire again
         (entry,) = cues.cue_log(ef)
+        assert entry["result"] == {}  # logged before result codes (V9): screens show the detail
         assert (entry["segment_title"], entry["ok"], entry["detail"]) == (
             "开场",
             True,

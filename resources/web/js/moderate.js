@@ -2,6 +2,7 @@
 // counts; approve, reject, feature, done, star, edit; tick two or more and merge them (votes add
 // up; the most-voted one stays), assign a question to a segment; held questions show the matched
 // words marked (built from text nodes, never markup); keyboard: arrows, A R F D S E, X tick, M merge.
+// A chat question shows its platform badge and author; the Chat tab is moderate-chat.js.
 import { getJSON, postJSON, showError } from "./api.js";
 import { platformBadge } from "./chat-strings.js";
 import { chatEvent, chatKey, chatShown, chatSync, chatTab, initChat, showChat } from "./moderate-chat.js";

@@ -395,6 +395,13 @@ class LanController:
         pairing = stations.create_pairing(self.ef, role, name, bus=self.bus)
         return pairing, pairing.url(self.url)
 
+    def renew_station(self, station_id: int) -> tuple[stations.Pairing, str]:
+        """A new code (and URL) for a station waiting to be paired; the old code stops working."""
+        if not self.running:
+            raise LanError("Open the station server to the LAN first.")
+        pairing = stations.renew_pairing(self.ef, station_id, bus=self.bus)
+        return pairing, pairing.url(self.url)
+
     def list_stations(self) -> list[stations.Station]:
         return stations.list_stations(self.ef)
 

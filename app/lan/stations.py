@@ -27,7 +27,9 @@ from app.timeutil import now_iso, parse_iso
 
 ROLES = ("door", "moderator", "control", "stage")
 PAIRABLE_ROLES = ("door", "moderator", "stage")
-PAIR_TTL_S = 300  # a QR code on screen is good for five minutes
+# A QR code on screen is good for 15 minutes: setting up a stage tablet or a door phone (Wi-Fi,
+# browser, kiosk mode) often takes longer than five; the dialog renews it in one click.
+PAIR_TTL_S = 15 * 60
 SEEN_THROTTLE_S = 30.0  # last_seen_at is written at most this often per station
 # Where a freshly paired station is sent. Later issues build these pages; until then the server
 # serves a placeholder for them.
@@ -115,10 +117,7 @@ def create_pairing(
     """Create a station waiting to be paired; returns its one-time code (shown once, as a QR)."""
     if role not in PAIRABLE_ROLES:
         raise ValueError(f"cannot pair a station with role {role!r}")
-    code = secrets.token_urlsafe(12)
-    expires = (datetime.now().astimezone() + timedelta(seconds=ttl_s)).isoformat(
-        timespec="milliseconds"
-    )
+    code, expires = secrets.token_urlsafe(12), _expiry(ttl_s)
     with ef.write() as c:
         station_name = (name or "").strip() or _default_name(ef, role)
         cur = c.execute(
@@ -130,6 +129,32 @@ def create_pairing(
     if bus is not None:
         bus.publish(StationsChanged())
     return Pairing(station_id, station_name, role, code, expires)
+
+
+def _expiry(ttl_s: float) -> str:
+    return (datetime.now().astimezone() + timedelta(seconds=ttl_s)).isoformat(
+        timespec="milliseconds"
+    )
+
+
+def renew_pairing(
+    ef: EventFile, station_id: int, ttl_s: float = PAIR_TTL_S, bus: Bus | None = None
+) -> Pairing:
+    """A fresh one-time code for a station not paired yet (its code ran out while the device
+    was set up, say); the old code stops working. PairingError when it is paired or revoked."""
+    code, expires = secrets.token_urlsafe(12), _expiry(ttl_s)
+    with ef.write() as c:
+        cur = c.execute(
+            "UPDATE stations SET pair_code_hash = ?, pair_expires_at = ?"
+            " WHERE id = ? AND token_hash IS NULL AND revoked_at IS NULL AND role <> 'control'",
+            (digest(code), expires, station_id),
+        )
+        row = c.execute("SELECT name, role FROM stations WHERE id = ?", (station_id,)).fetchone()
+    if cur.rowcount != 1 or row is None:
+        raise PairingError("used", "This station is already paired or was revoked: add a new one.")
+    if bus is not None:
+        bus.publish(StationsChanged())
+    return Pairing(station_id, row[0], row[1], code, expires)
 
 
 def redeem_pairing(ef: EventFile, code: str, bus: Bus | None = None) -> tuple[Station, str]:

@@ -574,6 +574,14 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>配对工作站</translation>
     </message>
     <message>
+        <source>New code</source>
+        <translation>新代码</translation>
+    </message>
+    <message>
+        <source>A fresh code for this station, valid 15 minutes; the old one stops working</source>
+        <translation>为这个工作站生成新代码，15 分钟内有效；旧代码随即失效</translation>
+    </message>
+    <message>
         <source>Scan to pair: %1</source>
         <translation>扫码配对：%1</translation>
     </message>
@@ -590,12 +598,16 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>已配对。此窗口将自动关闭。</translation>
     </message>
     <message>
-        <source>This code has expired. Close and add the station again.</source>
-        <translation>此二维码已过期。请关闭后重新添加工作站。</translation>
+        <source>This code has expired: “New code” makes another.</source>
+        <translation>此代码已过期：点“新代码”再生成一个。</translation>
     </message>
     <message>
-        <source>Expires in %1</source>
-        <translation>%1 后过期</translation>
+        <source>Valid until %1 (%2 left)</source>
+        <translation>有效至 %1（还剩 %2）</translation>
+    </message>
+    <message>
+        <source>This station is already paired or was revoked: add a new one.</source>
+        <translation>此工作站已配对或已被撤销：请重新添加一个。</translation>
     </message>
 </context>
 <context>

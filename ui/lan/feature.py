@@ -230,7 +230,7 @@ class LanFeature(QObject):
         if self.stage_pairing is not None:
             self.stage_pairing.close()
         self.stage_pairing = PairingDialog(
-            controller, pairing, url, self.window.bridge, self.window
+            controller, pairing, url, self.window.bridge, self.window, worker=self.window.worker
         )
         self.stage_pairing.show()
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from app.bus import StationsChanged
 from app.lan.netinfo import is_loopback_url
 from app.lan.server import LanController
-from app.lan.stations import Pairing, get_station
+from app.lan.stations import Pairing, PairingError, get_station
 from app.timeutil import parse_iso
 from ui.bridge import QtBridge
 from ui.views.widgets import plain_label
+from ui.worker import Worker, describe_error
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -106,7 +107,12 @@ class LoopbackWarning(QLabel):
 
 
 class PairingDialog(QDialog):
-    """Shows the QR code for one pairing, counts down its expiry, and says when it was used."""
+    """Shows the QR code for one pairing, its expiry (clock time and countdown) and says when it
+    was used. "New code" (objectName "pairingRenew") gives the same station a fresh code in one
+    click, on `worker` when given; the old code stops working. `renewed` fires with the new URL.
+    """
+
+    renewed = Signal(str)
 
     def __init__(
         self,
@@ -115,11 +121,13 @@ class PairingDialog(QDialog):
         url: str,
         bridge: QtBridge | None = None,
         parent: QWidget | None = None,
+        worker: Worker | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.pairing = pairing
         self.url = url
+        self.worker = worker
         self.paired = False
         self.qr = QrWidget(url)
         self.heading = plain_label("", "viewTitle")
@@ -132,6 +140,9 @@ class PairingDialog(QDialog):
         self.loopback = LoopbackWarning(url)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.renew_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.renew_button.setObjectName("pairingRenew")
+        self.renew_button.clicked.connect(self.renew)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.qr, 1)
@@ -151,6 +162,10 @@ class PairingDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Pair a station"))
+        self.renew_button.setText(self.tr("New code"))
+        self.renew_button.setToolTip(
+            self.tr("A fresh code for this station, valid 15 minutes; the old one stops working")
+        )
         self.heading.setText(self.tr("Scan to pair: %1").replace("%1", self.pairing.name))
         if self.pairing.role == "stage":  # LAN › Pair a stage screen: the URL is on the clipboard
             hint = self.tr(
@@ -176,21 +191,59 @@ class PairingDialog(QDialog):
         return max(0, int(left.total_seconds()))
 
     def _tick(self) -> None:
+        self.renew_button.setEnabled(not self.paired)
         if self.paired:
             self.countdown.setText(self.tr("Paired. This window closes by itself."))
             return
         left = self.seconds_left()
         if left <= 0:
-            self.countdown.setText(
-                self.tr("This code has expired. Close and add the station again.")
-            )
+            self.countdown.setText(self.tr("This code has expired: “New code” makes another."))
             self.qr.setEnabled(False)
             self.qr.set_text("")
             self.timer.stop()
         else:
+            at = parse_iso(self.pairing.expires_at).astimezone().strftime("%H:%M")
             self.countdown.setText(
-                self.tr("Expires in %1").replace("%1", f"{left // 60}:{left % 60:02d}")
+                self.tr("Valid until %1 (%2 left)")
+                .replace("%1", at)
+                .replace("%2", f"{left // 60}:{left % 60:02d}")
             )
+
+    def renew(self) -> None:
+        """A fresh code for the same station (it was not paired yet)."""
+        controller, station_id = self.controller, self.pairing.station_id
+        self.renew_button.setEnabled(False)
+        if self.worker is None:
+            try:
+                result = controller.renew_station(station_id)
+            except Exception as err:  # noqa: BLE001 (said to the operator)
+                return self._renew_failed(err)
+            return self._renewed(result)
+        self.worker.run(
+            lambda: controller.renew_station(station_id),
+            self._renewed,
+            self._renew_failed,
+            context=self,
+        )
+
+    def _renewed(self, result: tuple[Pairing, str]) -> None:
+        self.pairing, self.url = result
+        if self.pairing.role == "stage":  # the hint says the address is on the clipboard
+            QGuiApplication.clipboard().setText(self.url)
+        self.qr.set_text(self.url)
+        self.qr.setEnabled(True)
+        self.link.setText(self.url)
+        self.timer.start(1000)
+        self._tick()
+        self.renewed.emit(self.url)
+
+    def _renew_failed(self, err: BaseException) -> None:
+        if isinstance(err, PairingError):  # paired or revoked meanwhile
+            text = self.tr("This station is already paired or was revoked: add a new one.")
+        else:
+            text = describe_error(err)
+        self.countdown.setText(text)
+        self.renew_button.setEnabled(not self.paired)
 
     def _on_lan(self, event: Any) -> None:
         if not isinstance(event, StationsChanged) or self.paired:

@@ -212,7 +212,9 @@ class StationsWidget(QWidget):
         pairing, url = result
         if self.pairing_dialog is not None:
             self.pairing_dialog.close()
-        self.pairing_dialog = PairingDialog(self.controller, pairing, url, self.bridge, self)
+        self.pairing_dialog = PairingDialog(
+            self.controller, pairing, url, self.bridge, self, worker=self.worker
+        )
         self.pairing_dialog.show()
 
     def revoke(self, station_id: int, name: str) -> None:

@@ -117,3 +117,32 @@ def test_cli_token_prints_a_working_token(ef: EventFile, tmp_path: Path) -> None
     token = out.stdout.strip()
     st = stations.authenticate(ef, token)
     assert st is not None and (st.name, st.role) == ("Deck", "control")
+
+
+def test_a_code_lasts_fifteen_minutes_and_renews_for_the_same_station(ef: EventFile) -> None:
+    from datetime import datetime
+
+    from app.timeutil import parse_iso
+
+    p = stations.create_pairing(ef, "stage", "Stage screen 1")
+    left = (parse_iso(p.expires_at) - datetime.now().astimezone()).total_seconds()
+    assert 14 * 60 < left <= 15 * 60  # time to set up a tablet
+    old = stations.create_pairing(ef, "stage", "Stage screen 2", ttl_s=-1)  # ran out on screen
+    got: list[object] = []
+    bus = Bus()
+    bus.subscribe(StationsChanged, got.append)
+    new = stations.renew_pairing(ef, old.station_id, bus=bus)
+    assert (new.station_id, new.name, new.role) == (old.station_id, "Stage screen 2", "stage")
+    assert new.code != old.code and parse_iso(new.expires_at) > datetime.now().astimezone()
+    assert got  # the stations list follows
+    with pytest.raises(PairingError) as e1:
+        stations.redeem_pairing(ef, old.code)  # the old code no longer works
+    assert e1.value.kind == "unknown"
+    station, _token = stations.redeem_pairing(ef, new.code)
+    assert station.id == old.station_id and station.paired
+    with pytest.raises(PairingError) as e2:  # paired: nothing to renew
+        stations.renew_pairing(ef, old.station_id)
+    assert e2.value.kind == "used"
+    stations.revoke_station(ef, p.station_id)
+    with pytest.raises(PairingError):  # revoked: neither
+        stations.renew_pairing(ef, p.station_id)

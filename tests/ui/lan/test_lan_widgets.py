@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.bus import Bus
@@ -205,3 +206,41 @@ def test_screenshots_of_the_dialog_and_the_stations_list(
     assert ("舞台屏" if lang == "zh_CN" else "stage screen") in stage.hint.text()
     stage.close()
     w.shutdown()
+
+
+def test_an_expired_stage_code_is_renewed_in_one_click_and_the_new_one_pairs(
+    qtbot,
+    controller,
+    themed,  # noqa: ANN001
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from app.lan.stations import renew_pairing
+
+    start(qtbot, controller)
+    pairing, url = controller.add_station("stage", "Stage screen 1")
+    dlg = PairingDialog(controller, pairing, url)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # 15 minutes, with the time it runs out shown next to the code
+    assert 14 * 60 < dlg.seconds_left() <= 15 * 60
+    assert dlg.countdown.text().startswith("Valid until ") and "left" in dlg.countdown.text()
+    # The tablet took longer: the code ran out on screen (made so here).
+    dlg.pairing = renew_pairing(controller.ef, pairing.station_id, ttl_s=-1)
+    dlg._tick()
+    assert "expired" in dlg.countdown.text() and dlg.qr.matrix == []
+    assert dlg.renew_button.isEnabled() and dlg.renew_button.text() == "New code"
+    with qtbot.waitSignal(dlg.renewed, timeout=5000) as renewed:
+        qtbot.mouseClick(dlg.renew_button, Qt.MouseButton.LeftButton)
+    new_url = renewed.args[0]
+    assert new_url != url and dlg.qr.matrix == qr_matrix(new_url)
+    assert QGuiApplication.clipboard().text() == new_url  # the stage hint says it is copied
+    assert dlg.countdown.text().startswith("Valid until ")
+    with httpx.Client(base_url=controller.url, headers={"Origin": controller.url}) as tablet:
+        old = parse_qs(urlsplit(url).query)["code"][0]
+        assert tablet.post("/api/v1/pair", json={"code": old}).status_code != 200
+        code = parse_qs(urlsplit(new_url).query)["code"][0]
+        assert tablet.post("/api/v1/pair", json={"code": code}).status_code == 200
+    qtbot.waitUntil(lambda: "Paired" in dlg.countdown.text(), timeout=5000)
+    assert not dlg.renew_button.isEnabled()
+    assert [s.name for s in controller.list_stations()] == ["Stage screen 1"]  # one station

@@ -142,6 +142,7 @@ class PairingDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.renew_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.renew_button.setObjectName("pairingRenew")
+        self.renew_button.setAutoDefault(False)  # Enter must not void a code about to be scanned
         self.renew_button.clicked.connect(self.renew)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -140,7 +140,7 @@ class TriggerForm(TranslatedWidget):
         what_row.addWidget(self.action)
         what_row.addWidget(self.method)
         what_row.addStretch(1)
-        form = QFormLayout(self)
+        self.rows = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.labels[0], when_row)
         form.addRow(self.labels[1], what_row)
@@ -171,6 +171,8 @@ class TriggerForm(TranslatedWidget):
         self.value.setText(value)
         self.method.setCurrentIndex(max(self.method.findText(method), 0))
         self.dest.setText(dest)
+        for field in (self.target, self.value, self.dest):
+            field.setCursorPosition(0)  # a long URL or body shows from its start
 
     def clear_inputs(self) -> None:
         self.target.clear()
@@ -180,7 +182,7 @@ class TriggerForm(TranslatedWidget):
         action = self.action.currentData()
         self.seconds.setVisible(self.when.currentData() == "before_end")
         self.method.setVisible(action == "http")
-        self.dest.setEnabled(action == "osc")
+        self.rows.setRowVisible(self.dest, action == "osc")  # only OSC has a destination
         self.target.setEnabled(action not in ("chime", "advance", "message"))
         self.value.setEnabled(action not in ("chime", "advance", "scene", "poll"))
         hints = {
@@ -241,7 +243,7 @@ class TriggerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cueTriggerDialog")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         self.session, self.worker, self.trigger = session, worker, trigger
         self.form = TriggerForm()
         self.form.set_trigger(trigger)

@@ -4,8 +4,9 @@ against a real OBS (the harness's, on its own Xvfb) that lacks some of the demo'
     xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
         .venv/bin/python -m tests.ui.cues.shoot zh screenshots/cues
 (writes preflight-zh.png: no-go with its failures and fix buttons; triggers-zh.png: the
-trigger editor with HTTP, OSC and scene triggers; cue-log-zh.png: cues fired when the show
-started, one OK, one failed)
+trigger editor with HTTP, OSC and scene triggers; trigger-edit-zh.png: the
+Edit dialog opened on the T−15 s HTTP trigger, pre-filled; cue-log-zh.png: cues fired when the
+show started, one OK, two failed: a scene OBS lacks, an HTTP receiver that is down)
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def shoot(
     first, second = segs[0].id, segs[1].id
     store.add_trigger(session.ef, first, "start", "chime")
     store.add_trigger(session.ef, first, "start", "http", {"url": "http://127.0.0.1:9/ontime"})
+    store.add_trigger(session.ef, first, "start", "scene", {"scene": "Sponsor wall"})
     store.add_trigger(session.ef, second, "start", "scene", {"scene": "Speaker"})
     store.add_trigger(
         session.ef,
@@ -99,9 +101,17 @@ def shoot(
     settle(app, window.worker)
     save(window, out / f"triggers-{lang}.png")
 
+    triggers.table.setCurrentCell(1, 1)  # the T−15 s HTTP trigger, edited in place
+    triggers.edit_selected()
+    editor = triggers.editor
+    assert editor is not None
+    settle(app, until=editor.isVisible, seconds=0.5)
+    save(editor, out / f"trigger-edit-{lang}.png")
+    editor.reject()
+
     window.worker.run(session.show.start)
     setup.show_section(log)
-    settle(app, until=lambda: len(store.cue_log(session.core_ef)) >= 2, seconds=0)
+    settle(app, until=lambda: len(store.cue_log(session.core_ef)) >= 3, seconds=0)
     settle(app, window.worker, seconds=1.0)
     save(window, out / f"cue-log-{lang}.png")
     window.close()

@@ -62,6 +62,20 @@ def translation_domains(root: Path, lang: str = "zh_CN") -> dict[str, list[Path]
     return domains
 
 
+class Retranslating:
+    """Mixin for a Qt widget that sets its texts again when the language changes (Qt sends
+    LanguageChange to every widget when `Translators.switch` installs another translator).
+    Put it first: `class Panel(Retranslating, QWidget)`, and implement `retranslate()`."""
+
+    def retranslate(self) -> None:
+        """Set every visible text again."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
 class Translators:
     """Owns the translators installed on the application; `switch(lang)` changes language."""
 

@@ -16,11 +16,12 @@ import weakref
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from app.paths import resources_dir
+from ui.i18n import Retranslating
 from ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class SoundPlayer(QObject):
         return self._effects
 
 
-class SoundOutputMenu(QMenu):
+class SoundOutputMenu(Retranslating, QMenu):
     """View › Sound Output: "System default" and every audio output; the choice is saved and
     every player switches to it at its next sound. Lists the devices each time it opens."""
 
@@ -112,11 +113,6 @@ class SoundOutputMenu(QMenu):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Sound &Output"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refill(self) -> None:
         self.clear()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.bus import LanStateChanged, ObsStateChanged
+from ui.i18n import Retranslating
 from ui.theme import OBS_CHIP_STATES, set_state
 from ui.views.widgets import plain_label
 
@@ -58,7 +59,7 @@ def show_obs_chip(
     set_state(chip, colour)
 
 
-class StatusBar(QStatusBar):
+class StatusBar(Retranslating, QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
@@ -118,11 +119,6 @@ class StatusBar(QStatusBar):
     def retranslate(self) -> None:
         self._show_obs()
         self._show_lan()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_obs(self) -> None:
         show_obs_chip(self.obs_chip, self.obs_state)

@@ -6,15 +6,16 @@ closing that window docks the view back into its tab, at its usual place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ui.actions import platform_key
+from ui.i18n import Retranslating
 from ui.views.base import RoleView
 
 
-class PopOutWindow(QWidget):
+class PopOutWindow(Retranslating, QWidget):
     """A top-level window holding one view. Closing it asks for the view to be docked back.
 
     Signals:
@@ -41,17 +42,12 @@ class PopOutWindow(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("{view} — Showday").format(view=self.view.title()))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit(self.view.view_id)
         super().closeEvent(event)
 
 
-class ViewHost(QTabWidget):
+class ViewHost(Retranslating, QTabWidget):
     """The tabs of the main window, one per role view, in a fixed order.
 
     Signals:
@@ -150,11 +146,6 @@ class ViewHost(QTabWidget):
         self.pop_button.setToolTip(
             self.tr("Show this view in its own window (for a second monitor)")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def tab_menu(self, index: int) -> QMenu:
         """The right-click menu of a tab: pop that view out."""

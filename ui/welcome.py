@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslating
 from ui.views.widgets import plain_label
 
 
-class WelcomeScreen(QWidget):
+class WelcomeScreen(Retranslating, QWidget):
     """Signals:
     new_requested: The user wants to create an event.
     open_requested: The user wants to choose an event file.
@@ -109,11 +110,6 @@ class WelcomeScreen(QWidget):
         self.demo_button.setText(self.tr("Open the demo event"))
         self.recent_title.setText(self.tr("Recent events"))
         self.no_recent.setText(self.tr("Events you open will be listed here."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

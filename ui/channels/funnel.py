@@ -4,11 +4,12 @@ leads, cost per attendee and per lead, then the online askers per chat platform
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from app.report import codes
 from app.report.channels import ChannelReport
+from ui.i18n import Retranslating
 from ui.views.widgets import info_table
 
 
@@ -16,7 +17,7 @@ def money(v: float | None) -> str:
     return "" if v is None else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-class ChannelFunnelTable(QTableWidget):
+class ChannelFunnelTable(Retranslating, QTableWidget):
     """Read-only (objectName "channelFunnel"); `show_data(ChannelReport)`. No signals."""
 
     def __init__(self) -> None:
@@ -73,8 +74,3 @@ class ChannelFunnelTable(QTableWidget):
         )
         if self.data is not None:
             self.show_data(self.data)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from app.channels.model import url_problem
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.event_files import start_path
+from ui.i18n import Retranslating
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
@@ -40,7 +41,7 @@ NAME, VALUE, COST, LINK = range(4)
 TOOLS = {"wjx": "问卷星", "jinshuju": "金数据", "tencent": "腾讯问卷"}
 
 
-class ChannelsSetup(QWidget):
+class ChannelsSetup(Retranslating, QWidget):
     """The Setup section (objectName "channelsSetup"). No signals of its own.
 
     Test handles: form_url, param, table (rows: name, value, cost, link), buttons["add"|
@@ -312,8 +313,3 @@ class ChannelsSetup(QWidget):
         ):
             self.buttons[key].setText(text)
         self.refresh_links()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.cues import ACTIONS, TRIGGERS
 from app.session import Session
 from ui.cues import texts
+from ui.i18n import Retranslating
 from ui.views.base import TranslatedWidget
 from ui.views.widgets import plain_label
 from ui.worker import Worker
@@ -227,7 +228,7 @@ class TriggerForm(TranslatedWidget):
         self._fields()
 
 
-class TriggerDialog(QDialog):
+class TriggerDialog(Retranslating, QDialog):
     """Edit one stored trigger in place: the form pre-filled; Save commits it on the worker
     (session.cues.update_trigger: same id, so what it fired in the run on air stays fired) and
     closes; a refused change says why and keeps everything typed. Signals: see the module."""
@@ -291,8 +292,3 @@ class TriggerDialog(QDialog):
         self.setWindowTitle(self.tr("Edit trigger"))
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

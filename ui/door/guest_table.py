@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     Qt,
     QTimer,
@@ -43,6 +42,7 @@ from ui.door.badges import print_badges
 from ui.door.import_dialog import GuestImportDialog
 from ui.door.results import channel_text, role_text
 from ui.event_files import ask_table_path, start_path
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.table_model import Column, Index, RowsModel
 from ui.views.widgets import plain_label, table_view
@@ -161,7 +161,7 @@ class GuestModel(RowsModel):
         return False
 
 
-class GuestTable(QWidget):
+class GuestTable(Retranslating, QWidget):
     """`GuestTable(session, bridge, worker)`. `loads` counts finished reloads (tests)."""
 
     def __init__(
@@ -249,11 +249,6 @@ class GuestTable(QWidget):
         self._fill_filters([])
         self.retranslate()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:  # a live language switch
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.import_button.setText(QCoreApplication.translate("GuestTable", "Import guests…"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from app.timeutil import hhmm
 from ui import resume
 from ui.bridge import QtBridge
 from ui.door.results import role_text
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.settings import Settings
 from ui.views.widgets import plain_label
@@ -113,7 +114,7 @@ def follows(event: Event) -> bool:
 # -- the desk's picker ------------------------------------------------------------------------
 
 
-class ListPicker(QWidget):
+class ListPicker(Retranslating, QWidget):
     """The list this desk checks in on, and every list's arrived / expected. Hidden while the
     event has one list. The pick is this PC's, per event (ui.resume, key "door_list"): the
     desk opens the event again on the list it had, back on the main one if that was deleted.
@@ -162,11 +163,6 @@ class ListPicker(QWidget):
         self.reload()
         if self.list_id != MAIN_LIST:
             self._load_state()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:  # a live language switch
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.label.setText(QCoreApplication.translate("CheckInLists", "Check-in list:"))

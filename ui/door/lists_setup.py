@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from app.session import Session
 from ui.bridge import QtBridge
 from ui.door.lists import CTX, follows, list_name, rule_text
 from ui.door.results import role_text
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.table_model import Column, RowsModel
 from ui.views.widgets import plain_label, table_view
@@ -215,7 +216,7 @@ COLUMNS = [
 ]
 
 
-class ListsEditor(QWidget):
+class ListsEditor(Retranslating, QWidget):
     """Setup › Check-in lists: every list with who may enter and its counts; New, Edit, Delete.
     No signals."""
 
@@ -253,11 +254,6 @@ class ListsEditor(QWidget):
         bridge.door.connect(self._on_event)
         self.retranslate()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:  # a live language switch
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -57,6 +57,7 @@ from ui.door.results import (
 )
 from ui.door.scan import ScanDetector, SearchBox, set_latin
 from ui.door.walkin_dialog import WalkInDialog
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.settings import Settings
 from ui.views.widgets import plain_label
@@ -65,7 +66,7 @@ from ui.worker import Worker, describe_error
 RESULT_LIMIT = 50
 
 
-class DoorPanel(QWidget):
+class DoorPanel(Retranslating, QWidget):
     """`DoorPanel(session, bridge, worker, station=None)`.
 
     Signals:
@@ -218,11 +219,6 @@ class DoorPanel(QWidget):
         self.model.retranslate()
         self.readmit.retranslate()
         self.counters.show_counts(self.counters.counts)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

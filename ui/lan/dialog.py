@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.bus import LanStateChanged
 from app.lan.server import DEFAULT_PORT, LanController, detect_lan_addresses, url_host
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.lan.reach_box import Checker, Fixer, ReachBox
 from ui.theme import set_state
 from ui.views.widgets import plain_label
@@ -56,7 +57,7 @@ class _Detector(QObject):
         self.found.emit(addresses)
 
 
-class LanDialog(QDialog):
+class LanDialog(Retranslating, QDialog):
     def __init__(
         self,
         controller: LanController,
@@ -187,11 +188,6 @@ class LanDialog(QDialog):
         err = self.controller.last_error
         if err is not None and err.suggested_port:
             self.use_port.setText(self.tr("Use port %1").replace("%1", str(err.suggested_port)))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _label(self, host: str) -> str:
         if host == LOOPBACK:

@@ -26,6 +26,7 @@ from app.session import Session
 from ui import resume
 from ui.bridge import QtBridge
 from ui.dialogs.messages import show_error
+from ui.i18n import Retranslating
 from ui.lan.dialog import LanDialog
 from ui.lan.qr import LoopbackWarning, PairingDialog, QrWidget
 from ui.lan.stations import StationsWidget
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class AudienceQrDialog(QDialog):
+class AudienceQrDialog(Retranslating, QDialog):
     """A big QR code for the audience page, to show on the projector or a printed card."""
 
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
@@ -64,11 +65,6 @@ class AudienceQrDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Audience questions"))
         self.heading.setText(self.tr("Scan to ask a question · 扫码提问"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class _Probe(QObject):

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from app.lan.server import LanController
 from app.lan.stations import Pairing, PairingError, get_station
 from app.timeutil import parse_iso
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
 
@@ -75,7 +76,7 @@ class QrWidget(QWidget):
         p.end()
 
 
-class LoopbackWarning(QLabel):
+class LoopbackWarning(Retranslating, QLabel):
     """Shown under a QR code or an address that only this computer can open (127.0.0.1):
     said plainly, since a phone that scans it gets nothing. Hidden for any other address."""
 
@@ -100,13 +101,8 @@ class LoopbackWarning(QLabel):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class PairingDialog(QDialog):
+class PairingDialog(Retranslating, QDialog):
     """Shows the QR code for one pairing, its expiry (clock time and countdown) and says when it
     was used. "New code" (objectName "pairingRenew") gives the same station a fresh code in one
     click, on `worker` when given; the old code stops working. `renewed` fires with the new URL.
@@ -181,11 +177,6 @@ class PairingDialog(QDialog):
             )
         self.hint.setText(hint)
         self._tick()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def seconds_left(self) -> int:
         left = parse_iso(self.pairing.expires_at) - datetime.now().astimezone()

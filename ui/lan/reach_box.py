@@ -11,10 +11,11 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.lan import reach
+from ui.i18n import Retranslating
 from ui.theme import set_state
 from ui.views.widgets import plain_label
 
@@ -39,7 +40,7 @@ class _Relay(QObject):
     fixed = Signal(str)  # '' or what went wrong
 
 
-class ReachBox(QFrame):
+class ReachBox(Retranslating, QFrame):
     """Reachability of the open server: a line per finding and, on Windows, "Allow in firewall".
 
     check(host, port) starts a check; clear() hides the box (server closed).
@@ -149,11 +150,6 @@ class ReachBox(QFrame):
         self.allow.setText(self.tr("Allow in Windows Firewall"))
         self.again.setText(self.tr("Check again"))
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def explain(self, finding: reach.Finding) -> str:
         url = self.result.url if self.result else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,6 +32,7 @@ from app.lan.server import LanController
 from app.lan.stations import Station
 from app.timeutil import hhmm, parse_iso
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.lan.qr import PairingDialog
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
@@ -39,7 +40,7 @@ from ui.worker import Worker, describe_error
 REFRESH_MS = 30_000
 
 
-class StationsWidget(QWidget):
+class StationsWidget(Retranslating, QWidget):
     def __init__(
         self,
         controller: LanController,
@@ -117,11 +118,6 @@ class StationsWidget(QWidget):
         self.empty.setText(self.tr("No stations yet."))
         self._update_enabled()
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def role_text(self, role: str) -> str:
         return {

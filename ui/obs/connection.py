@@ -6,7 +6,6 @@ status text and never written to the event file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslating
 from ui.settings import OBS_PORT, ObsConnection, Settings
 from ui.views.widgets import plain_label
 
@@ -30,7 +30,7 @@ def save_connection(conn: ObsConnection, settings: Settings | None = None) -> No
     (settings or Settings()).set_obs_connection(conn)
 
 
-class ObsConnectionDialog(QDialog):
+class ObsConnectionDialog(Retranslating, QDialog):
     """Edit where OBS is. `accepted` means: save and (re)connect; the caller does both."""
 
     def __init__(self, conn: ObsConnection, parent: QWidget | None = None) -> None:
@@ -95,11 +95,6 @@ class ObsConnectionDialog(QDialog):
         self.connect_on_start.setText(self.tr("Connect when Showday starts"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Connect"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def value(self) -> ObsConnection:
         return ObsConnection(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.obs import actions as a
+from ui.i18n import Retranslating
 from ui.obs.alerts import error_text
 from ui.obs.link import ObsLink
 from ui.theme import set_state
@@ -44,7 +45,7 @@ def _num(value: Any, digits: int = 0) -> str:
     return f"{float(value):,.{digits}f}"
 
 
-class OutputsBox(QWidget):
+class OutputsBox(Retranslating, QWidget):
     """The stream/record row and the health grid. `confirm(question) -> bool` asks before a
     stop (tests replace it)."""
 
@@ -202,11 +203,6 @@ class OutputsBox(QWidget):
         for key, text in captions.items():
             self.captions[key].setText(text)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         s = self.link.state

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from app.lan.server import DEFAULT_PORT
 from app.obs import actions as a
 from app.obs.setup import SetUpObs, plan
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.obs.alerts import error_text
 from ui.obs.connection import ObsConnectionDialog, load_connection, save_connection
 from ui.obs.link import ObsLink
@@ -71,7 +72,7 @@ QFrame#obsSection { border-top: 1px solid #2c313b; }
 ScenesSource = Callable[[Callable[[list[str]], None]], None]
 
 
-class ObsPanel(QWidget):
+class ObsPanel(Retranslating, QWidget):
     """Besides the link's signals:
     setup_finished: "Set up OBS for me" finished.
         arg: its report (app.obs.setup.SetUpObs).
@@ -318,11 +319,6 @@ class ObsPanel(QWidget):
             act.setText(self.tr("Scene {n}").format(n=i))
         self.link.retranslate()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_status(self) -> None:
         self.status.setText(self.link.text)

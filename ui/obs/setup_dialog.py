@@ -3,14 +3,14 @@ touches anything (app.obs.setup.plan). Accepting runs the setup; Cancel changes 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.obs.setup import SetupPlan
+from ui.i18n import Retranslating
 from ui.views.widgets import plain_label
 
 
-class SetupPlanDialog(QDialog):
+class SetupPlanDialog(Retranslating, QDialog):
     """Shows a SetupPlan; `accepted` means: go ahead."""
 
     def __init__(self, plan: SetupPlan, parent: QWidget | None = None) -> None:
@@ -77,8 +77,3 @@ class SetupPlanDialog(QDialog):
         self.body.setText("\n".join(self.lines()))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Set Up OBS"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from app import qa
@@ -18,6 +17,7 @@ from app.lan.audience import load_options, update_options
 from app.lan.routes_audience import CROWDED_AT
 from app.session import Session
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.views.widgets import plain_label
 from ui.worker import Worker, describe_error
@@ -28,7 +28,7 @@ def read_edge(session: Session) -> tuple[bool, list[dict[str, Any]]]:
     return load_options(session.ef).shared_address, qa.crowded_addresses(session.ef, CROWDED_AT)
 
 
-class AudienceEdge(QWidget):
+class AudienceEdge(Retranslating, QWidget):
     """The mode line, its switch (`shared`) and the crowded addresses (`crowded`).
     No signals; `loads` counts finished reloads (tests)."""
 
@@ -85,11 +85,6 @@ class AudienceEdge(QWidget):
             if self.crowd
             else ""
         )
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _start_load(self) -> None:
         session = self.session

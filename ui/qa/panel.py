@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.qa import Question
 from app.session import Session
 from app.store import EventFile
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.qa.edge import AudienceEdge
 from ui.qa.model import QuestionDelegate, QuestionsModel
 from ui.qa.panel_actions import PanelActions
@@ -70,7 +71,7 @@ def read_snapshot(ef: EventFile, status: str, sort: str, limit: int | None = Non
     )
 
 
-class ModeratorPanel(PanelActions, QWidget):
+class ModeratorPanel(Retranslating, PanelActions, QWidget):
     """`ModeratorPanel(session, bridge, worker)`. `refreshes` counts finished reloads (tests)."""
 
     def __init__(
@@ -281,11 +282,6 @@ class ModeratorPanel(PanelActions, QWidget):
         self._show_onair()
         if hasattr(self, "detail_meta"):  # the selected question's line, in the new language
             self.detail_meta.setText(self._who(q) if (q := self.current()) else "")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading --------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QRectF, QTimer, Signal
+from PySide6.QtCore import QDateTime, QRectF, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,7 @@ from app.session import Session
 from ui.bridge import QtBridge
 from ui.channels.funnel import ChannelFunnelTable
 from ui.event_files import start_path
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.report.charts import DARK
 from ui.report.page import paint_report
@@ -74,7 +75,7 @@ class ReportCanvas(QWidget):
         return self.minimumSize()
 
 
-class ReportPanel(QWidget):
+class ReportPanel(Retranslating, QWidget):
     """`loads` counts finished reloads (tests); `exported` fires with the folder after an export."""
 
     exported = Signal(str)
@@ -151,11 +152,6 @@ class ReportPanel(QWidget):
         )
         self._show_status()
         self.canvas.update()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading ------------------------------------------------------------------------------
 

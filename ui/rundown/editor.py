@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from app.show.editing import speaker_names
 from app.show.plan import rundown_rows
 from app.show.segments import Segments
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.rundown import toolbar
 from ui.rundown.delegates import RundownDelegate
@@ -44,7 +45,7 @@ from ui.worker import Worker
 log = logging.getLogger(__name__)
 
 
-class RundownEditor(EditorOperations, QWidget):
+class RundownEditor(Retranslating, EditorOperations, QWidget):
     """`RundownEditor(session, bridge, worker)`: built per open event by Setup.
 
     Signals:
@@ -297,8 +298,3 @@ class RundownEditor(EditorOperations, QWidget):
             )
         self._summarise()
         self._scene_hint()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

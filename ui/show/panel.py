@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -25,6 +25,7 @@ from app.show import Segment, ShowControl, ShowError, saved_messages
 from app.show.arrival import arrived_speaker_ids
 from app.show.control import set_saved_messages
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.obs.alerts import AlertsBar
 from ui.show.chime import Chime
 from ui.show.controls import ShowControls
@@ -39,7 +40,7 @@ from ui.show.widgets import (
 from ui.worker import Worker, describe_error
 
 
-class ShowPanel(ShowControls, ShowDisplay, QWidget):
+class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
     """The show panel for one open event. Wiring: `ShowPanel(session, bridge, worker)`."""
 
     def __init__(
@@ -218,11 +219,6 @@ class ShowPanel(ShowControls, ShowDisplay, QWidget):
         if self.state:
             self._texts()
             self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def shutdown(self) -> None:
         """Stop the timers and close the stage window (the event is being closed)."""

@@ -15,12 +15,13 @@ import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
 
 from app.session import Session
 from app.store import EventFile
 from ui.bridge import QtBridge
+from ui.i18n import Retranslating
 from ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -28,17 +29,8 @@ log = logging.getLogger(__name__)
 BodyFactory = Callable[[Session, QtBridge, Worker], QWidget]
 
 
-class TranslatedWidget(QWidget):
-    """A widget that sets its texts again when the language changes (Qt sends LanguageChange
-    to every widget when ui.i18n installs another translator)."""
-
-    def retranslate(self) -> None:
-        """Set every visible text again (called on LanguageChange)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+class TranslatedWidget(Retranslating, QWidget):
+    """A widget that sets its texts again when the language changes (`retranslate()`)."""
 
 
 class SessionView(TranslatedWidget):

@@ -28,46 +28,57 @@ ACTIONS = (
 
 
 class CueError(ValueError):
-    """A trigger that cannot be saved; `str(err)` is written for a person."""
+    """A trigger that cannot be saved: `str(err)` says why in English (the log, the CLI);
+    `code` and `params` say the same for a screen to word in its language (ui/cues/texts.py)."""
+
+    def __init__(self, message: str, code: str = "", /, **params: Any) -> None:
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 def _check(trigger: str, action: str, offset_s: float, params: dict[str, Any]) -> None:
     if trigger not in TRIGGERS:
-        raise CueError(f"unknown trigger {trigger!r} (one of {', '.join(TRIGGERS)})")
+        raise CueError(f"unknown trigger {trigger!r} (one of {', '.join(TRIGGERS)})", "bad_trigger")
     if action not in ACTIONS:
-        raise CueError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
+        raise CueError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})", "bad_action")
     if trigger == "before_end" and not offset_s > 0:
-        raise CueError("a 'before the end' trigger needs a number of seconds above 0")
+        raise CueError(
+            "a 'before the end' trigger needs a number of seconds above 0", "offset_needed"
+        )
     if action == "http":
         url = str(params.get("url") or "")
         if not url.startswith(("http://", "https://")):
-            raise CueError(f"the HTTP action needs a URL starting with http:// ({url!r})")
+            raise CueError(
+                f"the HTTP action needs a URL starting with http:// ({url!r})", "http_url", url=url
+            )
         body = str(params.get("body") or "")
         if body.strip():
             try:
                 json.loads(body)
             except ValueError as err:
-                raise CueError(f"the HTTP body is not JSON: {err}") from None
+                raise CueError(
+                    f"the HTTP body is not JSON: {err}", "http_body", error=str(err)
+                ) from None
     if action == "osc":
         if not str(params.get("address") or "").startswith("/"):
-            raise CueError("the OSC address must start with / (e.g. /ontime/start)")
+            raise CueError("the OSC address must start with / (e.g. /ontime/start)", "osc_address")
         try:
             port = int(params.get("port") or 0)
         except (TypeError, ValueError):
             port = 0
         if not 0 < port < 65536:
-            raise CueError("the OSC port must be a number from 1 to 65535")
+            raise CueError("the OSC port must be a number from 1 to 65535", "osc_port")
     if action == "poll":
         try:
             ok = int(params.get("poll") or 0) > 0
         except (TypeError, ValueError):
             ok = False
         if not ok:
-            raise CueError("give the number of the poll to open")
+            raise CueError("give the number of the poll to open", "poll_number")
     if action in ("scene",) and not str(params.get("scene") or "").strip():
-        raise CueError("name the scene to switch to")
+        raise CueError("name the scene to switch to", "scene_needed")
     if action in ("source", "text") and not str(params.get("source") or "").strip():
-        raise CueError("name the OBS source")
+        raise CueError("name the OBS source", "source_needed")
 
 
 def add_trigger(
@@ -102,7 +113,7 @@ def add_trigger(
                 ),
             )
         except sqlite3.IntegrityError:
-            raise CueError(f"there is no segment {segment_id}") from None
+            raise CueError(f"there is no segment {segment_id}", "no_segment") from None
         return int(cur.lastrowid or 0)
 
 
@@ -118,7 +129,7 @@ def update_trigger(ef: EventFile, trigger_id: int, **changes: Any) -> dict[str, 
     with ef.write() as c:
         row = c.execute("SELECT * FROM cue_triggers WHERE id = ?", (trigger_id,)).fetchone()
         if row is None:
-            raise CueError(f"there is no trigger {trigger_id}")
+            raise CueError(f"there is no trigger {trigger_id}", "no_trigger")
         merged = {**_decode(dict(row)), **changes}
         merged["params"] = dict(merged["params"] or {})
         _check(merged["trigger"], merged["action"], float(merged["offset_s"]), merged["params"])

@@ -182,6 +182,46 @@
         <source>Interrupted: Showday stopped before the result was known; not fired again.</source>
         <translation>已中断：Showday 在得知结果前停止，不会再次触发。</translation>
     </message>
+    <message>
+        <source>The HTTP request needs a URL that starts with http:// or https://.</source>
+        <translation>HTTP 请求需要以 http:// 或 https:// 开头的网址。</translation>
+    </message>
+    <message>
+        <source>The HTTP body is not valid JSON: {error}</source>
+        <translation>HTTP 请求体不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>The OSC address must start with / (e.g. /ontime/start).</source>
+        <translation>OSC 地址必须以 / 开头（例如 /ontime/start）。</translation>
+    </message>
+    <message>
+        <source>Give the OSC destination as host:port, the port from 1 to 65535.</source>
+        <translation>请按 主机:端口 填写 OSC 目标，端口为 1 到 65535。</translation>
+    </message>
+    <message>
+        <source>“Before the end” needs a number of seconds above 0.</source>
+        <translation>“结束前”需要大于 0 的秒数。</translation>
+    </message>
+    <message>
+        <source>Give the number of the poll to open.</source>
+        <translation>请填写要开启的投票编号。</translation>
+    </message>
+    <message>
+        <source>Name the scene to switch to.</source>
+        <translation>请填写要切换到的场景名。</translation>
+    </message>
+    <message>
+        <source>Name the OBS source.</source>
+        <translation>请填写 OBS 来源名。</translation>
+    </message>
+    <message>
+        <source>This segment no longer exists.</source>
+        <translation>该环节已不存在。</translation>
+    </message>
+    <message>
+        <source>This trigger no longer exists.</source>
+        <translation>该触发已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>CuesFeature</name>

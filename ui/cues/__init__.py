@@ -81,7 +81,7 @@ class CuesFeature(QObject):
         if bridge is not None:
             bridge.event.connect(self._on_event)
 
-        def start() -> None:  # writes the cue tables once, binds OSC in: not on the GUI
+        def start() -> None:  # logs interrupted cues, binds OSC in: not on the GUI thread
             try:
                 session.cues.start()
             except OSError as err:  # OSC in's port taken: cues still fire

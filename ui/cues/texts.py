@@ -253,3 +253,35 @@ def cue_result_text(result: dict[str, Any] | None, detail: str = "") -> str:
         return template.format(**{k: str(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return detail
+
+
+def trigger_error_text(err: BaseException) -> str:
+    """Why a trigger was refused (app.cues.CueError's code), in the operator's language; any
+    other error as it reads."""
+    texts = {
+        "http_url": QCoreApplication.translate(
+            "Cues", "The HTTP request needs a URL that starts with http:// or https://."
+        ),
+        "http_body": QCoreApplication.translate("Cues", "The HTTP body is not valid JSON: {error}"),
+        "osc_address": QCoreApplication.translate(
+            "Cues", "The OSC address must start with / (e.g. /ontime/start)."
+        ),
+        "osc_port": QCoreApplication.translate(
+            "Cues", "Give the OSC destination as host:port, the port from 1 to 65535."
+        ),
+        "offset_needed": QCoreApplication.translate(
+            "Cues", "“Before the end” needs a number of seconds above 0."
+        ),
+        "poll_number": QCoreApplication.translate("Cues", "Give the number of the poll to open."),
+        "scene_needed": QCoreApplication.translate("Cues", "Name the scene to switch to."),
+        "source_needed": QCoreApplication.translate("Cues", "Name the OBS source."),
+        "no_segment": QCoreApplication.translate("Cues", "This segment no longer exists."),
+        "no_trigger": QCoreApplication.translate("Cues", "This trigger no longer exists."),
+    }
+    template = texts.get(str(getattr(err, "code", "") or ""))
+    if template is None:
+        return str(err)
+    try:
+        return template.format(**{k: str(v) for k, v in getattr(err, "params", {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return str(err)

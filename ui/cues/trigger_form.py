@@ -285,7 +285,7 @@ class TriggerDialog(Retranslating, QDialog):
 
     def _failed(self, err: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.error.setText(str(err))
+        self.error.setText(texts.trigger_error_text(err))
         self.form.target.setFocus()
 
     def retranslate(self) -> None:

@@ -237,7 +237,7 @@ class TriggersView(SessionView):
         self.committed.emit()
 
     def _failed(self, err: BaseException) -> None:
-        self.error.setText(str(err))
+        self.error.setText(texts.trigger_error_text(err))
 
     def apply_osc(self) -> None:
         changes = {

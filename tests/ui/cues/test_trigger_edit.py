@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.cues import store as cstore
 from ui.cues import TriggersView
+from ui.i18n import Translators
 from ui.main_window import MainWindow
 
 from .test_cues_views import open_demo
@@ -85,3 +86,20 @@ def test_a_trigger_is_edited_in_place_by_keyboard(
     qtbot.keyClick(again.form.target, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not again.isVisible())
     assert cstore.triggers(session.core_ef) == [saved]
+
+
+def test_a_refused_trigger_says_why_in_chinese(
+    qtbot, window: MainWindow, translators: Translators, demo_path: Path
+) -> None:
+    translators.switch("zh_CN")
+    open_demo(qtbot, window, demo_path)
+    assert window.views["setup"].show_section("自动提示")
+    view = window.findChild(TriggersView)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.segment.count() > 0)
+    view.action.setCurrentIndex(view.action.findData("http"))
+    qtbot.keyClicks(view.target, "example.com/hook")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.error.text() != "")
+    assert view.error.text() == "HTTP 请求需要以 http:// 或 https:// 开头的网址。"
+    assert view.table.rowCount() == 0 and view.target.text() == "example.com/hook"

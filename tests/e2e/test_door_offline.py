@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,18 +78,27 @@ class Venue:
         return {r["ticket_code"]: r["checked_in_by"] for r in rows}
 
 
-@pytest.fixture
-def venue(tmp_path: Path) -> Iterator[Venue]:
+@contextmanager
+def open_venue(path: Path, guests: list[tuple[str, ...]]) -> Iterator[Venue]:
+    """A new event with `guests` and its station server running (stopped after)."""
     bus = Bus()
-    session = Session.create(tmp_path / "door.showday", "PostgreSQL 沙龙", bus)
-    add_guests(session.ef, GUESTS)
+    session = Session.create(path, "PostgreSQL 沙龙", bus)
+    add_guests(session.ef, guests)
     server = StationServer(session.ef, bus, "127.0.0.1", 0)
     server.start()
     controller = LanController(session.ef, bus)
     controller.server = server
-    yield Venue(session, server, controller)
-    server.stop()
-    session.close()
+    try:
+        yield Venue(session, server, controller)
+    finally:
+        server.stop()
+        session.close()
+
+
+@pytest.fixture
+def venue(tmp_path: Path) -> Iterator[Venue]:
+    with open_venue(tmp_path / "door.showday", GUESTS) as v:
+        yield v
 
 
 def scan(ph: Page, code: str) -> None:

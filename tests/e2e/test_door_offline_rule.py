@@ -14,11 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from app.bus import Bus
-from app.lan.server import LanController, StationServer
-from app.session import Session
-from tests.e2e.test_door_offline import Venue
-from tests.ui.door.conftest import add_guests
+from tests.e2e.test_door_offline import Venue, open_venue
 
 pytestmark = [pytest.mark.browser]
 
@@ -62,16 +58,8 @@ SAME_RULE_JS = """async (queries) => {
 
 @pytest.fixture
 def venue(tmp_path: Path) -> Iterator[Venue]:
-    bus = Bus()
-    session = Session.create(tmp_path / "rule.showday", "PostgreSQL 沙龙", bus)
-    add_guests(session.ef, GUESTS)
-    server = StationServer(session.ef, bus, "127.0.0.1", 0)
-    server.start()
-    controller = LanController(session.ef, bus)
-    controller.server = server
-    yield Venue(session, server, controller)
-    server.stop()
-    session.close()
+    with open_venue(tmp_path / "rule.showday", GUESTS) as v:
+        yield v
 
 
 def server_answer(ph: Page, query: str) -> tuple[str, str | None]:

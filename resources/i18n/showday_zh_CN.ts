@@ -848,6 +848,10 @@ Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-la
         <translation>等待扫码</translation>
     </message>
     <message>
+        <source>Waiting for scan (code valid until %1)</source>
+        <translation>等待扫码（代码有效至 %1）</translation>
+    </message>
+    <message>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>

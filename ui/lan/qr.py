@@ -23,7 +23,7 @@ from app.bus import StationsChanged
 from app.lan.netinfo import is_loopback_url
 from app.lan.server import LanController
 from app.lan.stations import Pairing, PairingError, get_station
-from app.timeutil import parse_iso
+from app.timeutil import hhmm, parse_iso
 from ui.bridge import QtBridge
 from ui.i18n import Retranslating
 from ui.views.widgets import plain_label
@@ -194,7 +194,7 @@ class PairingDialog(Retranslating, QDialog):
             self.qr.set_text("")
             self.timer.stop()
         else:
-            at = parse_iso(self.pairing.expires_at).astimezone().strftime("%H:%M")
+            at = hhmm(self.pairing.expires_at)
             self.countdown.setText(
                 self.tr("Valid until %1 (%2 left)")
                 .replace("%1", at)

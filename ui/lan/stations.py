@@ -157,6 +157,10 @@ class StationsWidget(Retranslating, QWidget):
         self.table.setRowCount(len(self.stations))
         for row, st in enumerate(self.stations):
             status = self.tr("Paired") if st.paired else self.tr("Waiting for scan")
+            if not st.paired and st.pair_expires_at:  # when its code runs out (New code renews)
+                status = self.tr("Waiting for scan (code valid until %1)").replace(
+                    "%1", hhmm(st.pair_expires_at)
+                )
             for col, text in enumerate(
                 (st.name, self.role_text(st.role), status, self.seen_text(st))
             ):

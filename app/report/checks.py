@@ -118,6 +118,8 @@ def checks_summary(ef: EventFile) -> Checks:
         problems = [r for r in results if r.get("status") in ("fail", "warn")]
         runs.append(PreflightRun(run["at"], run["kind"], bool(run["go"]), len(results), problems))
     failures = ef.rows("SELECT * FROM cue_log WHERE ok = 0 ORDER BY at, id")
+    for e in failures:  # the code and params a screen words (app.cues: V9), {} before
+        e["result"] = json.loads(e.get("result") or "{}")
     fired = int(ef.value("SELECT count(*) FROM cue_log") or 0)
     return Checks(runs, checklist_items(ef), CueSummary(fired, len(failures), failures))
 

@@ -226,7 +226,7 @@ def cues(f: Flow, data: CueSummary) -> None:
                 Cell(str(e["segment_title"]), 0.21),
                 Cell(triggers.get(e["trigger"], e["trigger"]), 0.15),
                 Cell(actions.get(e["action"], e["action"]), 0.16),
-                Cell(str(e["detail"]), 0.37, f.c.bad),
+                Cell(texts.cue_result_text(e.get("result"), str(e["detail"])), 0.37, f.c.bad),
             ],
             size=0.85,
         )

@@ -58,6 +58,7 @@ class TriggersView(SessionView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._toggled)
         self.table.activated.connect(self._activated)  # a double-click, or Enter on a row
+        self.table.itemSelectionChanged.connect(self._selection)
         self._filling = False
         self.form = TriggerForm()
         f = self.form  # its fields, by the names tests and the screenshots use
@@ -171,6 +172,15 @@ class TriggersView(SessionView):
             on.setCheckState(Qt.CheckState.Checked if t["enabled"] else Qt.CheckState.Unchecked)
             self.table.setItem(i, 3, on)
         self._filling = False
+        self._selection()
+
+    def _selection(self) -> None:
+        """Edit and Delete act on the selected trigger: off while none is."""
+        picked = bool(self.table.selectedItems()) and 0 <= self.table.currentRow() < len(
+            self._triggers
+        )
+        self.edit_button.setEnabled(picked)
+        self.delete_button.setEnabled(picked)
 
     def _toggled(self, item: QTableWidgetItem) -> None:
         """The On box of a trigger: off keeps it but it does not fire (saved at once)."""

@@ -44,8 +44,10 @@ def test_a_trigger_is_edited_in_place_by_keyboard(
     qtbot.waitUntil(lambda: view.table.rowCount() == 1)  # followed CueTriggersChanged
     assert view.table.item(0, 0).text() == "15 s before the end"
 
+    assert not view.edit_button.isEnabled()  # nothing selected yet
     view.table.setFocus()
     view.table.setCurrentCell(0, 1)
+    assert view.edit_button.isEnabled() and view.delete_button.isEnabled()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.editor is not None and view.editor.isVisible())
     dialog = view.editor

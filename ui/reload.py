@@ -2,8 +2,10 @@
 
     self.reloads = Coalescer(self._load, self, min_gap_ms=300, factor=3, worker=self.worker)
     self.reloads.request()        # from any event handler: "read again soon"
-    ...                           # and in the load's on_done / on_error:
-    self.reloads.done()
+    def _load(self):              # the load runs its query through the coalescer:
+        self.reloads.run(lambda: query(ef), self._show, self._failed)
+    ...                           # (or, with a worker of its own, calls self.reloads.done()
+                                  # in its on_done and on_error)
 
 Rules, the same for every view: one load at a time; at most one start per gap, where the gap is
 `min_gap_ms` or `factor` times as long as the last load took, whichever is longer (after a slow
@@ -20,7 +22,7 @@ load due after the worker stopped (its window closed while a request waited) is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
@@ -77,6 +79,31 @@ class Coalescer(QObject):
         self._last_ms = self._since.elapsed()
         if self.pending and not self._timer.isActive():
             self.request()
+
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run the load's `job` on the worker; `done()`, then `on_done(result)` or
+        `on_error(err)` here, while the parent (the view) lives."""
+        worker = self._worker
+        assert worker is not None, "Coalescer.run needs the worker"
+        if worker.stopped:
+            self.done()
+            return
+
+        def finished(result: Any) -> None:
+            self.done()
+            on_done(result)
+
+        def failed(err: BaseException) -> None:
+            self.done()
+            if on_error is not None:
+                on_error(err)
+
+        worker.run(job, finished, failed, context=self.parent())
 
     def stop(self) -> None:
         """Forget a waiting request (the view is going away)."""

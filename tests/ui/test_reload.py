@@ -54,3 +54,31 @@ def test_a_load_due_after_the_worker_stopped_is_dropped(qtbot) -> None:  # type:
     reloads.done()
     qtbot.waitUntil(lambda: not reloads.pending and not reloads.scheduled)
     assert not reloads.running  # nothing asked of the stopped worker, nothing raised
+
+
+def test_run_finishes_the_load_on_its_answer_and_on_its_failure(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.worker import Worker
+
+    owner, worker = QObject(), Worker()
+    shown: list[object] = []
+    failures: list[str] = []
+    answers = iter([1, ValueError("the file is busy"), 3])
+
+    def query() -> int:
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def load() -> None:
+        reloads.run(query, shown.append, lambda err: failures.append(str(err)))
+
+    reloads = Coalescer(load, owner, worker=worker)
+    reloads.request()
+    reloads.request()  # asked again while loading: served once the first answer is in
+    qtbot.waitUntil(lambda: failures == ["the file is busy"])
+    assert shown == [1] and not reloads.running  # a failed load is finished too
+    reloads.request()
+    qtbot.waitUntil(lambda: shown == [1, 3])
+    assert not reloads.running and not reloads.pending
+    worker.stop()

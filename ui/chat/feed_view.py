@@ -72,16 +72,7 @@ class ChatFeedView(SessionView):
 
     def _start_load(self) -> None:
         ef = self.session.core_ef
-        if not self.run(lambda: messages.feed(ef, limit=SHOWN), self._loaded, self._load_failed):
-            self.reloads.done()
-
-    def _loaded(self, rows: list[dict[str, Any]]) -> None:
-        self.reloads.done()
-        self._show(rows)
-
-    def _load_failed(self, err: BaseException) -> None:
-        self.reloads.done()
-        self._failed(err)
+        self.reloads.run(lambda: messages.feed(ef, limit=SHOWN), self._show, self._failed)
 
     def on_event(self, event: object) -> None:
         if isinstance(event, ChatMessagesArrived | ChatMessagePromoted):

@@ -177,12 +177,7 @@ class ListPicker(Retranslating, QWidget):
 
     def _load(self) -> None:
         ef = self.session.ef
-
-        def done(lists: list[dict[str, Any]]) -> None:
-            self._loads.done()
-            self._show(lists)
-
-        self.worker.run(lambda: list_counts(ef), done, lambda _e: self._loads.done(), context=self)
+        self._loads.run(lambda: list_counts(ef), self._show)
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, ListCheckIn) and event.list_id == self.list_id:

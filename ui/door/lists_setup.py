@@ -276,7 +276,6 @@ class ListsEditor(Retranslating, QWidget):
         ef = self.session.ef
 
         def done(lists: list[dict[str, Any]]) -> None:
-            self._loads.done()
             self.model.set_rows(
                 [
                     {
@@ -294,7 +293,7 @@ class ListsEditor(Retranslating, QWidget):
                 ]
             )
 
-        self.worker.run(lambda: list_counts(ef), done, lambda _e: self._loads.done(), context=self)
+        self._loads.run(lambda: list_counts(ef), done)
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, Event) and follows(event):

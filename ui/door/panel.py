@@ -242,14 +242,7 @@ class DoorPanel(Retranslating, QWidget):
 
     def _count(self) -> None:
         guests = self.session.guests  # the event's one index: the station server counts it too
-
-        def done(result: dict[str, Any]) -> None:
-            self._counts.done()
-            self.counters.show_counts(result)
-
-        self.worker.run(
-            guests.counts, on_done=done, on_error=lambda _e: self._counts.done(), context=self
-        )
+        self._counts.run(guests.counts, self.counters.show_counts)
 
     def _on_door_event(self, event: object) -> None:
         # The session's index follows the bus itself; check-ins are in it before we hear them.

@@ -88,16 +88,14 @@ class AudienceEdge(Retranslating, QWidget):
 
     def _start_load(self) -> None:
         session = self.session
-        self.worker.run(lambda: read_edge(session), self._loaded, self._failed, context=self)
+        self.reloads.run(lambda: read_edge(session), self._loaded, self._failed)
 
     def _loaded(self, result: tuple[bool, list[dict[str, Any]]]) -> None:
-        self.reloads.done()
         self.loads += 1
         self.shared_address, self.crowd = result
         self.retranslate()
 
     def _failed(self, err: BaseException) -> None:
-        self.reloads.done()
         self.crowded.setText(describe_error(err))
 
     def _switch(self, on: bool) -> None:

@@ -291,19 +291,13 @@ class ModeratorPanel(Retranslating, PanelActions, QWidget):
 
     def _start_load(self) -> None:
         ef, status, sort, limit = self.session.ef, self.status, self.sort, self._limit
-        self.worker.run(
+        self.reloads.run(
             lambda: read_snapshot(ef, status, sort, limit),
-            on_done=self._loaded,
-            on_error=self._load_failed,
-            context=self,
+            self._loaded,
+            lambda err: self._show_error(describe_error(err)),
         )
 
-    def _load_failed(self, err: BaseException) -> None:
-        self.reloads.done()
-        self._show_error(describe_error(err))
-
     def _loaded(self, snap: Snapshot) -> None:
-        self.reloads.done()
         self.refreshes += 1
         current = self.current()
         keep = self._keep_id if self._keep_id is not None else (current.id if current else None)

@@ -173,10 +173,9 @@ class ReportPanel(Retranslating, QWidget):
             report = build_report(ef)
             return report, channel_report(ef, report)
 
-        self.worker.run(work, on_done=self._loaded, on_error=self._failed, context=self)
+        self.reloads.run(work, self._loaded, self._failed)
 
     def _loaded(self, result: tuple[Report, ChannelReport]) -> None:
-        self.reloads.done()
         report, funnel = result
         self.channels.show_data(funnel)
         self.report = report
@@ -190,7 +189,6 @@ class ReportPanel(Retranslating, QWidget):
             self._tick.start()
 
     def _failed(self, err: BaseException) -> None:
-        self.reloads.done()
         self.status.setText(describe_error(err))
 
     def _show_status(self) -> None:

@@ -185,15 +185,9 @@ class RundownEditor(Retranslating, EditorOperations, QWidget):
 
     def _read_rows(self) -> None:
         ef = self.session.ef
-
-        def failed(err: BaseException) -> None:
-            self.reloads.done()
-            self.show_error(err)
-
-        self.worker.run(lambda: rundown_rows(ef), self._show_rows, failed, context=self)
+        self.reloads.run(lambda: rundown_rows(ef), self._show_rows, self.show_error)
 
     def _show_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.reloads.done()
         current = self.table.currentIndex()
         keep_id = self._select_after or self.current_segment_id()
         column = FIELDS.index(self._edit_after) if self._edit_after else max(current.column(), 1)

@@ -57,6 +57,10 @@ LIGHT = Colours(
 def font(px: float, bold: bool = False) -> QFont:
     f = QFont()
     f.setFamilies(FONT_FAMILIES)
+    # Noto Sans CJK's "locl" swaps the digits after Latin letters ("T−60", "HTTP 500") for
+    # glyphs outside its character map: they look the same, but a PDF then has no text for
+    # them (search and copy lose the numbers). Off, Chinese glyphs keep their SC forms.
+    f.setFeature(QFont.Tag("locl"), 0)
     f.setPixelSize(max(6, round(px)))
     f.setBold(bold)
     return f

@@ -25,6 +25,7 @@ from app.lan.server import LanController, StationServer
 from app.session import Session
 from app.timeutil import hhmm
 from tests.harness import screenshot_path
+from tests.harness.browser import pair_door_phone
 from tests.ui.door.conftest import add_guests
 
 pytestmark = [pytest.mark.browser]
@@ -54,11 +55,7 @@ class Venue:
     controller: LanController
 
     def pair_phone(self, page: Page, name: str) -> None:
-        _pairing, url = self.controller.add_station("door", name)
-        page.goto(url)
-        page.wait_for_url("**/door")
-        expect(page.locator("#desk")).to_be_visible()
-        expect(page.locator("#live")).to_have_attribute("data-state", "live")
+        pair_door_phone(self.controller, page, name)
         # The phone keeps its list's guests as soon as it is paired.
         expect(page.locator("#desk")).to_have_attribute("data-roster", re.compile(r"^1:\d+$"))
 

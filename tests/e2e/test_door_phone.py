@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from app.lan.server import LanController, StationServer
 from app.session import Session
 from tests.harness import screenshot_path
+from tests.harness.browser import pair_door_phone
 from tests.ui.door.conftest import add_guests
 from ui.bridge import QtBridge
 from ui.door import DoorPanel
@@ -34,12 +35,7 @@ class Venue:
     controller: LanController
 
     def pair_phone(self, page: Page, name: str) -> None:
-        """The real flow: the desktop makes a pairing QR URL, the phone opens it, is forwarded."""
-        _pairing, url = self.controller.add_station("door", name)
-        page.goto(url)
-        page.wait_for_url("**/door")
-        expect(page.locator("#desk")).to_be_visible()
-        expect(page.locator("#live")).to_have_attribute("data-state", "live")
+        pair_door_phone(self.controller, page, name)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from app.guests.checkin import check_in
 from app.lan.server import LanController, StationServer
 from app.session import Session
 from tests.harness import screenshot_path
+from tests.harness.browser import pair_door_phone
 from ui.bridge import QtBridge
 from ui.door import DoorPanel
 from ui.worker import Worker
@@ -164,10 +165,7 @@ def api(page: Page, text: str) -> dict[str, Any]:
 
 
 def test_desk_phone_and_api_read_30_inputs_the_same_way(qtbot, venue: Venue, phone: Page) -> None:  # type: ignore[no-untyped-def]
-    _pairing, url = venue.controller.add_station("door", "Door 2")
-    phone.goto(url)
-    phone.wait_for_url("**/door")
-    expect(phone.locator("#live")).to_have_attribute("data-state", "live")
+    pair_door_phone(venue.controller, phone, "Door 2")
     kinds = set()
     for text in inputs(venue):
         d = desk(venue, text)
@@ -196,10 +194,7 @@ def test_phone_highlight_arrows_and_a_refunded_ticket(
 ) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
     lang = "zh" if locale.startswith("zh") else "en"
     ph = new_context(phone=True, locale=locale).new_page()
-    _pairing, url = venue.controller.add_station("door", "签到 2" if lang == "zh" else "Door 2")
-    ph.goto(url)
-    ph.wait_for_url("**/door")
-    expect(ph.locator("#live")).to_have_attribute("data-state", "live")
+    pair_door_phone(venue.controller, ph, "签到 2" if lang == "zh" else "Door 2")
     ph.locator("#q").fill("wang")
     expect(ph.locator("#hits")).to_have_attribute("data-query", "wang")
     first, second = ph.locator("#hits .hit-btn").nth(0), ph.locator("#hits .hit-btn").nth(2)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.harness import require
 
@@ -111,3 +111,13 @@ def page(new_context: ContextFactory, request: pytest.FixtureRequest) -> Page:
 @pytest.fixture
 def phone(new_context: ContextFactory, request: pytest.FixtureRequest) -> Page:
     return new_context(phone=True, locale=_locale(request)).new_page()
+
+
+def pair_door_phone(controller: Any, page: Page, name: str) -> None:
+    """The real flow: the desktop (`app.lan.server.LanController`) makes a door station's
+    pairing URL (its QR code); the phone opens it, is forwarded to /door and goes live."""
+    _pairing, url = controller.add_station("door", name)
+    page.goto(url)
+    page.wait_for_url("**/door")
+    expect(page.locator("#desk")).to_be_visible()
+    expect(page.locator("#live")).to_have_attribute("data-state", "live")

@@ -352,6 +352,8 @@ class ObsWorker:
         self._drop_link(drain=0.0 if err.timed_out else DRAIN)
         if not deliberate and self._closing(gen):
             deliberate, err = True, LinkError("OBS is shutting down.")
+        # Which way it went is what decides a restart: say it for whoever reads the log.
+        log.info("OBS link lost (%s): %s", "closed by a person" if deliberate else "crash", err)
         self._recovery.lost(self.mirror, deliberate=deliberate)
         self._lost_since = self.clock()
         self._incident("disconnect", str(err))

@@ -49,14 +49,15 @@ def require(tool_ok: bool, reason: str) -> None:
 def wait_for(
     predicate: Callable[[], Any],
     timeout: float = 5.0,
-    what: str = "",
+    what: str | Callable[[], str] = "",
     *,
     retry_on: tuple[type[BaseException], ...] = (),
     interval: float = 0.02,
 ) -> Any:
     """Poll until `predicate()` is truthy; return its value, or fail after `timeout` seconds
     naming `what` and the last value. Exceptions in `retry_on` count as "not yet" (a server
-    that is restarting)."""
+    that is restarting). A callable `what` is called only then: it may describe what did
+    happen meanwhile."""
     deadline = time.monotonic() + timeout
     value: Any = None
     while True:
@@ -68,8 +69,9 @@ def wait_for(
             if value:
                 return value
         if time.monotonic() > deadline:
+            said = what() if callable(what) else what
             pytest.fail(
-                f"timed out after {timeout:g} s waiting for {what or predicate} (last: {value!r})"
+                f"timed out after {timeout:g} s waiting for {said or predicate} (last: {value!r})"
             )
         time.sleep(interval)
 

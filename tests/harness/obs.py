@@ -30,8 +30,9 @@ Fixtures
     Start OBS again on the same port and password (stopping it first if it still runs); returns when
     obs-websocket answers an authenticated request. Call it from the test's own thread: OBS is
     tied to the thread that starts it and dies with it (no stray OBS after a killed test run).
-``running`` / ``pid``
-    Whether the OBS process is alive; its process id.
+``running`` / ``pid`` / ``returncode``
+    Whether the OBS process is alive; its process id; its exit status once it has ended (0 for
+    a quit OBS completed, negative for a signal: -6 when it aborted while quitting).
 ``reset()``
     What the ``obs`` fixture does before each test (about 15 ms when nothing changed, 60 ms after
     a test added scenes and sources). A frozen OBS is thawed; a wedged one is restarted.
@@ -100,6 +101,10 @@ class ObsServer:
     @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
+
+    @property
+    def returncode(self) -> int | None:
+        return self._proc.poll() if self._proc else None
 
     def start(self, timeout: float = _STARTUP_TIMEOUT) -> None:
         if self.running:

@@ -314,6 +314,40 @@ def test_segment_change_while_obs_is_away_is_applied_when_it_is_back(
         w.stop()
 
 
+# Debian's OBS 29 with obs-websocket 5.1 sometimes aborts while it quits: under load, about 2
+# quits in 5 here. Its event thread builds a SceneRemoved from a scene already gone: OBS's log
+# ends "terminate called after throwing ... basic_string: construction from null is not valid",
+# the exit status is -6, no ExitStarted is sent, and the scenes are not all removed. On the wire
+# that is a crash, and the worker is right to restart what was live then (nothing tells it from
+# any other crash). What the test below is about is a quit that OBS completes, so a clean exit
+# is its checked precondition: a quit that ends in an abort is tried again, at most this often,
+# and never counts as a pass.
+QUIT_ATTEMPTS = 6
+
+
+def live_then_quit(
+    obs: ObsServer, bus: Bus, ef: EventFile, rtmp: RtmpServer
+) -> tuple[ObsWorker, Recorder]:
+    """Start OBS, stream from it through a new worker, then quit OBS as a person does."""
+    obs.start()
+    recorder = Recorder(bus)
+    w = new_worker(obs, bus, ef)
+    try:
+        stream_to(obs.client(), rtmp)
+        w.submit(a.SetProgramScene("Speaker")).result(15)
+        publishes = rtmp.publishes
+        w.submit(a.StartStream()).result(15)
+        wait_for(lambda: rtmp.publishes > publishes, 30, "nginx to receive the stream")
+        wait_for(lambda: w.state()["streaming"], 30, "live")
+        obs.stop(timeout=30)
+        assert obs.pid is not None and not obs.running
+    except BaseException:
+        stop_outputs(w)
+        w.stop()
+        raise
+    return w, recorder
+
+
 def test_obs_closed_by_a_person_gets_its_scene_back_but_not_its_stream(
     obs: ObsServer, bus: Bus, ef: EventFile, rtmp: RtmpServer
 ) -> None:
@@ -327,25 +361,29 @@ def test_obs_closed_by_a_person_gets_its_scene_back_but_not_its_stream(
     ini.set("General", "ConfirmOnExit", "false")
     with open(ini_path, "w", encoding="utf-8") as f:
         ini.write(f, space_around_delimiters=False)
-    obs.start()
-    recorder = Recorder(bus)
-    w = new_worker(obs, bus, ef)
+    aborted: list[int | None] = []  # exit statuses of quits OBS did not complete
+    for _attempt in range(QUIT_ATTEMPTS):
+        w, recorder = live_then_quit(obs, bus, ef, rtmp)
+        if obs.returncode == 0:
+            break
+        aborted.append(obs.returncode)
+        w.stop()  # it saw a crash: the next attempt starts afresh
+    else:
+        pytest.fail(
+            f"OBS never completed a quit in {QUIT_ATTEMPTS} attempts (exit statuses {aborted}; "
+            f"see {obs.log_path})"
+        )
     try:
-        stream_to(obs.client(), rtmp)
-        w.submit(a.SetProgramScene("Speaker")).result(15)
-        w.submit(a.StartStream()).result(15)
-        wait_for(lambda: rtmp.media_bytes > 0, 30, "nginx to receive the stream")
-        wait_for(lambda: w.state()["streaming"], 30, "live")
-
-        obs.stop(timeout=30)
-        assert obs.pid is not None and not obs.running
         # The worker sets its status, then publishes it: wait for the publication itself.
         wait_for(
             lambda: any(s["message"] == "OBS is shutting down." for s in list(recorder.states)),
             30,
-            f"the worker to say OBS is shutting down (said: "
-            f"{[(s['status'], s['message']) for s in recorder.states if s['status'] != 'connected']})",
+            lambda: (
+                f"the worker to say OBS is shutting down (it said: "
+                f"{[(s['status'], s['message']) for s in recorder.states]})"
+            ),
         )
+        live_publishes = rtmp.publishes
         come_back_in(obs, "Intro")
         obs.start()
         wait_for(lambda: w.status == "connected", 30, "the worker to reconnect")
@@ -353,7 +391,7 @@ def test_obs_closed_by_a_person_gets_its_scene_back_but_not_its_stream(
         wait_for(lambda: program(c) == "Speaker", 30, "OBS back on the Speaker scene")
         # The restore runs before "connected" is published: nothing more is coming.
         assert not c.get_stream_status().output_active
-        assert w.requests_sent["StartStream"] == 1 and rtmp.publishes == 1
+        assert w.requests_sent["StartStream"] == 1 and rtmp.publishes == live_publishes
         assert incidents(ef)[-1] == ("restore", "scene Speaker")
     finally:
         stop_outputs(w)

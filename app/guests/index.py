@@ -11,17 +11,17 @@ that searches guests share it, and it follows the bus once for all of them.
 Check-ins and undos are applied to the index on the delivering thread (an in-memory tuple
 swap); a `GuestsChanged` (import, edit, walk-in) re-reads the guests on the index's own executor
 thread, never on the publisher's. `ef` must be a connection that thread may use (EventFile
-serialises calls).
+serialises calls). The door counters run alongside (a `DoorTally` that sees each changed row):
+a count never passes over every guest, except when the index loads them all.
 """
 
 from __future__ import annotations
 
-import copy
 import threading
 from typing import Any
 
 from app.bus import Bus, CheckInUndone, Event, GuestCheckedIn, GuestsChanged
-from app.guests.door_counts import tally
+from app.guests.door_counts import DoorTally
 from app.guests.search import Hit, SearchIndex
 from app.store import EventFile
 
@@ -39,8 +39,6 @@ class GuestIndex:
         self._index: SearchIndex | None = None
         self._pending: list[Event] = []
         self._busy = 0  # GuestsChanged refreshes queued or running
-        self._changes = 0  # bumped by every applied change: counts() are cached per value
-        self._counted: tuple[int, dict[str, Any]] | None = None
         self._unsubs = [
             bus.subscribe(GuestCheckedIn, self._on_event),
             bus.subscribe(CheckInUndone, self._on_event),
@@ -57,7 +55,8 @@ class GuestIndex:
         with self._lock:
             if self._index is not None:
                 return self._index
-            index = SearchIndex.build(self.ef)  # loads in chunks: no 50,000-dict list
+            # Loads in chunks (no 50,000-dict list), counting the door as it goes.
+            index = SearchIndex.build(self.ef, follower=DoorTally)
             self.builds += 1
             with self._plock:
                 self._index = index
@@ -74,16 +73,8 @@ class GuestIndex:
         Waits for GuestsChanged refreshes already published, so an import is counted."""
         index = self.index()
         self.wait_current()
-        # Cached until the next change: the station status asks on every poll (50,000 guests
-        # are ~30 ms of counting), while the guests change a few times a minute.
-        with self._plock:
-            changes, cached = self._changes, self._counted
-        if cached is not None and cached[0] == changes:
-            return copy.deepcopy(cached[1])
-        result = tally(index.rows())
-        with self._plock:
-            self._counted = (changes, result)
-        return copy.deepcopy(result)
+        # The running totals: the station status asks on every poll, the desk on every change.
+        return index.read_follower(DoorTally.result)
 
     def check_in_of(self, guest_id: int) -> tuple[str | None, str | None] | None:
         """(checked_in_at, checked_in_by) as the index has it, or None when the index is not
@@ -125,13 +116,6 @@ class GuestIndex:
         self._apply(index, event)
 
     def _apply(self, index: SearchIndex, event: Event) -> None:
-        try:
-            self._apply_one(index, event)
-        finally:
-            with self._plock:
-                self._changes += 1
-
-    def _apply_one(self, index: SearchIndex, event: Event) -> None:
         if isinstance(event, GuestsChanged):
             index.refresh(self.ef, event.guest_ids)
         elif isinstance(event, GuestCheckedIn):

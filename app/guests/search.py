@@ -26,7 +26,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from app.guests.fields import phone_key, scanned_code
 from app.guests.search_keys import (
@@ -71,6 +71,15 @@ _PHONE_QUERY = re.compile(r"^\+?[\d\s\-()]+$")
 
 Found = dict[int, tuple[int, str, str]]  # guest id -> (tier, kind, matched key)
 Row = tuple[Any, ...]  # one guest: the COLUMNS values in order
+T = TypeVar("T")
+
+
+class RowFollower(Protocol):
+    """Told of every guest row the index takes in or lets go (e.g. door_counts.DoorTally)."""
+
+    def add(self, guest: Row) -> None: ...
+
+    def remove(self, guest: Row) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -101,10 +110,15 @@ class Hit:
 
 
 class SearchIndex:
-    """An in-memory index of an event's guests. Thread-safe; build once, then `update`."""
+    """An in-memory index of an event's guests. Thread-safe; build once, then `update`.
 
-    def __init__(self) -> None:
+    `follower`: makes a RowFollower that sees every row change under the index's lock (a
+    full load counts into a new one); read it with `read_follower`."""
+
+    def __init__(self, follower: Callable[[], RowFollower] | None = None) -> None:
         self._lock = threading.RLock()
+        self._make_follower = follower
+        self._follower = follower() if follower is not None else None
         self._guests: dict[int, Row] = {}
         # Substring keys: (their kinds, the keys joined by SEP) -- one C-speed `in` per guest.
         # A key holding SEP itself (a pasted email?) is kept as (kind, key) pairs instead.
@@ -121,15 +135,15 @@ class SearchIndex:
     # -- building -----------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, ef: EventFile) -> SearchIndex:
-        index = cls()
+    def build(cls, ef: EventFile, follower: Callable[[], RowFollower] | None = None) -> SearchIndex:
+        index = cls(follower)
         index.load(_all_guests(ef))
         return index
 
     def load(self, guests: Iterable[dict[str, Any]]) -> None:
         """Index these guests, replacing what was there. Built aside and swapped in, so
         searches from other threads keep answering (from the old data) meanwhile."""
-        fresh = SearchIndex()
+        fresh = SearchIndex(self._make_follower)  # counts the rows afresh as they come
         # Hundreds of thousands of new containers would trigger full collections over an ever
         # larger heap (seconds, at 50,000 guests); nothing built here forms a reference cycle.
         was_enabled = gc.isenabled()
@@ -160,6 +174,8 @@ class SearchIndex:
         keys = guest_keys(guest)
         sub = substring_keys(keys)
         self._guests[gid] = g
+        if self._follower is not None:
+            self._follower.add(g)
         if any(SEP in key for _kind, key in sub):
             self._sub[gid] = (tuple(f"{k}{SEP}{key}" for k, key in sub), None)
         else:
@@ -258,12 +274,24 @@ class SearchIndex:
         with self._lock:
             g = self._guests.get(guest_id)
             if g is not None:  # checked_in_at, checked_in_by are the last two columns
-                self._guests[guest_id] = (*g[:_AT], at, sys.intern(station) if station else station)
+                new = (*g[:_AT], at, sys.intern(station) if station else station)
+                self._guests[guest_id] = new
+                if self._follower is not None:
+                    self._follower.remove(g)
+                    self._follower.add(new)
+
+    def read_follower(self, read: Callable[[Any], T]) -> T:
+        """`read(follower)` while no change is half-applied (the follower is None without
+        one)."""
+        with self._lock:
+            return read(self._follower)
 
     def _drop(self, gid: int) -> None:
         g = self._guests.pop(gid, None)
         if g is None:
             return
+        if self._follower is not None:
+            self._follower.remove(g)
         self._grams.discard(gid, bigrams(self._sub_keys(gid)))
         del self._sub[gid]
         for kind, key in guest_keys(

@@ -25,7 +25,8 @@ What an input means at the door (the desk, /door and the API ask the same functi
 
 Search (build once off the GUI thread: ~2.5 s at 50,000 guests; then < 1 ms per keystroke):
     search.SearchIndex.build(ef); index.search(text, limit) -> [Hit]
-    index.GuestIndex(ef, bus): the event's one shared index, following the bus (session.guests)
+    index.GuestIndex(ef, bus): the event's one shared index, following the bus (session.guests);
+        .counts(): the door counters, kept running beside it (door_counts.DoorTally)
 
 Tickets and exports:
     tickets.qr_png(code), tickets.export_qr_pngs(ef, folder), tickets.invitation_text(guest, event)

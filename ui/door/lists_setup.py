@@ -34,12 +34,11 @@ from app.guests.lists import (
     update_list,
 )
 from app.session import Session
-from ui.bridge import QtBridge
 from ui.door.lists import CTX, follows, list_name, rule_text
 from ui.door.results import role_text
-from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.table_model import Column, RowsModel
+from ui.views.base import SessionView
 from ui.views.widgets import plain_label, table_view
 from ui.worker import Worker, describe_error
 
@@ -216,15 +215,13 @@ COLUMNS = [
 ]
 
 
-class ListsEditor(Retranslating, QWidget):
+class ListsEditor(SessionView):
     """Setup › Check-in lists: every list with who may enter and its counts; New, Edit, Delete.
     No signals."""
 
-    def __init__(
-        self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.session, self.worker = session, worker
+    follows = ("door",)
+
+    def build(self) -> None:
         self.model = RowsModel(COLUMNS, self)
         self.table = table_view(self.model, 1)
         self.table.setColumnWidth(0, 220)
@@ -251,9 +248,6 @@ class ListsEditor(Retranslating, QWidget):
         layout.addWidget(self.status)
         self.dialog: ListDialog | None = None
         self._loads = Coalescer(self._load, self, min_gap_ms=300, worker=self.worker)
-        bridge.door.connect(self._on_event)
-        self.retranslate()
-        self.reload()
 
     def retranslate(self) -> None:
         self.intro.setText(
@@ -295,7 +289,7 @@ class ListsEditor(Retranslating, QWidget):
 
         self._loads.run(lambda: list_counts(ef), done)
 
-    def _on_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         if isinstance(event, Event) and follows(event):
             self.reload()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from app.bus import PollChanged
 from app.polls import store
 from app.polls.transfer import export_json, import_json
-from app.session import Session
-from ui.bridge import QtBridge
 from ui.event_files import start_path
+from ui.views.base import SessionView
 from ui.views.widgets import plain_label
-from ui.worker import Worker, describe_error
+from ui.worker import describe_error
 
 
 class PollDialog(QDialog):
@@ -105,15 +104,12 @@ class PollDialog(QDialog):
         self.accept()
 
 
-class PollsSetup(QWidget):
+class PollsSetup(SessionView):
     """The Setup section. No signals of its own."""
 
-    def __init__(
-        self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
+    def build(self) -> None:
         self.setObjectName("pollsSetup")
-        self.session, self.worker = session, worker
+        self.polls: list[store.Poll] = []
         self.list = QListWidget()
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -134,19 +130,20 @@ class PollsSetup(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(self.note)
-        bridge.event.connect(lambda ev: isinstance(ev, PollChanged) and self.refresh())
-        self.retranslate()
+
+    def on_event(self, event: object) -> None:
+        if isinstance(event, PollChanged):
+            self.refresh()
+
+    def reload(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        if self.worker.stopped:  # the window is closing: nothing more to read
-            return
         ef = self.session.core_ef
-        self.worker.run(
-            lambda: store.list_polls(ef), on_done=self._show, on_error=self._failed, context=self
-        )
+        self.run(lambda: store.list_polls(ef), self._show, self._failed)
 
     def _show(self, polls: list[store.Poll]) -> None:
+        self.polls = polls
         self.list.clear()
         for p in polls:
             extra = f" — {', '.join(p.options)}" if p.options else ""
@@ -223,9 +220,4 @@ class PollsSetup(QWidget):
             ("export", self.tr("Export…")),
         ):
             self.buttons[key].setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
+        self._show(self.polls)  # the kinds, in the new language

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.bus import CheckInUndone, GuestCheckedIn
@@ -35,18 +34,16 @@ from app.guests.edit import GuestEditError, channels, edit_guest, list_guests
 from app.guests.export import export_attendance
 from app.guests.index import GuestIndex
 from app.guests.tickets import event_info, export_qr_pngs, invitation_text
-from app.session import Session
 from app.timeutil import hhmm
-from ui.bridge import QtBridge
 from ui.door.badges import print_badges
 from ui.door.import_dialog import GuestImportDialog
 from ui.door.results import channel_text, role_text
 from ui.event_files import ask_table_path, start_path
-from ui.i18n import Retranslating
 from ui.reload import Coalescer
 from ui.table_model import Column, Index, RowsModel
+from ui.views.base import SessionView
 from ui.views.widgets import plain_label, table_view
-from ui.worker import Worker, describe_error
+from ui.worker import describe_error
 
 CTX = "GuestTable"
 ROLE_KEYS = ("guest", "speaker", "vip", "staff")
@@ -161,16 +158,13 @@ class GuestModel(RowsModel):
         return False
 
 
-class GuestTable(Retranslating, QWidget):
+class GuestTable(SessionView):
     """`GuestTable(session, bridge, worker)`. `loads` counts finished reloads (tests)."""
 
-    def __init__(
-        self, session: Session, bridge: QtBridge, worker: Worker, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
+    follows = ("door",)
+
+    def build(self) -> None:
         self.setObjectName("guestTable")
-        self.session = session
-        self.worker = worker
         self.loads = 0
         self.last_message = ""
         self._stale = True  # rows not loaded (or out of date) while the table is hidden
@@ -208,7 +202,7 @@ class GuestTable(Retranslating, QWidget):
             actions.addWidget(b)
         actions.addStretch(1)
 
-        self.model = GuestModel(COLUMNS, self, session.guests)
+        self.model = GuestModel(COLUMNS, self, self.session.guests)
         self.model.edit_requested.connect(self.commit_edit)
         # Notes take the spare width: the name keeps its own so it is never squeezed to "王…".
         self.view = table_view(self.model, stretch_column=len(COLUMNS) - 1)
@@ -245,10 +239,7 @@ class GuestTable(Retranslating, QWidget):
         self.reloads = Coalescer(
             self.reload, self, min_gap_ms=300, tracked=False, worker=self.worker
         )
-        bridge.door.connect(self._on_door_event)
         self._fill_filters([])
-        self.retranslate()
-        self.reload()
 
     def retranslate(self) -> None:
         self.import_button.setText(QCoreApplication.translate("GuestTable", "Import guests…"))
@@ -332,7 +323,7 @@ class GuestTable(Retranslating, QWidget):
 
         self.worker.run(query, show, context=self)
 
-    def _on_door_event(self, event: object) -> None:
+    def on_event(self, event: object) -> None:
         # A check-in or undo is in the session's guest index already: repaint, read from it.
         # (Filtered on arrival, the row may have to go: read the list again.)
         if isinstance(event, GuestCheckedIn | CheckInUndone):

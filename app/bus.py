@@ -4,11 +4,18 @@ Services publish an event *after* the transaction that caused it has committed, 
 never sees something that a crash could still undo. A failing subscriber is logged and never
 breaks the publisher or other subscribers.
 
-Order: events reach every subscriber in the order they were published. A subscriber that
-publishes (a nested publish) does not jump the queue: its event is delivered after the current
-one has reached every subscriber. Events published on other threads while one is being
-delivered wait their turn and are delivered by the thread already delivering, so `publish`
-never blocks on another thread's subscribers.
+Order: events reach every subscriber in the order they were queued, and a write that publishes
+through its transaction (`with ef.write(publish=bus)`, app.store) queues its events before the
+next writer of the same event file can commit, so that order is *commit order*, also when
+writers on different threads, each with its own connection, race (the desk's worker and a
+station-server request). Events published inside such a block are held and queued right after
+the COMMIT, under the file's writer lock, then delivered after the lock is released (never a
+subscriber inside a transaction); a rollback drops them. A subscriber that publishes (a nested
+publish) does not jump the queue: its event is delivered after the current one has reached
+every subscriber. Events published on other threads while one is being delivered wait their
+turn and are delivered by the thread already delivering, so `publish` never blocks on another
+thread's subscribers. A plain `publish` outside a write block (pure in-memory facts: OBS state,
+alerts, the server's state) is queued when it is called.
 
 Threads: a plain subscriber runs on the delivering thread and must be quick (the Qt bridge and
 the live hub only hop threads). A subscriber that does I/O (SQL, OBS) subscribes with
@@ -381,6 +388,7 @@ class Bus:
         self._executors: dict[str, ThreadPoolExecutor] = {}
         self._pending: set[Future[None]] = set()
         self._closed = False
+        self._held = threading.local()  # what a thread publishes inside `holding()`
 
     def subscribe(
         self, kind: type[E], callback: Callable[[E], None], *, executor: str | None = None
@@ -428,7 +436,30 @@ class Bus:
 
     def publish_all(self, events: list[Event] | tuple[Event, ...]) -> None:
         """Publish the events of one commit, in order, then one `OpChanges` summing them up.
-        They are queued together: another thread's events never come in between."""
+        They are queued together: another thread's events never come in between. Inside
+        `holding()` on this thread they are kept for the commit instead (see the module doc)."""
+        held: list[Event] | None = getattr(self._held, "events", None)
+        if held is not None:
+            held.extend(events)
+            return
+        self.enqueue(events)
+        self.deliver()
+
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[list[Event]]:
+        """Keep what this thread publishes inside the block, in a list, for the caller to
+        `enqueue` once its transaction has committed (app.store's `write(publish=bus)`)."""
+        outer = getattr(self._held, "events", None)
+        held: list[Event] = []
+        self._held.events = held
+        try:
+            yield held
+        finally:
+            self._held.events = outer
+
+    def enqueue(self, events: list[Event] | tuple[Event, ...]) -> None:
+        """Queue the events of one commit and their `OpChanges` without delivering them: the
+        caller calls `deliver()` once it holds no lock a subscriber might need."""
         if not events:
             return
         origin = current_origin() or self.default_origin
@@ -436,8 +467,13 @@ class Bus:
         summary = OpChanges(tuple(stamped), origin=stamped[0].origin)
         with self._lock:
             self._queue.extend([*stamped, summary])
-            if self._delivering:
-                return  # the thread delivering now delivers it after the ones before it
+
+    def deliver(self) -> None:
+        """Deliver what is queued, in order, unless another thread is delivering already (it
+        then delivers these too, after the ones before them)."""
+        with self._lock:
+            if self._delivering or not self._queue:
+                return
             self._delivering = True
         try:
             while True:
@@ -462,7 +498,7 @@ class Bus:
         while time.monotonic() < end:
             with self._lock:
                 pending = list(self._pending)
-                busy = self._delivering
+                busy = self._delivering or bool(self._queue)  # queued: delivered next
             if not pending and not busy:
                 return True
             for future in pending:

@@ -156,7 +156,7 @@ def submit(
             retry_after=secs,
         )
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if is_blocked(c, device):
             raise QaError(BLOCKED, "The moderator has turned off questions from this device.")
         check_segment(c, segment_id)
@@ -187,7 +187,7 @@ def submit(
         qid = int(cur.lastrowid or 0)
         seg = c.execute("SELECT title FROM segments WHERE id = ?", (segment_id,)).fetchone()
         title = seg[0] if seg else ""
-    bus.publish(QuestionChanged(qid, status))
+        bus.publish(QuestionChanged(qid, status))
     # Built here rather than read back: this is the hot path when a whole hall asks at once.
     return Question(
         id=qid,
@@ -249,7 +249,7 @@ def vote(
     device = device_key(device_id)
     addr = (address or "").strip()[:MAX_ADDRESS]
     # plain sqlite3, not sqlite-utils: a hall voting at once is the hot path (no introspection)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if is_blocked(c, device):
             raise QaError(BLOCKED, "The moderator has turned off voting from this device.")
         target = _vote_target(c, question_id)
@@ -259,23 +259,23 @@ def vote(
         )
         counted = cur.rowcount == 1
         votes = _count(c, target["id"])
-    if counted:
-        bus.publish(QuestionChanged(target["id"], target["status"], votes))
+        if counted:
+            bus.publish(QuestionChanged(target["id"], target["status"], votes))
     return VoteResult(target["id"], votes, counted, True)
 
 
 def unvote(ef: EventFile, bus: Bus, question_id: int, device_id: str) -> VoteResult:
     """Take this device's vote back (no-op if it had not voted)."""
     device = device_key(device_id)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         target = _vote_target(c, question_id)
         cur = c.execute(
             "DELETE FROM votes WHERE question_id = ? AND device_id = ?", (target["id"], device)
         )
         counted = cur.rowcount == 1
         votes = _count(c, target["id"])
-    if counted:
-        bus.publish(QuestionChanged(target["id"], target["status"], votes))
+        if counted:
+            bus.publish(QuestionChanged(target["id"], target["status"], votes))
     return VoteResult(target["id"], votes, counted, False)
 
 

@@ -18,7 +18,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,8 @@ from app.timeutil import now_iso
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from app.bus import Bus, Event
 
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x53484459  # "SHDY": marks a SQLite file as a Showday event
@@ -196,16 +198,29 @@ class EventFile:
     # -- using ------------------------------------------------------------------------------
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction, committed when the block ends, rolled back on error."""
+    def write(self, publish: Bus | None = None) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed when the block ends, rolled back on error.
+
+        With `publish`, what this thread publishes on that bus inside the block is held, then
+        queued on it right after the COMMIT while this file's writer lock is still held, and
+        delivered once the lock is released: every subscriber gets the events of racing
+        writers (any connection to this file in this process) in commit order, and none runs
+        inside the transaction. A rollback drops them."""
+        hold = publish.holding() if publish is not None else nullcontext([])
+        held: list[Event] = []
         with self._writer, self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
+                with hold as held:
+                    yield self.conn
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+            if publish is not None:
+                publish.enqueue(held)  # before the next writer can commit: commit order
+        if publish is not None:
+            publish.deliver()  # no lock held: a subscriber may write to this file too
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:

@@ -1,0 +1,119 @@
+"""Events reach every subscriber in commit order, also when writers on two threads, each with
+its own connection to the same event file, race (the desk's worker and a station-server
+request): what a subscriber applies last is what the file holds."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app import qa
+from app.bus import Bus, QuestionChanged
+from app.store import EventFile
+
+ROUNDS = 150
+THREADS = 4
+
+
+def _race(path: Path, work: Callable[[EventFile, int, int], None], threads: int = THREADS) -> None:
+    """Run `work(ef, thread, round)` on `threads` threads, each with its own connection, all
+    released together every round (a Barrier) so their writes interleave as much as they can."""
+    barrier = threading.Barrier(threads)
+    errors: list[BaseException] = []
+
+    def run(n: int) -> None:
+        ef = EventFile.open(path)
+        try:
+            for i in range(ROUNDS):
+                barrier.wait()
+                work(ef, n, i)
+        except BaseException as err:  # reported below
+            errors.append(err)
+            barrier.abort()
+        finally:
+            ef.close()
+
+    workers = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
+    done = threading.Event()
+
+    def busy() -> None:  # a busy GUI thread: competes for the GIL between commit and publish
+        while not done.is_set():
+            sum(range(200))
+
+    hogs = [threading.Thread(target=busy) for _ in range(2)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the GIL over as often as possible: more interleavings
+    try:
+        for t in [*hogs, *workers]:
+            t.start()
+        for t in workers:
+            t.join(timeout=120)
+    finally:
+        done.set()
+        for t in hogs:
+            t.join()
+        sys.setswitchinterval(interval)
+    assert errors == []
+
+
+def test_racing_votes_reach_every_subscriber_in_commit_order(tmp_path: Path) -> None:
+    """Each vote commits the new count; the events carry it, so in commit order the counts
+    seen by a subscriber go 1, 2, 3, ... with none before a smaller one."""
+    path = tmp_path / "race.showday"
+    setup = EventFile.create(path, "Race")
+    bus = Bus()
+    qa.update_settings(setup, premoderation=False)
+    qid = qa.add_manual(setup, bus, "Everyone votes on this", source="paper").id
+    plain: list[int] = []
+    on_executor: list[int] = []
+    bus.subscribe(QuestionChanged, lambda e: plain.append(e.votes))
+    bus.subscribe(QuestionChanged, lambda e: on_executor.append(e.votes), executor="io")
+
+    _race(path, lambda ef, n, i: qa.vote(ef, bus, qid, f"phone-{n}-{i}"))
+
+    assert bus.flush()
+    bus.close()
+    expected = list(range(1, THREADS * ROUNDS + 1))
+    assert (
+        setup.value("SELECT count(*) FROM votes WHERE question_id = ?", (qid,)) == THREADS * ROUNDS
+    )
+    assert plain == expected
+    assert on_executor == expected
+    setup.close()
+
+
+def test_a_rolled_back_write_publishes_nothing_and_subscribers_run_after_commit(
+    tmp_path: Path,
+) -> None:
+    """Events published inside `write(publish=bus)` wait for the COMMIT (a rollback drops
+    them), and a subscriber runs outside the transaction: it can write to the file itself
+    (here through another connection, as the station server's on-air follower does)."""
+    path = tmp_path / "tx.showday"
+    ef = EventFile.create(path, "Tx")
+    other = EventFile.open(path)
+    bus = Bus()
+    seen: list[int | None] = []
+
+    def follower(e: QuestionChanged) -> None:
+        with other.write() as c:  # blocks then fails if the publisher's transaction were open
+            c.execute("UPDATE event SET venue = ? WHERE id = 1", (f"after {e.question_id}",))
+        seen.append(e.question_id)
+
+    bus.subscribe(QuestionChanged, follower)
+    with pytest.raises(RuntimeError), ef.write(publish=bus) as c:
+        c.execute("UPDATE event SET venue = 'rolled back' WHERE id = 1")
+        bus.publish(QuestionChanged(1, "new"))
+        raise RuntimeError("the action failed")
+    assert seen == []
+    with ef.write(publish=bus) as c:
+        c.execute("UPDATE event SET name = 'Committed' WHERE id = 1")
+        bus.publish(QuestionChanged(2, "new"))
+        assert seen == []  # held until the commit
+    assert seen == [2]
+    assert ef.value("SELECT venue FROM event WHERE id = 1") == "after 2"
+    other.close()
+    ef.close()

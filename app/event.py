@@ -86,14 +86,14 @@ def update_event(ef: EventFile, bus: Bus | None, **values: Any) -> dict[str, Any
         row["starts_at"] = parse_starts_at(values["starts_at"])
     hosts = clean_co_hosts(values["co_hosts"]) if "co_hosts" in values else None
     before = event_details(ef)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if row:
             sets = ", ".join(f"{k} = ?" for k in row)
             c.execute(f"UPDATE event SET {sets} WHERE id = 1", tuple(row.values()))
         if hosts is not None:
             settings_store.set_key_in(c, "co_hosts", hosts)
-    after = event_details(ef)
-    if bus is not None and after != before:
-        renamed = [EventRenamed(after["name"])] if after["name"] != before["name"] else []
-        bus.publish_all([*renamed, EventDetailsChanged()])
+        after = event_details(ef)
+        if bus is not None and after != before:
+            renamed = [EventRenamed(after["name"])] if after["name"] != before["name"] else []
+            bus.publish_all([*renamed, EventDetailsChanged()])
     return after

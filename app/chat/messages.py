@@ -159,9 +159,9 @@ def ingest(
 ) -> Outcome:
     """Store `messages` from `source` in one transaction; promote per the source's filter.
     Publishes what the commit changed as one change (one OpChanges)."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         out = store_in(c, source, messages, limits, qa_settings.load_in(c), now_iso())
-    bus.publish_all(events_of(source.id, [out]))
+        bus.publish_all(events_of(source.id, [out]))
     return out
 
 
@@ -257,7 +257,7 @@ def _promote(
 
 def promote(ef: EventFile, bus: Bus, message_id: int, limits: SubmitLimits | None = None) -> int:
     """The moderator promotes a message from the live feed: its question id (made once)."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         r = c.execute("SELECT * FROM chat_messages WHERE id = ?", (message_id,)).fetchone()
         if r is None:
             raise QaError("not_found", "That chat message no longer exists.")
@@ -279,9 +279,9 @@ def promote(ef: EventFile, bus: Bus, message_id: int, limits: SubmitLimits | Non
         )
         if code:
             raise QaError(code, "This message cannot become a question (" + code + ").")
-    qid, status = (out.questions or [0])[0], (out.statuses or ["new"])[0]
-    bus.publish(QuestionChanged(qid, status))
-    bus.publish(ChatMessagePromoted(message_id, qid))
+        qid, status = (out.questions or [0])[0], (out.statuses or ["new"])[0]
+        bus.publish(QuestionChanged(qid, status))
+        bus.publish(ChatMessagePromoted(message_id, qid))
     return qid
 
 

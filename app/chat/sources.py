@@ -103,14 +103,14 @@ def create(
     target = check_target(kind, target)
     name = " ".join((name or "").split())[:MAX_NAME] or (f"{kind} {target}".strip())
     key = secrets.token_urlsafe(18) if kind in PUSHED else None
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         cur = c.execute(
             "INSERT INTO chat_sources (kind, name, target, key, filter, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (kind, name, target, key, filter, now_iso()),
         )
         sid = int(cur.lastrowid or 0)
-    bus.publish(ChatSourcesChanged(sid, "created"))
+        bus.publish(ChatSourcesChanged(sid, "created"))
     src = get(ef, sid)
     assert src is not None
     return src
@@ -148,24 +148,24 @@ def update(
 ) -> ChatSource | None:
     if filter is not None and filter not in FILTERS:
         raise SourceError("bad_filter", f"The filter is one of {', '.join(FILTERS)}.")
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if filter is not None:
             c.execute("UPDATE chat_sources SET filter = ? WHERE id = ?", (filter, source_id))
         if enabled is not None:
             c.execute("UPDATE chat_sources SET enabled = ? WHERE id = ?", (int(enabled), source_id))
-    bus.publish(ChatSourcesChanged(source_id, "updated"))
+        bus.publish(ChatSourcesChanged(source_id, "updated"))
     return get(ef, source_id)
 
 
 def delete(ef: EventFile, bus: Bus, source_id: int) -> bool:
     """Remove a source and revoke its key (its messages stay for the report)."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         cur = c.execute(
             "UPDATE chat_sources SET deleted_at = ?, key = NULL, enabled = 0"
             " WHERE id = ? AND deleted_at IS NULL",
             (now_iso(), int(source_id)),
         )
         done = cur.rowcount == 1
-    if done:
-        bus.publish(ChatSourcesChanged(source_id, "deleted"))
+        if done:
+            bus.publish(ChatSourcesChanged(source_id, "deleted"))
     return done

@@ -43,7 +43,7 @@ def commit(
         raise DrawError("Nobody is in this pool.")
     seed = algorithm.new_seed()
     digest = algorithm.seed_hash(seed)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         cur = c.execute(
             "INSERT INTO draws (title, pool, count, exclude, entrants, seed_hash, seed, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -59,8 +59,8 @@ def commit(
             ),
         )
         draw_id = int(cur.lastrowid or 0)
+        bus.publish(DrawChanged(draw_id))
     log.info("draw %s committed: %d entrants, seed sha256 %s", draw_id, len(keys), digest)
-    bus.publish(DrawChanged(draw_id))
     return draw_id
 
 
@@ -108,14 +108,14 @@ def run(
     """Draw until the draw has its count of winners who are not absent (or the pool is empty);
     each winner is committed before `on_winner` hears of it. Returns the present winners."""
     while True:
-        with ef.write() as c:
+        with ef.write(publish=bus) as c:
             d = _draw_row(c, draw_id)
             if len(_active(_log(c, draw_id))) >= d["count"]:
                 break
             winner = _next_winner(c, draw_id)
-        if winner is None:
-            break
-        bus.publish(DrawChanged(draw_id))
+            if winner is None:
+                break
+            bus.publish(DrawChanged(draw_id))
         if on_winner is not None:
             on_winner(winner)
     with ef.write() as c:
@@ -125,7 +125,7 @@ def run(
 def absent(ef: EventFile, bus: Bus, draw_id: int, entrant: str) -> str | None:
     """Mark a winner absent and draw the replacement, in one transaction. Returns it (None
     when nobody is left)."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         entries = _log(c, draw_id)
         if any(kind == "reveal" for kind, _, _ in entries):
             raise DrawError("This draw is finished: its seed was revealed.")
@@ -137,21 +137,21 @@ def absent(ef: EventFile, bus: Bus, draw_id: int, entrant: str) -> str | None:
             (draw_id, steps[entrant], entrant, now_iso()),
         )
         replacement = _next_winner(c, draw_id)
-    bus.publish(DrawChanged(draw_id))
+        bus.publish(DrawChanged(draw_id))
     return replacement
 
 
 def reveal(ef: EventFile, bus: Bus, draw_id: int) -> str:
     """End the draw and publish its seed (no more replacements after this)."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         d = _draw_row(c, draw_id)
         if not any(kind == "reveal" for kind, _, _ in _log(c, draw_id)):
             c.execute(
                 "INSERT INTO draw_log (draw_id, kind, step, entrant, at) VALUES (?, 'reveal', NULL, '', ?)",
                 (draw_id, now_iso()),
             )
+        bus.publish(DrawChanged(draw_id))
     log.info("draw %s revealed: seed %s", draw_id, d["seed"])
-    bus.publish(DrawChanged(draw_id))
     return str(d["seed"])
 
 

@@ -22,7 +22,7 @@ def admit(
     if not supervisor:
         raise ValueError("name the supervisor who re-admits this ticket")
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         guest = find_guest(c, "", guest_id)
         if guest is None:
             return "unknown"
@@ -38,6 +38,6 @@ def admit(
             "UPDATE guests SET admitted_at = ?, admitted_by = ? WHERE id = ?",
             (now, supervisor, guest_id),
         )
-    if bus is not None:
-        bus.publish(GuestsChanged((guest_id,)))
+        if bus is not None:
+            bus.publish(GuestsChanged((guest_id,)))
     return "admitted"

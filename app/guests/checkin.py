@@ -96,7 +96,7 @@ def check_in(
         return CheckInResult("unknown", code="", list_id=list_id)
     now = now_iso()
     # plain sqlite3, not sqlite-utils: the door rush's hot path (a few statements, no introspection)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         lst = list_in(c, list_id)
         if lst is None:
             raise ValueError(f"no check-in list {list_id}")
@@ -139,25 +139,25 @@ def check_in(
                 " VALUES (?, ?, ?, ?)",
                 (lst.id, guest["id"], now, station),
             )
-    result = _result("ok", guest, now, station, lst)
-    if bus is not None and not at:
-        if lst.main:
-            bus.publish(
-                GuestCheckedIn(
-                    guest_id=guest["id"],
-                    name=guest["name"],
-                    role=guest["role"],
-                    station=station,
-                    at=now,
-                    company=guest["company"],
-                    channel=guest["channel"],
-                    walk_in=bool(guest["walk_in"]),
+        result = _result("ok", guest, now, station, lst)
+        if bus is not None and not at:
+            if lst.main:
+                bus.publish(
+                    GuestCheckedIn(
+                        guest_id=guest["id"],
+                        name=guest["name"],
+                        role=guest["role"],
+                        station=station,
+                        at=now,
+                        company=guest["company"],
+                        channel=guest["channel"],
+                        walk_in=bool(guest["walk_in"]),
+                    )
                 )
-            )
-        else:
+            else:
+                bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
+        elif bus is not None:
             bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
-    elif bus is not None:
-        bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
     return result
 
 
@@ -174,7 +174,7 @@ def check_out(
     where they left, if they did)."""
     now = now_iso()
     wanted = scanned_code(code) if code is not None else ""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         lst = list_in(c, list_id)
         if lst is None or not lst.exits:
             raise ValueError(f"list {list_id} has no exits")
@@ -193,8 +193,8 @@ def check_out(
             "VALUES (?, 'out', ?, ?, ?)",
             (gid, station, now, lst.id),
         )
-    if bus is not None:
-        bus.publish(ListCheckIn(lst.id, gid, "out", station, now, guest["name"]))
+        if bus is not None:
+            bus.publish(ListCheckIn(lst.id, gid, "out", station, now, guest["name"]))
     return _result("ok", guest, now, station, lst)
 
 
@@ -268,7 +268,7 @@ def undo_check_in(
 ) -> UndoOutcome:
     """Take back a check-in (a wrong tap). Logged as an 'undo' row; the guest can check in again."""
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         guest = find_guest(c, "", guest_id)
         lst = list_in(c, list_id)
         if guest is None or lst is None:
@@ -289,10 +289,12 @@ def undo_check_in(
             c.execute(
                 "DELETE FROM list_entries WHERE list_id = ? AND guest_id = ?", (lst.id, guest_id)
             )
-    if bus is not None and lst.main:
-        bus.publish(CheckInUndone(guest_id=guest_id, station=station, at=now, name=guest["name"]))
-    elif bus is not None:
-        bus.publish(ListCheckIn(lst.id, guest_id, "undo", station, now, guest["name"]))
+        if bus is not None and lst.main:
+            bus.publish(
+                CheckInUndone(guest_id=guest_id, station=station, at=now, name=guest["name"])
+            )
+        elif bus is not None:
+            bus.publish(ListCheckIn(lst.id, guest_id, "undo", station, now, guest["name"]))
     return "undone"
 
 

@@ -68,7 +68,7 @@ def edit_guest(
     sets: dict[str, Any] = {field: stored, "updated_at": now_iso()}
     if field == "name":
         sets["name_pinyin"], sets["name_initials"] = pinyin_keys(stored)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if field in ("email", "phone") and stored:
             twin = c.execute(
                 f"SELECT name FROM guests WHERE {field} = ? AND id <> ?", (stored, guest_id)
@@ -79,8 +79,8 @@ def edit_guest(
         cur = c.execute(f"UPDATE guests SET {assignments} WHERE id = ?", (*sets.values(), guest_id))
         if cur.rowcount != 1:
             raise GuestEditError(field, "unknown_guest", "this guest no longer exists")
-    if bus is not None:
-        bus.publish(GuestsChanged((guest_id,)))
+        if bus is not None:
+            bus.publish(GuestsChanged((guest_id,)))
     row = ef.row(f"SELECT {LIST_COLUMNS} FROM guests WHERE id = ?", (guest_id,))
     assert row is not None
     return row

@@ -391,7 +391,7 @@ def apply_import(ef: EventFile, bus: Bus | None, plan: ImportPlan) -> ImportResu
     now = now_iso()
     ids: list[int] = []
     try:
-        with ef.write() as c:
+        with ef.write(publish=bus) as c:
             taken = {r[0] for r in c.execute("SELECT ticket_code FROM guests")}
             last = c.execute("SELECT coalesce(max(id), 0) FROM guests").fetchone()[0]
             # sqlite-utils' bulk insert, inside this one transaction (it never commits a
@@ -408,13 +408,13 @@ def apply_import(ef: EventFile, bus: Bus | None, plan: ImportPlan) -> ImportResu
                 guests.update(rec.guest_id, guest_changes(rec.changes, now))
                 ids.append(rec.guest_id)
             remember_co_host_columns(c, plan.table.headers, plan.mapping)
+            if bus is not None and ids:
+                bus.publish(GuestsChanged(tuple(ids)))
     except sqlite3.IntegrityError as err:
         raise ValueError(
             f"the guest list changed while this import was prepared ({err}); "
             "nothing was imported. Check the file again and retry."
         ) from None
-    if bus is not None and ids:
-        bus.publish(GuestsChanged(tuple(ids)))
     return ImportResult(
         added=len(plan.new),
         updated=len(plan.updated),

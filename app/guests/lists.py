@@ -195,7 +195,7 @@ def create_list(
 ) -> CheckinList:
     name, rule, field, values = _clean(name, rule, field, allowed)
     _check_ticket_types(ef, rule)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         pos = c.execute("SELECT coalesce(max(position), 0) + 1 FROM checkin_lists").fetchone()[0]
         cur = c.execute(
             "INSERT INTO checkin_lists (name, rule, field, allowed, exits, position, created_at)"
@@ -203,8 +203,8 @@ def create_list(
             (name, rule, field, json.dumps(values, ensure_ascii=False), int(exits), pos, now_iso()),
         )
         list_id = int(cur.lastrowid or 0)
-    if bus is not None:
-        bus.publish(ListsChanged())
+        if bus is not None:
+            bus.publish(ListsChanged())
     return CheckinList(list_id, name, rule, field, tuple(values), bool(exits))
 
 
@@ -220,7 +220,7 @@ def update_list(
 ) -> CheckinList:
     name, rule, field, values = _clean(name, rule, field, allowed)
     _check_ticket_types(ef, rule)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         cur = c.execute(
             "UPDATE checkin_lists SET name = ?, rule = ?, field = ?, allowed = ?, exits = ?"
             " WHERE id = ?",
@@ -228,8 +228,8 @@ def update_list(
         )
         if cur.rowcount != 1:
             raise ListError("id", "This list no longer exists.")
-    if bus is not None:
-        bus.publish(ListsChanged())
+        if bus is not None:
+            bus.publish(ListsChanged())
     return CheckinList(list_id, name, rule, field, tuple(values), bool(exits))
 
 
@@ -238,13 +238,13 @@ def delete_list(ef: EventFile, bus: Bus | None, list_id: int) -> None:
     record; rename it instead). The main list stays."""
     if list_id == MAIN_LIST:
         raise ListError("id", "The main list cannot be deleted; rename it instead.")
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         used = c.execute("SELECT 1 FROM checkins WHERE list_id = ? LIMIT 1", (list_id,)).fetchone()
         if used:
             raise ListError("id", "Guests have checked in on this list: it stays in the record.")
         c.execute("DELETE FROM checkin_lists WHERE id = ?", (list_id,))
-    if bus is not None:
-        bus.publish(ListsChanged())
+        if bus is not None:
+            bus.publish(ListsChanged())
 
 
 def list_counts(ef: EventFile) -> list[dict[str, Any]]:

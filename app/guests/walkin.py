@@ -49,7 +49,7 @@ def add_walk_in(
         raise WalkInError("role", f"unknown role {role!r}")
     now = now_iso()
     full, initials = pinyin_keys(name)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         taken = True
         code = ""
         while taken:
@@ -85,24 +85,24 @@ def add_walk_in(
             "INSERT INTO checkins (guest_id, action, station, at) VALUES (?, 'in', ?, ?)",
             (guest_id, station, now),
         )
-    guest = ef.row("SELECT * FROM guests WHERE id = ?", (guest_id,))
-    assert guest is not None
-    if bus is not None:
-        bus.publish_all(  # one commit: a new guest, checked in
-            [
-                GuestsChanged((guest_id,)),
-                GuestCheckedIn(
-                    guest_id=guest_id,
-                    name=name,
-                    role=role,
-                    station=station,
-                    at=now,
-                    company=guest["company"],
-                    channel=WALK_IN_CHANNEL,
-                    walk_in=True,
-                ),
-            ]
-        )
+        guest = ef.row("SELECT * FROM guests WHERE id = ?", (guest_id,))
+        assert guest is not None
+        if bus is not None:
+            bus.publish_all(  # one commit: a new guest, checked in
+                [
+                    GuestsChanged((guest_id,)),
+                    GuestCheckedIn(
+                        guest_id=guest_id,
+                        name=name,
+                        role=role,
+                        station=station,
+                        at=now,
+                        company=guest["company"],
+                        channel=WALK_IN_CHANNEL,
+                        walk_in=True,
+                    ),
+                ]
+            )
     return guest
 
 

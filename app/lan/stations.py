@@ -118,7 +118,7 @@ def create_pairing(
     if role not in PAIRABLE_ROLES:
         raise ValueError(f"cannot pair a station with role {role!r}")
     code, expires = secrets.token_urlsafe(12), _expiry(ttl_s)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         station_name = (name or "").strip() or _default_name(ef, role)
         cur = c.execute(
             "INSERT INTO stations (name, role, pair_code_hash, pair_expires_at, created_at)"
@@ -126,8 +126,8 @@ def create_pairing(
             (station_name, role, digest(code), expires, now_iso()),
         )
         station_id = int(cur.lastrowid or 0)
-    if bus is not None:
-        bus.publish(StationsChanged())
+        if bus is not None:
+            bus.publish(StationsChanged())
     return Pairing(station_id, station_name, role, code, expires)
 
 
@@ -143,17 +143,19 @@ def renew_pairing(
     """A fresh one-time code for a station not paired yet (its code ran out while the device
     was set up, say); the old code stops working. PairingError when it is paired or revoked."""
     code, expires = secrets.token_urlsafe(12), _expiry(ttl_s)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         cur = c.execute(
             "UPDATE stations SET pair_code_hash = ?, pair_expires_at = ?"
             " WHERE id = ? AND token_hash IS NULL AND revoked_at IS NULL AND role <> 'control'",
             (digest(code), expires, station_id),
         )
         row = c.execute("SELECT name, role FROM stations WHERE id = ?", (station_id,)).fetchone()
-    if cur.rowcount != 1 or row is None:
-        raise PairingError("used", "This station is already paired or was revoked: add a new one.")
-    if bus is not None:
-        bus.publish(StationsChanged())
+        if cur.rowcount != 1 or row is None:
+            raise PairingError(
+                "used", "This station is already paired or was revoked: add a new one."
+            )
+        if bus is not None:
+            bus.publish(StationsChanged())
     return Pairing(station_id, row[0], row[1], code, expires)
 
 
@@ -173,7 +175,7 @@ def redeem_pairing(ef: EventFile, code: str, bus: Bus | None = None) -> tuple[St
     if row["pair_expires_at"] and parse_iso(row["pair_expires_at"]) < datetime.now().astimezone():
         raise PairingError("expired", "This pairing code has expired. Ask for a new QR code.")
     token = secrets.token_urlsafe(32)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         # The WHERE makes the exchange single-use even if two phones race on one code.
         cur = c.execute(
             "UPDATE stations SET token_hash = ?, last_seen_at = ?"
@@ -182,9 +184,9 @@ def redeem_pairing(ef: EventFile, code: str, bus: Bus | None = None) -> tuple[St
         )
         if cur.rowcount != 1:
             raise PairingError("used", "This pairing code was already used.")
-    _seen_cache[(str(ef.path), row["id"])] = time.monotonic()
-    if bus is not None:
-        bus.publish(StationsChanged())
+        _seen_cache[(str(ef.path), row["id"])] = time.monotonic()
+        if bus is not None:
+            bus.publish(StationsChanged())
     station = get_station(ef, row["id"])
     assert station is not None
     return station, token
@@ -193,13 +195,13 @@ def redeem_pairing(ef: EventFile, code: str, bus: Bus | None = None) -> tuple[St
 def create_api_token(ef: EventFile, name: str = "Control API", bus: Bus | None = None) -> str:
     """Create a control-API token (`Authorization: Bearer TOKEN`). Shown once; only its hash kept."""
     token = secrets.token_urlsafe(32)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         c.execute(
             "INSERT INTO stations (name, role, token_hash, created_at) VALUES (?, 'control', ?, ?)",
             ((name or "").strip() or "Control API", digest(token), now_iso()),
         )
-    if bus is not None:
-        bus.publish(StationsChanged())
+        if bus is not None:
+            bus.publish(StationsChanged())
     return token
 
 
@@ -281,13 +283,13 @@ def revoke_station(ef: EventFile, station_id: int, bus: Bus | None = None) -> bo
     """Revoke a station or token at once. Returns False if it was unknown or already revoked.
 
     Publishing StationsChanged(revoked_id) lets a running station server cut its open sockets."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         cur = c.execute(
             "UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
             (now_iso(), station_id),
         )
         changed = cur.rowcount == 1
-    _seen_cache.pop((str(ef.path), station_id), None)
-    if changed and bus is not None:
-        bus.publish(StationsChanged(revoked_id=station_id))
+        _seen_cache.pop((str(ef.path), station_id), None)
+        if changed and bus is not None:
+            bus.publish(StationsChanged(revoked_id=station_id))
     return changed

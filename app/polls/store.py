@@ -130,7 +130,7 @@ def create(
     hide_results: bool = False,
 ) -> Poll:
     q, opts, n = checked(kind, question, options, max_choices)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if (
             segment_id is not None
             and not c.execute("SELECT 1 FROM segments WHERE id = ?", (segment_id,)).fetchone()
@@ -152,7 +152,7 @@ def create(
             ),
         )
         pid = int(cur.lastrowid or 0)
-    bus.publish(PollChanged(pid, "draft", 0))
+        bus.publish(PollChanged(pid, "draft", 0))
     return must_get(ef, pid)
 
 
@@ -175,11 +175,11 @@ def list_polls(ef: EventFile, statuses: tuple[str, ...] = STATUSES) -> list[Poll
 
 
 def delete(ef: EventFile, bus: Bus, poll_id: int) -> None:
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         c.execute("DELETE FROM poll_answers WHERE poll_id = ?", (poll_id,))
         if c.execute("DELETE FROM polls WHERE id = ?", (poll_id,)).rowcount != 1:
             raise QaError(NOT_FOUND, "That poll does not exist.")
-    bus.publish(PollChanged(poll_id, "deleted", 0))
+        bus.publish(PollChanged(poll_id, "deleted", 0))
 
 
 def _set_status(c: sqlite3.Connection, poll_id: int, status: str) -> None:
@@ -194,12 +194,12 @@ def set_status(ef: EventFile, bus: Bus, poll_id: int, status: str) -> Poll:
     """Open, close, or (with "draft") reset: a reset also deletes the answers."""
     if status not in STATUSES:
         raise ValueError(f"Unknown poll status {status!r}")
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         _set_status(c, poll_id, status)
         if status == "draft":
             c.execute("DELETE FROM poll_answers WHERE poll_id = ?", (poll_id,))
-    p = must_get(ef, poll_id)
-    bus.publish(PollChanged(poll_id, status, p.answers))
+        p = must_get(ef, poll_id)
+        bus.publish(PollChanged(poll_id, status, p.answers))
     return p
 
 
@@ -259,7 +259,7 @@ def answer(
     p = must_get(ef, poll_id)
     picked, t = _choices(p, option, options, text)
     words = split_words(t) if t else []  # outside the write lock: jieba takes a moment
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if is_blocked(c, device):
             raise QaError(BLOCKED, "The moderator has turned off answers from this device.")
         row = c.execute("SELECT status FROM polls WHERE id = ?", (poll_id,)).fetchone()
@@ -285,7 +285,7 @@ def answer(
         n = c.execute("SELECT count(*) FROM poll_answers WHERE poll_id = ?", (poll_id,)).fetchone()[
             0
         ]
-    bus.publish(PollChanged(poll_id, "open", int(n)))
+        bus.publish(PollChanged(poll_id, "open", int(n)))
     return int(n)
 
 
@@ -321,7 +321,7 @@ def results(ef: EventFile, poll_id: int) -> Results:
 def remove_word(ef: EventFile, bus: Bus, poll_id: int, word: str) -> Poll:
     """Take a word out of the cloud (the answers are kept; the word is no longer counted)."""
     key = split_words(word)[:1] or [word.strip().casefold()]
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = c.execute(
             "SELECT removed_words, status FROM polls WHERE id = ?", (poll_id,)
         ).fetchone()
@@ -334,6 +334,6 @@ def remove_word(ef: EventFile, bus: Bus, poll_id: int, word: str) -> Poll:
             "UPDATE polls SET removed_words = ? WHERE id = ?",
             (json.dumps(removed, ensure_ascii=False), poll_id),
         )
-    p = must_get(ef, poll_id)
-    bus.publish(PollChanged(poll_id, p.status, p.answers))
+        p = must_get(ef, poll_id)
+        bus.publish(PollChanged(poll_id, p.status, p.answers))
     return p

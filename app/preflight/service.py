@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from app.bus import PreflightRan
 from app.cues import store as cue_store
 from app.preflight import store
 from app.preflight.checks import Facts, is_go, run_checks
@@ -149,14 +148,12 @@ class PreflightService:
 
     def run(self, kind: str = "manual", now: float | None = None) -> dict[str, Any]:
         """Run every automatic check, keep the run, publish PreflightRan. Blocks."""
-        with self._running:
+        bus = self._session.bus
+        with self._running:  # saved under it: tick() must not start the same run twice
             f = self.facts(now)
             results = run_checks(f)
-            go = is_go(results)
-            ef = self._session.core_ef
-            run_id = store.save_run(ef, f.now, kind, go, results)
-        run = {"id": run_id, "at": f.now, "kind": kind, "go": go, "results": results}
-        self._session.bus.publish(PreflightRan(run=run))
+            run = store.save_run(self._session.core_ef, f.now, kind, is_go(results), results, bus)
+        bus.deliver()  # PreflightRan, outside the lock
         return run
 
     def tick(self, now: float) -> threading.Thread | None:

@@ -8,7 +8,7 @@ import json
 import uuid
 from typing import Any
 
-from app.bus import Bus
+from app.bus import Bus, PreflightRan
 from app.store import EventFile
 from app.store import settings as settings_store
 from app.store.settings import Section
@@ -32,13 +32,26 @@ DEFAULT_ITEMS = {
 }
 
 
-def save_run(ef: EventFile, at: float, kind: str, go: bool, results: list[dict[str, Any]]) -> int:
-    with ef.write() as c:
+def save_run(
+    ef: EventFile,
+    at: float,
+    kind: str,
+    go: bool,
+    results: list[dict[str, Any]],
+    bus: Bus | None = None,
+) -> dict[str, Any]:
+    """Keep a run; with `bus`, queue PreflightRan at the commit (the caller delivers it with
+    `bus.deliver()` once it holds no lock). Returns the run ({"id", "at", "kind", "go",
+    "results"})."""
+    with ef.write(publish=bus, deliver=False) as c:
         cur = c.execute(
             "INSERT INTO preflight_runs (at, kind, go, results) VALUES (?, ?, ?, ?)",
             (at, kind, int(go), json.dumps(results, ensure_ascii=False)),
         )
-        return int(cur.lastrowid or 0)
+        run = {"id": int(cur.lastrowid or 0), "at": at, "kind": kind, "go": go, "results": results}
+        if bus is not None:
+            bus.publish(PreflightRan(run=run))
+        return run
 
 
 def runs(ef: EventFile, limit: int = 50) -> list[dict[str, Any]]:

@@ -84,13 +84,13 @@ def _simple(
     ef: EventFile, bus: Bus, qid: int, allowed: tuple[str, ...], verb: str, **cols: object
 ) -> Question:
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = _row(c, qid)
         if row["status"] not in allowed:
             raise QaError(BAD_STATUS, f"Question {qid} is {row['status']}; it cannot be {verb}.")
         _set(c, qid, now, **cols)
-    status = str(cols.get("status", row["status"]))
-    bus.publish(QuestionChanged(qid, status))
+        status = str(cols.get("status", row["status"]))
+        bus.publish(QuestionChanged(qid, status))
     return _stored(ef, qid)
 
 
@@ -111,13 +111,13 @@ def approve(ef: EventFile, bus: Bus, question_id: int) -> Question:
 def reject(ef: EventFile, bus: Bus, question_id: int) -> Question:
     """Any status -> rejected. Rejecting the question on air takes it off air at once."""
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = _row(c, question_id)
         was_on_air = row["status"] == "featured"
         if was_on_air:
             _close_showing(c, now)
         _set(c, question_id, now, status="rejected")
-    _publish(bus, [QuestionChanged(question_id, "rejected"), *_left_air(was_on_air)])
+        _publish(bus, [QuestionChanged(question_id, "rejected"), *_left_air(was_on_air)])
     return _stored(ef, question_id)
 
 
@@ -126,13 +126,13 @@ def edit(ef: EventFile, bus: Bus, question_id: int, text: str) -> Question:
     on air the new text goes on air too."""
     clean_text = question_text(text)
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = _row(c, question_id)
         _set(c, question_id, now, text=clean_text)
-    events: list[Event] = [QuestionChanged(question_id, row["status"])]
-    if row["status"] == "featured":
-        events.append(QuestionFeatured(question_id, clean_text, row["name"]))
-    _publish(bus, events)
+        events: list[Event] = [QuestionChanged(question_id, row["status"])]
+        if row["status"] == "featured":
+            events.append(QuestionFeatured(question_id, clean_text, row["name"]))
+        _publish(bus, events)
     return _stored(ef, question_id)
 
 
@@ -148,11 +148,11 @@ def unstar(ef: EventFile, bus: Bus, question_id: int) -> Question:
 def assign_segment(ef: EventFile, bus: Bus, question_id: int, segment_id: int | None) -> Question:
     """Tie a question to a segment of the run-of-show (None: to none)."""
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = _row(c, question_id)
         check_segment(c, segment_id)
         _set(c, question_id, now, segment_id=segment_id)
-    bus.publish(QuestionChanged(question_id, row["status"]))
+        bus.publish(QuestionChanged(question_id, row["status"]))
     return _stored(ef, question_id)
 
 
@@ -165,7 +165,7 @@ def merge(ef: EventFile, bus: Bus, ids: Iterable[int], target: int) -> Question:
     if not sources:
         raise QaError(BAD_REQUEST, "Choose at least one other question to merge.")
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         tgt = _row(c, target)
         for qid in sources:
             if _row(c, qid)["status"] == "featured":
@@ -183,18 +183,18 @@ def merge(ef: EventFile, bus: Bus, ids: Iterable[int], target: int) -> Question:
                 (target, now, qid),
             )
         _set(c, target, now)
-    _publish(
-        bus,
-        [QuestionChanged(qid, "merged") for qid in sources]
-        + [QuestionChanged(target, tgt["status"])],
-    )
+        _publish(
+            bus,
+            [QuestionChanged(qid, "merged") for qid in sources]
+            + [QuestionChanged(target, tgt["status"])],
+        )
     return _stored(ef, target)
 
 
 def feature(ef: EventFile, bus: Bus, question_id: int) -> Question:
     """Put a question on air. The one on air before goes to "answered"."""
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = _not_rejected(c, question_id, "go on air")
         already = row["status"] == "featured"
         previous = None
@@ -204,14 +204,14 @@ def feature(ef: EventFile, bus: Bus, question_id: int) -> Question:
             c.execute(
                 "INSERT INTO feature_log (question_id, shown_at) VALUES (?, ?)", (question_id, now)
             )
-    if not already:
-        events: list[Event] = []
-        if previous is not None:
-            events.append(QuestionChanged(previous, "answered"))
-        events.append(QuestionChanged(question_id, "featured"))
-        name = on_air_name(row["name"], row["platform"])  # OBS text and /overlay/question
-        events.append(QuestionFeatured(question_id, row["text"], name))
-        _publish(bus, events)
+        if not already:
+            events: list[Event] = []
+            if previous is not None:
+                events.append(QuestionChanged(previous, "answered"))
+            events.append(QuestionChanged(question_id, "featured"))
+            name = on_air_name(row["name"], row["platform"])  # OBS text and /overlay/question
+            events.append(QuestionFeatured(question_id, row["text"], name))
+            _publish(bus, events)
     return _stored(ef, question_id)
 
 
@@ -220,24 +220,24 @@ def clear_featured(ef: EventFile, bus: Bus, *, answered: bool = False) -> int | 
     Returns its id (None if nothing was on air)."""
     now = now_iso()
     to = "answered" if answered else "approved"
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         previous = _take_off_air(c, now, to)
-    if previous is not None:
-        _publish(bus, [QuestionChanged(previous, to), QuestionFeatured(None)])
+        if previous is not None:
+            _publish(bus, [QuestionChanged(previous, to), QuestionFeatured(None)])
     return previous
 
 
 def answer(ef: EventFile, bus: Bus, question_id: int) -> Question:
     """Mark a question answered ("done"); if it was on air, it leaves the air."""
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         row = _not_rejected(c, question_id, "be answered")
         was_on_air = row["status"] == "featured"
         if was_on_air:
             _close_showing(c, now)
         if row["status"] != "answered":
             _set(c, question_id, now, status="answered", held=0, answered_at=now)
-    _publish(bus, [QuestionChanged(question_id, "answered"), *_left_air(was_on_air)])
+        _publish(bus, [QuestionChanged(question_id, "answered"), *_left_air(was_on_air)])
     return _stored(ef, question_id)
 
 
@@ -257,7 +257,7 @@ def add_manual(
     clean_text = question_text(text)
     clean_name = asker_name(name)
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         check_segment(c, segment_id)
         cur = c.execute(
             "INSERT INTO questions (text, original_text, name, source, status, segment_id,"
@@ -265,7 +265,7 @@ def add_manual(
             (clean_text, storable(text), clean_name, source, segment_id, now, now),
         )
         qid = int(cur.lastrowid or 0)
-    bus.publish(QuestionChanged(qid, "approved"))
+        bus.publish(QuestionChanged(qid, "approved"))
     return _stored(ef, qid)
 
 
@@ -279,7 +279,7 @@ def block_device(
     except QaError:
         raise QaError(BAD_DEVICE, "This question has no device to block.") from None
     now = now_iso()
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         c.execute(
             "INSERT OR IGNORE INTO blocked_devices (device_id, at) VALUES (?, ?)", (device, now)
         )
@@ -302,7 +302,7 @@ def block_device(
             ]
             for qid in rejected:
                 _set(c, qid, now, status="rejected")
-    _publish(bus, [QuestionChanged(qid, "rejected") for qid in rejected])
+        _publish(bus, [QuestionChanged(qid, "rejected") for qid in rejected])
     return rejected
 
 
@@ -360,9 +360,9 @@ def segment_changed_in(c: sqlite3.Connection) -> list[Event]:
 def on_segment_changed(ef: EventFile, bus: Bus) -> bool:
     """The same as a transaction of its own, for a show engine that has no hook. True if
     cleared."""
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         events = segment_changed_in(c)
-    _publish(bus, events)
+        _publish(bus, events)
     return bool(events)
 
 

@@ -138,7 +138,8 @@ class ShowControl:
     def _act(self, action: str, **args: Any) -> ShowState:
         after: list[Event] = []
         with self._lock:
-            with self.ef.write() as c:
+            # Delivered below, outside self._lock: a subscriber may ask for state().
+            with self.ef.write(publish=self.bus, deliver=False) as c:
                 self._catch_up(c)
                 now = self.now()
                 segs = [Segment.from_row(dict(r)) for r in c.execute(_SEGMENTS_SQL)]
@@ -152,15 +153,19 @@ class ShowControl:
                     )
                     if kind != "message" and self.segment_hooks:
                         after = self._run_hooks(c, before, _on_air_segment(kind, seg))
-            self._catch_up(None)
-            state = self._replay.state(segs, now, self.tz)
-        if entry is not None and self.bus is not None:
-            events: list[Event] = []
-            if entry[0] == "message":
-                value = entry[2]
-                events.append(SpeakerMessage(value["text"], value["blink"], value["blackout"]))
-            events.append(ShowStateChanged(state.to_dict()))
-            self.bus.publish_all([*events, *after])
+                self._catch_up(c)
+                state = self._replay.state(segs, now, self.tz)
+                if entry is not None and self.bus is not None:
+                    events: list[Event] = []
+                    if entry[0] == "message":
+                        value = entry[2]
+                        events.append(
+                            SpeakerMessage(value["text"], value["blink"], value["blackout"])
+                        )
+                    events.append(ShowStateChanged(state.to_dict()))
+                    self.bus.publish_all([*events, *after])  # queued at the commit
+        if self.bus is not None:
+            self.bus.deliver()
         return state
 
     def _run_hooks(

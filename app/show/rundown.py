@@ -322,7 +322,7 @@ def apply_rundown(
     guests: dict[str, list[int]] = {}
     for g in ef.rows("SELECT id, name FROM guests"):
         guests.setdefault(g["name"].strip(), []).append(g["id"])
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         if mode == "replace":
             c.execute("DELETE FROM segments")
         pos = c.execute("SELECT count(*) FROM segments").fetchone()[0]
@@ -336,8 +336,8 @@ def apply_rundown(
                 (pos, *seg.values()),
             )
             pos += 1
-    if bus is not None:
-        bus.publish(SegmentsChanged())
+        if bus is not None:
+            bus.publish(SegmentsChanged())
     total = sum(int(s.get("duration_s", 0)) for s in parsed.segments)
     return ImportResult(len(parsed.segments), total, parsed.encoding, parsed.ignored)
 

@@ -227,7 +227,7 @@ class Segments:
         if "warn_s" in data or "danger_s" in data:
             clean({"warn_s": data.get("warn_s", 120), "danger_s": data.get("danger_s", 30)})
         self._check_guest(data)
-        with self.ef.write() as c:
+        with self.ef.write(publish=self.bus) as c:
             count = c.execute("SELECT count(*) FROM segments").fetchone()[0]
             pos = count if position is None else max(0, min(int(position), count))
             c.execute("UPDATE segments SET position = position + 1 WHERE position >= ?", (pos,))
@@ -239,7 +239,7 @@ class Segments:
                 (pos, *data.values()),
             )
             new_id = int(cur.lastrowid or 0)
-        self._changed()
+            self._changed()  # read in the transaction, queued at its commit
         return self.get(new_id)
 
     def update(self, segment_id: int, **values: Any) -> Segment:
@@ -253,7 +253,7 @@ class Segments:
         if not data:
             return current
         on_air = on_air_segment_id(self.ef) == segment_id
-        with self.ef.write() as c:
+        with self.ef.write(publish=self.bus) as c:
             sets = ", ".join(f"{k} = ?" for k in data)
             c.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*data.values(), segment_id))
             if on_air and "duration_s" in data:
@@ -266,7 +266,7 @@ class Segments:
                     "INSERT INTO show_log (at, kind, segment_id, value) VALUES (?, 'edit', ?, ?)",
                     (float(self.clock()), segment_id, json.dumps(value)),
                 )
-        self._changed()
+            self._changed()  # read in the transaction, queued at its commit
         return self.get(segment_id)
 
     def set_skip(self, segment_id: int, skip: bool = True) -> Segment:
@@ -277,15 +277,15 @@ class Segments:
         seg = self.get(segment_id)
         if on_air_segment_id(self.ef) == segment_id:
             raise SegmentError("this segment is on air: move to another segment before deleting it")
-        with self.ef.write() as c:
+        with self.ef.write(publish=self.bus) as c:
             c.execute("DELETE FROM segments WHERE id = ?", (segment_id,))
             _renumber(c)
-        self._changed()
+            self._changed()  # read in the transaction, queued at its commit
         return seg
 
     def move(self, segment_id: int, new_position: int) -> list[Segment]:
         """Move a segment to `new_position` (0-based, clamped); the others close up around it."""
-        with self.ef.write() as c:
+        with self.ef.write(publish=self.bus) as c:
             ids = [r[0] for r in c.execute("SELECT id FROM segments ORDER BY position, id")]
             if segment_id not in ids:
                 raise SegmentError(f"segment {segment_id} does not exist (deleted?)")
@@ -295,7 +295,7 @@ class Segments:
                 "UPDATE segments SET position = ? WHERE id = ?",
                 [(pos, sid) for pos, sid in enumerate(ids)],
             )
-        self._changed()
+            self._changed()  # read in the transaction, queued at its commit
         return self.list()
 
     def _check_guest(self, data: dict[str, Any]) -> None:
@@ -304,6 +304,7 @@ class Segments:
             raise SegmentError(f"guest {gid} does not exist: choose a speaker from the guest list")
 
     def _changed(self) -> None:
+        """Publish what a segment edit changed; called inside its `write(publish=bus)`."""
         if self.bus is None:
             return
         # During the show the clock's screens (stage, overlays, Stream Deck) hear only

@@ -198,14 +198,17 @@ class EventFile:
     # -- using ------------------------------------------------------------------------------
 
     @contextmanager
-    def write(self, publish: Bus | None = None) -> Iterator[sqlite3.Connection]:
+    def write(
+        self, publish: Bus | None = None, *, deliver: bool = True
+    ) -> Iterator[sqlite3.Connection]:
         """One short write transaction, committed when the block ends, rolled back on error.
 
         With `publish`, what this thread publishes on that bus inside the block is held, then
         queued on it right after the COMMIT while this file's writer lock is still held, and
         delivered once the lock is released: every subscriber gets the events of racing
         writers (any connection to this file in this process) in commit order, and none runs
-        inside the transaction. A rollback drops them."""
+        inside the transaction. A rollback drops them. `deliver=False` when the caller holds
+        a lock of its own around the block: it then calls `publish.deliver()` after that."""
         hold = publish.holding() if publish is not None else nullcontext([])
         held: list[Event] = []
         with self._writer, self._lock:
@@ -219,7 +222,7 @@ class EventFile:
             self.conn.execute("COMMIT")
             if publish is not None:
                 publish.enqueue(held)  # before the next writer can commit: commit order
-        if publish is not None:
+        if publish is not None and deliver:
             publish.deliver()  # no lock held: a subscriber may write to this file too
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:

@@ -96,7 +96,7 @@ def update(
     or a function from the stored section dict to the new one."""
     if not callable(changes):
         section.check(changes)
-    with ef.write() as c:
+    with ef.write(publish=bus) as c:
         data = read_all_in(c)
         raw = section.raw(data)
         if callable(changes):
@@ -112,6 +112,6 @@ def update(
         c.execute(
             "UPDATE event SET settings = ? WHERE id = 1", (json.dumps(data, ensure_ascii=False),)
         )
-    if bus is not None:
-        bus.publish(SettingsChanged(section.key, section.to_dict(typed)))
+        if bus is not None:
+            bus.publish(SettingsChanged(section.key, section.to_dict(typed)))
     return typed

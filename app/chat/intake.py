@@ -159,15 +159,7 @@ class Intake:
                     results.update(self._store([(it, source)]))
                 except Exception as err:  # noqa: BLE001
                     it.future.set_exception(err)
-        by_source: dict[int, list[Outcome]] = {}
-        for it, source in ready:
-            if id(it) in results:
-                by_source.setdefault(source.id, []).append(results[id(it)])
-        events: list[Event] = []
-        for source_id, outs in by_source.items():
-            events += events_of(source_id, outs)
-        self.bus.publish_all(events)  # one change for the batch: one desk refresh at most
-        for source_id, outs in by_source.items():
+        for source_id, outs in _by_source(ready, results).items():
             self.health.count(source_id, sum(o.stored for o in outs))
             self.health.set(source_id, "receiving")
         for it, _source in ready:
@@ -176,7 +168,7 @@ class Intake:
 
     def _store(self, items: list[tuple[_Item, src.ChatSource]]) -> dict[int, Outcome]:
         now = now_iso()
-        with self.ef.write() as c:
+        with self.ef.write(publish=self.bus) as c:
             options = qa_settings.load_in(c)
             out = {
                 id(it): store_in(
@@ -184,5 +176,21 @@ class Intake:
                 )
                 for it, source in items
             }
+            events: list[Event] = []
+            for source_id, outs in _by_source(items, out).items():
+                events += events_of(source_id, outs)
+            # one change for the commit (one desk refresh at most), queued in commit order
+            self.bus.publish_all(events)
         self.commits += 1
         return out
+
+
+def _by_source(
+    items: list[tuple[_Item, src.ChatSource]], results: dict[int, Outcome]
+) -> dict[int, list[Outcome]]:
+    """The outcomes of the stored items, by source id (in the items' order)."""
+    by_source: dict[int, list[Outcome]] = {}
+    for it, source in items:
+        if id(it) in results:
+            by_source.setdefault(source.id, []).append(results[id(it)])
+    return by_source

@@ -315,7 +315,7 @@ def test_segment_change_while_obs_is_away_is_applied_when_it_is_back(
 
 
 # Debian's OBS 29 with obs-websocket 5.1 sometimes aborts while it quits: 20 quits in 35 under
-# heavy load here (several in a row at a loaded moment), rarely when idle. A thread of its
+# heavy load here (up to 8 in a row at a loaded moment), rarely when idle. A thread of its
 # QtConcurrent pool throws while the scenes are being cleared: OBS's log ends "terminate called
 # after throwing ... basic_string: construction from null is not valid", the exit status is -6,
 # no ExitStarted is sent, and most scenes are never announced as removed. On the wire that is
@@ -323,7 +323,7 @@ def test_segment_change_while_obs_is_away_is_applied_when_it_is_back(
 # other crash). This test is about a quit that OBS completes, so a clean exit is its checked
 # precondition: a quit that ends in an abort is tried again, at most this often, and never
 # counts as a pass.
-QUIT_ATTEMPTS = 12  # 0.57 ** 12: about 1 run in 1,000 under that load
+QUIT_ATTEMPTS = 20  # an attempt takes ~5 s; aborts come in runs, so leave a wide margin
 
 
 def live_then_quit(

@@ -26,7 +26,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.bus import Bus, Event
+from app.bus import Bus, Event, acting_as
 from app.chat import sources as src
 from app.chat.messages import ChatMessage, Outcome, events_of, store_in
 from app.qa import settings as qa_settings
@@ -168,7 +168,8 @@ class Intake:
 
     def _store(self, items: list[tuple[_Item, src.ChatSource]]) -> dict[int, Outcome]:
         now = now_iso()
-        with self.ef.write(publish=self.bus) as c:
+        # Caused by the audience, as when each POST published its own change.
+        with acting_as("audience"), self.ef.write(publish=self.bus) as c:
             options = qa_settings.load_in(c)
             out = {
                 id(it): store_in(

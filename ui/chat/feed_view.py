@@ -52,6 +52,7 @@ class ChatFeedView(SessionView):
         layout.addWidget(self.promote_btn)
         layout.addWidget(self.message)
         self.rows: list[dict[str, Any]] = []
+        self._full = True  # the next load reads every shown row (else only what is new)
         self.reloads = Coalescer(
             self._start_load, self, min_gap_ms=MIN_INTERVAL_MS, factor=3, worker=self.worker
         )
@@ -66,17 +67,36 @@ class ChatFeedView(SessionView):
         self.promote_btn.setText(self.tr("Send to the queue"))
         self._show(self.rows)
 
-    def reload(self) -> None:
-        """Read the feed again soon (a burst of arrivals folds into one more read)."""
+    def reload(self, *, full: bool = False) -> None:
+        """Read the feed again soon (a burst of arrivals folds into one more read). Arrivals
+        are read and appended as new rows only; `full` reads every shown row again (a
+        promotion changed one)."""
+        self._full = self._full or full
         self.reloads.request()
 
     def _start_load(self) -> None:
         ef = self.session.core_ef
-        self.reloads.run(lambda: messages.feed(ef, limit=SHOWN), self._show, self._failed)
+        after = 0 if self._full or not self.rows else int(self.rows[-1]["id"])
+        self._full = False
+        self.reloads.run(
+            lambda: messages.feed(ef, after=after, limit=SHOWN),
+            self._show if after == 0 else self._append,
+            self._failed,
+        )
 
     def on_event(self, event: object) -> None:
-        if isinstance(event, ChatMessagesArrived | ChatMessagePromoted):
+        if isinstance(event, ChatMessagePromoted):
+            self.reload(full=True)
+        elif isinstance(event, ChatMessagesArrived):
             self.reload()
+
+    def _item(self, r: dict[str, Any]) -> QListWidgetItem:
+        mark = "✓ " if r["question_id"] else ""
+        author = r["author"] or self.tr("Anonymous")
+        # Plain text items: QListWidget never parses markup in them.
+        item = QListWidgetItem(f"{mark}[{platform_label(r['platform'])}] {author}: {r['text']}")
+        item.setData(Qt.ItemDataRole.UserRole, r["id"])
+        return item
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         selected = self.selected_id()
@@ -84,15 +104,30 @@ class ChatFeedView(SessionView):
         self.rows = rows
         self.list.clear()
         for r in rows:
-            mark = "✓ " if r["question_id"] else ""
-            author = r["author"] or self.tr("Anonymous")
-            # Plain text items: QListWidget never parses markup in them.
-            item = QListWidgetItem(f"{mark}[{platform_label(r['platform'])}] {author}: {r['text']}")
-            item.setData(Qt.ItemDataRole.UserRole, r["id"])
+            item = self._item(r)
             self.list.addItem(item)
             if r["id"] == selected:
                 self.list.setCurrentItem(item)
         if at_bottom and rows and selected is None:
+            self.list.scrollToBottom()
+        self._selection()
+
+    def _append(self, rows: list[dict[str, Any]]) -> None:
+        """New messages at the bottom, the oldest beyond SHOWN off the top: the rows already
+        shown (and the moderator's selection and scroll position) stay as they are."""
+        if len(rows) >= SHOWN:  # more arrived than are shown: the window moved past the old
+            self._show(rows)
+            return
+        if not rows:
+            return
+        at_bottom = self.list.currentRow() in (-1, self.list.count() - 1)
+        selected = self.selected_id()
+        for r in rows:
+            self.list.addItem(self._item(r))
+        for _ in range(max(0, self.list.count() - SHOWN)):
+            self.list.takeItem(0)  # the item is no longer the list's: Python frees it
+        self.rows = (self.rows + rows)[-SHOWN:]
+        if at_bottom and selected is None:
             self.list.scrollToBottom()
         self._selection()
 
@@ -114,7 +149,7 @@ class ChatFeedView(SessionView):
 
     def _promoted(self, _qid: object) -> None:
         self.message.setText(self.tr("In the queue."))
-        self.reload()
+        self.reload(full=True)
 
     def _failed(self, err: BaseException) -> None:
         self.message.setText(err.message if isinstance(err, QaError) else str(err))

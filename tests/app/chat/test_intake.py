@@ -85,6 +85,7 @@ def test_2000_concurrent_chat_messages_land_once_each_while_the_room_asks(lan: L
     # Messages that arrive together are committed together: one change for many messages.
     arrived = [e for ch in changes for e in ch.events if isinstance(e, ChatMessagesArrived)]
     assert sum(e.count for e in arrived) == total
+    assert {e.origin for e in arrived} == {"audience"}  # who caused them, as for the room
     assert len(arrived) < total / 2
 
 

@@ -9,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from app.chat.messages import ChatMessage
 from tests.ui.conftest import wait_loaded
 from ui.chat import ChatFeedView
@@ -81,3 +83,40 @@ def _waiting(panel: ModeratorPanel) -> int:
     """Questions the panel counts as new or approved (pre-moderation decides which)."""
     counts = panel.snapshot.counts if panel.snapshot else {}
     return counts.get("new", 0) + counts.get("approved", 0)
+
+
+def test_arrivals_are_appended_and_the_moderators_selection_stays(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    session = window.session
+    assert session is not None
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Chat feed")
+    feed = window.findChild(ChatFeedView)
+    assert feed is not None
+    src = session.chat.create("webhook", filter="none")
+    session.chat.start(src.id)
+
+    def arrive(i: int) -> None:
+        session.chat.deliver(
+            src.id, [ChatMessage("twitch", f"msg {i}", f"viewer{i}", msg_id=str(i))]
+        )
+
+    for i in range(3):
+        arrive(i)
+    qtbot.waitUntil(lambda: feed.list.count() == 3)
+    shown = [feed.list.item(i) for i in range(3)]
+    feed.list.setCurrentRow(1)  # the moderator is reading the second message
+    for i in range(3, 8):
+        arrive(i)
+    qtbot.waitUntil(lambda: feed.list.count() == 8)
+    # The rows already shown were not rebuilt: the same items, the same selection.
+    assert [feed.list.item(i) for i in range(3)] == shown
+    assert feed.list.currentRow() == 1
+    assert feed.list.item(7).text() == "[Twitch] viewer7: msg 7"
+    qtbot.keyClick(feed.list, Qt.Key.Key_Return)  # and Enter still sends that one
+    qtbot.waitUntil(lambda: feed.list.item(1).text() == "✓ [Twitch] viewer1: msg 1")
+    assert feed.list.item(0).text() == "[Twitch] viewer0: msg 0"

@@ -104,6 +104,12 @@ class RundownDelegate(QStyledItemDelegate):
             elif editor.isEditable():
                 editor.setEditText(str(value))
             return
+        if isinstance(editor, QLineEdit):
+            if editor.isModified():
+                return  # being typed in: a reload of the row (an earlier cell's commit) keeps it
+            super().setEditorData(editor, index)
+            editor.selectAll()  # typing replaces what the cell shows, also after a reload
+            return
         super().setEditorData(editor, index)
 
     def editorEvent(

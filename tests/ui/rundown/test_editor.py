@@ -235,3 +235,25 @@ def test_in_chinese_the_editor_and_its_refusals_are_chinese(
     assert editor.actions_["add"].text() == "Add"
     assert editor.model.headerData(1, Qt.Orientation.Horizontal, 0) == "Title"
     assert editor.model.index(0, FIELDS.index("timer_type")).data() == "Count up"
+
+
+def test_tab_into_a_filled_cell_and_type_replaces_it(
+    qtbot, editor: RundownEditor, session: Session
+) -> None:
+    """As a person types: Ctrl+Return, the title, Tab, the speaker, Tab, the minutes, with no
+    Ctrl+A. The duration cell already shows the default 10:00; what is typed replaces it,
+    even after the speaker's commit has come back and reloaded the row."""
+    editor.table.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    idle(qtbot, editor)
+    qtbot.keyClicks(focused(), "Keynote")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    idle(qtbot, editor)
+    qtbot.keyClicks(focused(), "Alice")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    idle(qtbot, editor)  # the speaker is stored and the row reloaded while the cell is open
+    qtbot.keyClicks(focused(), "5")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    idle(qtbot, editor)
+    assert stored(session) == [("Keynote", "Alice", 300, False)]
+    assert not editor.error.isVisible()

@@ -293,14 +293,15 @@ def check_people(f: Facts) -> list[dict[str, Any]]:
         )
     absent = [s for s in f.first_speakers if not s["checked_in"]]
     if absent:
-        names = ", ".join(s["speaker"] for s in absent)
+        speakers = list(dict.fromkeys(s["speaker"] for s in absent))  # one host of 3 segments: once
+        names = ", ".join(speakers)
         out.append(
             result(
                 "speakers",
                 WARN,
                 "speakers_absent",
                 f"speakers of the first segments not checked in: {names}",
-                {"speakers": [s["speaker"] for s in absent]},
+                {"speakers": speakers},
             )
         )
     else:

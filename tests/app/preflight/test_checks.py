@@ -159,3 +159,14 @@ def test_the_cue_ticker_started_by_the_desk_runs_the_scheduled_preflight(tmp_pat
         assert [r["kind"] for r in kept] == ["T-15"]
     finally:
         session.close()
+
+
+def test_a_speaker_of_several_first_segments_is_named_once() -> None:
+    f = ready()
+    f.first_speakers = [
+        {"segment": title, "speaker": name, "checked_in": False}
+        for title, name in [("Keynote", "Alice"), ("Panel", "Alice"), ("Demo", "Bob")]
+    ]
+    (speakers,) = [r for r in run_checks(f) if r["id"] == "speakers"]
+    assert speakers["params"]["speakers"] == ["Alice", "Bob"]
+    assert speakers["reason"].endswith("Alice, Bob")

@@ -348,6 +348,17 @@ class ChatMessagePromoted(Event):
 
 
 @dataclass(frozen=True)
+class BlocksChanged(Event):
+    """An asker (a room device or a chat author) was blocked or unblocked, on the desk or a
+    /moderate tablet: every moderator view re-reads the blocked list. No device key: the list
+    is read by staff (GET /api/v1/blocks). Topic "blocks" is staff-only (app.lan.hub)."""
+
+    blocked: bool
+    rejected: int = 0  # waiting questions the block rejected
+    topic = "blocks"
+
+
+@dataclass(frozen=True)
 class OpChanges(Event):
     """What one commit changed (Anki's OpChanges): published once per commit, after the typed
     events of that commit, with their origin. A view that shows several facts subscribes to

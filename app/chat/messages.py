@@ -288,14 +288,18 @@ def promote(ef: EventFile, bus: Bus, message_id: int, limits: SubmitLimits | Non
 def feed(
     ef: EventFile, source_id: int | None = None, *, after: int = 0, limit: int = 200
 ) -> list[dict[str, Any]]:
-    """The live chat feed, newest last: messages after id `after`."""
+    """The live chat feed, newest last: messages after id `after`, each with its author's
+    `device` (the key a block takes)."""
     where, params = "m.id > ?", [after]
     if source_id is not None:
         where += " AND m.source_id = ?"
         params.append(source_id)
     params.append(limit)
-    return ef.rows(
-        "SELECT m.id, m.source_id, m.platform, m.author, m.text, m.at, m.question_id"
-        f" FROM chat_messages m WHERE {where} ORDER BY m.id DESC LIMIT ?",
+    rows = ef.rows(
+        "SELECT m.id, m.source_id, m.platform, m.author, m.author_id, m.text, m.at,"
+        f" m.question_id FROM chat_messages m WHERE {where} ORDER BY m.id DESC LIMIT ?",
         params,
     )[::-1]
+    for r in rows:  # the author's block key (staff only: the feed is the moderator's)
+        r["device"] = ChatMessage(r["platform"], "", r["author"], r.pop("author_id")).device_id
+    return rows

@@ -24,10 +24,13 @@ from app.lan.projection import public_event
 log = logging.getLogger(__name__)
 
 # What each kind of caller may see, by event topic. The control role sees everything. "chat"
-# (the live chat feed, sources and their health) is the moderator's: never the audience's.
+# (the live chat feed, sources and their health) and "blocks" (who is blocked) are the
+# moderator's: never the audience's.
 ROLE_TOPICS: dict[str, frozenset[str]] = {
     "door": frozenset({"door", "show", "event"}),
-    "moderator": frozenset({"qa", "show", "event", "obs", "settings", "polls", "draw", "chat"}),
+    "moderator": frozenset(
+        {"qa", "show", "event", "obs", "settings", "polls", "draw", "chat", "blocks"}
+    ),
     "stage": frozenset({"show", "event", "qa", "polls", "draw"}),
 }
 # The audience (and OBS overlays, which load without a login) see the public face of the show,

@@ -8,7 +8,8 @@ not_found, not_open, bad_status, bad_device, bad_source, bad_segment, bad_reques
 
 - Audience: submit, vote, unvote, public_list (approved + on air, nothing private), mine.
 - Moderator: queue, counts, get, featured, approve, reject, edit, star/unstar, merge,
-  assign_segment, feature, clear_featured, answer, add_manual, block_device/unblock_device,
+  assign_segment, feature, clear_featured, answer, add_manual, block_device/unblock_device/
+  blocked_askers (app.qa.blocks),
   feature_history, export_questions; options via load_settings / update_settings and the word
   list via words_text / set_words_text.
 - Show engine: on_segment_changed(ef, bus) after every segment change.
@@ -18,6 +19,14 @@ Text is cleaned (bidi controls and invisible characters removed, see app.qa.text
 plain text. `Question` (staff) carries contact, device and address; `PublicQuestion` does not.
 """
 
+from app.qa.blocks import (
+    BlockedAsker,
+    address_blocked,
+    block_device,
+    blocked_askers,
+    blocked_devices,
+    unblock_device,
+)
 from app.qa.errors import QaError
 from app.qa.export import export_questions
 from app.qa.models import (
@@ -34,12 +43,9 @@ from app.qa.models import (
 )
 from app.qa.moderation import (
     add_manual,
-    address_blocked,
     answer,
     approve,
     assign_segment,
-    block_device,
-    blocked_devices,
     clear_featured,
     crowded_addresses,
     edit,
@@ -49,7 +55,6 @@ from app.qa.moderation import (
     on_segment_changed,
     reject,
     star,
-    unblock_device,
     unstar,
 )
 from app.qa.questions import (
@@ -100,6 +105,8 @@ __all__ = [
     "public_rows",
     "crowded_addresses",
     "blocked_devices",
+    "blocked_askers",
+    "BlockedAsker",
     "clear_featured",
     "counts",
     "edit",

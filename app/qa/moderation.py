@@ -16,9 +16,9 @@ from typing import Any
 
 from app.bus import Bus, Event, QuestionChanged, QuestionFeatured
 from app.qa import settings as qa_settings
-from app.qa.errors import BAD_DEVICE, BAD_REQUEST, BAD_SOURCE, BAD_STATUS, NOT_FOUND, QaError
+from app.qa.errors import BAD_REQUEST, BAD_SOURCE, BAD_STATUS, NOT_FOUND, QaError
 from app.qa.models import MANUAL_SOURCES, FeatureLogEntry, Question, on_air_name
-from app.qa.questions import check_segment, device_key, get
+from app.qa.questions import check_segment, get
 from app.qa.text import asker_name, question_text, storable
 from app.store import EventFile
 from app.timeutil import now_iso
@@ -269,67 +269,6 @@ def add_manual(
     return _stored(ef, qid)
 
 
-def block_device(
-    ef: EventFile, bus: Bus, device_id: str, *, reject_pending: bool = True
-) -> list[int]:
-    """Refuse further questions and votes from a device. Its questions still waiting ("new")
-    are rejected unless `reject_pending` is False. Returns the ids rejected."""
-    try:
-        device = device_key(device_id)
-    except QaError:
-        raise QaError(BAD_DEVICE, "This question has no device to block.") from None
-    now = now_iso()
-    with ef.write(publish=bus) as c:
-        c.execute(
-            "INSERT OR IGNORE INTO blocked_devices (device_id, at) VALUES (?, ?)", (device, now)
-        )
-        # Its address too: a phone that drops its cookie (and gets a new id) is still refused.
-        # The station server ignores address blocks when the venue shares one address.
-        for addr in last_addresses(c, device):
-            c.execute(
-                "INSERT OR IGNORE INTO blocked_addresses (address, device_id, at) VALUES (?, ?, ?)",
-                (addr, device, now),
-            )
-        rejected: list[int] = []
-        if reject_pending:
-            rejected = [
-                r["id"]
-                for r in c.execute(
-                    "SELECT id FROM questions WHERE device_id = ? AND status = 'new'"
-                    " AND merged_into IS NULL",
-                    (device,),
-                ).fetchall()
-            ]
-            for qid in rejected:
-                _set(c, qid, now, status="rejected")
-        _publish(bus, [QuestionChanged(qid, "rejected") for qid in rejected])
-    return rejected
-
-
-def unblock_device(ef: EventFile, device_id: str) -> bool:
-    with ef.write() as c:
-        cur = c.execute("DELETE FROM blocked_devices WHERE device_id = ?", (device_id,))
-        c.execute("DELETE FROM blocked_addresses WHERE device_id = ?", (device_id,))
-    return cur.rowcount == 1
-
-
-def last_addresses(c: sqlite3.Connection, device: str) -> list[str]:
-    """The addresses a device asked or voted from (most recent first, at most 3)."""
-    rows = c.execute(
-        "SELECT address FROM (SELECT address, created_at AS at FROM questions WHERE device_id = ?"
-        " UNION ALL SELECT address, at FROM votes WHERE device_id = ?)"
-        " WHERE address != '' GROUP BY address ORDER BY max(at) DESC LIMIT 3",
-        (device, device),
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def address_blocked(ef: EventFile, address: str) -> bool:
-    return bool(address) and (
-        ef.value("SELECT 1 FROM blocked_addresses WHERE address = ?", (address,)) is not None
-    )
-
-
 def crowded_addresses(ef: EventFile, min_devices: int = 5) -> list[dict[str, Any]]:
     """Addresses from which at least `min_devices` devices voted, most devices first: many
     phones behind one address is either a venue NAT or one person with many ids."""
@@ -339,10 +278,6 @@ def crowded_addresses(ef: EventFile, min_devices: int = 5) -> list[dict[str, Any
         " LIMIT 20",
         (min_devices,),
     )
-
-
-def blocked_devices(ef: EventFile) -> list[str]:
-    return [r["device_id"] for r in ef.rows("SELECT device_id FROM blocked_devices ORDER BY at")]
 
 
 def segment_changed_in(c: sqlite3.Connection) -> list[Event]:

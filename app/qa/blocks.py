@@ -50,6 +50,9 @@ def block_device(
         device = device_key(device_id)
     except QaError:
         raise QaError(BAD_DEVICE, "This question has no device to block.") from None
+    if device.startswith(CHAT_PREFIX) and device.endswith(":"):
+        # No name and no user id: the key would be every anonymous viewer of that platform.
+        raise QaError(BAD_DEVICE, "An anonymous chat author cannot be blocked.")
     now = now_iso()
     with ef.write(publish=bus) as c:
         c.execute(

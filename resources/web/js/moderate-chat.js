@@ -3,9 +3,11 @@
 // (POST /api/v1/chat/feed/{id}/promote); a filter by source or platform. It follows the
 // moderator's live socket (ChatMessagesArrived says there is more; the text is read here, never
 // sent to the audience). At most KEEP messages are kept, so a flood never grows the page.
-// Keyboard: arrows move, Enter or Q promotes the selected message.
+// Keyboard: arrows move, Enter or Q promotes the selected message, B blocks its author (after a
+// confirmation, moderate-blocks.js).
 import { getJSON, postJSON, showError } from "./api.js";
 import { platformBadge, platformLabel } from "./chat-strings.js";
+import { askBlock, blockable, isBlocked } from "./moderate-blocks.js";
 import { t } from "./i18n.js";
 import { debounced, el, hhmm, waitsForPointer } from "./page.js";
 import { qaErrorText } from "./qa-strings.js";
@@ -211,7 +213,21 @@ function item(m) {
     });
     c.append(b);
   }
+  if (isBlocked(m.device)) c.append(el("span", "blocked-tag", t("mod.blocked")));
+  else if (blockable(m.device)) {
+    const b = el("button", "danger block", t("mod.block"));
+    b.type = "button";
+    b.addEventListener("click", (ev) => {
+      ev.stopPropagation();
+      askBlock(author(m));
+    });
+    c.append(b);
+  }
   return c;
+}
+
+function author(m) {
+  return { device: m.device, name: m.author, platform: m.platform };
 }
 
 // Waits while a pointer is down (page.js): a click on "Make it a question" is never lost.
@@ -222,6 +238,11 @@ const render = waitsForPointer(() => {
   $("chat-empty").hidden = rows.length > 0;
   $("chat-shown").textContent = rows.length ? t("chat.shown", { n: rows.length }) : "";
 });
+
+/** Draw the feed again (a block changed what its messages offer). */
+export function chatRedraw() {
+  render();
+}
 
 function select(id) {
   chat.selectedId = id;
@@ -260,6 +281,9 @@ export function chatKey(ev) {
     // Enter on a focused button is that button's click, not the selected message's.
     if (ev.target instanceof HTMLButtonElement) return false;
     if (at >= 0) promote(rows[at]);
+    return at >= 0;
+  } else if (key === "b") {
+    if (at >= 0) askBlock(author(rows[at]));
     return at >= 0;
   } else return false;
   select(rows[at].id);

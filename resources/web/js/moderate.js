@@ -3,9 +3,11 @@
 // up; the most-voted one stays), assign a question to a segment; held questions show the matched
 // words marked (built from text nodes, never markup); keyboard: arrows, A R F D S E, X tick, M merge.
 // A chat question shows its platform badge and author; the Chat tab is moderate-chat.js.
+// B blocks the asker (a room device or a chat author) after a confirmation: moderate-blocks.js.
 import { getJSON, postJSON, showError } from "./api.js";
 import { platformBadge } from "./chat-strings.js";
-import { chatEvent, chatKey, chatShown, chatSync, chatTab, initChat, showChat } from "./moderate-chat.js";
+import { askBlock, blockable, blockDialogOpen, blocksEvent, initBlocks, isBlocked, loadBlocks } from "./moderate-blocks.js";
+import { chatEvent, chatKey, chatRedraw, chatShown, chatSync, chatTab, initChat, showChat } from "./moderate-chat.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
 import { debounced, el, hhmm, setLiveBadge, setText, waitsForPointer } from "./page.js";
@@ -66,6 +68,14 @@ function openChat() {
   buildTabs();
 }
 initChat({ error: errorEl, openTab: openChat });
+// A block or unblock (here, on the desk or another tablet): cards and messages show it.
+initBlocks({
+  error: errorEl,
+  changed: () => {
+    loadSoon();
+    chatRedraw();
+  },
+});
 
 function button(label, cls, fn) {
   const b = el("button", cls, label);
@@ -129,8 +139,15 @@ function card(q, i) {
   acts.push(button(t(q.starred ? "mod.unstar" : "mod.star"), "", () => act(q, "star", { starred: !q.starred })));
   acts.push(button(t("mod.edit"), "", () => edit(q)));
   acts.push(segmentSelect(q));
+  if (isBlocked(q.device_id)) acts.push(el("span", "blocked-tag", t("mod.blocked")));
+  else if (blockable(q.device_id)) acts.push(button(t("mod.block"), "danger block", () => askBlock(asker(q))));
   c.append(wrap(acts));
   return c;
+}
+
+/** Who asked `q`, as a block names them. */
+function asker(q) {
+  return { device: q.device_id, name: q.name, platform: q.platform };
 }
 
 function pickBox(q) {
@@ -282,6 +299,7 @@ $("clear").addEventListener("click", async () => {
 
 document.addEventListener("keydown", (ev) => {
   if (!state.staff || state.editing !== null || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  if (blockDialogOpen()) return; // its own keys: Esc, Tab, Enter
   if (ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement) return;
   if (chatShown()) {
     if (chatKey(ev)) ev.preventDefault();
@@ -302,6 +320,7 @@ document.addEventListener("keydown", (ev) => {
     togglePick(q.id, !state.picked.has(q.id));
     render();
   } else if (key === "m") mergePicked();
+  else if (key === "b") askBlock(asker(q));
   else return;
   ev.preventDefault();
 });
@@ -310,6 +329,7 @@ function showDesk(caller) {
   state.staff = caller.role === "moderator" || caller.role === "control";
   $("desk").hidden = !state.staff;
   $("unpaired").hidden = state.staff;
+  $("blocked-open").hidden = !state.staff;
 }
 
 /** The audience edge: which per-address mode the event is in, and addresses from which many
@@ -335,7 +355,10 @@ connectLive({
     setText("#event-name", me.event || "");
     showDesk(me.caller || {});
     load();
-    if (state.staff) chatSync();
+    if (state.staff) {
+      chatSync();
+      loadBlocks();
+    }
   },
   onState: (s) => {
     setLiveBadge($("live"), s);
@@ -347,6 +370,7 @@ connectLive({
       // Changed on the desk or another tablet: the checkbox follows at once.
       $("premod").checked = !!ev.values.premoderation;
     } else if (ev.topic === "chat") chatEvent(ev);
+    else if (ev.topic === "blocks") blocksEvent();
     else if (ev.topic === "qa" || ev.type === "SegmentsChanged") loadSoon();
   },
 });

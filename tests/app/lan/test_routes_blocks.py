@@ -106,10 +106,17 @@ def test_a_block_anywhere_reaches_every_moderator_socket_never_the_audience(lan:
     got = recv_events(moderator)
     assert [e["blocked"] for e in got if e["type"] == "BlocksChanged"] == [True]
     qa.unblock_device(lan.ef, "chat:twitch:nightowl", lan.bus)
-    assert [e["blocked"] for e in recv_events(moderator) if e["type"] == "BlocksChanged"] == [
-        False
-    ]
+    assert [e["blocked"] for e in recv_events(moderator) if e["type"] == "BlocksChanged"] == [False]
     for ws in (audience, stage_ws):
         events = recv_events(ws)
         assert [e for e in events if e["type"] == "BlocksChanged"] == []
         assert "nightowl" not in json.dumps(events)
+
+
+def test_an_anonymous_chat_author_cannot_be_blocked(lan: Lan) -> None:
+    # No name and no user id: the key would be every anonymous viewer of the platform.
+    _ssn(_ssn_source(lan), "", "who am I?", "bilibili", 1)
+    with _mod(lan) as mod:
+        r = mod.post("/api/v1/blocks", json={"device": "chat:bilibili:"})
+        assert r.status_code == 400 and r.json()["code"] == "bad_device"
+    assert qa.blocked_devices(lan.ef) == []

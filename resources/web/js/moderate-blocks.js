@@ -36,7 +36,8 @@ export function initBlocks({ error, changed }) {
   onChange = changed;
   $("block-yes").addEventListener("click", confirmBlock);
   $("block-no").addEventListener("click", () => $("block-dialog").close());
-  $("block-dialog").addEventListener("close", () => (blocks.pending = null));
+  // No "close" listener clearing `pending`: that event is a queued task and could run after the
+  // next askBlock (Esc, then B at once), leaving the confirmation without its asker.
   $("blocked-open").addEventListener("click", () => {
     renderList();
     $("blocked-dialog").showModal();

@@ -102,6 +102,10 @@
         <translation>显示 B 站观众真实昵称；只保存在内存中</translation>
     </message>
     <message>
+        <source>Channel name, e.g. twitchdev</source>
+        <translation>频道名，例如 twitchdev</translation>
+    </message>
+    <message>
         <source>21452505 or https://live.bilibili.com/21452505</source>
         <translation>21452505 或 https://live.bilibili.com/21452505</translation>
     </message>

@@ -156,7 +156,6 @@ class ChatSourcesView(SessionView):
         self.sessdata.setPlaceholderText(
             self.tr("Real viewer names on Bilibili; kept in memory only")
         )
-        self.target.setPlaceholderText(self.tr("21452505 or https://live.bilibili.com/21452505"))
         kind, flt = self.kind.currentData(), self.filter.currentData()
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -172,9 +171,19 @@ class ChatSourcesView(SessionView):
         self._show(self.rows)
 
     def _kind_changed(self) -> None:
+        """Only the rows the kind uses are shown (a greyed-out field with its hint read as one
+        to fill in); the room hint is the kind's own."""
         kind = self.kind.currentData()
         self.target.setEnabled(kind in ("bilibili", "twitch"))
         self.sessdata.setEnabled(kind == "bilibili")
+        self.form.setRowVisible(self.target, self.target.isEnabled())
+        self.form.setRowVisible(self.sessdata, self.sessdata.isEnabled())
+        if kind == "twitch":
+            self.target.setPlaceholderText(self.tr("Channel name, e.g. twitchdev"))
+        else:
+            self.target.setPlaceholderText(
+                self.tr("21452505 or https://live.bilibili.com/21452505")
+            )
 
     # -- data ------------------------------------------------------------------------------
 

@@ -178,3 +178,30 @@ def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
             assert "s3cr3t" not in text
         (source,) = [s for s in session.chat.sources() if s.kind == "bilibili"]
         session.chat.stop(source.id)
+
+
+def test_the_add_form_shows_only_the_fields_the_kind_uses(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    install_features(window)
+    window.open_event(demo_path)
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Chat sources")
+    view = window.findChild(ChatSourcesView)
+    assert view is not None
+
+    def shown() -> dict[str, bool]:
+        return {"room": view.target.isVisible(), "sessdata": view.sessdata.isVisible()}
+
+    for kind, expected in [
+        ("ssn", {"room": False, "sessdata": False}),
+        ("webhook", {"room": False, "sessdata": False}),
+        ("bilibili", {"room": True, "sessdata": True}),
+        ("twitch", {"room": True, "sessdata": False}),
+    ]:
+        view.kind.setCurrentIndex(view.kind.findData(kind))
+        qtbot.waitUntil(lambda e=expected: shown() == e)  # type: ignore[misc]
+    assert "bilibili" not in view.target.placeholderText()  # Twitch's own hint
+    view.kind.setCurrentIndex(view.kind.findData("bilibili"))
+    assert "bilibili" in view.target.placeholderText()

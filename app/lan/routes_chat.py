@@ -11,7 +11,7 @@ from app.chat import messages as chat_messages
 from app.chat import sources as chat_sources
 from app.chat.intake import IntakeClosed, NoSource, SourceStopped
 from app.chat.service import ChatService, service_of
-from app.lan.registry import PUBLIC, ApiError, ApiRequest, api, coerce_param
+from app.lan.registry import ID_SCHEMA, PUBLIC, ApiError, ApiRequest, api, coerce_param
 
 MODERATOR = ("moderator",)  # the control role may always call staff routes too
 TAG = "chat"
@@ -256,8 +256,9 @@ def stop_source(req: ApiRequest) -> dict[str, Any]:
     tag=TAG,
     summary="The live chat feed (newest last), for promoting messages to questions",
     query={
-        "after": {"type": "integer", "minimum": 0},
-        "source_id": {"type": "integer"},
+        # Bounded like every id (ID_SCHEMA): a 22-digit number is not a message id.
+        "after": {"type": "integer", "minimum": 0, "maximum": 2**53},
+        "source_id": ID_SCHEMA,
         "limit": {"type": "integer", "minimum": 1, "maximum": 500, "description": "default 200"},
     },
     response={"type": "object", "properties": {"messages": {"type": "array"}}},

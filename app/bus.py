@@ -4,18 +4,19 @@ Services publish an event *after* the transaction that caused it has committed, 
 never sees something that a crash could still undo. A failing subscriber is logged and never
 breaks the publisher or other subscribers.
 
-Order: events reach every subscriber in the order they were queued, and a write that publishes
-through its transaction (`with ef.write(publish=bus)`, app.store) queues its events before the
-next writer of the same event file can commit, so that order is *commit order*, also when
-writers on different threads, each with its own connection, race (the desk's worker and a
-station-server request). Events published inside such a block are held and queued right after
-the COMMIT, under the file's writer lock, then delivered after the lock is released (never a
-subscriber inside a transaction); a rollback drops them. A subscriber that publishes (a nested
-publish) does not jump the queue: its event is delivered after the current one has reached
-every subscriber. Events published on other threads while one is being delivered wait their
-turn and are delivered by the thread already delivering, so `publish` never blocks on another
-thread's subscribers. A plain `publish` outside a write block (pure in-memory facts: OBS state,
-alerts, the server's state) is queued when it is called.
+Order: events reach every subscriber in the order they were queued, and a service that
+publishes through its transaction (`with ef.write(publish=bus)`, or `ef.publishing(bus)` around
+a helper that commits; app.store) queues its events before the next writer of the same event
+file can commit, so that order is *commit order*, also when writers on different threads,
+each with its own connection, race (the desk's worker and a station-server request). Events
+published inside such a block are held and queued right after the COMMIT, under the file's
+writer lock, then delivered after the lock is released (never a subscriber inside a
+transaction); a rollback drops them. A subscriber that publishes (a nested publish) does not
+jump the queue: its event is delivered after the current one has reached every subscriber.
+Events published on other threads while one is being delivered wait their turn and are
+delivered by the thread already delivering, so `publish` never blocks on another thread's
+subscribers. A plain `publish` outside such a block (pure in-memory facts: OBS state, alerts,
+the server's state) is queued when it is called.
 
 Threads: a plain subscriber runs on the delivering thread and must be quick (the Qt bridge and
 the live hub only hop threads). A subscriber that does I/O (SQL, OBS) subscribes with

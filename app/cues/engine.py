@@ -214,10 +214,12 @@ class CueEngine:
             if missed(trig):
                 entry = self._entry(key, state, trig, ok=False, detail=MISSED, at=at)
                 entry["result"] = {"code": "missed_closed", "params": {}}
-                entry["id"] = store.claim_missed(self.ef, entry)
-                if entry["id"] is not None:  # else another poller claimed it first
-                    entry["missed"] = True
-                    self.bus.publish(CueFired(entry=entry))
+                with self.ef.publishing(self.bus):  # commit order (app.store)
+                    entry["id"] = store.claim_missed(self.ef, entry)
+                    if entry["id"] is not None:  # else another poller claimed it first
+                        entry["missed"] = True
+                        self.bus.publish(CueFired(entry=entry))
+                if entry["id"] is not None:
                     started.append(_done(entry))
                 continue
             if not store.claim(self.ef, key, trig["id"], at):  # another poller won it
@@ -239,8 +241,9 @@ class CueEngine:
             result = {"code": "cue_error", "params": {"detail": detail}}
         entry = self._entry(key, state, trig, ok=ok, detail=detail, at=self.show.now())
         entry["result"] = result
-        entry["id"] = store.log_result(self.ef, entry)
-        self.bus.publish(CueFired(entry=entry))
+        with self.ef.publishing(self.bus):  # commit order (app.store)
+            entry["id"] = store.log_result(self.ef, entry)
+            self.bus.publish(CueFired(entry=entry))
         if not ok:
             params = {
                 "action": trig["action"],

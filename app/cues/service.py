@@ -9,11 +9,12 @@ session.cues.add_trigger(segment_id, "before_end", "http", {...}, offset_s=10)  
 session.cues.update_trigger(trigger_id, trigger="end", params={...})
 session.cues.delete_trigger(trigger_id)
 
-The trigger edits commit (app.cues.store) and then publish CueTriggersChanged. An edited
-trigger keeps its id, and the engine's claims are per (segment run, trigger id): a trigger
-that already fired in the run on air does not fire again there after an edit, whatever was
-changed (the next run of the segment fires the new version); one not yet fired fires when its
-new moment comes (at once, like a new trigger, when that moment has already passed).
+The trigger edits commit (app.cues.store) and then publish CueTriggersChanged, in commit
+order (`EventFile.publishing`). An edited trigger keeps its id, and the engine's claims are
+per (segment run, trigger id): a trigger that already fired in the run on air does not fire
+again there after an edit, whatever was changed (the next run of the segment fires the new
+version); one not yet fired fires when its new moment comes (at once, like a new trigger,
+when that moment has already passed).
 """
 
 from __future__ import annotations
@@ -134,31 +135,36 @@ class CueServices:
     ) -> int:
         """A new trigger at the end of the segment's list; CueError says why it is refused."""
         s = self._session
-        tid = cue_store.add_trigger(
-            s.core_ef, segment_id, trigger, action, params, offset_s=offset_s, enabled=enabled
-        )
-        s.bus.publish(CueTriggersChanged(segment_id=segment_id, trigger_id=tid, change="added"))
+        with s.core_ef.publishing(s.bus):  # commit order (app.store)
+            tid = cue_store.add_trigger(
+                s.core_ef, segment_id, trigger, action, params, offset_s=offset_s, enabled=enabled
+            )
+            s.bus.publish(CueTriggersChanged(segment_id=segment_id, trigger_id=tid, change="added"))
         return tid
 
     def update_trigger(self, trigger_id: int, **changes: Any) -> dict[str, Any]:
         """Change some of trigger, offset_s, action, params, enabled (checked as a whole; a
         refused change saves nothing); returns the trigger as saved."""
         s = self._session
-        saved = cue_store.update_trigger(s.core_ef, trigger_id, **changes)
-        s.bus.publish(
-            CueTriggersChanged(
-                segment_id=saved["segment_id"], trigger_id=trigger_id, change="updated"
+        with s.core_ef.publishing(s.bus):
+            saved = cue_store.update_trigger(s.core_ef, trigger_id, **changes)
+            s.bus.publish(
+                CueTriggersChanged(
+                    segment_id=saved["segment_id"], trigger_id=trigger_id, change="updated"
+                )
             )
-        )
         return saved
 
     def delete_trigger(self, trigger_id: int) -> None:
         s = self._session
-        segment_id = cue_store.delete_trigger(s.core_ef, trigger_id)
-        if segment_id is not None:
-            s.bus.publish(
-                CueTriggersChanged(segment_id=segment_id, trigger_id=trigger_id, change="deleted")
-            )
+        with s.core_ef.publishing(s.bus):
+            segment_id = cue_store.delete_trigger(s.core_ef, trigger_id)
+            if segment_id is not None:
+                s.bus.publish(
+                    CueTriggersChanged(
+                        segment_id=segment_id, trigger_id=trigger_id, change="deleted"
+                    )
+                )
 
     # -- running ------------------------------------------------------------------------------
 

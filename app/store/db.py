@@ -18,7 +18,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ from app.timeutil import now_iso
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from app.bus import Bus, Event
+    from app.bus import Bus
 
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x53484459  # "SHDY": marks a SQLite file as a Showday event
@@ -203,27 +203,38 @@ class EventFile:
     ) -> Iterator[sqlite3.Connection]:
         """One short write transaction, committed when the block ends, rolled back on error.
 
-        With `publish`, what this thread publishes on that bus inside the block is held, then
-        queued on it right after the COMMIT while this file's writer lock is still held, and
-        delivered once the lock is released: every subscriber gets the events of racing
-        writers (any connection to this file in this process) in commit order, and none runs
-        inside the transaction. A rollback drops them. `deliver=False` when the caller holds
-        a lock of its own around the block: it then calls `publish.deliver()` after that."""
-        hold = publish.holding() if publish is not None else nullcontext([])
-        held: list[Event] = []
+        With `publish`, what this thread publishes on that bus inside the block waits for
+        the COMMIT and keeps commit order (see `publishing`); a rollback drops it."""
+        if publish is not None:
+            with self.publishing(publish, deliver=deliver), self.write() as conn:
+                yield conn
+            return
         with self._writer, self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                with hold as held:
-                    yield self.conn
+                yield self.conn
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
-            if publish is not None:
-                publish.enqueue(held)  # before the next writer can commit: commit order
-        if publish is not None and deliver:
-            publish.deliver()  # no lock held: a subscriber may write to this file too
+
+    @contextmanager
+    def publishing(self, bus: Bus, *, deliver: bool = True) -> Iterator[None]:
+        """Publish in commit order: this file's writer lock is held over the block (shared by
+        every connection to the file in this process; writes inside re-enter it), what this
+        thread publishes on `bus` inside is held, then queued on the bus before the lock is
+        released, so the next writer's events come after these; they are delivered once the
+        lock is released (no subscriber runs under it or inside a transaction). An error in
+        the block drops them. `write(publish=bus)` is this around one transaction; use this
+        directly when the commit happens in a helper (app.cues.store). `deliver=False` when
+        the caller holds a lock of its own around the block: it then calls `bus.deliver()`
+        after releasing it."""
+        with self._writer:
+            with bus.holding() as held:
+                yield
+            bus.enqueue(held)
+        if deliver:
+            bus.deliver()
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:

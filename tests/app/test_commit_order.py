@@ -4,6 +4,7 @@ request): what a subscriber applies last is what the file holds."""
 
 from __future__ import annotations
 
+import ast
 import sys
 import threading
 from collections.abc import Callable
@@ -117,3 +118,54 @@ def test_a_rolled_back_write_publishes_nothing_and_subscribers_run_after_commit(
     assert ef.value("SELECT venue FROM event WHERE id = 1") == "after 2"
     other.close()
     ef.close()
+
+
+def _publishes(node: ast.AST) -> bool:
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call):
+            f = call.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if name in ("publish", "publish_all", "_publish"):
+                return True
+    return False
+
+
+def _plain_write(node: ast.stmt) -> bool:
+    """`with x.write() as c:` without publish=."""
+    if not isinstance(node, ast.With):
+        return False
+    return any(
+        isinstance(c := item.context_expr, ast.Call)
+        and isinstance(c.func, ast.Attribute)
+        and c.func.attr == "write"
+        and not any(k.arg == "publish" for k in c.keywords)
+        for item in node.items
+    )
+
+
+def test_the_core_publishes_what_it_commits_through_the_transaction() -> None:
+    """A service that publishes right after its `with ef.write()` block lets a racing writer's
+    events overtake its own; one that publishes inside a plain block runs subscribers inside
+    the transaction. Both must use `ef.write(publish=bus)`."""
+    offenders: list[str] = []
+    core = Path(__file__).resolve().parents[2] / "app"
+    for path in sorted(core.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            for body in (getattr(node, f, None) for f in ("body", "orelse", "finalbody")):
+                if not isinstance(body, list):
+                    continue
+                for i, st in enumerate(body):
+                    if not _plain_write(st):
+                        continue
+                    if _publishes(st):
+                        offenders.append(
+                            f"{path.name}:{st.lineno} publishes inside a plain write()"
+                        )
+                    for later in body[i + 1 :]:
+                        if _plain_write(later):
+                            break
+                        if _publishes(later):
+                            offenders.append(f"{path.name}:{later.lineno} publishes after a commit")
+                            break
+    assert offenders == [], "\n".join(offenders)

@@ -120,3 +120,12 @@ def test_an_anonymous_chat_author_cannot_be_blocked(lan: Lan) -> None:
         r = mod.post("/api/v1/blocks", json={"device": "chat:bilibili:"})
         assert r.status_code == 400 and r.json()["code"] == "bad_device"
     assert qa.blocked_devices(lan.ef) == []
+
+
+def test_a_block_made_on_one_tablet_reaches_the_other(lan: Lan) -> None:
+    _, other = lan.pair("moderator", "Tablet 2")
+    ws = lan.live(cookie=other)
+    with _mod(lan) as tablet:
+        assert tablet.post("/api/v1/blocks", json={"device": "chat:youtube:Spam Bot"}).is_success
+    got = [e for e in recv_events(ws) if e["type"] == "BlocksChanged"]
+    assert [(e["blocked"], e["origin"].startswith("station:")) for e in got] == [(True, True)]

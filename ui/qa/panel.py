@@ -341,13 +341,15 @@ class ModeratorPanel(Retranslating, PanelActions, QWidget):
 
     def _who(self, q: Question) -> str:
         parts = [q.name or self.tr("Anonymous")]
+        if q.platform:  # a chat author: its platform, not the internal "chat:..." device key
+            parts.append(qa.platform_label(q.platform))
         if q.contact:
             parts.append(self.tr("contact: %1").replace("%1", q.contact))
         if q.segment_title:
             parts.append(self.tr("segment: %1").replace("%1", q.segment_title))
         if q.edited:
             parts.append(self.tr("edited; asked as: %1").replace("%1", q.original_text))
-        if q.device_id:
+        if q.device_id and not q.platform:
             parts.append(self.tr("device %1").replace("%1", q.device_id[:8]))
         return "  ·  ".join(parts)
 

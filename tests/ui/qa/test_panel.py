@@ -250,3 +250,25 @@ def test_the_panel_names_the_address_mode_switches_it_and_shows_crowded_addresse
     qtbot.waitUntil(lambda: "10.0.0.9" in edge.crowded.text())
     assert "10.0.0.9 (5 devices)" in edge.crowded.text()
     assert "10.0.0.7" not in edge.crowded.text()
+
+
+def test_a_chat_question_names_its_platform_not_a_device_key(  # type: ignore[no-untyped-def]
+    qtbot, panel: ModeratorPanel, session
+) -> None:
+    from app.chat.messages import ChatMessage
+
+    qa.update_settings(session.ef, premoderation=True)
+    src = session.chat.create("ssn", filter="questions")
+    session.chat.start(src.id)
+    session.chat.ingest(
+        session.ef, src, [ChatMessage("bilibili", "支持 MySQL 吗？", "数据库小白", "42", "1")]
+    )
+    room = ask(session, "From the room?", "phone-1234567890", name="Li")
+    wait_count(qtbot, panel, "new", 2)
+    chat_q = next(q for q in panel.snapshot.rows if q.platform)  # type: ignore[union-attr]
+    select(qtbot, panel, chat_q.id)
+    meta = panel.detail_meta.text()
+    assert "数据库小白" in meta and "Bilibili" in meta
+    assert "chat:" not in meta  # the internal key of a chat author is not shown
+    select(qtbot, panel, room.id)
+    assert "phone-12" in panel.detail_meta.text()  # a phone in the room: its device

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from app import qa
-from app.bus import Bus, QuestionChanged
+from app.bus import Bus, CheckInUndone, GuestCheckedIn, QuestionChanged
+from app.guests.checkin import check_in, check_in_log, undo_check_in
+from app.guests.walkin import add_walk_in
 from app.store import EventFile
 
 ROUNDS = 150
@@ -169,3 +171,30 @@ def test_the_core_publishes_what_it_commits_through_the_transaction() -> None:
                             offenders.append(f"{path.name}:{later.lineno} publishes after a commit")
                             break
     assert offenders == [], "\n".join(offenders)
+
+
+def test_a_check_in_racing_an_undo_leaves_every_subscriber_with_the_file(tmp_path: Path) -> None:
+    """The desk undoes a check-in while a door checks the same guest in again: whichever
+    commits last decides, and a subscriber (the desk's door count, the phones' live list) that
+    applies the events in the order they arrive ends with what the file holds."""
+    path = tmp_path / "door.showday"
+    setup = EventFile.create(path, "Door")
+    bus = Bus()
+    guests = [
+        add_walk_in(setup, None, name=f"Guest {i}", station="Door 1")["id"] for i in range(ROUNDS)
+    ]
+    inside = set(guests)  # what a subscriber believes, from the events alone
+    bus.subscribe(GuestCheckedIn, lambda e: inside.add(e.guest_id))
+    bus.subscribe(CheckInUndone, lambda e: inside.discard(e.guest_id))
+
+    def door_or_desk(ef: EventFile, n: int, i: int) -> None:
+        if n == 0:
+            undo_check_in(ef, bus, guests[i], "Desk")
+        else:
+            check_in(ef, bus, guest_id=guests[i], station="Door 2")
+
+    _race(path, door_or_desk, threads=2)
+
+    in_the_file = {g for g in guests if check_in_log(setup, g)[-1]["action"] == "in"}
+    assert inside == in_the_file
+    setup.close()

@@ -169,8 +169,17 @@ def test_screenshots_of_the_confirmation_and_the_blocked_list(
     url = ssn_url(lan)
     ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
     ssn(url, "nightowl", "Q: which Postgres version do you run?", "twitch", 2)
-    qa.submit(lan.ef, lan.bus, "便宜手表要吗？", name="广告", device_id="d1", address="10.0.0.9")
-    qa.block_device(lan.ef, lan.bus, "d1")
+    # Its own limits: the process-wide default would count other tests' questions too.
+    qa.submit(
+        lan.ef,
+        lan.bus,
+        "便宜手表要吗？",
+        name="广告",
+        device_id="spam-phone",
+        address="10.0.0.77",
+        limits=qa.SubmitLimits(),
+    )
+    qa.block_device(lan.ef, lan.bus, "spam-phone")
     page = new_context(locale=locale, viewport=TABLET).new_page()
     moderator(lan, page)
     page.locator(".mq", has_text="DuckDB").locator(".block").click()

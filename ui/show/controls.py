@@ -75,14 +75,19 @@ class ShowControls:
         return make_actions(
             self,
             {
-                "next": lambda: self._act(lambda c: c.next()),
-                "previous": lambda: self._act(lambda c: c.previous()),
-                "start": lambda: self._act(lambda c: c.start()),
+                "next": lambda: self._if_on("next", lambda c: c.next()),
+                "previous": lambda: self._if_on("previous", lambda c: c.previous()),
+                "start": lambda: self._if_on("start", lambda c: c.start()),
                 "pause": lambda: self._act(lambda c: c.toggle_pause()),
                 "plus": lambda: self.add_time(60),
                 "minus": lambda: self.add_time(-60),
             },
         )
+
+    def _if_on(self, name: str, fn: Callable[[ShowControl], Any]) -> None:
+        """Its key while its button is off does nothing (the button's tooltip says why)."""
+        if self.buttons[name].isEnabled():
+            self._act(fn)
 
     def _act(self, fn: Callable[[ShowControl], Any]) -> None:
         control = self.control
@@ -142,8 +147,9 @@ class ShowControls:
             "previous": (on_air and not first) or status == "ended",
         }
         for name, enabled in enable.items():
+            # The action (its key) stays on and checks the button: a disabled one would pass
+            # Space on to the button focus moved to (Pause, -1 min...) and press that instead.
             self.buttons[name].setEnabled(enabled)
-            self.actions_by_name[name].setEnabled(enabled)
         default = "end" if last else "next" if on_air else "start" if not empty else ""
         if status == "ended":
             default = ""

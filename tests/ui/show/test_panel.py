@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 from app.show import ShowControl
 from tests.ui.show.conftest import T0, Rig
 
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
 
 def click(qtbot, rig: Rig, name: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(rig.panel.buttons[name], Qt.MouseButton.LeftButton)
@@ -265,15 +267,25 @@ def test_an_empty_show_offers_no_start_or_next_and_says_where_to_add_segments(
     qtbot.waitUntil(lambda: p.loads > loads and not p.segment_objs, timeout=5000)
     for name in ("start", "next"):
         assert not p.buttons[name].isEnabled()
-        assert not p.actions_by_name[name].isEnabled()  # nor by its key (Space)
         assert "Setup › Rundown" in p.buttons[name].toolTip()
     assert not p.buttons["previous"].isEnabled()
     assert "Setup › Rundown" in p.timer.caption.text()
+    p.setFocus()
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return):  # nor by its key (Space, Ctrl+Return)
+        qtbot.keyClick(
+            p,
+            key,
+            Qt.KeyboardModifier.ControlModifier
+            if key == Qt.Key.Key_Return
+            else Qt.KeyboardModifier.NoModifier,
+        )
+        rig.settle(qtbot)
+    assert rig.engine_state()["status"] == "not_started" and p.error.text() == ""
     # A segment added in Setup: the show can start again.
     loads = p.loads
     segs.add(title="Opening", duration_s=300)
     qtbot.waitUntil(lambda: p.loads > loads and p.buttons["start"].isEnabled(), timeout=5000)
-    assert p.buttons["next"].isEnabled() and p.actions_by_name["next"].isEnabled()
+    assert p.buttons["next"].isEnabled()
     assert not p.buttons["previous"].isEnabled()  # nothing before the first segment
     assert p.buttons["next"].toolTip() == "Next segment (Space)"
     assert p.timer.caption.text() == "The show has not started"
@@ -289,7 +301,6 @@ def test_the_default_button_and_previous_next_follow_the_show(qtbot, rig: Rig) -
     # Before the show: Start is the one to press; nothing comes before the first segment.
     assert highlighted(rig) == ["start"] and p.buttons["start"].isEnabled()
     assert not p.buttons["previous"].isEnabled()
-    assert not p.actions_by_name["previous"].isEnabled()  # nor Shift+Space
     start_colour = p.buttons["start"].grab().toImage().pixelColor(6, 6)
     next_colour = p.buttons["next"].grab().toImage().pixelColor(6, 6)
     assert start_colour != next_colour  # the highlight is seen, not just a property
@@ -297,13 +308,13 @@ def test_the_default_button_and_previous_next_follow_the_show(qtbot, rig: Rig) -
     click(qtbot, rig, "start")  # the first segment: still nothing before it
     assert highlighted(rig) == ["next"] and not p.buttons["previous"].isEnabled()
     click(qtbot, rig, "next")
-    assert p.buttons["previous"].isEnabled() and p.actions_by_name["previous"].isEnabled()
+    assert p.buttons["previous"].isEnabled()
     for _ in range(3):
         click(qtbot, rig, "next")
     # The last segment: Next has nowhere to go (Space no longer ends the show by accident);
     # End show is the default and still asks first.
     assert rig.engine_state()["segment_id"] == rig.ids[-1]
-    assert not p.buttons["next"].isEnabled() and not p.actions_by_name["next"].isEnabled()
+    assert not p.buttons["next"].isEnabled()
     assert highlighted(rig) == ["end"] and p.buttons["end"].isEnabled()
     assert "End show" in p.buttons["next"].toolTip()
     p.confirm = lambda *_a: True  # type: ignore[method-assign]
@@ -315,3 +326,34 @@ def test_the_default_button_and_previous_next_follow_the_show(qtbot, rig: Rig) -
     click(qtbot, rig, "previous")
     assert rig.engine_state()["segment_id"] == rig.ids[-1]
     assert highlighted(rig) == ["end"]
+
+
+def test_space_on_the_last_segment_presses_no_other_button(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    """An operator presses Space through the show with focus on Next. On the last segment Next
+    turns off (Space must not end the show), and the focus moves on to another button: Space
+    pressed once more does nothing, it does not click that button (Pause, -1 min, Polls...)."""
+    p = rig.panel
+    p.activateWindow()
+    click(qtbot, rig, "start")
+    p.buttons["next"].setFocus()
+    qtbot.waitUntil(p.buttons["next"].hasFocus)
+    for _ in range(len(rig.ids) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        rig.settle(qtbot)
+    assert rig.engine_state()["segment_id"] == rig.ids[-1]
+    assert not p.buttons["next"].isEnabled()
+    offset = rig.engine_state().get("offset_s")
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        rig.settle(qtbot)
+        state = rig.engine_state()
+        assert state["status"] == "running"  # not paused (nor ended)
+        assert state["segment_id"] == rig.ids[-1] and state.get("offset_s") == offset
+    # Shift+Space on the first segment is as harmless
+    click(qtbot, rig, "previous")
+    p.buttons["previous"].setFocus()
+    for _ in range(len(rig.ids) + 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space, SHIFT)
+        rig.settle(qtbot)
+        assert rig.engine_state()["status"] == "running"
+    assert rig.engine_state()["segment_id"] == rig.ids[0]

@@ -114,6 +114,11 @@ class TriggersView(SessionView):
         layout.addWidget(self.osc_box)
         self._triggers: list[dict[str, Any]] = []
         self._osc_cfg: Any = None
+        # Bumped by every read asked for and every edit sent: only the newest read's answer is
+        # shown. A read asked for before an edit (a bus event's refresh still on the worker when
+        # the operator clicks the On box) answers with the state before it, and would put the
+        # tick the operator just took away back until the edit's own refresh came.
+        self._reads = 0
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -152,11 +157,20 @@ class TriggersView(SessionView):
 
     def refresh(self) -> None:
         sid = self.segment.currentData()
+        self._reads += 1
         if sid is None:
             self._show([])
             return
-        ef = self.session.ef
-        self.worker.run(lambda: store.triggers(ef, sid), on_done=self._show, context=self)
+        ef, ticket = self.session.ef, self._reads
+        self.worker.run(
+            lambda: store.triggers(ef, sid),
+            on_done=lambda triggers: self._answered(ticket, triggers),
+            context=self,
+        )
+
+    def _answered(self, ticket: int, triggers: list[dict[str, Any]]) -> None:
+        if ticket == self._reads:  # else an edit or a newer read came after it: stale
+            self._show(triggers)
 
     def _show(self, triggers: list[dict[str, Any]]) -> None:
         self._filling = True
@@ -189,6 +203,7 @@ class TriggersView(SessionView):
         trigger_id = self._triggers[item.row()]["id"]
         enabled = item.checkState() == Qt.CheckState.Checked
         cues = self.session.cues
+        self._reads += 1  # what a read already asked for says is older than this click
         self.worker.run(
             lambda: cues.update_trigger(trigger_id, enabled=enabled),
             on_done=lambda _r: self._done(),
@@ -204,6 +219,7 @@ class TriggersView(SessionView):
             return
         trigger, offset, action, params = self.form.values()
         cues = self.session.cues
+        self._reads += 1
         self.worker.run(
             lambda: cues.add_trigger(sid, trigger, action, params, offset_s=offset),
             on_done=lambda _id: self._done(),
@@ -234,6 +250,7 @@ class TriggersView(SessionView):
         if not 0 <= row < len(self._triggers):
             return
         trigger_id, cues = self._triggers[row]["id"], self.session.cues
+        self._reads += 1
         self.worker.run(
             lambda: cues.delete_trigger(trigger_id),
             on_done=lambda _r: self._done(),
@@ -248,6 +265,7 @@ class TriggersView(SessionView):
 
     def _failed(self, err: BaseException) -> None:
         self.error.setText(texts.trigger_error_text(err))
+        self.refresh()  # a refused switch shows the stored state again
 
     def apply_osc(self) -> None:
         changes = {

@@ -1,9 +1,11 @@
 """Setup › Cues: a trigger is edited in place by keyboard (Enter on its row opens the editor
 pre-filled, Enter in a field saves), a refused edit keeps the dialog and the file as they were,
-and a double-click then Escape changes nothing."""
+a double-click then Escape changes nothing, and a read still on the worker when the operator
+switches a trigger off does not put the tick back."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -105,3 +107,38 @@ def test_a_refused_trigger_says_why_in_chinese(
     qtbot.waitUntil(lambda: view.error.text() != "")
     assert view.error.text() == "HTTP 请求需要以 http:// 或 https:// 开头的网址。"
     assert view.table.rowCount() == 0 and view.target.text() == "example.com/hook"
+
+
+def test_a_read_still_on_the_worker_does_not_put_back_a_tick_the_operator_took_away(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    """The order is made by holding the worker (no timing): a refresh asked for before the
+    click (as a bus event's is) answers with the trigger still on; that answer is dropped."""
+    open_demo(qtbot, window, demo_path)
+    assert window.views["setup"].show_section("Cues")
+    view = window.findChild(TriggersView)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.segment.count() > 0)
+    session = window.session
+    assert session is not None
+    session.cues.add_trigger(view.segment.currentData(), "start", "message", {"text": "Hi"})
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and not window.worker.busy)
+    worker = window.worker
+    held, then_held = threading.Event(), threading.Event()
+    worker.run(lambda: held.wait(10))
+    view.refresh()  # the read before the click
+    view.table.item(0, 3).setCheckState(Qt.CheckState.Unchecked)  # the click: saved next
+    answered: list[bool] = []
+    worker.run(lambda: None, on_done=lambda _r: answered.append(True))  # after both answered
+    worker.run(lambda: then_held.wait(10))  # the click's own refresh waits behind this
+    held.set()
+    qtbot.waitUntil(lambda: bool(answered))
+    try:
+        assert not cstore.triggers(session.core_ef)[0]["enabled"]  # committed
+        assert view.table.item(0, 3).checkState() == Qt.CheckState.Unchecked  # as clicked
+    finally:
+        then_held.set()
+    qtbot.waitUntil(lambda: not worker.busy)
+    assert view.table.item(0, 3).checkState() == Qt.CheckState.Unchecked
+    view.table.item(0, 3).setCheckState(Qt.CheckState.Checked)  # and on again: saved
+    qtbot.waitUntil(lambda: cstore.triggers(session.core_ef)[0]["enabled"])

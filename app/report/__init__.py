@@ -12,7 +12,8 @@
         every registrant, consenting walk-ins, online askers; statuses and CRM columns: docs/leads.md
     chapters.chapter_lists(report) -> [ChapterList]                   replay chapters per recording
         file and for the livestream (OBS's record/stream starts, stored by app.obs.worker)
-    exports.export_all(ef, folder, report=None) -> {name: Path}       report.xlsx + report_<sheet>.csv,
+    exports.export_all(ef, folder, report=None, cue_words=None) -> {name: Path}   report.xlsx +
+        report_<sheet>.csv (the cue log worded by cue_words: checks.CueWords, from ui.cues.texts),
         report_leads_<crm>.csv, report_co_hosts/<co-host>.csv, report_followup/<speaker>.csv/.html,
         chapters_<n>_<file>.txt, chapters_live.txt
 

@@ -5,11 +5,19 @@ app.cues's (app.store.schema V8), read here as plain rows so the report stays be
     checks_summary(ef) -> Checks          preflight runs with their problems, the manual
                                           checklist (who ticked, when), cue counts and failures
     appendix(ef, report) -> Appendix      the PDF's pages after the first (ui.report.pdf)
+    cue_log_sheet(ef, words) -> Table     every fired cue; `words` (CueWords) says what each
+                                          did in the report's language
+
+The cue log stores codes (trigger, action, and the result's code and params, V9); their words
+are the window's and the PDF's (ui.cues.texts.cue_words(), Qt's translations), handed in by
+whoever exports under the report's language, so they are written once. Without them (a caller
+with no Qt) the sheet shows the codes and the technical detail.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,27 +54,38 @@ def preflight_sheet(ef: EventFile) -> Table:
     return headers, rows
 
 
-def cue_log_sheet(ef: EventFile) -> Table:
+@dataclass(frozen=True)
+class CueWords:
+    """A cue-log entry's codes in the report's language (ui.cues.texts.cue_words())."""
+
+    trigger: Callable[[str], str]  # "start" -> "On start"
+    action: Callable[[str], str]  # "scene" -> "Switch scene"
+    ok: Callable[[bool], str]  # True -> "OK"
+    result: Callable[[dict[str, Any], str], str]  # (code and params, detail) -> a sentence
+
+
+def cue_log_sheet(ef: EventFile, words: CueWords | None = None) -> Table:
+    """Every fired cue, oldest first: what it did worded from its result code (the technical
+    detail as logged in the last column, for whoever debugs the receiving end)."""
     headers = [
         "时间 Time",
         "环节 Segment",
         "触发 Trigger",
         "动作 Action",
         "结果 Result",
-        "详情 Detail",
+        "说明 What happened",
+        "技术详情 Technical detail",
     ]
     rows: list[list[object]] = []
     for e in ef.rows("SELECT * FROM cue_log ORDER BY at, id"):
-        rows.append(
-            [
-                local(e["at"]),
-                e["segment_title"],
-                e["trigger"],
-                e["action"],
-                "OK" if e["ok"] else "FAILED",
-                e["detail"],
-            ]
-        )
+        ok, detail = bool(e["ok"]), str(e["detail"])
+        result = json.loads(e.get("result") or "{}")  # {} for an entry logged before codes
+        if words is None:
+            cells = [e["trigger"], e["action"], "OK" if ok else "FAILED", detail]
+        else:
+            said = words.result(result, detail)
+            cells = [words.trigger(e["trigger"]), words.action(e["action"]), words.ok(ok), said]
+        rows.append([local(e["at"]), e["segment_title"], *cells, detail])
     return headers, rows
 
 

@@ -4,6 +4,8 @@ Written through app.export: BOM CSV with the one formula guard, XLSX text as tex
 writes, file names from speakers' names made safe.
 
     paths = export_all(ef, folder)          # {"xlsx": Path, "summary": Path, ...}
+    paths = export_all(ef, folder, cue_words=ui.cues.texts.cue_words())  # the cue log worded
+                                            # in the language the caller's translator speaks
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from app.report.chapters import write_chapters
 from app.report.model import Report, build_report
 from app.store import EventFile
 
-# (file stem, sheet title, table builder)
+# (file stem, sheet title, table builder); the cue log's is given its words in tables()
 SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
     ("summary", "Summary", lambda ef, r: sheets.summary(r)),
     ("attendance", "Attendance", lambda ef, r: sheets.attendance(r)),
@@ -41,9 +43,14 @@ SHEETS: list[tuple[str, str, Callable[[EventFile, Report], sheets.Table]]] = [
 ]
 
 
-def tables(ef: EventFile, report: Report | None = None) -> list[tuple[str, str, sheets.Table]]:
+def tables(
+    ef: EventFile, report: Report | None = None, cue_words: checks.CueWords | None = None
+) -> list[tuple[str, str, sheets.Table]]:
     report = build_report(ef) if report is None else report
-    return [(stem, title, build(ef, report)) for stem, title, build in SHEETS]
+    return [
+        (stem, title, checks.cue_log_sheet(ef, cue_words) if stem == "cues" else build(ef, report))
+        for stem, title, build in SHEETS
+    ]
 
 
 def write_workbook(path: str | os.PathLike[str], named: list[tuple[str, sheets.Table]]) -> None:
@@ -62,12 +69,14 @@ def export_all(
     folder: str | os.PathLike[str],
     report: Report | None = None,
     stem: str = "report",
+    cue_words: checks.CueWords | None = None,
 ) -> dict[str, Path]:
-    """Write `<stem>.xlsx` and `<stem>_<sheet>.csv` for every sheet into `folder` (created)."""
+    """Write `<stem>.xlsx` and `<stem>_<sheet>.csv` for every sheet into `folder` (created);
+    `cue_words` words the cue log (app.report.checks.CueWords)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     report = build_report(ef) if report is None else report
-    built = tables(ef, report)
+    built = tables(ef, report, cue_words)
     paths: dict[str, Path] = {}
     for key, _title, (headers, rows) in built:
         p = out / f"{stem}_{key}.csv"

@@ -4,14 +4,6 @@
 <context>
     <name>CueLogView</name>
     <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -181,6 +173,14 @@
     <message>
         <source>Interrupted: Showday stopped before the result was known; not fired again.</source>
         <translation>已中断：Showday 在得知结果前停止，不会再次触发。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <source>The HTTP request needs a URL that starts with http:// or https://.</source>

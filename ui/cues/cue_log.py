@@ -50,7 +50,7 @@ class CueLogView(SessionView):
                 e["segment_title"],
                 triggers.get(e["trigger"], e["trigger"]),
                 actions.get(e["action"], e["action"]),
-                self.tr("OK") if ok else self.tr("Failed"),
+                texts.ok_text(ok),
                 texts.cue_result_text(e.get("result"), e["detail"]),
             ]
             for col, text in enumerate(cells):

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.report.checks import CueWords
+
 
 def check_name(check_id: str) -> str:
     names = {
@@ -253,6 +255,25 @@ def cue_result_text(result: dict[str, Any] | None, detail: str = "") -> str:
         return template.format(**{k: str(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return detail
+
+
+def ok_text(ok: bool) -> str:
+    return (
+        QCoreApplication.translate("Cues", "OK")
+        if ok
+        else QCoreApplication.translate("Cues", "Failed")
+    )
+
+
+def cue_words() -> CueWords:
+    """The cue log's words for the report's sheets (app.report.exports), the same as the
+    window's and the PDF's, in the language of the translator installed when they are used."""
+    return CueWords(
+        trigger=lambda code: trigger_names().get(code, code),
+        action=lambda code: action_names().get(code, code),
+        ok=ok_text,
+        result=cue_result_text,
+    )
 
 
 def trigger_error_text(err: BaseException) -> str:

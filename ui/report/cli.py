@@ -1,5 +1,6 @@
 """`python -m app report EVENT.showday --out DIR [--lang zh_CN|en]`: the PDF, the XLSX workbook
-and one CSV per sheet. Qt is only needed for the PDF's painter: a QGuiApplication on the system's
+and one CSV per sheet. Qt is needed for the PDF's painter and for the report's language (the PDF,
+and the worded cells of the sheets: the cue log's results): a QGuiApplication on the system's
 own platform plugin (Windows, macOS) or offscreen (Linux, no display needed); either way with
 the system's fonts (see qt_platform)."""
 
@@ -8,14 +9,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import console
 from app.report.checks import appendix
 from app.report.exports import export_all
 from app.report.model import build_report, event_language
 from app.store import EventFile, EventFileError
+
+if TYPE_CHECKING:
+    from app.report.checks import CueWords
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,8 +36,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
-        help="language of the PDF (default: the event's — Chinese for an event written in "
-        "Chinese — else the app's chosen language, else the system's)",
+        help="language of the PDF and of the cue log's results in the sheets (default: the "
+        "event's — Chinese for an event written in Chinese — else the app's chosen language, "
+        "else the system's)",
     )
     return p
 
@@ -45,16 +52,16 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         report = build_report(ef)
-        try:
-            paths = export_all(ef, args.out, report)
-        except OSError as err:
-            console.say(f"showday: cannot write to {args.out}: {err}", error=True)
-            return 2
-        extra = appendix(ef, report)
+        with report_language(args.lang or event_language(report)) as words:
+            try:
+                paths = export_all(ef, args.out, report, cue_words=words)
+            except OSError as err:
+                console.say(f"showday: cannot write to {args.out}: {err}", error=True)
+                return 2
+            pdf = Path(args.out) / "report.pdf"
+            render_pdf(report, pdf, appendix(ef, report))
     finally:
         ef.close()
-    pdf = Path(args.out) / "report.pdf"
-    render_pdf(report, pdf, args.lang or event_language(report), extra)
     for p in [pdf, *paths.values()]:
         console.say(str(p))
     return 0
@@ -74,21 +81,29 @@ def qt_platform(platform: str | None = None, env: Mapping[str, str] | None = Non
     return "offscreen"
 
 
-def render_pdf(report: object, path: Path, lang: str | None, extra: object = None) -> None:
+@contextmanager
+def report_language(lang: str | None) -> Iterator[CueWords]:
+    """Qt's translators in the report's language while the report is written; yields the cue
+    log's words for the sheets (ui.cues.texts, the window's and the PDF's)."""
     if (plugin := qt_platform()) is not None:
         os.environ["QT_QPA_PLATFORM"] = plugin
     from PySide6.QtGui import QGuiApplication
 
+    from ui.cues.texts import cue_words
     from ui.i18n import Translators, choose_language
-    from ui.report.pdf import write_pdf
+    from ui.settings import Settings
 
     app = QGuiApplication.instance() or QGuiApplication(["showday-report"])
     translators = Translators()
-    from ui.settings import Settings
-
     translators.switch(choose_language(lang, Settings().language()))
     try:
-        write_pdf(report, path, extra)  # type: ignore[arg-type]
+        yield cue_words()
     finally:
         translators.switch("en")
         del app
+
+
+def render_pdf(report: object, path: Path, extra: object = None) -> None:
+    from ui.report.pdf import write_pdf
+
+    write_pdf(report, path, extra)  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ from app.report.model import Report, build_report
 from app.session import Session
 from ui.bridge import QtBridge
 from ui.channels.funnel import ChannelFunnelTable
+from ui.cues import texts as cue_texts
 from ui.event_files import start_path
 from ui.i18n import Retranslating
 from ui.reload import Coalescer
@@ -243,11 +244,16 @@ class ReportPanel(Retranslating, QWidget):
         if self._export_worker is None:
             self._export_worker = Worker(self, name="showday-report-export")
 
+        # the cue log's words in the window's language, as the PDF's (QCoreApplication's
+        # translate is thread-safe: they are looked up on the export worker)
+        words = cue_texts.cue_words()
+
         def work() -> tuple[Report, dict[str, Path], Appendix]:
             own = ef.reopen() if ef.path is not None else ef  # in-memory events (tests): shared
             try:
                 report = build_report(own)
-                return report, export_all(own, folder, report), appendix(own, report)
+                paths = export_all(own, folder, report, cue_words=words)
+                return report, paths, appendix(own, report)
             finally:
                 if own is not ef:
                     own.close()

@@ -17,8 +17,11 @@ from app.session import Session
 from tests.app.report.scripted import Facts, run_show
 from tests.harness import require
 from ui.bridge import QtBridge
+from ui.i18n import Translators
 from ui.report.panel import ReportPanel
 from ui.worker import Worker
+
+from .test_sheet_cue_words import DETAIL, ZH, cue_rows, log_scene_failure
 
 
 @pytest.fixture
@@ -77,6 +80,17 @@ def test_export_writes_pdf_xlsx_and_csvs(qtbot, shown, tmp_path: Path) -> None: 
     ).stdout
     # (pdftotext reads some CJK glyphs back as radicals, e.g. 龙 as U+2EF0: compare other words)
     assert "上海站" in text and "Attendance by channel" in text and "Top questions" in text
+
+
+def test_export_words_the_cue_log_in_the_window_language(
+    qtbot, shown, translators: Translators, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    panel, session, _facts = shown
+    log_scene_failure(session.ef)
+    translators.switch("zh_CN")
+    with qtbot.waitSignal(panel.exported, timeout=20000):
+        panel.export_to(tmp_path / "export")
+    assert [r[2:] for r in cue_rows(tmp_path / "export" / "report_cues.csv")] == [[*ZH, DETAIL]]
 
 
 def test_hidden_panel_waits_and_catches_up_when_shown(qtbot, shown) -> None:  # type: ignore[no-untyped-def]

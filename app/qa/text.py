@@ -28,8 +28,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 
-import regex
+# regex asks locale.getpreferredencoding() at import; under -X warn_default_encoding (our test
+# runs) that EncodingWarning is the library's, and it would lead every CLI command's stderr.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", EncodingWarning)
+    import regex
 
 from app.qa.errors import CONTACT_TOO_LONG, EMPTY, NAME_TOO_LONG, TOO_LONG, QaError
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.channels import model as channels
+from app.qa.models import platform_label
 from app.report import codes, leads
 from app.report.model import ChannelFunnel, Report
 from app.store import EventFile
@@ -112,5 +113,6 @@ def channels_sheet(ef: EventFile, report: Report) -> Table:
             ]
         )
     for platform, askers in data.online.items():
-        out.append([f"线上提问 Online askers · {platform}", "", "", "", askers, "", "", "", ""])
+        name = platform_label(platform)  # as the stream names it: Bilibili, YouTube
+        out.append([f"线上提问 Online askers · {name}", "", "", "", askers, "", "", "", ""])
     return HEADERS, out

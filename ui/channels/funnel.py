@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from app.qa import platform_label
 from app.report import codes
 from app.report.channels import ChannelReport
 from ui.i18n import Retranslating
@@ -45,7 +46,7 @@ class ChannelFunnelTable(Retranslating, QTableWidget):
                 ]
             )
         for platform, askers in data.online.items():
-            label = self.tr("Online askers · %1").replace("%1", platform)
+            label = self.tr("Online askers · %1").replace("%1", platform_label(platform))
             rows.append([label, "", "", "", str(askers), "", "", ""])
         self.setRowCount(len(rows))
         for i, row in enumerate(rows):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from app.qa import platform_label
 from app.report.channels import ChannelReport
 from app.report.checks import Appendix, ChecklistItem, Checks, CueSummary
 from app.report.sheets import local
@@ -131,7 +132,7 @@ def channels(f: Flow, data: ChannelReport) -> None:
         )
     for platform, askers in data.online.items():
         label = QCoreApplication.translate("ReportPdf", "Online askers · %1").replace(
-            "%1", platform
+            "%1", platform_label(platform)
         )
         f.row([Cell(label, sum(SHARES[:4])), Cell(f"{askers:,}", SHARES[4], right=True)])
 

@@ -82,5 +82,6 @@ def test_the_channels_sheet_matches_the_file(s: Session, tmp_path: Path) -> None
     assert got["海报"] == ["0", "0", "0", "0", "0", "200.0", "", ""]
     assert got["douyin"][:5] == ["1", "1", "0", "0", "1"]  # unknown on import: still counted
     assert [r[0] for r in rows][:7] == [c.name for c in CHANNELS]  # the set-up order first
-    assert got["线上提问 Online askers · bilibili"][3] == "2"  # two authors, three questions
-    assert got["线上提问 Online askers · twitch"][3] == "1"
+    # the platform as the stream names it; two authors, three questions
+    assert got["线上提问 Online askers · Bilibili"][3] == "2"
+    assert got["线上提问 Online askers · Twitch"][3] == "1"

@@ -89,6 +89,11 @@ def test_the_report_view_shows_the_funnel_per_channel(qtbot, tmp_path: Path) -> 
         apply_import(session.ef, None, plan_import(session.ef, table, guess_mapping(table.headers)))
         first = session.ef.value("SELECT id FROM guests WHERE name = '张三'")
         check_in(session.ef, session.bus, guest_id=first, station="Door")
+        from app.chat.messages import ChatMessage
+
+        src = session.chat.create("ssn", filter="all")
+        session.chat.start(src.id)
+        session.chat.ingest(session.ef, src, [ChatMessage("bilibili", "价格？", "阿伟", "7", "1")])
         panel = ReportPanel(session, QtBridge(session.bus), worker)
         qtbot.addWidget(panel)
         panel.show()
@@ -96,6 +101,8 @@ def test_the_report_view_shows_the_funnel_per_channel(qtbot, tmp_path: Path) -> 
         t = panel.channels
         row = [t.item(0, c).text() for c in range(t.columnCount())]
         assert row == ["公众号", "2", "1", "0", "0", "2", "100", "50"]
+        # an online asker's platform as the stream names it (not the key "bilibili")
+        assert t.item(1, 0).text() == "Online askers · Bilibili"
     finally:
         worker.stop()
         session.close()

@@ -30,11 +30,14 @@ import re
 import unicodedata
 import warnings
 
-# regex asks locale.getpreferredencoding() at import; under -X warn_default_encoding (our test
-# runs) that EncodingWarning is the library's, and it would lead every CLI command's stderr.
+# regex asks locale.getpreferredencoding() as it compiles patterns (its own, at import, and ours);
+# under -X warn_default_encoding (our test runs) that EncodingWarning is the library's, and it
+# would lead every CLI command's stderr.
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", EncodingWarning)
     import regex
+
+    _CLUSTER = regex.compile(r"\X")
 
 from app.qa.errors import CONTACT_TOO_LONG, EMPTY, NAME_TOO_LONG, TOO_LONG, QaError
 
@@ -47,7 +50,6 @@ MAX_MARKS = 4  # combining marks kept on one base character
 # Stored length cap: code points per visible character allowed on average (a family emoji with
 # skin tones is up to 11, a family of four 7; Chinese and Latin text is 1).
 STORED_PER_CHAR = 8
-_CLUSTER = regex.compile(r"\X")
 
 ZWJ = "\u200d"
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")

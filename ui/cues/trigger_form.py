@@ -186,6 +186,9 @@ class TriggerForm(TranslatedWidget):
         self.rows.setRowVisible(self.dest, action == "osc")  # only OSC has a destination
         self.target.setEnabled(action not in ("chime", "advance", "message"))
         self.value.setEnabled(action not in ("chime", "advance", "scene", "poll"))
+        # a field the action does not use is hidden, not greyed (it read as one to fill in)
+        self.rows.setRowVisible(self.target, self.target.isEnabled())
+        self.rows.setRowVisible(self.value, self.value.isEnabled())
         hints = {
             "scene": (self.tr("scene name in OBS"), ""),
             "source": (self.tr("source name in OBS"), self.tr("show or hide")),

@@ -142,3 +142,21 @@ def test_a_read_still_on_the_worker_does_not_put_back_a_tick_the_operator_took_a
     assert view.table.item(0, 3).checkState() == Qt.CheckState.Unchecked
     view.table.item(0, 3).setCheckState(Qt.CheckState.Checked)  # and on again: saved
     qtbot.waitUntil(lambda: cstore.triggers(session.core_ef)[0]["enabled"])
+
+
+def test_the_form_shows_only_the_fields_the_action_uses(
+    qtbot, window: MainWindow, demo_path: Path
+) -> None:
+    open_demo(qtbot, window, demo_path)
+    assert window.views["setup"].show_section("Cues")
+    view = window.findChild(TriggersView)
+    assert view is not None
+    form = view.form
+    for action, target, value in [
+        ("message", False, True),  # the message is the value: no target to fill
+        ("chime", False, False),
+        ("scene", True, False),
+        ("http", True, True),
+    ]:
+        form.action.setCurrentIndex(form.action.findData(action))
+        assert (form.target.isVisible(), form.value.isVisible()) == (target, value), action

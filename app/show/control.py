@@ -137,33 +137,41 @@ class ShowControl:
 
     def _act(self, action: str, **args: Any) -> ShowState:
         after: list[Event] = []
+        fed = False  # the replay has seen this action's row (not committed yet)
         with self._lock:
-            # Delivered below, outside self._lock: a subscriber may ask for state().
-            with self.ef.write(publish=self.bus, deliver=False) as c:
-                self._catch_up(c)
-                now = self.now()
-                segs = [Segment.from_row(dict(r)) for r in c.execute(_SEGMENTS_SQL)]
-                before = self._replay.state(segs, now, self.tz)
-                entry = self._decide(action, args, segs, before)
-                if entry is not None:
-                    kind, seg, value = entry
-                    c.execute(
-                        "INSERT INTO show_log (at, kind, segment_id, value) VALUES (?, ?, ?, ?)",
-                        (now, kind, seg, json.dumps(value, ensure_ascii=False)),
-                    )
-                    if kind != "message" and self.segment_hooks:
-                        after = self._run_hooks(c, before, _on_air_segment(kind, seg))
-                self._catch_up(c)
-                state = self._replay.state(segs, now, self.tz)
-                if entry is not None and self.bus is not None:
-                    events: list[Event] = []
-                    if entry[0] == "message":
-                        value = entry[2]
-                        events.append(
-                            SpeakerMessage(value["text"], value["blink"], value["blackout"])
+            try:
+                # Delivered below, outside self._lock: a subscriber may ask for state().
+                with self.ef.write(publish=self.bus, deliver=False) as c:
+                    self._catch_up(c)
+                    now = self.now()
+                    segs = [Segment.from_row(dict(r)) for r in c.execute(_SEGMENTS_SQL)]
+                    before = self._replay.state(segs, now, self.tz)
+                    entry = self._decide(action, args, segs, before)
+                    if entry is not None:
+                        kind, seg, value = entry
+                        c.execute(
+                            "INSERT INTO show_log (at, kind, segment_id, value)"
+                            " VALUES (?, ?, ?, ?)",
+                            (now, kind, seg, json.dumps(value, ensure_ascii=False)),
                         )
-                    events.append(ShowStateChanged(state.to_dict()))
-                    self.bus.publish_all([*events, *after])  # queued at the commit
+                        if kind != "message" and self.segment_hooks:
+                            after = self._run_hooks(c, before, _on_air_segment(kind, seg))
+                    self._catch_up(c)
+                    fed = True
+                    state = self._replay.state(segs, now, self.tz)
+                    if entry is not None and self.bus is not None:
+                        events: list[Event] = []
+                        if entry[0] == "message":
+                            value = entry[2]
+                            events.append(
+                                SpeakerMessage(value["text"], value["blink"], value["blackout"])
+                            )
+                        events.append(ShowStateChanged(state.to_dict()))
+                        self.bus.publish_all([*events, *after])  # queued at the commit
+            except BaseException:
+                if fed:  # the COMMIT failed: forget the row, replay the log anew next time
+                    self._replay = Replay()
+                raise
         if self.bus is not None:
             self.bus.deliver()
         return state

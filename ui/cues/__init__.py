@@ -68,10 +68,21 @@ class CuesFeature(QObject):
             fixers["connect_obs"] = obs.panel.open_connection_dialog
         if (lan := getattr(window, "lan_feature", None)) is not None:
             fixers["open_lan"] = lan.open_dialog
+        fixers["import_guests"] = self.import_guests
         PreflightView.ui_fixers = fixers
         window.session_changed.connect(self.set_session)
         window.installEventFilter(self)
         self._retitle()
+
+    def import_guests(self) -> None:
+        """Preflight's fix for "no guest list imported": Setup › Guests and its import dialog."""
+        from ui.door import GuestTable
+
+        self.window.show_view("setup")
+        self.window.views["setup"].show_section(QCoreApplication.translate("Main", "Guests"))
+        table = self.window.findChild(GuestTable)
+        if table is not None:
+            table.open_import()
 
     def set_session(self, session: Session | None) -> None:
         self.banner.hide()

@@ -157,3 +157,29 @@ def test_a_scheduled_preflight_with_failures_shows_the_banner_and_opens_prefligh
     assert window.views["setup"].section_list.currentItem().text() == "Preflight"
     feature.dismiss_action.trigger()
     assert not feature.banner.isVisible()
+
+
+def test_the_no_guest_list_fix_opens_the_guest_import(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from ui.door.import_dialog import GuestImportDialog
+    from ui.door.mapping_dialog import MappingImportDialog
+
+    monkeypatch.setattr(MappingImportDialog, "choose_file", lambda self: None)  # no file picker
+    Session.create(tmp_path / "new.showday", "New").close()
+    install_features(window)
+    window.open_event(tmp_path / "new.showday")
+    wait_loaded(qtbot, window)
+    window.show_view("setup")
+    assert window.views["setup"].show_section("Preflight")
+    view = window.findChild(PreflightView)
+    assert view is not None
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.findChild(QPushButton, "preflightFix-guests") is not None)
+    fix = view.findChild(QPushButton, "preflightFix-guests")
+    assert fix.text() == "Import guests…"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(GuestImportDialog)), timeout=5000
+    )
+    assert window.views["setup"].section_list.currentItem().text() == "Guests"

@@ -216,7 +216,14 @@ class EventFile:
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                # A COMMIT refused (a deferred foreign key) leaves the transaction open: end
+                # it, or this connection would read and later commit what was refused.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def publishing(self, bus: Bus, *, deliver: bool = True) -> Iterator[None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -203,3 +204,26 @@ def test_deleting_a_finished_segment_keeps_the_clock(show5: Show) -> None:
     assert (st.title, st.elapsed_s, st.segment_index) == ("B", 150, 0)
     assert ShowControl(show5.ef, clock=clock).state().to_dict() == st.to_dict()
     assert c.previous().title == "B"  # nothing before B any more
+
+
+def test_a_next_whose_commit_fails_is_neither_shown_nor_published(show5: Show) -> None:
+    """The COMMIT itself can fail (a full disk; here a deferred foreign key a segment hook
+    left behind): the clock then stays where the file is, and nobody hears of the Next."""
+    c = show5.control
+    c.start()
+
+    def bad_hook(conn: sqlite3.Connection) -> list:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute(
+            "INSERT INTO checkins (guest_id, action, station, at) VALUES (999999, 'in', 'x', 't')"
+        )
+        return []
+
+    c.segment_hooks.append(bad_hook)
+    heard = len(show5.events)
+    with pytest.raises(sqlite3.IntegrityError):
+        c.next()
+    assert c.state().segment_id == show5.ids[0]
+    assert show5.log_count() == 1 and len(show5.events) == heard
+    c.segment_hooks.clear()
+    assert c.next().segment_id == show5.ids[1]

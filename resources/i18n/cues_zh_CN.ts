@@ -255,6 +255,13 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <source>Guests</source>
+        <translation>嘉宾名单</translation>
+    </message>
+</context>
+<context>
     <name>Preflight</name>
     <message>
         <source>OBS connected</source>

@@ -55,6 +55,10 @@
         <translation>减一分钟</translation>
     </message>
     <message>
+        <source>End the show (asks first)</source>
+        <translation>结束节目（先确认）</translation>
+    </message>
+    <message>
         <source>The show is already running.</source>
         <translation>节目已经在进行中。</translation>
     </message>
@@ -185,6 +189,10 @@
     <message>
         <source>Pause or resume (P)</source>
         <translation>暂停或继续（P）</translation>
+    </message>
+    <message>
+        <source>End the show (Ctrl+End)</source>
+        <translation>结束节目（Ctrl+End）</translation>
     </message>
     <message>
         <source> s</source>

@@ -62,7 +62,7 @@ class ShowControls:
         self.buttons["plus"].clicked.connect(self.actions_by_name["plus"].trigger)
         self.buttons["minus"].clicked.connect(self.actions_by_name["minus"].trigger)
         self.buttons["add"].clicked.connect(lambda: self.add_time(self.amount.value()))
-        self.buttons["end"].clicked.connect(self.end_show)
+        self.buttons["end"].clicked.connect(self.actions_by_name["end"].trigger)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -81,6 +81,7 @@ class ShowControls:
                 "pause": lambda: self._act(lambda c: c.toggle_pause()),
                 "plus": lambda: self.add_time(60),
                 "minus": lambda: self.add_time(-60),
+                "end": self.end_show,  # asks first; nothing before or after the show
             },
         )
 

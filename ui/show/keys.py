@@ -20,6 +20,7 @@ SHORTCUTS = [
     ("P", QT_TRANSLATE_NOOP("ShowPanel", "Pause or resume")),
     ("+", QT_TRANSLATE_NOOP("ShowPanel", "Add one minute")),
     ("-", QT_TRANSLATE_NOOP("ShowPanel", "Take one minute off")),
+    ("Ctrl+End", QT_TRANSLATE_NOOP("ShowPanel", "End the show (asks first)")),
 ]
 # The engine's refusals, said in the operator's language.
 ENGINE_MESSAGES = {
@@ -41,6 +42,7 @@ KEYS = {
     "pause": ["P"],
     "plus": ["+", "="],
     "minus": ["-"],
+    "end": ["Ctrl+End"],
 }
 
 

@@ -208,6 +208,7 @@ class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
         self._runnable(self.state.get("status") in ("running", "paused"))
         self.buttons["previous"].setToolTip(self.tr("Previous segment (Shift+Space)"))
         self.buttons["pause"].setToolTip(self.tr("Pause or resume (P)"))
+        self.buttons["end"].setToolTip(self.tr("End the show (Ctrl+End)"))
         self.amount.setSuffix(self.tr(" s"))
         self.amount.setToolTip(self.tr("Seconds to add (negative: take off)"))
         self.labels["offset"].setText(self.tr("Schedule"))

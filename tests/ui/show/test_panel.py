@@ -357,3 +357,29 @@ def test_space_on_the_last_segment_presses_no_other_button(qtbot, rig: Rig) -> N
         rig.settle(qtbot)
         assert rig.engine_state()["status"] == "running"
     assert rig.engine_state()["segment_id"] == rig.ids[0]
+
+
+def test_ctrl_end_ends_the_show_after_asking(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    p = rig.panel
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    p.confirm = confirm  # type: ignore[method-assign]
+    p.setFocus()
+    qtbot.keyClick(p, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    rig.settle(qtbot)
+    assert asked == [] and rig.engine_state()["status"] == "not_started"  # nothing to end
+    click(qtbot, rig, "start")
+    p.setFocus()
+    qtbot.keyClick(p, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    rig.settle(qtbot)
+    assert len(asked) == 1 and rig.engine_state()["status"] == "running"  # said no
+    answer[0] = True
+    qtbot.keyClick(p, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    rig.settle(qtbot)
+    assert len(asked) == 2 and rig.engine_state()["status"] == "ended"
+    assert "Ctrl+End" in p.buttons["end"].toolTip()

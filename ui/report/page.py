@@ -98,7 +98,9 @@ def paint_report(p: QPainter, rect: QRectF, r: Report, c: Colours, columns: int 
         box = QRectF(area.left() + col * fw, y + row * u * 4.4, fw - u * 0.5, u * 4)
         p.fillRect(box, QColor(c.grid))
         text_line(p, box.adjusted(u * 0.5, u * 0.3, -u * 0.3, -u * 2.2), label, c.muted, u * 0.9)
-        text_line(p, box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2), value, c.fg, u * 1.5, True)
+        value_box = box.adjusted(u * 0.5, u * 1.6, -u * 0.3, -u * 0.2)
+        px = fitting_px(value, value_box.width(), u * 1.5, True)  # a figure is never cut
+        text_line(p, value_box, value, c.fg, px, True)
         if note:  # e.g. the check-in rate: small, right-aligned on the label's line
             p.setFont(font(u * 0.9, True))
             p.setPen(QColor(c.fg))
@@ -164,6 +166,14 @@ def _top_questions(p: QPainter, box: QRectF, r: Report, c: Colours, u: float) ->
             u * 0.95,
         )
         y += u * 1.5
+
+
+def fitting_px(s: str, width: float, px: float, bold: bool = False) -> float:
+    """`px`, or smaller so that `s` fits in `width` (down to 60 %, then text_line cuts it)."""
+    advance = QFontMetricsF(font(px, bold)).horizontalAdvance(s)
+    if advance <= width or advance <= 0:
+        return px
+    return max(px * 0.6, px * width / advance * 0.98)
 
 
 def text_line(

@@ -158,3 +158,28 @@ def test_preflight_sheet_lists_the_checklist_with_who_ticked(event: EventFile) -
     assert len(ticked) == 1 and ticked[0][5] == "王芳" and ticked[0][0]
     assert any(r[1] == "checklist" and r[4] == "OPEN" and not r[5] for r in rows)
     assert [r[2] for r in rows if r[1] == "T-60"] == ["NO-GO"] * 3
+
+
+def test_every_figure_on_the_first_page_is_whole(qapp, event: EventFile, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A figure card's value is never cut with "…" (an English "Against plan" of "0:34 early"
+    was): a long value is drawn smaller instead."""
+    import dataclasses
+
+    from ui.report.page import figures
+
+    report = build_report(event)
+    early = dataclasses.replace(report.timing, overrun_s=-(48 * 60 + 34))  # 48:34 early
+    report = dataclasses.replace(report, timing=early)
+    values = [value for _label, value, _note in figures(report)]
+    assert "48:34 early" in values
+    path = tmp_path / "report.pdf"
+    write_pdf(report, path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-l", "1", str(path), "-"],
+        check=True, capture_output=True, text=True, timeout=60, encoding="utf-8",
+    ).stdout  # fmt: skip
+    lines = [line for line in text.splitlines() if line.strip()]
+    cards = next(i for i, line in enumerate(lines) if "Against plan" in line)
+    card_values = lines[cards + 1]  # the line under the card labels
+    assert "…" not in card_values, card_values
+    assert card_values.split() == " ".join(values).split(), card_values

@@ -166,6 +166,7 @@ class CueEngine:
             at = float(state.get("computed_at") or 0.0)
             key = run_key(state)
             started: list[Future[Any]] = []
+            batch: list[_Action] = []  # run in this order: the run left's "end" first
             prev, left_at = self._previous, at
             coming_back, self._polled = not self._polled, True
             if coming_back:  # the run left last, before Showday came back (if any)
@@ -175,7 +176,12 @@ class CueEngine:
             if prev is not None and prev[0] != key:  # the previous run was left: its "end"
                 missed_end = coming_back and self._closed_at(left_at)
                 started += self._fire(
-                    prev[0], prev[1], at, lambda t: t["trigger"] == "end", lambda t: missed_end
+                    prev[0],
+                    prev[1],
+                    at,
+                    lambda t: t["trigger"] == "end",
+                    lambda t: missed_end,
+                    batch,
                 )
             self._previous = (key, state) if key is not None else None
             if key is not None:
@@ -185,7 +191,10 @@ class CueEngine:
                     at,
                     lambda t: due(t, state),
                     lambda t: coming_back and self._closed_at(at - overdue_s(t, state)),
+                    batch,
                 )
+            if batch:  # one job: the cues of one moment take effect in order, never raced
+                self._pool.submit(self._run_in_order, batch)
             missed = sum(1 for f in started if f.done() and _was_missed(f))
             if missed:
                 self.alert("cues_missed", {"count": missed})
@@ -203,9 +212,11 @@ class CueEngine:
         at: float,
         when: Callable[[dict[str, Any]], bool],
         missed: Callable[[dict[str, Any]], bool],
+        batch: list[_Action],
     ) -> list[Future[Any]]:
-        """Claim and start the due triggers of one run; those `missed` (their moment passed
-        while Showday was closed) are claimed and logged as missed instead, not fired."""
+        """Claim the due triggers of one run and add their actions to `batch` (in the order of
+        the run's triggers); those `missed` (their moment passed while Showday was closed) are
+        claimed and logged as missed instead, not fired."""
         done = store.claimed(self.ef, key)
         started: list[Future[Any]] = []
         for trig in store.triggers(self.ef, int(state["segment_id"])):
@@ -225,8 +236,22 @@ class CueEngine:
             if not store.claim(self.ef, key, trig["id"], at):  # another poller won it
                 continue
             variables = variables_for(state, self.event_name)
-            started.append(self._pool.submit(self._run, key, state, trig, variables))
+            future: Future[Any] = Future()
+            batch.append((key, state, trig, variables, future))
+            started.append(future)
         return started
+
+    def _run_in_order(self, batch: list[_Action]) -> None:
+        """The actions due at one poll, one after the other (a scene switch at the end of one
+        segment and a source shown at the start of the next must not overtake each other).
+        Another poll's batch may run meanwhile on the pool's second thread, so a slow HTTP
+        receiver holds up only the cues of its own moment."""
+        for key, state, trig, variables, future in batch:
+            try:
+                future.set_result(self._run(key, state, trig, variables))
+            except BaseException as err:  # _run logs its own failures: this is a bug's trace
+                log.exception("cue action crashed")
+                future.set_exception(err)
 
     def _run(
         self, key: str, state: dict[str, Any], trig: dict[str, Any], variables: dict[str, str]
@@ -275,6 +300,10 @@ class CueEngine:
         with self._lock:
             pending = list(self._pending)
         return [f.result(timeout=timeout) for f in pending]
+
+
+# (run key, its state, the trigger, the template variables, its future): one action to run
+_Action = tuple[str, dict[str, Any], dict[str, Any], dict[str, str], Future[Any]]
 
 
 def _done(entry: dict[str, Any]) -> Future[Any]:

@@ -118,6 +118,8 @@ class MappingImportDialog(QDialog):
         # Step 1: the file.
         self.choose = QPushButton(importer.choose_text())
         self.choose.clicked.connect(self.choose_file)
+        # Return after the picker closes (focus back here) imports, not the picker again
+        self.choose.setAutoDefault(False)
         self.file_info = plain_label("", "hint")
         self.file_info.setWordWrap(True)
         self.file_error = plain_label("")
@@ -208,6 +210,7 @@ class MappingImportDialog(QDialog):
         )
         self.import_button.setObjectName("importButton")
         self.import_button.setProperty("primary", True)
+        self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.apply)
         self.close_button = self.buttons.addButton(

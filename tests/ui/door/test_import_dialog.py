@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.bus import Bus, GuestsChanged
 from app.guests.checkin import check_in
@@ -250,3 +251,21 @@ def test_a_form_export_maps_its_tracking_column_to_the_event_channels(
     qtbot.waitUntil(lambda: d.result is not None, timeout=10000)
     got = dict(session.ef.tuples("SELECT channel, count(*) FROM guests GROUP BY channel"))
     assert got["公众号"] == 4 and got["Partner X"] == 2 and got["douyin"] == 1
+
+
+def test_return_after_choosing_the_file_imports(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, worker: Worker, monkeypatch
+) -> None:
+    """The file picker closes and focus is back on "Choose a file…": Return imports (the
+    dialog's default), it does not open the picker again."""
+    picked: list[int] = []
+    monkeypatch.setattr(GuestImportDialog, "choose_file", lambda self: picked.append(1))
+    d = open_dialog(qtbot, session, worker, DATA / "guests-zh-gbk.csv")
+    planned(qtbot, d)
+    d.activateWindow()
+    d.choose.setFocus()
+    qtbot.waitUntil(d.choose.hasFocus)
+    qtbot.keyClick(d.choose, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: d.result is not None, timeout=10000)
+    assert picked == []
+    assert session.ef.value("SELECT count(*) FROM guests") == 30

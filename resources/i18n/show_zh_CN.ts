@@ -111,8 +111,8 @@
         <translation>已是最后一个环节：按“结束节目”结束</translation>
     </message>
     <message>
-        <source>{time} over</source>
-        <translation>超时 {time}</translation>
+        <source>Elapsed {elapsed} · {time} over</source>
+        <translation>已用 {elapsed} · 超时 {time}</translation>
     </message>
     <message>
         <source>Elapsed {elapsed} · Remaining {remaining}</source>

@@ -68,15 +68,15 @@ class ShowDisplay:
         self.timer.time.setText(now.text or "–:––")
         self.timer.set_phase(now.phase)
         if now.status in ("running", "paused"):
-            left = span(now.remaining_s)
-            remaining = (
-                QCoreApplication.translate("ShowPanel", "{time} over").format(time=left)
-                if now.remaining_s < 0
-                else left
-            )
-            caption = QCoreApplication.translate(
-                "ShowPanel", "Elapsed {elapsed} · Remaining {remaining}"
-            ).format(elapsed=span(now.elapsed_s), remaining=remaining)
+            left, elapsed = span(now.remaining_s), span(now.elapsed_s)
+            if now.remaining_s < 0:  # not "Remaining 0:05 over" (剩余 超时 0:05)
+                caption = QCoreApplication.translate(
+                    "ShowPanel", "Elapsed {elapsed} · {time} over"
+                ).format(elapsed=elapsed, time=left)
+            else:
+                caption = QCoreApplication.translate(
+                    "ShowPanel", "Elapsed {elapsed} · Remaining {remaining}"
+                ).format(elapsed=elapsed, remaining=left)
             if now.status == "paused":
                 caption = QCoreApplication.translate("ShowPanel", "Paused") + " · " + caption
             self.timer.caption.setText(caption)

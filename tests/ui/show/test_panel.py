@@ -127,7 +127,7 @@ def test_phase_colours_follow_the_thresholds(qtbot, rig: Rig) -> None:
         p.refresh()
         assert (p.timer.time.text(), p.timer.phase) == (text, phase), at
         assert p.timer.time.property("phase") == phase
-    assert "0:05 over" in p.timer.caption.text()
+    assert p.timer.caption.text() == "Elapsed 10:05 · 0:05 over"  # not "Remaining 0:05 over"
     assert p.offset.property("state") in ("behind", "ahead", "ontime")
 
 

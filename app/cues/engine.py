@@ -115,11 +115,7 @@ class CueEngine:
         self._previous: tuple[str, dict[str, Any]] | None = None  # the run on air at last poll
         self._polled = False  # the first poll looks at what happened while Showday was closed
         self._up_at = show.now()  # when this engine started: Showday was closed before
-        # One thread: actions run in the order they came due, so the end of a segment (hide its
-        # lower third, a break scene) always lands before the next one's start. Two threads let
-        # them race (seen as a test failing 1 in 10); each action's wait is bounded (HTTP and OBS
-        # timeouts), so a slow one delays the next by at most that.
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cue-action")
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cue-action")
         self._pending: list[Future[Any]] = []
         self._stop = threading.Event()
         self._wake = threading.Event()

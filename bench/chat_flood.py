@@ -32,7 +32,11 @@ machine's (OS scheduling at load 20 and the GIL shared with the server's threads
 flood's work on the GUI thread. Again at 05:35 on main with events queued at commit
 (load 15): 0 lost in 1,360 commits, p99 response 1.1x, GUI gap p99 53 vs 44 ms idle, longest
 445 vs 430 idle, 180 panel reloads 536 ms in all (longest 67), panel 50 ms behind.
-Re-run on a quiet machine to read the absolute figure.
+Re-run on a quiet machine (06:13, load 0.0-0.6): 0 lost in 1,804 commits, p99 response 33.5 ms,
+GUI gap p99 7.9 vs 5.4 ms idle, but the longest stall 60 ms (target < 50): Python's full
+(gen-2) collections, timed with gc.callbacks at 38 ms, not the panel (its longest reload
+2.9 ms). With app.heap.settle() once the event is open (06:17, quiet): longest stall 14.8 ms
+vs 10.4 idle (1.4x), GUI gap p99 7.2 vs 5.6 ms, 0 lost, the panel 300 ms behind.
 Before app.chat.intake (the relay's POSTs on the audience lane's two threads, one commit and
 one desk refresh per message) a 60 s run here lost 1,096 of 3,120 to 30 s timeouts; part of
 that was the old httpx load client itself falling behind.
@@ -212,7 +216,7 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app import qa
+    from app import heap, qa
     from app.lan.server import StationServer
     from app.session import Session
     from ui.bridge import QtBridge
@@ -233,6 +237,7 @@ def main() -> int:
     panel = ModeratorPanel(session, bridge, worker)
     panel.resize(1200, 800)
     panel.show()
+    heap.settle()  # as the window does once an event is open
     # Where the GUI thread's time goes: the panel's reloads (model reset, counts) and the
     # bus changes relayed to it (one per commit).
     reload_ms: list[float] = []

@@ -31,6 +31,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWidget
 
+from app import heap
 from app.bus import EventRenamed
 from app.session import Session
 from ui.actions import Actions
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.show_view(self.settings.current_view() or "operator")
         self._show_session_state()
         self.session_changed.emit(session)
+        heap.settle()  # short full collections for the show (app.heap has the figures)
 
     def _save_copy(self) -> None:
         if self.session is not None:
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
             bridge.deleteLater()
         self.status.reset()
         self.worker.run(session.close)  # after any query still queued for it
+        heap.release()
 
     def _on_file_event(self, event: object) -> None:
         if isinstance(event, EventRenamed):

@@ -86,6 +86,11 @@ def test_chip_goes_connected_retrying_connected_and_gui_never_waits_on_obs(  # t
     network = NetworkThreads(monkeypatch)
     qtbot.waitUntil(lambda: chip.text() == "OBS: Connected", timeout=30000)
     qtbot.waitUntil(lambda: bool(link.state["scenes"]), timeout=10000)  # the mirror is rebuilt
+    # On a busy PC the link may be back before restart() returns (the spy off then): a switch
+    # made now always goes out with the spy on, so the check sees the app's own OBS traffic.
+    qtbot.waitUntil(lambda: all(b.isEnabled() for b in panel.scene_buttons), timeout=10000)
+    panel.scene_buttons[2].click()
+    qtbot.waitUntil(lambda: network.elsewhere > 0, timeout=10000)
     network.assert_none_on_gui()
     monkeypatch.undo()
     on_air = obs.client().get_current_program_scene().current_program_scene_name

@@ -140,22 +140,21 @@ def check_in(
                 (lst.id, guest["id"], now, station),
             )
         result = _result("ok", guest, now, station, lst)
-        if bus is not None and not at:
-            if lst.main:
-                bus.publish(
-                    GuestCheckedIn(
-                        guest_id=guest["id"],
-                        name=guest["name"],
-                        role=guest["role"],
-                        station=station,
-                        at=now,
-                        company=guest["company"],
-                        channel=guest["channel"],
-                        walk_in=bool(guest["walk_in"]),
-                    )
+        # A live check-in on the main list is GuestCheckedIn; an offline scan (`at`) or another
+        # list is the list's ListCheckIn.
+        if bus is not None and lst.main and not at:
+            bus.publish(
+                GuestCheckedIn(
+                    guest_id=guest["id"],
+                    name=guest["name"],
+                    role=guest["role"],
+                    station=station,
+                    at=now,
+                    company=guest["company"],
+                    channel=guest["channel"],
+                    walk_in=bool(guest["walk_in"]),
                 )
-            else:
-                bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
+            )
         elif bus is not None:
             bus.publish(ListCheckIn(lst.id, guest["id"], "in", station, now, guest["name"]))
     return result

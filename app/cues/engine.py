@@ -218,13 +218,16 @@ class CueEngine:
         the run's triggers); those `missed` (their moment passed while Showday was closed) are
         claimed and logged as missed instead, not fired."""
         done = store.claimed(self.ef, key)
+        variables = variables_for(state, self.event_name)  # one run: the same for each trigger
         started: list[Future[Any]] = []
         for trig in store.triggers(self.ef, int(state["segment_id"])):
             if not trig["enabled"] or trig["id"] in done or not when(trig):
                 continue
             if missed(trig):
-                entry = self._entry(key, state, trig, ok=False, detail=MISSED, at=at)
-                entry["result"] = {"code": "missed_closed", "params": {}}
+                missed_result = {"code": "missed_closed", "params": {}}
+                entry = self._entry(
+                    key, state, trig, ok=False, detail=MISSED, at=at, result=missed_result
+                )
                 with self.ef.publishing(self.bus):  # commit order (app.store)
                     entry["id"] = store.claim_missed(self.ef, entry)
                     if entry["id"] is not None:  # else another poller claimed it first
@@ -235,7 +238,6 @@ class CueEngine:
                 continue
             if not store.claim(self.ef, key, trig["id"], at):  # another poller won it
                 continue
-            variables = variables_for(state, self.event_name)
             future: Future[Any] = Future()
             batch.append((key, state, trig, variables, future))
             started.append(future)
@@ -264,8 +266,9 @@ class CueEngine:
         except Exception as err:  # a show action refused (ShowError), a bad parameter, ...
             detail, ok = f"{type(err).__name__}: {err}", False
             result = {"code": "cue_error", "params": {"detail": detail}}
-        entry = self._entry(key, state, trig, ok=ok, detail=detail, at=self.show.now())
-        entry["result"] = result
+        entry = self._entry(
+            key, state, trig, ok=ok, detail=detail, at=self.show.now(), result=result
+        )
         with self.ef.publishing(self.bus):  # commit order (app.store)
             entry["id"] = store.log_result(self.ef, entry)
             self.bus.publish(CueFired(entry=entry))
@@ -281,7 +284,14 @@ class CueEngine:
 
     @staticmethod
     def _entry(
-        key: str, state: dict[str, Any], trig: dict[str, Any], *, ok: bool, detail: str, at: float
+        key: str,
+        state: dict[str, Any],
+        trig: dict[str, Any],
+        *,
+        ok: bool,
+        detail: str,
+        at: float,
+        result: dict[str, Any],
     ) -> dict[str, Any]:
         return {
             "at": at,
@@ -293,6 +303,7 @@ class CueEngine:
             "action": trig["action"],
             "ok": ok,
             "detail": detail,
+            "result": result,  # code and params, for each screen's words
         }
 
     def drain(self, timeout: float = 10.0) -> list[dict[str, Any]]:

@@ -47,10 +47,8 @@ def preflight_sheet(ef: EventFile) -> Table:
     # the manual checklist after the runs: when and by whom each item was ticked
     for item in checklist_items(ef):
         done = bool(item.ticked_at)
-        rows.append(
-            [local(item.ticked_at), "checklist", "", item.text, "DONE" if done else "OPEN"]
-            + [item.ticked_by]
-        )
+        status = "DONE" if done else "OPEN"
+        rows.append([local(item.ticked_at), "checklist", "", item.text, status, item.ticked_by])
     return headers, rows
 
 

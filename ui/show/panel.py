@@ -25,7 +25,6 @@ from app.show import Segment, ShowControl, ShowError, saved_messages
 from app.show.arrival import arrived_speaker_ids
 from app.show.control import set_saved_messages
 from ui.bridge import QtBridge
-from ui.i18n import Retranslating
 from ui.obs.alerts import AlertsBar
 from ui.show.chime import Chime
 from ui.show.controls import ShowControls
@@ -33,15 +32,16 @@ from ui.show.display import ShowDisplay
 from ui.show.keys import engine_message
 from ui.show.messages import SpeakerMessages
 from ui.show.rundown_list import RundownList
-from ui.show.widgets import (
-    SHOW_QSS,
-    SecondTicker,
-)
+from ui.show.widgets import SHOW_QSS, SecondTicker
+from ui.views.base import SessionView
 from ui.worker import Worker, describe_error
 
 
-class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
-    """The show panel for one open event. Wiring: `ShowPanel(session, bridge, worker)`."""
+class ShowPanel(ShowControls, ShowDisplay, SessionView):
+    """The show panel for one open event. Wiring: `ShowPanel(session, bridge, worker)`; it
+    follows the bridge's show and door signals (`on_event`)."""
+
+    follows = ("show", "door")
 
     def __init__(
         self,
@@ -51,13 +51,14 @@ class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
         parent: QWidget | None = None,
         control: ShowControl | None = None,
     ) -> None:
-        super().__init__(parent)
+        self.control = control or session.show  # build() and reload() use it
+        super().__init__(session, bridge, worker, parent)
+
+    def build(self) -> None:
         self.setObjectName("showPanel")
         # A click on the panel's background gives it focus, so its keys (Space = Next) work.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(SHOW_QSS)
-        self.session, self.bridge, self.worker = session, bridge, worker
-        self.control = control or session.show
         self.clock: Callable[[], float] = self.control.now
         self.state: dict[str, Any] = {}
         self.segments: list[dict[str, Any]] = []
@@ -86,18 +87,12 @@ class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.alerts = AlertsBar(session.alerts, bridge)  # what OBS refused, and fixes
+        self.alerts = AlertsBar(self.session.alerts, self.bridge)  # what OBS refused, and fixes
         layout.addWidget(self.alerts)
         layout.addLayout(top)
         layout.addLayout(row)
         layout.addWidget(split, 1)
-
         self._connect_controls()
-        if bridge is not None:
-            bridge.show.connect(self._on_show_event)
-            bridge.door.connect(self._on_door)
-        self.retranslate()
-        self.reload()
 
     def _save_messages(self, messages: list[str]) -> None:
         ef = self.session.ef
@@ -136,6 +131,14 @@ class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
 
         self.worker.run(load, on_done=show, on_error=self._failed, context=self)
 
+    def on_event(self, event: object) -> None:
+        if isinstance(event, ShowStateChanged):
+            self.apply(event.state)
+        elif isinstance(event, SegmentsChanged):
+            self.reload()
+        elif getattr(event, "topic", "") == "door":
+            self._on_door(event)
+
     def _on_door(self, event: object) -> None:
         """A door event: re-read arrivals only if it can change them. During the door rush a
         check-in or undo is almost never a speaker's; any other door change (an import, an
@@ -153,12 +156,6 @@ class ShowPanel(Retranslating, ShowControls, ShowDisplay, QWidget):
             self.refresh()
 
         self.worker.run(lambda: arrived_speaker_ids(ef), on_done=show, context=self)
-
-    def _on_show_event(self, event: Any) -> None:
-        if isinstance(event, ShowStateChanged):
-            self.apply(event.state)
-        elif isinstance(event, SegmentsChanged):
-            self.reload()
 
     def apply(self, state: dict[str, Any], force: bool = False) -> None:
         """Show `state` unless it is older than the one shown (events may cross a reload)."""

@@ -16,7 +16,7 @@ import urllib.parse
 from typing import Any
 
 from app.chat.bilibili_wbi import canonical_query, mixin_key
-from tests.app.chat.servers import JsonHttp
+from tests.app.chat.servers import Delays, JsonHttp
 
 DANMU_INFO = "/xlive/web-room/v1/index/getDanmuInfo"
 
@@ -43,6 +43,17 @@ class BilibiliApi(JsonHttp):
         self.danmu_codes: list[int] = []
         self.nav_calls = 0
         self.rotate()
+
+    def client_options(self, sleep: Delays | None = None) -> dict[str, Any]:
+        """The danmaku client's options pointed at this stand-in (plain ws), its backoff
+        sleeping through `sleep` (records, waits for nothing) with no jitter: 1, 2, 4 s."""
+        return {
+            "api": self.url,
+            "web_api": self.url,
+            "scheme": "ws",
+            "sleep": sleep or Delays(),
+            "rand": lambda: 0.0,
+        }
 
     def rotate(self) -> None:
         self.img_key, self.sub_key = secrets.token_hex(16), secrets.token_hex(16)

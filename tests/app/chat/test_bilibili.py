@@ -94,13 +94,7 @@ def test_danmaku_arrive_once_each_and_the_source_reconnects_after_a_drop(
         BilibiliApi(ws_server.port, {ROOM: int(ROOM)}) as api,
     ):
         delays = Delays()
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": delays,
-            "rand": lambda: 0.0,
-        }
+        session.chat.client_options["bilibili"] = api.client_options(delays)
         source = session.chat.create(
             "bilibili", target=f"https://live.bilibili.com/{ROOM}", filter="questions"
         )
@@ -174,12 +168,7 @@ def test_a_short_room_id_with_sessdata_connects_signed_and_the_cookie_stays_secr
         with urllib.request.urlopen(f"{api.url}{DANMU_INFO}?id={ROOM}&type=0") as r:
             assert json.loads(r.read())["code"] == -352
         api.danmu_codes.clear()
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": Delays(),
-        }
+        session.chat.client_options["bilibili"] = api.client_options()
         source = session.chat.create("bilibili", target="https://live.bilibili.com/8")
         session.chat.start(source.id, sessdata=secret)
         (q,) = wait_for(lambda: qa.queue(session.ef, None), 10, "the danmaku question")
@@ -234,13 +223,7 @@ def test_rotated_wbi_keys_are_fetched_again_once_and_the_room_connects(
     ):
         api_box.append(api)
         delays = Delays()
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": delays,
-            "rand": lambda: 0.0,
-        }
+        session.chat.client_options["bilibili"] = api.client_options(delays)
         source = session.chat.create("bilibili", target=ROOM, filter="all")
         session.chat.start(source.id, sessdata="sess-1")
         wait_for(lambda: len(qa.queue(session.ef, None)) == 2, 10, "both connections' danmaku")
@@ -260,13 +243,7 @@ def test_persistent_risk_control_reaches_the_desk_and_is_retried_with_backoff(
     with BilibiliApi(9, {ROOM: int(ROOM)}) as api:
         api.risk_control = True
         delays = Delays()
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": delays,
-            "rand": lambda: 0.0,
-        }
+        session.chat.client_options["bilibili"] = api.client_options(delays)
         source = session.chat.create("bilibili", target=ROOM)
         session.chat.start(source.id)
         h = wait_for(
@@ -285,12 +262,7 @@ def test_persistent_risk_control_reaches_the_desk_and_is_retried_with_backoff(
 def test_a_room_that_does_not_exist_fails_once_without_retrying(session: Session) -> None:
     with BilibiliApi(9, {ROOM: int(ROOM)}) as api:
         delays = Delays()
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": delays,
-        }
+        session.chat.client_options["bilibili"] = api.client_options(delays)
         source = session.chat.create("bilibili", target="404404")
         session.chat.start(source.id)
         h = wait_for(
@@ -305,13 +277,7 @@ def test_an_address_blocked_with_http_412_is_told_as_such_and_retried(session: S
     with BilibiliApi(9, {ROOM: int(ROOM)}) as api:
         api.blocked = True
         delays = Delays()
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": delays,
-            "rand": lambda: 0.0,
-        }
+        session.chat.client_options["bilibili"] = api.client_options(delays)
         source = session.chat.create("bilibili", target=ROOM)
         session.chat.start(source.id)
         h = wait_for(lambda: (s := session.chat.state(source)).attempts >= 2 and s, 10, "retries")

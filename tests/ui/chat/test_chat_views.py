@@ -129,7 +129,6 @@ def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
     that checks the WBI signature) keeps answering -352: the row and the chip say why in the
     UI's language, the source keeps retrying, and the cookie is shown nowhere."""
     from tests.app.chat.bilibili_api import BilibiliApi
-    from tests.app.chat.servers import Delays
 
     install_features(window)
     window.open_event(demo_path)
@@ -142,12 +141,7 @@ def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
     assert view is not None
     with BilibiliApi(9, {"21452505": 21452505}) as api:
         api.risk_control = True
-        session.chat.client_options["bilibili"] = {
-            "api": api.url,
-            "web_api": api.url,
-            "scheme": "ws",
-            "sleep": Delays(),
-        }
+        session.chat.client_options["bilibili"] = api.client_options()
         view.kind.setCurrentIndex(view.kind.findData("bilibili"))
         view.name.setText("B站直播间")
         view.target.setText("https://live.bilibili.com/21452505")

@@ -5,19 +5,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 # The root conftest sets this too; keep it here so tests/ui also runs on its own.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from app import demo  # noqa: E402
+from app.session import Session  # noqa: E402
 from ui import theme  # noqa: E402
 from ui.i18n import Translators  # noqa: E402
+from ui.main import install_features  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
+
+V = TypeVar("V", bound=QWidget)
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +79,26 @@ def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-d
     """Until the open event's details are in Setup and the worker is idle (the other tabs hold
     feature panels, which load on their own, or a message)."""
     qtbot.waitUntil(lambda: not window.worker.busy and window.views["setup"].loads > 0)
+
+
+def open_event(qtbot, window: MainWindow, path: Path) -> Session:  # type: ignore[no-untyped-def]
+    """Open the event file at `path` in the window with every feature installed (as launch
+    does) and wait until it is loaded; its session."""
+    install_features(window)
+    window.open_event(path)
+    wait_loaded(qtbot, window)
+    session = window.session
+    assert session is not None
+    return session
+
+
+def setup_section(window: MainWindow, section: str, kind: type[V]) -> V:
+    """Setup › `section` (its title in the window's language) shown, and its view."""
+    window.show_view("setup")
+    assert window.views["setup"].show_section(section)
+    view = window.findChild(kind)
+    assert view is not None
+    return view
 
 
 def message_boxes() -> list[QMessageBox]:

@@ -12,10 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from app.chat.messages import ChatMessage
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_event, setup_section
 from ui.chat import ChatFeedView
 from ui.chat.feed_view import MIN_INTERVAL_MS as FEED_GAP_MS
-from ui.main import install_features
 from ui.main_window import MainWindow
 from ui.qa import ModeratorPanel
 from ui.qa.panel import MIN_INTERVAL_MS as PANEL_GAP_MS
@@ -26,18 +25,11 @@ BURST = 500
 def test_a_burst_of_500_chat_messages_costs_few_reloads(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    session = window.session
-    assert session is not None
+    session = open_event(qtbot, window, demo_path)
     window.show_view("moderator")
     panel = window.findChild(ModeratorPanel)
     assert panel is not None
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Chat feed")
-    feed = window.findChild(ChatFeedView)
-    assert feed is not None
+    feed = setup_section(window, "Chat feed", ChatFeedView)
     qtbot.waitUntil(lambda: panel.snapshot is not None and not panel.reloads.running)
     waiting_before = _waiting(panel)
     feed_runs, panel_runs = feed.reloads.runs, panel.reloads.runs
@@ -88,15 +80,8 @@ def _waiting(panel: ModeratorPanel) -> int:
 def test_arrivals_are_appended_and_the_moderators_selection_stays(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    session = window.session
-    assert session is not None
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Chat feed")
-    feed = window.findChild(ChatFeedView)
-    assert feed is not None
+    session = open_event(qtbot, window, demo_path)
+    feed = setup_section(window, "Chat feed", ChatFeedView)
     src = session.chat.create("webhook", filter="none")
     session.chat.start(src.id)
 

@@ -10,24 +10,16 @@ import httpx
 from PySide6.QtCore import Qt
 
 from app import qa
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_event, setup_section
 from ui.chat import ChatSourcesView
-from ui.main import install_features
 from ui.main_window import MainWindow
 
 
 def test_add_an_ssn_relay_see_its_url_and_messages_arrive_in_the_queue(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Chat sources")
-    view = window.findChild(ChatSourcesView)
-    assert view is not None
-    session = window.session
-    assert session is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Chat sources", ChatSourcesView)
 
     # A Bilibili room id that is not one: refused, the operator is told why.
     view.kind.setCurrentIndex(view.kind.findData("bilibili"))
@@ -84,15 +76,8 @@ def test_feed_only_source_and_the_moderator_promotes_a_message(
     from app.chat.messages import ChatMessage
     from ui.chat import ChatFeedView
 
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    session = window.session
-    assert session is not None
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Chat feed")
-    view = window.findChild(ChatFeedView)
-    assert view is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Chat feed", ChatFeedView)
     src = session.chat.create("webhook", filter="none")
     session.chat.start(src.id)
     before = len(qa.queue(session.core_ef, None))
@@ -130,15 +115,8 @@ def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
     UI's language, the source keeps retrying, and the cookie is shown nowhere."""
     from tests.app.chat.bilibili_api import BilibiliApi
 
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    session = window.session
-    assert session is not None
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Chat sources")
-    view = window.findChild(ChatSourcesView)
-    assert view is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Chat sources", ChatSourcesView)
     with BilibiliApi(9, {"21452505": 21452505}) as api:
         api.risk_control = True
         session.chat.client_options["bilibili"] = api.client_options()
@@ -177,13 +155,8 @@ def test_a_bilibili_room_refused_by_risk_control_is_told_in_english_and_chinese(
 def test_the_add_form_shows_only_the_fields_the_kind_uses(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Chat sources")
-    view = window.findChild(ChatSourcesView)
-    assert view is not None
+    open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Chat sources", ChatSourcesView)
 
     def shown() -> dict[str, bool]:
         return {"room": view.target.isVisible(), "sessdata": view.sessdata.isVisible()}

@@ -9,10 +9,9 @@ from pathlib import Path
 from app.session import Session
 from app.show.segments import Segments
 from tests.harness.obs import ObsServer
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_event, setup_section
 from ui.cues import CueLogView
 from ui.i18n import Translators
-from ui.main import install_features
 from ui.main_window import MainWindow
 from ui.obs.alerts import alert_text
 
@@ -27,18 +26,11 @@ def test_a_missing_scene_failure_reads_in_chinese(
     session.cues.add_trigger(seg.id, "start", "message", {"text": "欢迎", "blink": True})
     session.close()
     translators.switch("zh_CN")
-    install_features(window)
-    window.open_event(path)
-    wait_loaded(qtbot, window)
-    live = window.session
-    assert live is not None
+    live = open_event(qtbot, window, path)
     worker = live.obs.start()
     worker.connect(obs.host, obs.port, obs.password)
     qtbot.waitUntil(lambda: worker.status == "connected", timeout=15000)
-    window.show_view("setup")
-    assert window.views["setup"].show_section("提示日志")
-    log = window.findChild(CueLogView)
-    assert log is not None
+    log = setup_section(window, "提示日志", CueLogView)
     window.worker.run(live.show.start)
     qtbot.waitUntil(lambda: log.table.rowCount() == 2, timeout=15000)
     rows = {

@@ -13,26 +13,16 @@ from app.preflight import store as pstore
 from app.session import Session
 from app.show.segments import Segments
 from tests.harness.obs import ObsServer
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_event, setup_section
 from ui.cues import CueLogView, PreflightView, TriggersView
-from ui.main import install_features
 from ui.main_window import MainWindow
-
-
-def open_demo(qtbot, window: MainWindow, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
-    install_features(window)
-    window.open_event(demo_path)
-    wait_loaded(qtbot, window)
-    window.show_view("setup")
 
 
 def test_preflight_runs_shows_failures_with_fixes_and_keeps_the_checklist_ticks(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    open_demo(qtbot, window, demo_path)
-    assert window.views["setup"].show_section("Preflight")
-    view = window.findChild(PreflightView)
-    assert view is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Preflight", PreflightView)
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "NO-GO" in view.verdict.text(), timeout=20000)
     rows = {
@@ -47,8 +37,6 @@ def test_preflight_runs_shows_failures_with_fixes_and_keeps_the_checklist_ticks(
     first = view.checklist.item(0)
     first.setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: "Wang Fang" in view.checklist.item(0).text())
-    session = window.session
-    assert session is not None
     ticked = pstore.checklist(session.core_ef, "en")[0]  # committed: read back from the file
     assert ticked["ticked_by"] == "Wang Fang" and ticked["ticked_at"]
 
@@ -56,10 +44,8 @@ def test_preflight_runs_shows_failures_with_fixes_and_keeps_the_checklist_ticks(
 def test_trigger_editor_refuses_a_bad_url_then_adds_and_the_cue_log_shows_it_fired(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    open_demo(qtbot, window, demo_path)
-    assert window.views["setup"].show_section("Cues")
-    view = window.findChild(TriggersView)
-    assert view is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Cues", TriggersView)
     qtbot.waitUntil(lambda: view.segment.count() > 0)
     view.segment.setCurrentIndex(0)
     view.action.setCurrentIndex(view.action.findData("http"))
@@ -75,17 +61,13 @@ def test_trigger_editor_refuses_a_bad_url_then_adds_and_the_cue_log_shows_it_fir
     assert view.table.item(0, 0).text() == "On start"
     assert view.table.item(0, 1).text() == "Stage message (blink)"
 
-    session = window.session
-    assert session is not None
     on = view.table.item(0, 3)  # switched off and on again: saved each time
     on.setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: not cstore.triggers(session.core_ef)[0]["enabled"])
     view.table.item(0, 3).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: cstore.triggers(session.core_ef)[0]["enabled"])
     window.worker.run(session.show.start)
-    assert window.views["setup"].show_section("Cue log")
-    log = window.findChild(CueLogView)
-    assert log is not None
+    log = setup_section(window, "Cue log", CueLogView)
     qtbot.waitUntil(lambda: log.table.rowCount() == 1, timeout=10000)
     assert [log.table.item(0, c).text() for c in (2, 3, 4)] == [
         "On start",
@@ -103,18 +85,11 @@ def test_the_create_scenes_fix_in_the_window_makes_obs_go_for_scenes(
     session = Session.create(path, "Salon")
     Segments(session.ef).add(title="Sponsor talk", duration_s=300, obs_scene="Sponsor")
     session.close()
-    install_features(window)
-    window.open_event(path)
-    wait_loaded(qtbot, window)
-    live = window.session
-    assert live is not None
+    live = open_event(qtbot, window, path)
     worker = live.obs.start()
     worker.connect(obs.host, obs.port, obs.password)
     qtbot.waitUntil(lambda: worker.status == "connected", timeout=15000)
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Preflight")
-    view = window.findChild(PreflightView)
-    assert view is not None
+    view = setup_section(window, "Preflight", PreflightView)
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: view.findChild(QPushButton, "preflightFix-obs_scenes") is not None, timeout=20000
@@ -145,10 +120,9 @@ def row_status(view: PreflightView, name: str) -> str:
 def test_a_scheduled_preflight_with_failures_shows_the_banner_and_opens_preflight(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    open_demo(qtbot, window, demo_path)
+    session = open_event(qtbot, window, demo_path)
+    window.show_view("setup")
     feature = window.cues_feature
-    session = window.session
-    assert session is not None
     assert not feature.banner.isVisible()
     threading.Thread(target=session.preflight.run, args=("T-15",), daemon=True).start()
     qtbot.waitUntil(feature.banner.isVisible, timeout=20000)
@@ -167,13 +141,8 @@ def test_the_no_guest_list_fix_opens_the_guest_import(  # type: ignore[no-untype
 
     monkeypatch.setattr(MappingImportDialog, "choose_file", lambda self: None)  # no file picker
     Session.create(tmp_path / "new.showday", "New").close()
-    install_features(window)
-    window.open_event(tmp_path / "new.showday")
-    wait_loaded(qtbot, window)
-    window.show_view("setup")
-    assert window.views["setup"].show_section("Preflight")
-    view = window.findChild(PreflightView)
-    assert view is not None
+    open_event(qtbot, window, tmp_path / "new.showday")
+    view = setup_section(window, "Preflight", PreflightView)
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.findChild(QPushButton, "preflightFix-guests") is not None)
     fix = view.findChild(QPushButton, "preflightFix-guests")

@@ -11,11 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from app.cues import store as cstore
+from tests.ui.conftest import open_event, setup_section
 from ui.cues import TriggersView
 from ui.i18n import Translators
 from ui.main_window import MainWindow
-
-from .test_cues_views import open_demo
 
 
 def _replace(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -26,14 +25,10 @@ def _replace(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
 def test_a_trigger_is_edited_in_place_by_keyboard(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    open_demo(qtbot, window, demo_path)
-    assert window.views["setup"].show_section("Cues")
-    view = window.findChild(TriggersView)
-    assert view is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Cues", TriggersView)
     qtbot.waitUntil(lambda: view.segment.count() > 1)
     view.segment.setCurrentIndex(1)
-    session = window.session
-    assert session is not None
     sid = view.segment.currentData()
     body = '{"t": "{{segment.title}}"}'
     tid = session.cues.add_trigger(
@@ -96,10 +91,8 @@ def test_a_refused_trigger_says_why_in_chinese(
     qtbot, window: MainWindow, translators: Translators, demo_path: Path
 ) -> None:
     translators.switch("zh_CN")
-    open_demo(qtbot, window, demo_path)
-    assert window.views["setup"].show_section("自动提示")
-    view = window.findChild(TriggersView)
-    assert view is not None
+    open_event(qtbot, window, demo_path)
+    view = setup_section(window, "自动提示", TriggersView)
     qtbot.waitUntil(lambda: view.segment.count() > 0)
     view.action.setCurrentIndex(view.action.findData("http"))
     qtbot.keyClicks(view.target, "example.com/hook")
@@ -114,13 +107,9 @@ def test_a_read_still_on_the_worker_does_not_put_back_a_tick_the_operator_took_a
 ) -> None:
     """The order is made by holding the worker (no timing): a refresh asked for before the
     click (as a bus event's is) answers with the trigger still on; that answer is dropped."""
-    open_demo(qtbot, window, demo_path)
-    assert window.views["setup"].show_section("Cues")
-    view = window.findChild(TriggersView)
-    assert view is not None
+    session = open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Cues", TriggersView)
     qtbot.waitUntil(lambda: view.segment.count() > 0)
-    session = window.session
-    assert session is not None
     session.cues.add_trigger(view.segment.currentData(), "start", "message", {"text": "Hi"})
     qtbot.waitUntil(lambda: view.table.rowCount() == 1 and not window.worker.busy)
     worker = window.worker
@@ -147,10 +136,8 @@ def test_a_read_still_on_the_worker_does_not_put_back_a_tick_the_operator_took_a
 def test_the_form_shows_only_the_fields_the_action_uses(
     qtbot, window: MainWindow, demo_path: Path
 ) -> None:
-    open_demo(qtbot, window, demo_path)
-    assert window.views["setup"].show_section("Cues")
-    view = window.findChild(TriggersView)
-    assert view is not None
+    open_event(qtbot, window, demo_path)
+    view = setup_section(window, "Cues", TriggersView)
     form = view.form
     for action, target, value in [
         ("message", False, True),  # the message is the value: no target to fill

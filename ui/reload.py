@@ -14,6 +14,10 @@ of the shared worker's, and the GIL's, time); a request that arrives meanwhile i
 served by one more load afterwards, so the last change is always shown. The first request after
 a quiet spell runs at once.
 
+A change made by the view itself while a load is on the worker (a click saved next) makes
+what that load read out of date: `outdate()` drops its answer, so the view never shows the
+state before the click over the click; the change's own request loads again.
+
 `tracked=False` is for a load with nothing to report back (or that is instant): each start
 counts as finished at once, and only the gap applies. Given the `worker` its loads run on, a
 load due after the worker stopped (its window closed while a request waited) is dropped.
@@ -50,6 +54,7 @@ class Coalescer(QObject):
         self.running = False
         self.pending = False
         self.runs = 0
+        self._fresh_from = 0  # loads started before this one (by `runs`) answer out of date
         self._last_ms = 0
         self._since = QElapsedTimer()
         self._timer = QTimer(self)
@@ -80,15 +85,20 @@ class Coalescer(QObject):
         if self.pending and not self._timer.isActive():
             self.request()
 
+    def outdate(self) -> None:
+        """What a load started until now reads is older than a change made here: drop its
+        answer (`run`'s on_done is not called for it)."""
+        self._fresh_from = self.runs + 1
+
     def run(
         self,
         job: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run the load's `job` on the worker; `done()`, then `on_done(result)` or
-        `on_error(err)` here, while the parent (the view) lives."""
-        worker = self._worker
+        """Run the load's `job` on the worker; `done()`, then `on_done(result)` (unless
+        `outdate()` came meanwhile) or `on_error(err)` here, while the parent (the view) lives."""
+        worker, load = self._worker, self.runs
         assert worker is not None, "Coalescer.run needs the worker"
         if worker.stopped:
             self.done()
@@ -96,7 +106,8 @@ class Coalescer(QObject):
 
         def finished(result: Any) -> None:
             self.done()
-            on_done(result)
+            if load >= self._fresh_from:
+                on_done(result)
 
         def failed(err: BaseException) -> None:
             self.done()

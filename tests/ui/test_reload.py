@@ -82,3 +82,28 @@ def test_run_finishes_the_load_on_its_answer_and_on_its_failure(qtbot) -> None: 
     qtbot.waitUntil(lambda: shown == [1, 3])
     assert not reloads.running and not reloads.pending
     worker.stop()
+
+
+def test_an_outdated_load_is_finished_but_its_answer_not_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A change made while a load is on the worker: what that load read is older than the
+    change, so it is not shown; the change's own request shows the new state."""
+    import threading
+
+    from ui.worker import Worker
+
+    owner, worker = QObject(), Worker()
+    shown: list[int] = []
+    reads = iter([1, 2])
+    held = threading.Event()
+    reloads = Coalescer(
+        lambda: reloads.run(lambda: next(reads), shown.append), owner, worker=worker
+    )
+    worker.run(lambda: held.wait(10))  # the load waits behind this: no timing
+    reloads.request()
+    reloads.outdate()  # the operator's click, saved after the read was asked for
+    held.set()
+    qtbot.waitUntil(lambda: not reloads.running and not worker.busy)
+    assert shown == []  # the state before the click was never shown
+    reloads.request()  # the click's own refresh
+    qtbot.waitUntil(lambda: shown == [2])
+    worker.stop()

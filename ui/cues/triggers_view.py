@@ -35,6 +35,7 @@ from app.cues import store
 from app.show.segments import list_segments
 from ui.cues import texts
 from ui.cues.trigger_form import TriggerDialog, TriggerForm
+from ui.reload import Coalescer
 from ui.views.base import SessionView
 from ui.views.widgets import plain_label
 
@@ -114,11 +115,11 @@ class TriggersView(SessionView):
         layout.addWidget(self.osc_box)
         self._triggers: list[dict[str, Any]] = []
         self._osc_cfg: Any = None
-        # Bumped by every read asked for and every edit sent: only the newest read's answer is
-        # shown. A read asked for before an edit (a bus event's refresh still on the worker when
-        # the operator clicks the On box) answers with the state before it, and would put the
-        # tick the operator just took away back until the edit's own refresh came.
-        self._reads = 0
+        # One read at a time. Every read asked for and every edit sent outdates the read on the
+        # worker: a read asked for before an edit (a bus event's refresh still on the worker
+        # when the operator clicks the On box) answers with the state before it, and would put
+        # the tick the operator just took away back until the edit's own refresh came.
+        self.reads = Coalescer(self._read, self, worker=self.worker)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -156,21 +157,17 @@ class TriggersView(SessionView):
         self.refresh()
 
     def refresh(self) -> None:
+        self.reads.outdate()  # e.g. the read of the segment picked before
+        self.reads.request()
+
+    def _read(self) -> None:
         sid = self.segment.currentData()
-        self._reads += 1
         if sid is None:
+            self.reads.done()
             self._show([])
             return
-        ef, ticket = self.session.ef, self._reads
-        self.worker.run(
-            lambda: store.triggers(ef, sid),
-            on_done=lambda triggers: self._answered(ticket, triggers),
-            context=self,
-        )
-
-    def _answered(self, ticket: int, triggers: list[dict[str, Any]]) -> None:
-        if ticket == self._reads:  # else an edit or a newer read came after it: stale
-            self._show(triggers)
+        ef = self.session.ef
+        self.reads.run(lambda: store.triggers(ef, sid), self._show)
 
     def _show(self, triggers: list[dict[str, Any]]) -> None:
         self._filling = True
@@ -203,7 +200,7 @@ class TriggersView(SessionView):
         trigger_id = self._triggers[item.row()]["id"]
         enabled = item.checkState() == Qt.CheckState.Checked
         cues = self.session.cues
-        self._reads += 1  # what a read already asked for says is older than this click
+        self.reads.outdate()  # what a read already asked for says is older than this click
         self.worker.run(
             lambda: cues.update_trigger(trigger_id, enabled=enabled),
             on_done=lambda _r: self._done(),
@@ -219,7 +216,7 @@ class TriggersView(SessionView):
             return
         trigger, offset, action, params = self.form.values()
         cues = self.session.cues
-        self._reads += 1
+        self.reads.outdate()
         self.worker.run(
             lambda: cues.add_trigger(sid, trigger, action, params, offset_s=offset),
             on_done=lambda _id: self._done(),
@@ -250,7 +247,7 @@ class TriggersView(SessionView):
         if not 0 <= row < len(self._triggers):
             return
         trigger_id, cues = self._triggers[row]["id"], self.session.cues
-        self._reads += 1
+        self.reads.outdate()
         self.worker.run(
             lambda: cues.delete_trigger(trigger_id),
             on_done=lambda _r: self._done(),

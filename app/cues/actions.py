@@ -26,17 +26,18 @@ from typing import Any, Protocol
 
 from pythonosc.udp_client import SimpleUDPClient
 
+from app.errors import CodedError
+
 HTTP_TIMEOUT = 5.0
 _VAR = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
 
 
-class ActionFailed(Exception):
+class ActionFailed(CodedError):
     """The action did not happen: `code` and `params` say why (for the screen's words), `str(err)`
     is the technical detail (the cue log keeps it)."""
 
     def __init__(self, detail: str, code: str = "cue_error", /, **params: Any) -> None:
-        super().__init__(detail)
-        self.code, self.params = code, params
+        super().__init__(detail, code, **params)
 
 
 @dataclass(frozen=True)

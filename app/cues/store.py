@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
+from app.errors import CodedError
 from app.store import EventFile
 
 TRIGGERS = ("start", "before_end", "overtime", "end")
@@ -27,13 +28,9 @@ ACTIONS = (
 )
 
 
-class CueError(ValueError):
+class CueError(CodedError, ValueError):
     """A trigger that cannot be saved: `str(err)` says why in English (the log, the CLI);
     `code` and `params` say the same for a screen to word in its language (ui/cues/texts.py)."""
-
-    def __init__(self, message: str, code: str = "", /, **params: Any) -> None:
-        super().__init__(message)
-        self.code, self.params = code, params
 
 
 def _check(trigger: str, action: str, offset_s: float, params: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from app.errors import CodedError
 from app.obs.link import RequestFailed
 from app.obs.mirror import ObsMirror
 
@@ -26,15 +27,13 @@ START_DEBOUNCE_S = 2.0  # OBS has crashed on a double StartStream
 MIN_RECORD_DISK_MB = 200.0  # below this a recording cannot last a minute at 1080p
 
 
-class ObsCommandError(Exception):
+class ObsCommandError(CodedError):
     """A command that cannot do what was asked. The message is English, for the log; `code`
     and `params` say the same for the operator's screen, which words it in its own language
     (app.alerts lists the codes)."""
 
     def __init__(self, message: str, code: str = "", params: dict[str, Any] | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = dict(params or {})
+        super().__init__(message, code, **(params or {}))
 
 
 def _scene_call(ctx: Context, request: str, scene: str) -> None:

@@ -16,12 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -37,7 +35,7 @@ from ui.cues import texts
 from ui.cues.trigger_form import TriggerDialog, TriggerForm
 from ui.reload import Coalescer
 from ui.views.base import SessionView
-from ui.views.widgets import plain_label
+from ui.views.widgets import info_table, plain_label
 
 
 class TriggersView(SessionView):
@@ -49,14 +47,8 @@ class TriggersView(SessionView):
         self.segment = QComboBox()
         self.segment.setObjectName("cueSegment")
         self.segment.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table = QTableWidget(0, 4)
+        self.table = info_table(QTableWidget(0, 4), stretch_column=2)  # 2: the details
         self.table.setObjectName("cueTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._toggled)
         self.table.activated.connect(self._activated)  # a double-click, or Enter on a row
         self.table.itemSelectionChanged.connect(self._selection)

@@ -118,13 +118,19 @@ def result_text(r: dict[str, Any]) -> str:
             "Preflight", "The first hard start is {hours} h from now."
         ),
     }
-    template = texts.get(str(r.get("code")))
+    return _worded(texts, str(r.get("code")), p, str(r.get("reason") or ""))
+
+
+def _worded(texts: dict[str, str], code: str, params: dict[str, Any], fallback: str) -> str:
+    """`texts[code]` with `params` put in; `fallback` (the core's English) for a code not
+    known here or a template its params do not fill."""
+    template = texts.get(code)
     if template is None:
-        return str(r.get("reason") or "")
+        return fallback
     try:
-        return template.format(**p)
+        return template.format(**{k: str(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
-        return str(r.get("reason") or "")
+        return fallback
 
 
 def kind_text(kind: str) -> str:
@@ -246,15 +252,13 @@ def cue_result_text(result: dict[str, Any] | None, detail: str = "") -> str:
     when the entry has no code (logged before codes) or the code is unknown here."""
     code = str((result or {}).get("code") or "")
     params = (result or {}).get("params") or {}
-    template = _result_texts().get(code)
-    if template is None:
+    texts = _result_texts()
+    if code not in texts:
         from ui.obs.alerts import OBS_CODES, alert_text
 
-        return alert_text(code, params) if code in OBS_CODES else detail
-    try:
-        return template.format(**{k: str(v) for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return detail
+        if code in OBS_CODES:
+            return alert_text(code, params)
+    return _worded(texts, code, params, detail)
 
 
 def ok_text(ok: bool) -> str:
@@ -299,10 +303,5 @@ def trigger_error_text(err: BaseException) -> str:
         "no_segment": QCoreApplication.translate("Cues", "This segment no longer exists."),
         "no_trigger": QCoreApplication.translate("Cues", "This trigger no longer exists."),
     }
-    template = texts.get(str(getattr(err, "code", "") or ""))
-    if template is None:
-        return str(err)
-    try:
-        return template.format(**{k: str(v) for k, v in getattr(err, "params", {}).items()})
-    except (KeyError, IndexError, ValueError):
-        return str(err)
+    code = str(getattr(err, "code", "") or "")
+    return _worded(texts, code, getattr(err, "params", {}), str(err))

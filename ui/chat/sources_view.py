@@ -34,6 +34,7 @@ from app.bus import ChatHealthChanged, ChatMessagesArrived, ChatSourcesChanged
 from app.chat.sources import SourceError
 from app.session import Session
 from ui.chat import texts
+from ui.reload import Coalescer
 from ui.views.base import SessionView
 from ui.views.widgets import info_table
 
@@ -107,6 +108,9 @@ class ChatSourcesView(SessionView):
         layout.addWidget(self.add_btn)
         layout.addWidget(self.message)
 
+        # Every batch of chat messages changes a rate: one read at a time, one per 300 ms at most
+        # (as the chat feed), not a table rebuilt on the GUI thread per batch in a flood.
+        self.reloads = Coalescer(self._load, self, min_gap_ms=300, factor=3, worker=self.worker)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.reload)
@@ -188,9 +192,15 @@ class ChatSourcesView(SessionView):
     # -- data ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        s = self.session
-        if not self.run(lambda: source_rows(s), on_done=self._show):
+        """Read the table again soon: a chat flood's arrivals fold into a few reads a second."""
+        if self.worker.stopped:
             self.timer.stop()  # the window is closing: nothing to read with
+            return
+        self.reloads.request()
+
+    def _load(self) -> None:
+        s = self.session
+        self.reloads.run(lambda: source_rows(s), self._show)
 
     def on_event(self, event: object) -> None:
         if isinstance(event, ChatSourcesChanged | ChatHealthChanged | ChatMessagesArrived):

@@ -105,7 +105,7 @@ class LoopbackWarning(Retranslating, QLabel):
 class PairingDialog(Retranslating, QDialog):
     """Shows the QR code for one pairing, its expiry (clock time and countdown) and says when it
     was used. "New code" (objectName "pairingRenew") gives the same station a fresh code in one
-    click, on `worker` when given; the old code stops working. `renewed` fires with the new URL.
+    click, on `worker` (never on the GUI thread); the old code stops working. `renewed` fires with the new URL.
     """
 
     renewed = Signal(str)
@@ -117,7 +117,8 @@ class PairingDialog(Retranslating, QDialog):
         url: str,
         bridge: QtBridge | None = None,
         parent: QWidget | None = None,
-        worker: Worker | None = None,
+        *,
+        worker: Worker,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -205,12 +206,6 @@ class PairingDialog(Retranslating, QDialog):
         """A fresh code for the same station (it was not paired yet)."""
         controller, station_id = self.controller, self.pairing.station_id
         self.renew_button.setEnabled(False)
-        if self.worker is None:
-            try:
-                result = controller.renew_station(station_id)
-            except Exception as err:  # noqa: BLE001 (said to the operator)
-                return self._renew_failed(err)
-            return self._renewed(result)
         self.worker.run(
             lambda: controller.renew_station(station_id),
             self._renewed,

@@ -23,6 +23,7 @@ from tests.platform.test_lan_windows import FakePowerShell
 from ui import theme
 from ui.i18n import Translators
 from ui.lan import LanDialog
+from ui.worker import Worker
 
 # Stands in for the venue address: on Linux all of 127/8 is this computer, so the server can
 # really listen there while the dialog treats it as the venue network.
@@ -168,8 +169,10 @@ def test_qr_codes_with_a_loopback_address_carry_a_warning(
     grab(local_qr, screenshot_path(f"lan-audience-qr-loopback-{lang}.png"))
 
     pairing = create_pairing(controller.ef, "door", "Door 1")
-    dlg = PairingDialog(controller, pairing, "http://localhost:8765/pair?code=x")
+    worker = Worker()  # the dialog's "New code" runs there (not clicked here)
+    dlg = PairingDialog(controller, pairing, "http://localhost:8765/pair?code=x", worker=worker)
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.loopback.isVisible()
     dlg.close()
+    worker.stop()

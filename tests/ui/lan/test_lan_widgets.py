@@ -22,6 +22,7 @@ from ui import theme
 from ui.i18n import Translators
 from ui.lan import LanDialog, PairingDialog, StationsWidget
 from ui.lan.qr import qr_matrix
+from ui.worker import Worker
 
 
 @pytest.fixture
@@ -31,6 +32,13 @@ def controller(tmp_path: Path) -> Iterator[LanController]:
     yield ctl
     ctl.shutdown()
     ef.close()
+
+
+@pytest.fixture
+def worker() -> Iterator[Worker]:
+    w = Worker()
+    yield w
+    w.stop()
 
 
 @pytest.fixture
@@ -199,7 +207,7 @@ def test_screenshots_of_the_dialog_and_the_stations_list(
         assert w.add_door.text() == "添加签到工作站"
     w.pairing_dialog.close()  # type: ignore[union-attr]
     pairing, url = controller.add_station("stage")  # as LAN › Pair a stage screen does
-    stage = PairingDialog(controller, pairing, url)
+    stage = PairingDialog(controller, pairing, url, worker=w.worker)
     qtbot.addWidget(stage)
     stage.show()
     grab(stage, screenshot_path(f"lan-pairing-stage-{lang}.png"))
@@ -212,6 +220,7 @@ def test_an_expired_stage_code_is_renewed_in_one_click_and_the_new_one_pairs(
     qtbot,
     controller,
     themed,  # noqa: ANN001
+    worker: Worker,
 ) -> None:
     from PySide6.QtGui import QGuiApplication
 
@@ -219,7 +228,7 @@ def test_an_expired_stage_code_is_renewed_in_one_click_and_the_new_one_pairs(
 
     start(qtbot, controller)
     pairing, url = controller.add_station("stage", "Stage screen 1")
-    dlg = PairingDialog(controller, pairing, url)
+    dlg = PairingDialog(controller, pairing, url, worker=worker)
     qtbot.addWidget(dlg)
     dlg.show()
     # 15 minutes, with the time it runs out shown next to the code

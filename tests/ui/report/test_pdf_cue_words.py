@@ -5,33 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cues import store as cues
 from app.store import EventFile
 from tests.app.report.scripted import run_show
 
-from .test_pdf_pages import AT, pdf_text
+from .test_pdf_pages import pdf_text
+from .test_sheet_cue_words import log_scene_failure
 
 
 def test_a_cue_failure_reads_in_the_pdf_language(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ef: EventFile
     ef, _facts = run_show(tmp_path / "cues.showday")
-    seg = ef.row("SELECT id, title FROM segments ORDER BY position LIMIT 1")
-    assert seg is not None
-    cues.log_result(
-        ef,
-        {
-            "at": AT + 3600,
-            "run_key": "r1",
-            "trigger_id": None,
-            "segment_id": seg["id"],
-            "segment_title": seg["title"],
-            "trigger": "start",
-            "action": "scene",
-            "ok": False,
-            "detail": "switch to scene 'Sponsor wall': OBS has no scene named 'Sponsor wall'.",
-            "result": {"code": "scene_missing", "params": {"scene": "Sponsor wall"}},
-        },
-    )
+    log_scene_failure(ef)
     try:
         zh = pdf_text(qapp, ef, tmp_path / "zh.pdf", "zh_CN")
         en = pdf_text(qapp, ef, tmp_path / "en.pdf", "en")

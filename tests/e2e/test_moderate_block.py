@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from app import qa
 from app.lan.stations import create_pairing
-from tests.app.lan.fixtures import Lan, running_lan
+from tests.app.lan.fixtures import Lan, post_ssn, running_lan
 from tests.harness import screenshot_path, wait_for
 
 pytestmark = pytest.mark.browser
@@ -31,20 +30,6 @@ def lan(tmp_path: Path) -> Iterator[Lan]:
         yield lan
 
 
-def ssn_url(lan: Lan, filter_: str = "all") -> str:
-    with lan.client(lan.tokens["control"]) as ctl:
-        r = ctl.post("/api/v1/chat/sources", json={"kind": "ssn", "filter": filter_, "start": True})
-        assert r.status_code == 200, r.text
-        return r.json()["source"]["ingest_url"]
-
-
-def ssn(url: str, name: str, text: str, platform: str, mid: int) -> dict:
-    body = {"chatname": name, "chatmessage": text, "type": platform, "id": mid, "textonly": True}
-    r = httpx.post(url, json=body)
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
 def moderator(lan: Lan, page: Page) -> Page:
     page.goto(create_pairing(lan.ef, "moderator", "Tablet").url(lan.url))
     page.wait_for_url("**/moderate")
@@ -57,10 +42,10 @@ def statuses(lan: Lan) -> dict[str, str]:
 
 
 def test_block_a_bilibili_author_from_the_card_then_unblock(lan: Lan, page: Page) -> None:
-    url = ssn_url(lan)
-    ssn(url, "数据库小白", "DuckDB 适合实时分析吗？", "bilibili", 1)
-    ssn(url, "数据库小白", "还有一个问题？", "bilibili", 2)
-    ssn(url, "Ada", "What about cost?", "youtube", 3)
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
+    post_ssn(url, "数据库小白", "DuckDB 适合实时分析吗？", "bilibili", 1)
+    post_ssn(url, "数据库小白", "还有一个问题？", "bilibili", 2)
+    post_ssn(url, "Ada", "What about cost?", "youtube", 3)
     moderator(lan, page)
     expect(page.locator("#blocked-open")).to_have_text("Blocked (0)")
     card = page.locator(".mq", has_text="DuckDB")
@@ -84,8 +69,8 @@ def test_block_a_bilibili_author_from_the_card_then_unblock(lan: Lan, page: Page
     }
     expect(page.locator("#blocked-open")).to_have_text("Blocked (1)")
     # The same author on Bilibili stays out; a namesake on YouTube gets in.
-    assert ssn(url, "数据库小白", "在吗？", "bilibili", 4)["refused"] == {"blocked": 1}
-    assert ssn(url, "数据库小白", "Hello from YouTube?", "youtube", 5)["questions"]
+    assert post_ssn(url, "数据库小白", "在吗？", "bilibili", 4)["refused"] == {"blocked": 1}
+    assert post_ssn(url, "数据库小白", "Hello from YouTube?", "youtube", 5)["questions"]
     expect(page.locator(".mq", has_text="Hello from YouTube?")).to_have_count(1)
     namesake = page.locator(".mq", has_text="Hello from YouTube?")
     expect(namesake.get_by_role("button", name="Block")).to_have_count(1)
@@ -100,7 +85,7 @@ def test_block_a_bilibili_author_from_the_card_then_unblock(lan: Lan, page: Page
     page.get_by_role("button", name="Close").click()
     expect(page.locator("#blocked-open")).to_have_text("Blocked (0)")
     assert qa.blocked_devices(lan.ef) == []
-    assert ssn(url, "数据库小白", "我又来了？", "bilibili", 6)["questions"]
+    assert post_ssn(url, "数据库小白", "我又来了？", "bilibili", 6)["questions"]
     expect(page.locator(".mq", has_text="我又来了？")).to_have_count(1)
 
 
@@ -137,9 +122,9 @@ def test_block_a_room_device_with_the_keyboard(lan: Lan, page: Page) -> None:
 
 
 def test_block_a_feed_message_author_and_a_desk_block_shows_live(lan: Lan, page: Page) -> None:
-    url = ssn_url(lan, "none")  # the feed only
-    ssn(url, "trollface", "spam spam spam", "twitch", 1)
-    ssn(url, "nightowl", "hi all", "twitch", 2)
+    url = lan.chat_source("ssn", filter="none")["ingest_url"]  # the feed only
+    post_ssn(url, "trollface", "spam spam spam", "twitch", 1)
+    post_ssn(url, "nightowl", "hi all", "twitch", 2)
     moderator(lan, page)
     page.click("#chat-tab")
     msg = page.locator("#chat-list .cm", has_text="spam spam spam")
@@ -166,9 +151,9 @@ def test_screenshots_of_the_confirmation_and_the_blocked_list(
     locale: str,
 ) -> None:
     lang = locale[:2]
-    url = ssn_url(lan)
-    ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
-    ssn(url, "nightowl", "Q: which Postgres version do you run?", "twitch", 2)
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
+    post_ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
+    post_ssn(url, "nightowl", "Q: which Postgres version do you run?", "twitch", 2)
     # Its own limits: the process-wide default would count other tests' questions too.
     qa.submit(
         lan.ef,

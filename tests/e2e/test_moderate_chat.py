@@ -18,7 +18,7 @@ from app.chat import messages as chat_messages
 from app.chat import sources as chat_sources
 from app.chat.service import service_of
 from app.lan.stations import create_pairing
-from tests.app.lan.fixtures import Lan, running_lan
+from tests.app.lan.fixtures import Lan, post_ssn, running_lan
 from tests.harness import screenshot_path, wait_for
 
 pytestmark = pytest.mark.browser
@@ -32,20 +32,6 @@ PHONE = {"width": 390, "height": 844}
 def lan(tmp_path: Path) -> Iterator[Lan]:
     with running_lan(tmp_path) as lan:
         yield lan
-
-
-def make_source(lan: Lan, kind: str, **body: object) -> dict:
-    with lan.client(lan.tokens["control"]) as ctl:
-        r = ctl.post("/api/v1/chat/sources", json={"kind": kind, "start": True, **body})
-        assert r.status_code == 200, r.text
-        return r.json()["source"]
-
-
-def ssn(url: str, name: str, text: str, platform: str, mid: int) -> dict:
-    body = {"chatname": name, "chatmessage": text, "type": platform, "id": mid, "textonly": True}
-    r = httpx.post(url, json=body)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 def moderator(lan: Lan, page: Page) -> Page:
@@ -63,10 +49,10 @@ def pwned_watch(page: Page) -> list[str]:
 
 
 def test_ssn_bilibili_question_shows_its_badge_and_author(lan: Lan, page: Page) -> None:
-    url = make_source(lan, "ssn", name="SSN", filter="all")["ingest_url"]
-    ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
-    ssn(url, "Ada", "How does it compare on cost?", "youtube", 2)
-    ssn(url, "someone", "Where is the deck?", "mastodon", 3)  # no colour of its own
+    url = lan.chat_source("ssn", name="SSN", filter="all")["ingest_url"]
+    post_ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
+    post_ssn(url, "Ada", "How does it compare on cost?", "youtube", 2)
+    post_ssn(url, "someone", "Where is the deck?", "mastodon", 3)  # no colour of its own
     qa.add_manual(lan.ef, lan.bus, "From the room?", "paper")
     problems = pwned_watch(moderator(lan, page))
     bili = page.locator(".mq", has_text="DuckDB")
@@ -91,15 +77,15 @@ def test_ssn_bilibili_question_shows_its_badge_and_author(lan: Lan, page: Page) 
 
 @pytest.mark.browser_locale("zh-CN")
 def test_platform_names_in_chinese(lan: Lan, page: Page) -> None:
-    url = make_source(lan, "ssn", filter="all")["ingest_url"]
-    ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
+    post_ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
     moderator(lan, page)
     expect(page.locator(".mq .pbadge")).to_have_text("哔哩哔哩")
 
 
 def test_a_hostile_author_and_text_show_as_text(lan: Lan, page: Page) -> None:
-    url = make_source(lan, "ssn", filter="all")["ingest_url"]
-    ssn(url, HOSTILE, f"{HOSTILE} is this safe?", "bilibili", 1)
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
+    post_ssn(url, HOSTILE, f"{HOSTILE} is this safe?", "bilibili", 1)
     problems = pwned_watch(moderator(lan, page))
     card = page.locator(".mq").first
     expect(card.locator(".who-name")).to_have_text(HOSTILE)
@@ -115,7 +101,7 @@ def test_a_hostile_author_and_text_show_as_text(lan: Lan, page: Page) -> None:
 
 def test_feed_shows_messages_live_and_promotes_them(lan: Lan, page: Page) -> None:
     # Filter "none": nothing enters the queue by itself; the moderator promotes from the feed.
-    hook = make_source(lan, "webhook", name="Meeting", filter="none")["ingest_url"]
+    hook = lan.chat_source("webhook", name="Meeting", filter="none")["ingest_url"]
     httpx.post(hook, json={"source": "tencent_meeting", "author": "李雷", "text": "早上好"})
     moderator(lan, page)
     expect(page.locator("#chat-tab")).to_contain_text("Chat")
@@ -157,7 +143,7 @@ def test_feed_shows_messages_live_and_promotes_them(lan: Lan, page: Page) -> Non
 def test_the_chat_tab_counts_new_messages_and_follows_promotions_made_elsewhere(
     lan: Lan, page: Page
 ) -> None:
-    hook = make_source(lan, "webhook", filter="none")["ingest_url"]
+    hook = lan.chat_source("webhook", filter="none")["ingest_url"]
     httpx.post(hook, json={"source": "bilibili", "author": "a", "text": "first"})
     moderator(lan, page)
     expect(page.locator("#chat-tab .count")).to_have_count(0)  # read at load: nothing new
@@ -178,7 +164,7 @@ def test_the_chat_tab_counts_new_messages_and_follows_promotions_made_elsewhere(
 
 
 def test_a_message_arriving_mid_click_does_not_swallow_the_click(lan: Lan, page: Page) -> None:
-    hook = make_source(lan, "webhook", filter="none")["ingest_url"]
+    hook = lan.chat_source("webhook", filter="none")["ingest_url"]
     httpx.post(hook, json={"source": "youtube", "author": "a", "text": "pick me?"})
     moderator(lan, page)
     page.click("#chat-tab")
@@ -200,10 +186,10 @@ def test_a_message_arriving_mid_click_does_not_swallow_the_click(lan: Lan, page:
 
 
 def test_feed_filter_by_source_and_platform(lan: Lan, page: Page) -> None:
-    relay = make_source(lan, "ssn", name="Relay", filter="none")["ingest_url"]
-    hook = make_source(lan, "webhook", name="Hook", filter="none")["ingest_url"]
-    ssn(relay, "a", "from youtube", "youtube", 1)
-    ssn(relay, "b", "from bilibili", "bilibili", 2)
+    relay = lan.chat_source("ssn", name="Relay", filter="none")["ingest_url"]
+    hook = lan.chat_source("webhook", name="Hook", filter="none")["ingest_url"]
+    post_ssn(relay, "a", "from youtube", "youtube", 1)
+    post_ssn(relay, "b", "from bilibili", "bilibili", 2)
     httpx.post(hook, json={"source": "wechat", "author": "c", "text": "from wechat"})
     moderator(lan, page)
     page.click("#chat-tab")
@@ -217,12 +203,12 @@ def test_feed_filter_by_source_and_platform(lan: Lan, page: Page) -> None:
     expect(items).to_have_text(["from bilibili", "from youtube"])
     # A new message from another source does not enter the filtered list.
     httpx.post(hook, json={"source": "wechat", "author": "c", "text": "later"})
-    ssn(relay, "a", "later from youtube", "youtube", 3)
+    post_ssn(relay, "a", "later from youtube", "youtube", 3)
     expect(items).to_have_text(["later from youtube", "from bilibili", "from youtube"])
 
 
 def test_a_chat_flood_keeps_the_feed_bounded(lan: Lan, page: Page) -> None:
-    src = make_source(lan, "webhook", filter="none")
+    src = lan.chat_source("webhook", filter="none")
     source = chat_sources.get(lan.ef, src["id"])
     assert source is not None
     svc = service_of(lan.bus)
@@ -247,8 +233,10 @@ def test_a_chat_flood_keeps_the_feed_bounded(lan: Lan, page: Page) -> None:
 def test_overlay_names_the_platform_and_author_of_a_bilibili_question(
     lan: Lan, new_context
 ) -> None:  # noqa: ANN001
-    url = make_source(lan, "ssn", filter="all")["ingest_url"]
-    qid = ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)["questions"][0]
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
+    qid = post_ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)["questions"][
+        0
+    ]
     qa.feature(lan.ef, lan.bus, qid)
     for lang in ("zh", "en"):
         overlay = new_context(viewport={"width": 1280, "height": 720}).new_page()
@@ -265,19 +253,19 @@ def test_overlay_names_the_platform_and_author_of_a_bilibili_question(
 @pytest.mark.parametrize("size", ["tablet", "phone"])
 def test_screenshots_of_badges_and_feed(lan: Lan, new_context, locale: str, size: str) -> None:  # noqa: ANN001
     lang = locale[:2]
-    url = make_source(lan, "ssn", name="SSN", filter="questions")["ingest_url"]
-    ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
-    ssn(
+    url = lan.chat_source("ssn", name="SSN", filter="questions")["ingest_url"]
+    post_ssn(url, "数据库小白", "请问 DuckDB 适合做实时分析吗？", "bilibili", 1)
+    post_ssn(
         url,
         "Ada Lovelace",
         "How does PolarDB compare on cost with self-hosted PostgreSQL?",
         "youtube",
         2,
     )
-    ssn(url, "nightowl", "Q: which Postgres version do you run?", "twitch", 3)
-    ssn(url, "视频号观众", "会后有回放吗？", "wechatchannels", 4)
-    ssn(url, "nightowl", "great talk", "twitch", 5)
-    ssn(url, "抖音用户", "666", "douyin", 6)
+    post_ssn(url, "nightowl", "Q: which Postgres version do you run?", "twitch", 3)
+    post_ssn(url, "视频号观众", "会后有回放吗？", "wechatchannels", 4)
+    post_ssn(url, "nightowl", "great talk", "twitch", 5)
+    post_ssn(url, "抖音用户", "666", "douyin", 6)
     qa.submit(  # its own limits: the process-wide default counts every test's questions
         lan.ef,
         lan.bus,

@@ -40,9 +40,7 @@ def _ssn(i: int) -> dict[str, object]:
 
 
 def test_2000_concurrent_chat_messages_land_once_each_while_the_room_asks(lan: Lan) -> None:
-    with lan.client(lan.tokens["control"]) as ctl:
-        r = ctl.post("/api/v1/chat/sources", json={"kind": "ssn", "filter": "all", "start": True})
-        url = r.json()["source"]["ingest_url"]
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
     changes: list[OpChanges] = []
     unsub = lan.bus.subscribe(OpChanges, changes.append)
     answered: list[int] = []

@@ -21,15 +21,8 @@ def _samples() -> list[dict]:
     return json.loads(SAMPLES.read_text(encoding="utf-8"))
 
 
-def _make(lan: Lan, kind: str, **body: object) -> dict:
-    with lan.client(lan.tokens["control"]) as ctl:
-        r = ctl.post("/api/v1/chat/sources", json={"kind": kind, "start": True, **body})
-        assert r.status_code == 200, r.text
-        return r.json()["source"]
-
-
 def test_ssn_payloads_reach_the_queue_once_each_with_platform_and_no_markup(lan: Lan) -> None:
-    source = _make(lan, "ssn", name="SSN", filter="all")
+    source = lan.chat_source("ssn", name="SSN", filter="all")
     url = source["ingest_url"]
     assert url.startswith(lan.url + "/api/v1/chat/ssn/")
     # SSN posts from its own page: no token, no Origin of ours, maybe no JSON content type.
@@ -53,7 +46,7 @@ def test_ssn_payloads_reach_the_queue_once_each_with_platform_and_no_markup(lan:
 
 
 def test_question_filter_block_per_author_and_revoked_key(lan: Lan) -> None:
-    source = _make(lan, "ssn")  # filter "questions": only questions enter the queue
+    source = lan.chat_source("ssn")  # filter "questions": only questions enter the queue
     url = source["ingest_url"]
     for payload in _samples():
         httpx.post(url, json=payload)
@@ -98,7 +91,7 @@ def test_question_filter_block_per_author_and_revoked_key(lan: Lan) -> None:
 
 def test_webhook_word_filter_and_stopped_source(lan: Lan) -> None:
     qa.set_words_text(lan.ef, "spam", lan.bus)
-    source = _make(lan, "webhook", filter="all")
+    source = lan.chat_source("webhook", filter="all")
     url = source["ingest_url"]
     ok = httpx.post(
         url, json={"source": "WeChat", "author": "张三", "text": "Q: 价格？", "id": "w1"}
@@ -116,7 +109,7 @@ def test_webhook_word_filter_and_stopped_source(lan: Lan) -> None:
 
 
 def test_feed_promote_and_staff_only_control(lan: Lan) -> None:
-    source = _make(lan, "webhook", filter="none")
+    source = lan.chat_source("webhook", filter="none")
     httpx.post(source["ingest_url"], json={"source": "youtube", "author": "Z", "text": "hello"})
     assert qa.queue(lan.ef, None) == []
     with lan.client(lan.tokens["control"]) as ctl, lan.client() as phone:
@@ -138,7 +131,7 @@ def test_feed_promote_and_staff_only_control(lan: Lan) -> None:
 
 
 def test_featured_chat_question_names_its_platform_on_the_overlay(lan: Lan) -> None:
-    source = _make(lan, "ssn")
+    source = lan.chat_source("ssn")
     httpx.post(source["ingest_url"], json=_samples()[1])  # the Bilibili question
     (q,) = qa.queue(lan.ef, None)
     live = lan.live()

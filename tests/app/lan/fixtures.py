@@ -74,6 +74,14 @@ class Lan:
             r.raise_for_status()
             return p.station_id, r.cookies["showday_station"]
 
+    def chat_source(self, kind: str, **body: object) -> dict[str, Any]:
+        """A chat source added and started over the API with the control token (as the desk
+        or Companion adds one); its row (`ingest_url` for SSN and webhooks)."""
+        with self.client(self.tokens["control"]) as ctl:
+            r = ctl.post("/api/v1/chat/sources", json={"kind": kind, "start": True, **body})
+            assert r.status_code == 200, r.text
+            return r.json()["source"]
+
     def live(self, token: str | None = None, cookie: str | None = None) -> ClientConnection:
         headers = {}
         if token:
@@ -108,6 +116,15 @@ def running_lan(
         lan.sockets.close()
         server.stop()
         session.close()
+
+
+def post_ssn(url: str, name: str, text: str, platform: str, mid: int) -> dict[str, Any]:
+    """One chat message posted to an SSN source's `url` as Social Stream Ninja posts it; the
+    answer (`questions` made, `refused` counts)."""
+    body = {"chatname": name, "chatmessage": text, "type": platform, "id": mid, "textonly": True}
+    r = httpx.post(url, json=body)
+    assert r.status_code == 200, r.text
+    return r.json()
 
 
 def recv_json(ws: ClientConnection, timeout: float = 5) -> dict[str, Any]:

@@ -83,11 +83,7 @@ def test_chat_feed_events_reach_the_moderator_never_the_audience(lan: Lan) -> No
         "moderator": lan.live(cookie=mod),
         "stage": lan.live(cookie=stage),
     }
-    with lan.client(lan.tokens["control"]) as ctl:
-        source = ctl.post(
-            "/api/v1/chat/sources", json={"kind": "webhook", "filter": "none", "start": True}
-        )
-    url = source.json()["source"]["ingest_url"]
+    url = lan.chat_source("webhook", filter="none")["ingest_url"]
     r = httpx.post(
         url, json={"source": "bilibili", "author": "数据库小白", "text": "PRIV-CHAT 你好"}
     )

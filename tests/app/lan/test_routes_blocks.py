@@ -10,21 +10,7 @@ import json
 import httpx
 
 from app import qa
-from tests.app.lan.fixtures import Lan, recv_events
-
-
-def _ssn_source(lan: Lan) -> str:
-    with lan.client(lan.tokens["control"]) as ctl:
-        r = ctl.post("/api/v1/chat/sources", json={"kind": "ssn", "filter": "all", "start": True})
-        assert r.status_code == 200, r.text
-        return r.json()["source"]["ingest_url"]
-
-
-def _ssn(url: str, name: str, text: str, platform: str, mid: int) -> dict:
-    body = {"chatname": name, "chatmessage": text, "type": platform, "id": mid, "textonly": True}
-    r = httpx.post(url, json=body)
-    assert r.status_code == 200, r.text
-    return r.json()
+from tests.app.lan.fixtures import Lan, post_ssn, recv_events
 
 
 def _mod(lan: Lan) -> httpx.Client:
@@ -36,9 +22,9 @@ def _mod(lan: Lan) -> httpx.Client:
 
 def test_blocking_a_chat_author_is_per_platform_and_unblock_lets_them_ask(lan: Lan) -> None:
     qa.update_settings(lan.ef, premoderation=True)
-    url = _ssn_source(lan)
-    _ssn(url, "数据库小白", "DuckDB 适合实时分析吗？", "bilibili", 1)
-    _ssn(url, "数据库小白", "还有一个问题？", "bilibili", 2)
+    url = lan.chat_source("ssn", filter="all")["ingest_url"]
+    post_ssn(url, "数据库小白", "DuckDB 适合实时分析吗？", "bilibili", 1)
+    post_ssn(url, "数据库小白", "还有一个问题？", "bilibili", 2)
     with _mod(lan) as mod:
         rows = mod.get("/api/v1/questions?status=new").json()["questions"]
         assert {q["device_id"] for q in rows} == {"chat:bilibili:数据库小白"}
@@ -47,8 +33,8 @@ def test_blocking_a_chat_author_is_per_platform_and_unblock_lets_them_ask(lan: L
         assert sorted(r.json()["rejected"]) == sorted(q["id"] for q in rows)
         assert mod.get("/api/v1/questions?status=new").json()["questions"] == []
         # The same author on Bilibili stays out of the queue; a namesake on YouTube gets in.
-        assert _ssn(url, "数据库小白", "在吗？", "bilibili", 3)["refused"] == {"blocked": 1}
-        assert _ssn(url, "数据库小白", "Hello?", "youtube", 4)["questions"]
+        assert post_ssn(url, "数据库小白", "在吗？", "bilibili", 3)["refused"] == {"blocked": 1}
+        assert post_ssn(url, "数据库小白", "Hello?", "youtube", 4)["questions"]
         listed = mod.get("/api/v1/blocks").json()["blocked"]
         assert [(b["kind"], b["platform"], b["name"]) for b in listed] == [
             ("chat", "bilibili", "数据库小白")
@@ -56,7 +42,7 @@ def test_blocking_a_chat_author_is_per_platform_and_unblock_lets_them_ask(lan: L
         r = mod.post("/api/v1/blocks/unblock", json={"device": listed[0]["device"]})
         assert r.json() == {"unblocked": True}
         assert mod.get("/api/v1/blocks").json()["blocked"] == []
-    assert _ssn(url, "数据库小白", "我又来了？", "bilibili", 5)["questions"]
+    assert post_ssn(url, "数据库小白", "我又来了？", "bilibili", 5)["questions"]
 
 
 def test_blocking_a_room_device_refuses_its_questions_and_lists_a_short_id(lan: Lan) -> None:
@@ -115,7 +101,7 @@ def test_a_block_anywhere_reaches_every_moderator_socket_never_the_audience(lan:
 
 def test_an_anonymous_chat_author_cannot_be_blocked(lan: Lan) -> None:
     # No name and no user id: the key would be every anonymous viewer of the platform.
-    _ssn(_ssn_source(lan), "", "who am I?", "bilibili", 1)
+    post_ssn(lan.chat_source("ssn", filter="all")["ingest_url"], "", "who am I?", "bilibili", 1)
     with _mod(lan) as mod:
         r = mod.post("/api/v1/blocks", json={"device": "chat:bilibili:"})
         assert r.status_code == 400 and r.json()["code"] == "bad_device"

@@ -14,13 +14,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app import qa
-from app.lan.stations import create_pairing
 from tests.app.lan.fixtures import Lan, post_ssn, running_lan
 from tests.harness import screenshot_path, wait_for
 
-pytestmark = pytest.mark.browser
+from .test_moderate_chat import TABLET, moderator
 
-TABLET = {"width": 1024, "height": 768}
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -28,13 +27,6 @@ def lan(tmp_path: Path) -> Iterator[Lan]:
     with running_lan(tmp_path) as lan:
         qa.update_settings(lan.ef, premoderation=True)
         yield lan
-
-
-def moderator(lan: Lan, page: Page) -> Page:
-    page.goto(create_pairing(lan.ef, "moderator", "Tablet").url(lan.url))
-    page.wait_for_url("**/moderate")
-    expect(page.locator("#live")).to_have_attribute("data-state", "live")
-    return page
 
 
 def statuses(lan: Lan) -> dict[str, str]:

@@ -34,6 +34,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    """The application in the studio style for this test, plain again after it."""
+    theme.apply(qapp)
+    yield qapp
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
 def translators(qapp: QApplication) -> Iterator[Translators]:
     t = Translators()
     t.switch("en")

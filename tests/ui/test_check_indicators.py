@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QListWidget,
     QListWidgetItem,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QWidget,
 )
-
-from ui import theme
 
 
 def lightness(widget: QWidget, r: QRect) -> list[int]:
@@ -26,15 +23,6 @@ def lightness(widget: QWidget, r: QRect) -> list[int]:
         for x in range(max(r.left(), 0), min(r.right() + 1, image.width()))
         for y in range(max(r.top(), 0), min(r.bottom() + 1, image.height()))
     ]
-
-
-@pytest.fixture
-def styled(qtbot):  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app)
-    yield app
-    app.setStyleSheet("")
 
 
 @pytest.mark.parametrize("ticked", [False, True])

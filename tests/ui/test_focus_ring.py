@@ -3,20 +3,8 @@ desk (no mouse at the door, a keyboard-only show) sees where Space or Enter will
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
-
-from ui import theme
-
-
-@pytest.fixture
-def styled(qtbot):  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app)
-    yield app
-    app.setStyleSheet("")
 
 
 def edge(button: QPushButton) -> QColor:

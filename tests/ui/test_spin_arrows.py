@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QDoubleSpinBox,
     QSpinBox,
     QStyle,
@@ -31,34 +30,28 @@ def test_every_image_of_the_style_sheet_exists() -> None:
 
 
 @pytest.mark.parametrize("kind", [QSpinBox, QDoubleSpinBox, QTimeEdit])
-def test_spin_box_arrows_are_light_on_the_dark_field(qtbot, kind) -> None:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app)
-    try:
-        box: QAbstractSpinBox = kind()
-        qtbot.addWidget(box)
-        box.resize(160, 36)
-        box.show()
-        qtbot.waitExposed(box)
-        # mid-range, so both arrows can step (an arrow that cannot is drawn dimmer)
-        if isinstance(box, QTimeEdit):
-            box.setTime(QTime(12, 30))
-            box.setCurrentSection(QTimeEdit.Section.MinuteSection)
-        else:
-            box.setValue(5)  # type: ignore[attr-defined]
-        image = box.grab().toImage()
-        opt = QStyleOptionSpinBox()
-        box.initStyleOption(opt)  # type: ignore[attr-defined]
-        for sub in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
-            r = box.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, sub, box)
-            assert r.width() >= 16 and r.height() >= 8, r  # big enough to hit
-            light = [
-                image.pixelColor(x, y).lightness()
-                for x in range(r.left(), r.right() + 1)
-                for y in range(r.top(), r.bottom() + 1)
-            ]
-            # the arrow is near-white (the text colour) and the button around it dark
-            assert max(light) > 200 and min(light) < 80, (sub, max(light), min(light))
-    finally:
-        app.setStyleSheet("")
+def test_spin_box_arrows_are_light_on_the_dark_field(qtbot, styled, kind) -> None:  # type: ignore[no-untyped-def]
+    box: QAbstractSpinBox = kind()
+    qtbot.addWidget(box)
+    box.resize(160, 36)
+    box.show()
+    qtbot.waitExposed(box)
+    # mid-range, so both arrows can step (an arrow that cannot is drawn dimmer)
+    if isinstance(box, QTimeEdit):
+        box.setTime(QTime(12, 30))
+        box.setCurrentSection(QTimeEdit.Section.MinuteSection)
+    else:
+        box.setValue(5)  # type: ignore[attr-defined]
+    image = box.grab().toImage()
+    opt = QStyleOptionSpinBox()
+    box.initStyleOption(opt)  # type: ignore[attr-defined]
+    for sub in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        r = box.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, sub, box)
+        assert r.width() >= 16 and r.height() >= 8, r  # big enough to hit
+        light = [
+            image.pixelColor(x, y).lightness()
+            for x in range(r.left(), r.right() + 1)
+            for y in range(r.top(), r.bottom() + 1)
+        ]
+        # the arrow is near-white (the text colour) and the button around it dark
+        assert max(light) > 200 and min(light) < 80, (sub, max(light), min(light))

@@ -44,6 +44,20 @@ class HandClock:
         self._mono = time.monotonic()
 
 
+class Confirmations:
+    """Stands in for a panel's confirm dialog: each question's text goes to `asked`, the reply
+    is `answer` (the test changes it between questions)."""
+
+    def __init__(self, panel: ShowPanel, answer: bool) -> None:
+        self.asked: list[str] = []
+        self.answer = answer
+        panel.confirm = self  # type: ignore[method-assign]
+
+    def __call__(self, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+
 @dataclass
 class Rig:
     session: Session

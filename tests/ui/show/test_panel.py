@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.show import ShowControl
-from tests.ui.show.conftest import T0, Rig
+from tests.ui.show.conftest import T0, Confirmations, Rig
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -145,33 +145,26 @@ def test_the_panel_follows_changes_made_elsewhere(qtbot, rig: Rig) -> None:
 
 def test_jump_asks_first_while_running_and_end_needs_confirmation(qtbot, rig: Rig) -> None:
     p = rig.panel
-    asked: list[str] = []
-    answer = [True]
-
-    def confirm(title: str, text: str) -> bool:
-        asked.append(text)
-        return answer[0]
-
-    p.confirm = confirm  # type: ignore[method-assign]
+    confirms = Confirmations(p, True)
     p.jump_to(rig.ids[2])  # not running: no question, the show starts there
     rig.settle(qtbot)
-    assert asked == [] and rig.engine_state()["segment_id"] == rig.ids[2]
+    assert confirms.asked == [] and rig.engine_state()["segment_id"] == rig.ids[2]
 
-    answer[0] = False
+    confirms.answer = False
     p.rundown.jump_requested.emit(rig.ids[4])
     rig.settle(qtbot)
-    assert "Segment E" in asked[-1] and rig.engine_state()["segment_id"] == rig.ids[2]
-    answer[0] = True
+    assert "Segment E" in confirms.asked[-1] and rig.engine_state()["segment_id"] == rig.ids[2]
+    confirms.answer = True
     rect = p.rundown.visualItemRect(p.rundown.item(4, 1))
     qtbot.mouseClick(p.rundown.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(p.rundown.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     rig.settle(qtbot)
     assert rig.engine_state()["segment_id"] == rig.ids[4]
 
-    answer[0] = False
+    confirms.answer = False
     click(qtbot, rig, "end")
     assert rig.engine_state()["status"] == "running"
-    answer[0] = True
+    confirms.answer = True
     click(qtbot, rig, "end")
     assert rig.engine_state()["status"] == "ended"
     assert p.timer.caption.text() == "The show has ended"
@@ -361,25 +354,18 @@ def test_space_on_the_last_segment_presses_no_other_button(qtbot, rig: Rig) -> N
 
 def test_ctrl_end_ends_the_show_after_asking(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
     p = rig.panel
-    asked: list[str] = []
-    answer = [False]
-
-    def confirm(title: str, text: str) -> bool:
-        asked.append(text)
-        return answer[0]
-
-    p.confirm = confirm  # type: ignore[method-assign]
+    confirms = Confirmations(p, False)
     p.setFocus()
     qtbot.keyClick(p, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     rig.settle(qtbot)
-    assert asked == [] and rig.engine_state()["status"] == "not_started"  # nothing to end
+    assert confirms.asked == [] and rig.engine_state()["status"] == "not_started"  # nothing to end
     click(qtbot, rig, "start")
     p.setFocus()
     qtbot.keyClick(p, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     rig.settle(qtbot)
-    assert len(asked) == 1 and rig.engine_state()["status"] == "running"  # said no
-    answer[0] = True
+    assert len(confirms.asked) == 1 and rig.engine_state()["status"] == "running"  # said no
+    confirms.answer = True
     qtbot.keyClick(p, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     rig.settle(qtbot)
-    assert len(asked) == 2 and rig.engine_state()["status"] == "ended"
+    assert len(confirms.asked) == 2 and rig.engine_state()["status"] == "ended"
     assert "Ctrl+End" in p.buttons["end"].toolTip()

@@ -58,8 +58,10 @@ def main(argv: list[str]) -> int:
             except OSError as err:
                 console.say(f"showday: cannot write to {args.out}: {err}", error=True)
                 return 2
+            from ui.report.pdf import write_pdf  # Qt's painter, now that its platform is set
+
             pdf = Path(args.out) / "report.pdf"
-            render_pdf(report, pdf, appendix(ef, report))
+            write_pdf(report, pdf, appendix(ef, report))
     finally:
         ef.close()
     for p in [pdf, *paths.values()]:
@@ -101,9 +103,3 @@ def report_language(lang: str | None) -> Iterator[CueWords]:
     finally:
         translators.switch("en")
         del app
-
-
-def render_pdf(report: object, path: Path, extra: object = None) -> None:
-    from ui.report.pdf import write_pdf
-
-    write_pdf(report, path, extra)  # type: ignore[arg-type]

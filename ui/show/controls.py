@@ -92,9 +92,7 @@ class ShowControls:
 
     def _act(self, fn: Callable[[ShowControl], Any]) -> None:
         control = self.control
-        self.worker.run(
-            lambda: fn(control), on_done=self._done, on_error=self._failed, context=self
-        )
+        self.run(lambda: fn(control), self._done, self._failed)
 
     def add_time(self, seconds: int) -> None:
         if seconds:

@@ -96,12 +96,7 @@ class ShowPanel(ShowControls, ShowDisplay, SessionView):
 
     def _save_messages(self, messages: list[str]) -> None:
         ef = self.session.ef
-        self.worker.run(
-            lambda: set_saved_messages(ef, messages),
-            on_done=self.messages.set_saved,
-            on_error=self._failed,
-            context=self,
-        )
+        self.run(lambda: set_saved_messages(ef, messages), self.messages.set_saved, self._failed)
 
     def _done(self, state: Any) -> None:
         self.error.setText("")
@@ -129,7 +124,7 @@ class ShowPanel(ShowControls, ShowDisplay, SessionView):
             self.apply(state)  # unless an event brought a newer state meanwhile
             self.loads += 1
 
-        self.worker.run(load, on_done=show, on_error=self._failed, context=self)
+        self.run(load, show, self._failed)
 
     def on_event(self, event: object) -> None:
         if isinstance(event, ShowStateChanged):
@@ -155,7 +150,7 @@ class ShowPanel(ShowControls, ShowDisplay, SessionView):
             self.arrived = arrived
             self.refresh()
 
-        self.worker.run(lambda: arrived_speaker_ids(ef), on_done=show, context=self)
+        self.run(lambda: arrived_speaker_ids(ef), show)
 
     def apply(self, state: dict[str, Any], force: bool = False) -> None:
         """Show `state` unless it is older than the one shown (events may cross a reload)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
-from websockets.sync.client import connect
+from websockets.sync.client import ClientConnection, connect
 
 from app.bus import (
     EventRenamed,
@@ -45,17 +45,20 @@ def kinds(events: list[dict]) -> list[str]:
     ]
 
 
-def test_each_caller_sees_only_what_its_role_may_see(lan: Lan) -> None:
-    _, door = lan.pair("door")
-    _, mod = lan.pair("moderator")
-    _, stage = lan.pair("stage")
-    sockets = {
-        "audience": lan.live(),
-        "door": lan.live(cookie=door),
-        "moderator": lan.live(cookie=mod),
-        "stage": lan.live(cookie=stage),
-        "control": lan.live(token=lan.tokens["control"]),
+def live_sockets(lan: Lan, *callers: str) -> dict[str, ClientConnection]:
+    """A live socket for each caller: "audience" (no credentials), "control" (the API token)
+    or a station of that role, all paired before any socket opens."""
+    cookies = {c: lan.pair(c)[1] for c in callers if c not in ("audience", "control")}
+    return {
+        c: lan.live(token=lan.tokens["control"])
+        if c == "control"
+        else lan.live(cookie=cookies.get(c))
+        for c in callers
     }
+
+
+def test_each_caller_sees_only_what_its_role_may_see(lan: Lan) -> None:
+    sockets = live_sockets(lan, "audience", "door", "moderator", "stage", "control")
     for ev in ALL:
         lan.bus.publish(ev)
     got = {who: kinds(recv_events(ws)) for who, ws in sockets.items()}
@@ -76,13 +79,7 @@ def test_each_caller_sees_only_what_its_role_may_see(lan: Lan) -> None:
 
 
 def test_chat_feed_events_reach_the_moderator_never_the_audience(lan: Lan) -> None:
-    _, mod = lan.pair("moderator")
-    _, stage = lan.pair("stage")
-    sockets = {
-        "audience": lan.live(),
-        "moderator": lan.live(cookie=mod),
-        "stage": lan.live(cookie=stage),
-    }
+    sockets = live_sockets(lan, "audience", "moderator", "stage")
     url = lan.chat_source("webhook", filter="none")["ingest_url"]
     r = httpx.post(
         url, json={"source": "bilibili", "author": "数据库小白", "text": "PRIV-CHAT 你好"}

@@ -21,6 +21,7 @@ from ui.i18n import Translators  # noqa: E402
 from ui.main import install_features  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
+from ui.worker import Worker  # noqa: E402
 
 V = TypeVar("V", bound=QWidget)
 
@@ -39,6 +40,14 @@ def styled(qapp: QApplication) -> Iterator[QApplication]:
     theme.apply(qapp)
     yield qapp
     qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def worker() -> Iterator[Worker]:
+    """A desk worker thread for a panel or dialog under test; stopped after it."""
+    w = Worker()
+    yield w
+    w.stop()
 
 
 @pytest.fixture

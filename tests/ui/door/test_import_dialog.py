@@ -26,13 +26,6 @@ def session(tmp_path: Path) -> Iterator[Session]:
     s.close()
 
 
-@pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.stop()
-
-
 def open_dialog(qtbot, session: Session, worker: Worker, path: Path) -> GuestImportDialog:  # type: ignore[no-untyped-def]
     d = GuestImportDialog(session, worker, path=path)
     qtbot.addWidget(d)

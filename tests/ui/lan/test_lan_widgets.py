@@ -35,13 +35,6 @@ def controller(tmp_path: Path) -> Iterator[LanController]:
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
-    w = Worker()
-    yield w
-    w.stop()
-
-
-@pytest.fixture
 def themed(qapp: QApplication) -> QApplication:
     theme.apply(qapp)
     return qapp

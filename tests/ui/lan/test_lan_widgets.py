@@ -11,14 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from app.bus import Bus
 from app.lan.server import LanController
 from app.store import EventFile
 from tests.harness import free_port, screenshot_path
 from tests.harness.screens import grab
-from ui import theme
 from ui.i18n import Translators
 from ui.lan import LanDialog, PairingDialog, StationsWidget
 from ui.lan.qr import qr_matrix
@@ -34,18 +33,12 @@ def controller(tmp_path: Path) -> Iterator[LanController]:
     ef.close()
 
 
-@pytest.fixture
-def themed(qapp: QApplication) -> QApplication:
-    theme.apply(qapp)
-    return qapp
-
-
 def start(qtbot, ctl: LanController, host: str = "127.0.0.1", port: int | None = None) -> None:  # noqa: ANN001
     ctl.start(host, port or free_port())
     qtbot.waitUntil(lambda: ctl.running, timeout=10_000)
 
 
-def test_dialog_opens_the_server_and_shows_its_address(qtbot, controller, themed) -> None:  # noqa: ANN001
+def test_dialog_opens_the_server_and_shows_its_address(qtbot, controller, styled) -> None:  # noqa: ANN001
     dlg = LanDialog(controller)
     qtbot.addWidget(dlg)
     hosts = [dlg.interface.itemData(i) for i in range(dlg.interface.count())]
@@ -70,7 +63,7 @@ def test_dialog_opens_the_server_and_shows_its_address(qtbot, controller, themed
     )
 
 
-def test_a_busy_port_shows_a_message_and_offers_a_free_one(qtbot, controller, themed) -> None:  # noqa: ANN001
+def test_a_busy_port_shows_a_message_and_offers_a_free_one(qtbot, controller, styled) -> None:  # noqa: ANN001
     dlg = LanDialog(controller)
     qtbot.addWidget(dlg)
     with socket.socket() as other:
@@ -90,7 +83,7 @@ def test_a_busy_port_shows_a_message_and_offers_a_free_one(qtbot, controller, th
     assert dlg.open_button.isEnabled()
 
 
-def test_detected_addresses_are_offered_first(qtbot, controller, themed) -> None:  # noqa: ANN001
+def test_detected_addresses_are_offered_first(qtbot, controller, styled) -> None:  # noqa: ANN001
     from app.lan.server import detect_lan_addresses
 
     dlg = LanDialog(controller)
@@ -104,7 +97,7 @@ def test_detected_addresses_are_offered_first(qtbot, controller, themed) -> None
 def test_add_door_shows_a_qr_of_the_pairing_url_then_lists_and_revokes(
     qtbot,
     controller,
-    themed,  # noqa: ANN001
+    styled,  # noqa: ANN001
 ) -> None:
     w = StationsWidget(controller)
     qtbot.addWidget(w)
@@ -140,7 +133,7 @@ def test_add_door_shows_a_qr_of_the_pairing_url_then_lists_and_revokes(
     w.shutdown()
 
 
-def test_station_names_with_markup_show_as_plain_text(qtbot, controller, themed) -> None:  # noqa: ANN001
+def test_station_names_with_markup_show_as_plain_text(qtbot, controller, styled) -> None:  # noqa: ANN001
     from app.lan.stations import create_api_token
 
     create_api_token(controller.ef, "<b>Deck</b> & <i>co</i>")
@@ -156,7 +149,7 @@ def test_station_names_with_markup_show_as_plain_text(qtbot, controller, themed)
 def test_screenshots_of_the_dialog_and_the_stations_list(
     qtbot,
     controller,
-    themed,
+    styled,
     translators: Translators,
     lang: str,  # noqa: ANN001
 ) -> None:
@@ -212,7 +205,7 @@ def test_screenshots_of_the_dialog_and_the_stations_list(
 def test_an_expired_stage_code_is_renewed_in_one_click_and_the_new_one_pairs(
     qtbot,
     controller,
-    themed,  # noqa: ANN001
+    styled,  # noqa: ANN001
     worker: Worker,
 ) -> None:
     from PySide6.QtGui import QGuiApplication

@@ -56,10 +56,8 @@ def test_a_load_due_after_the_worker_stopped_is_dropped(qtbot) -> None:  # type:
     assert not reloads.running  # nothing asked of the stopped worker, nothing raised
 
 
-def test_run_finishes_the_load_on_its_answer_and_on_its_failure(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ui.worker import Worker
-
-    owner, worker = QObject(), Worker()
+def test_run_finishes_the_load_on_its_answer_and_on_its_failure(qtbot, worker) -> None:  # type: ignore[no-untyped-def]
+    owner = QObject()
     shown: list[object] = []
     failures: list[str] = []
     answers = iter([1, ValueError("the file is busy"), 3])
@@ -81,17 +79,14 @@ def test_run_finishes_the_load_on_its_answer_and_on_its_failure(qtbot) -> None: 
     reloads.request()
     qtbot.waitUntil(lambda: shown == [1, 3])
     assert not reloads.running and not reloads.pending
-    worker.stop()
 
 
-def test_an_outdated_load_is_finished_but_its_answer_not_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_outdated_load_is_finished_but_its_answer_not_shown(qtbot, worker) -> None:  # type: ignore[no-untyped-def]
     """A change made while a load is on the worker: what that load read is older than the
     change, so it is not shown; the change's own request shows the new state."""
     import threading
 
-    from ui.worker import Worker
-
-    owner, worker = QObject(), Worker()
+    owner = QObject()
     shown: list[int] = []
     reads = iter([1, 2])
     held = threading.Event()
@@ -106,4 +101,3 @@ def test_an_outdated_load_is_finished_but_its_answer_not_shown(qtbot) -> None:  
     assert shown == []  # the state before the click was never shown
     reloads.request()  # the click's own refresh
     qtbot.waitUntil(lambda: shown == [2])
-    worker.stop()

@@ -59,29 +59,21 @@ export function askBlock(who) {
   $("block-yes").focus();
 }
 
-async function confirmBlock() {
+function confirmBlock() {
   const who = blocks.pending;
   $("block-dialog").close();
-  if (!who) return;
-  showError(errorEl, null);
-  try {
-    await postJSON("/api/v1/blocks", { device: who.device });
-  } catch (err) {
-    showError(errorEl, qaErrorText(err));
-  }
-  await loadBlocks();
-  onChange();
+  if (who) change("/api/v1/blocks", who.device);
 }
 
-async function unblock(b) {
+/** Block or unblock `device`, then read the list again (shown here and on the cards). */
+async function change(path, device) {
   showError(errorEl, null);
   try {
-    await postJSON("/api/v1/blocks/unblock", { device: b.device });
+    await postJSON(path, { device });
   } catch (err) {
     showError(errorEl, qaErrorText(err));
   }
-  await loadBlocks();
-  onChange();
+  await blocksEvent();
 }
 
 /** The label of a blocked asker: "author · platform", or "Room device #a1b2c3". */
@@ -101,7 +93,7 @@ function renderList() {
     li.dataset.device = b.device;
     const u = el("button", "", t("mod.unblock"));
     u.type = "button";
-    u.addEventListener("click", () => unblock(b));
+    u.addEventListener("click", () => change("/api/v1/blocks/unblock", b.device));
     li.append(el("span", "blocked-who", blockedLabel(b)), u);
     return li;
   });
@@ -122,7 +114,8 @@ export async function loadBlocks() {
   if ($("blocked-dialog").open) renderList();
 }
 
-/** A live event of the blocks topic: made on the desk or another tablet. */
+/** Read the list again and tell the page: after a live event of the blocks topic (made on the
+ *  desk or another tablet) and after a block or unblock made here. */
 export async function blocksEvent() {
   await loadBlocks();
   onChange();

@@ -7,7 +7,7 @@
 import { getJSON, postJSON, showError } from "./api.js";
 import { platformLabel } from "./chat-strings.js";
 import { t } from "./i18n.js";
-import { el } from "./page.js";
+import { button, el } from "./page.js";
 import { qaErrorText } from "./qa-strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -17,12 +17,19 @@ let onChange = () => {};
 
 /** Whether `device` can be blocked: a device, but not an anonymous chat author (its key would
  *  be every anonymous viewer of the platform; the server refuses it too). */
-export function blockable(device) {
+function blockable(device) {
   return !!device && !(device.startsWith("chat:") && device.endsWith(":"));
 }
 
-export function isBlocked(device) {
+function isBlocked(device) {
   return blocks.keys.has(device);
+}
+
+/** What a question card or a chat message shows of its asker `who` ({device, name, platform}):
+ *  "Blocked", a Block button (asks first), or nothing (null) when they cannot be blocked. */
+export function blockControl(who) {
+  if (isBlocked(who.device)) return el("span", "blocked-tag", t("mod.blocked"));
+  return blockable(who.device) ? button(t("mod.block"), "danger block", () => askBlock(who)) : null;
 }
 
 /** Is one of the block dialogs open (the page's keys are then the dialog's). */
@@ -91,9 +98,7 @@ function renderList() {
   const rows = blocks.list.map((b) => {
     const li = el("li", "blocked-row");
     li.dataset.device = b.device;
-    const u = el("button", "", t("mod.unblock"));
-    u.type = "button";
-    u.addEventListener("click", () => change("/api/v1/blocks/unblock", b.device));
+    const u = button(t("mod.unblock"), "", () => change("/api/v1/blocks/unblock", b.device));
     li.append(el("span", "blocked-who", blockedLabel(b)), u);
     return li;
   });

@@ -7,9 +7,9 @@
 // confirmation, moderate-blocks.js).
 import { getJSON, postJSON, showError } from "./api.js";
 import { platformBadge, platformLabel } from "./chat-strings.js";
-import { askBlock, blockable, isBlocked } from "./moderate-blocks.js";
+import { askBlock, blockControl } from "./moderate-blocks.js";
 import { t } from "./i18n.js";
-import { debounced, el, hhmm, waitsForPointer } from "./page.js";
+import { button, debounced, el, hhmm, waitsForPointer } from "./page.js";
 import { qaErrorText } from "./qa-strings.js";
 
 const KEEP = 300;
@@ -204,25 +204,12 @@ function item(m) {
   if (m.question_id) {
     c.append(el("span", "promoted", `✓ ${t("chat.promoted")}`));
   } else {
-    const b = el("button", "primary promote", t("chat.promote"));
-    b.type = "button";
+    const b = button(t("chat.promote"), "primary promote", () => promote(m));
     b.disabled = chat.busy.has(m.id);
-    b.addEventListener("click", (ev) => {
-      ev.stopPropagation();
-      promote(m);
-    });
     c.append(b);
   }
-  if (isBlocked(m.device)) c.append(el("span", "blocked-tag", t("mod.blocked")));
-  else if (blockable(m.device)) {
-    const b = el("button", "danger block", t("mod.block"));
-    b.type = "button";
-    b.addEventListener("click", (ev) => {
-      ev.stopPropagation();
-      askBlock(author(m));
-    });
-    c.append(b);
-  }
+  const blockedOrBlock = blockControl(author(m));
+  if (blockedOrBlock) c.append(blockedOrBlock);
   return c;
 }
 

@@ -6,11 +6,11 @@
 // B blocks the asker (a room device or a chat author) after a confirmation: moderate-blocks.js.
 import { getJSON, postJSON, showError } from "./api.js";
 import { platformBadge } from "./chat-strings.js";
-import { askBlock, blockable, blockDialogOpen, blocksEvent, initBlocks, isBlocked, loadBlocks } from "./moderate-blocks.js";
+import { askBlock, blockControl, blockDialogOpen, blocksEvent, initBlocks, loadBlocks } from "./moderate-blocks.js";
 import { chatEvent, chatKey, chatRedraw, chatShown, chatSync, chatTab, initChat, showChat } from "./moderate-chat.js";
 import { applyI18n, t } from "./i18n.js";
 import { connectLive } from "./live.js";
-import { debounced, el, hhmm, setLiveBadge, setText, waitsForPointer } from "./page.js";
+import { button, debounced, el, hhmm, setLiveBadge, setText, waitsForPointer } from "./page.js";
 import { qaErrorText } from "./qa-strings.js";
 
 const STATUSES = ["new", "approved", "featured", "answered", "rejected"];
@@ -77,16 +77,6 @@ initBlocks({
   },
 });
 
-function button(label, cls, fn) {
-  const b = el("button", cls, label);
-  b.type = "button";
-  b.addEventListener("click", (ev) => {
-    ev.stopPropagation();
-    fn();
-  });
-  return b;
-}
-
 function card(q, i) {
   const c = el("article", "mq");
   c.dataset.id = String(q.id);
@@ -139,8 +129,8 @@ function card(q, i) {
   acts.push(button(t(q.starred ? "mod.unstar" : "mod.star"), "", () => act(q, "star", { starred: !q.starred })));
   acts.push(button(t("mod.edit"), "", () => edit(q)));
   acts.push(segmentSelect(q));
-  if (isBlocked(q.device_id)) acts.push(el("span", "blocked-tag", t("mod.blocked")));
-  else if (blockable(q.device_id)) acts.push(button(t("mod.block"), "danger block", () => askBlock(asker(q))));
+  const blockedOrBlock = blockControl(asker(q));
+  if (blockedOrBlock) acts.push(blockedOrBlock);
   c.append(wrap(acts));
   return c;
 }

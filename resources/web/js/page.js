@@ -1,6 +1,6 @@
 // The small DOM and time helpers every page and overlay uses (one copy, one rule each): the live
-// badge, text into an element, building elements (always textContent: user text is never
-// markup), hh:mm of a time, a jittered refetch, and the slide in/out of an overlay box.
+// badge, text into an element, building elements and buttons (always textContent: user text is
+// never markup), hh:mm of a time, a jittered refetch, and the slide in/out of an overlay box.
 import { t } from "./i18n.js";
 
 export function setLiveBadge(el, state) {
@@ -20,6 +20,18 @@ export function el(tag, cls = "", text = null) {
   if (cls) e.className = cls;
   if (text !== null) e.textContent = text;
   return e;
+}
+
+/** A button (type=button) whose click runs fn and goes no further: in a row that selects on a
+ *  click, pressing it does not also select the row. */
+export function button(label, cls, fn) {
+  const b = el("button", cls, label);
+  b.type = "button";
+  b.addEventListener("click", (ev) => {
+    ev.stopPropagation();
+    fn();
+  });
+  return b;
 }
 
 /** hh:mm of an ISO time, in local time; "" for no time or one that cannot be read (never

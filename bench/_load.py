@@ -1,4 +1,5 @@
-"""The load client the station server benches share: keep-alive GETs from another process.
+"""The load client the station server benches share: keep-alive GETs from another process; and
+`pct`, the percentile every bench reports with.
 
 Phones are other devices: their CPU is not the server's GIL, so the load runs in a child
 process (this file run as a script) and reports one JSON line, {"count", "errors", "seconds"}.
@@ -24,7 +25,9 @@ MAX_SECONDS = 60.0
 
 
 def pct(values: list[float], p: float) -> float:
-    """The p-th percentile (0-100) by nearest rank."""
+    """The p-th percentile (0-100) by nearest rank; 0.0 for no values. Every bench's one."""
+    if not values:
+        return 0.0
     values = sorted(values)
     k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
     return values[k]

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.guests.door_counts import DoorTally, tally  # noqa: E402
 from app.guests.search import SearchIndex  # noqa: E402
+from bench._load import pct  # noqa: E402
 
 CHANNELS = "公众号 社群 视频号 合作伙伴 Eventbrite 官网".split()
 ROLES = ("guest", "guest", "guest", "speaker", "vip", "staff")
@@ -53,11 +54,6 @@ def guests(n: int, rng: random.Random) -> list[dict[str, object]]:
             }
         )
     return out
-
-
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(len(s) * p / 100))]
 
 
 def main() -> int:

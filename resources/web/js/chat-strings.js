@@ -2,7 +2,7 @@
 // platform, coloured per platform in qa.css by data-platform, a neutral one for any other) and
 // the words of /moderate's chat feed, in Chinese and English. Platform names and authors are
 // what a chat sent us: they only ever go in as textContent.
-import { addStrings, t } from "./i18n.js";
+import { addStrings, hasText, t } from "./i18n.js";
 import { el } from "./page.js";
 
 addStrings({
@@ -87,8 +87,7 @@ export function platformKey(platform) {
 /** The platform's name in the page language; an unknown one as the source sent it. */
 export function platformLabel(platform) {
   const key = `platform.${platformKey(platform)}`;
-  const label = t(key);
-  if (label !== key) return label;
+  if (hasText(key)) return t(key);
   return platform ? platform.charAt(0).toUpperCase() + platform.slice(1) : t("chat.tab");
 }
 

@@ -126,6 +126,12 @@ export function addStrings(more) {
   for (const l of Object.keys(DICT)) Object.assign(DICT[l], more[l] || {});
 }
 
+/** Whether `key` has a text (in the page language or in English): a code from the server or a
+ *  platform name may have none, and the caller then shows its own fallback. */
+export function hasText(key) {
+  return key in DICT[lang] || key in DICT.en;
+}
+
 /** The text for `key` in the page language, with {placeholders} filled in (as plain text). */
 export function t(key, vars = {}) {
   const s = DICT[lang][key] ?? DICT.en[key] ?? key;

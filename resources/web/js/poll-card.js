@@ -3,7 +3,7 @@
 // keeps them until it closes. Fits 320 px. It hears the page's one live link through ask.js
 // ("showday:live" / "showday:sync" events), so a phone keeps a single socket.
 import { getJSON, postJSON } from "./api.js";
-import { t } from "./i18n.js";
+import { hasText, t } from "./i18n.js";
 import { debounced, el } from "./page.js";
 import "./poll-strings.js";
 import { currentPoll, renderResults } from "./poll-view.js";
@@ -16,7 +16,7 @@ let note = "";
 function errorText(err) {
   const code = err?.body?.code;
   const key = code ? `poll.err_${code}` : "";
-  return key && t(key) !== key ? t(key) : err.message;
+  return key && hasText(key) ? t(key) : err.message;
 }
 
 function reloadForDevice(err) {

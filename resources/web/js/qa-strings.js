@@ -1,6 +1,6 @@
 // Chinese and English for the Q&A pages (/ask, /moderate, the question overlay), and the
 // translation of the Q&A API's error codes. Imported for its side effect (addStrings).
-import { addStrings, t } from "./i18n.js";
+import { addStrings, hasText, t } from "./i18n.js";
 
 addStrings({
   en: {
@@ -214,12 +214,8 @@ addStrings({
 /** A Q&A API error in the page language: by its code when known, else the server's sentence. */
 export function qaErrorText(err) {
   const body = (err && err.body) || {};
-  const code = body.code;
-  if (code) {
-    const key = `qa.err.${code}`;
-    const text = t(key, body);
-    if (text !== key) return text;
-  }
+  const key = `qa.err.${body.code}`;
+  if (body.code && hasText(key)) return t(key, body);
   if (err && err.status === 429) return t("qa.err.rate_limited", { retry_after: body.retry_after || 10 });
   return err instanceof Error ? err.message : String(err);
 }

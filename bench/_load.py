@@ -10,6 +10,7 @@ process (this file run as a script) and reports one JSON line, {"count", "errors
 
 `token` sends a bearer token; `cookie` keeps the device cookie the server sets on the first
 answer (an audience phone). Everything goes to 127.0.0.1; connections and time are bounded.
+`request` is one raw HTTP/1.1 exchange, for a bench that paces its own requests (chat_flood).
 """
 
 from __future__ import annotations
@@ -57,6 +58,29 @@ def run(
     return result(start(port, path, seconds, connections, token, cookie))
 
 
+async def request(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, head: str, body: bytes = b""
+) -> tuple[int, bytes]:
+    """One HTTP/1.1 exchange on an open connection (`head`: the request line and headers, each
+    ending in CRLF, without Content-Length); the answer's status and its header block."""
+    writer.write(f"{head}Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    raw = await reader.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in raw.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    await reader.readexactly(length)
+    return int(raw.split(b" ", 2)[1]), raw
+
+
+def _device_cookie(answer: bytes) -> str:
+    """The Cookie header for the device cookie an answer sets ("" when it sets none)."""
+    for line in answer.split(b"\r\n"):
+        if line.lower().startswith(b"set-cookie: showday_device="):
+            return f"Cookie: {line.split(b':', 1)[1].split(b';')[0].strip().decode()}\r\n"
+    return ""
+
+
 async def _gets(port: int, path: str, seconds: float, n: int, token: str, cookie: bool) -> None:
     auth = f"Authorization: Bearer {token}\r\n" if token else ""
     count = errors = 0
@@ -68,20 +92,11 @@ async def _gets(port: int, path: str, seconds: float, n: int, token: str, cookie
         device = ""  # the Cookie header once the server has set one
         try:
             while time.perf_counter() < stop_at:
-                writer.write(
-                    f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{auth}{device}\r\n".encode()
-                )
-                head = await reader.readuntil(b"\r\n\r\n")
-                length = 0
-                for line in head.split(b"\r\n"):
-                    low = line.lower()
-                    if low.startswith(b"content-length:"):
-                        length = int(line.split(b":")[1])
-                    elif cookie and low.startswith(b"set-cookie: showday_device=") and not device:
-                        value = line.split(b":", 1)[1].split(b";")[0].strip().decode()
-                        device = f"Cookie: {value}\r\n"
-                await reader.readexactly(length)
-                if head.startswith(b"HTTP/1.1 200"):
+                head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{auth}{device}"
+                status, answer = await request(reader, writer, head)
+                if cookie and not device:
+                    device = _device_cookie(answer)
+                if status == 200:
                     count += 1
                 else:
                     errors += 1

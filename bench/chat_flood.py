@@ -58,25 +58,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench._load import pct  # noqa: E402
+from bench._load import pct, request  # noqa: E402
 
 PLATFORMS = ("bilibili", "youtube", "twitch")
 CHAT_CONNECTIONS = 16  # keep-alive connections the relay's page posts on
 TIMEOUT_S = 30.0  # a request not answered by then counts as lost (SSN does not retry)
-
-
-async def _request(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, head: str, body: bytes
-) -> int:
-    """One HTTP/1.1 request on an open connection; the answer's status."""
-    writer.write(head.encode() + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
-    raw = await reader.readuntil(b"\r\n\r\n")
-    length = 0
-    for line in raw.split(b"\r\n"):
-        if line.lower().startswith(b"content-length:"):
-            length = int(line.split(b":")[1])
-    await reader.readexactly(length)
-    return int(raw.split(b" ", 2)[1])
 
 
 async def _traffic(
@@ -128,7 +114,7 @@ async def _traffic(
         try:
             if conn is None:
                 conn = await asyncio.open_connection(host, int(port))
-            status = await asyncio.wait_for(_request(*conn, head, body), TIMEOUT_S)
+            status, _ = await asyncio.wait_for(request(*conn, head, body), TIMEOUT_S)
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
             status = -1
             if conn is not None:
@@ -158,7 +144,7 @@ async def _traffic(
             reader, writer = await asyncio.open_connection(
                 host, int(port), local_addr=(f"127.0.0.{2 + i % 50}", 0)
             )
-            status = await asyncio.wait_for(_request(reader, writer, head, body), TIMEOUT_S)
+            status, _ = await asyncio.wait_for(request(reader, writer, head, body), TIMEOUT_S)
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
             status = -1
         if writer is not None:

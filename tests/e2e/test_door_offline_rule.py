@@ -49,7 +49,7 @@ SAME_RULE_JS = """async (queries) => {
   const out = {};
   for (const q of queries) {
     const scored = m.searchRoster(roster.guests, q);
-    const kind = m.resolveKind(q, scored.map(([rank]) => ({ rank })));
+    const kind = m.resolveKind(q, scored);
     out[q] = [kind, kind === "code" || kind === "one" ? scored[0][1].name : null];
   }
   return out;

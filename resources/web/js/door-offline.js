@@ -111,16 +111,17 @@ export function looksLikeCode(text) {
   return code.length >= MIN_CODE && /^[A-Za-z0-9]+$/.test(code) && /[0-9]/.test(code);
 }
 
-// The kind of answer for `text` given every hit (best first): "code", "one", "choose", "none".
-// For "code" and "one" the guest is hits[0] (exact tiers rank first).
-export function resolveKind(text, hits) {
+// The kind of answer for `text` given every match searchRoster found ([rank, guest], best
+// first): "code", "one", "choose", "none". For "code" and "one" the guest is the first match
+// (exact tiers rank first).
+export function resolveKind(text, scored) {
   const query = String(text || "").trim();
   if (!query) return "none";
-  if (hits.length && hits[0].rank === 0) return "code";
-  const exact = hits.filter((h) => h.rank <= 1).length;
+  if (scored.length && scored[0][0] === 0) return "code";
+  const exact = scored.filter(([rank]) => rank <= 1).length;
   if (looksLikeCode(query) && !exact) return "none";
-  if (!hits.length) return "none";
-  return hits.length === 1 || exact === 1 ? "one" : "choose";
+  if (!scored.length) return "none";
+  return scored.length === 1 || exact === 1 ? "one" : "choose";
 }
 
 // The phone's copy of the list searched (name, pinyin, initials, company, phone tail, ticket
@@ -181,7 +182,7 @@ export function createOffline({ onChange = () => {} } = {}) {
     if (!st.roster) return { hits: [], kind: "none" };
     const scored = searchRoster(st.roster.guests, text);
     // Decided on every match, shortened after (as the server does).
-    const kind = resolveKind(text, scored.map(([rank]) => ({ rank })));
+    const kind = resolveKind(text, scored);
     const hits = scored.slice(0, limit).map(([rank, g]) => {
       const mine = localEntry(g.guest_id);
       return {

@@ -57,7 +57,7 @@ export function initBlocks({ error, changed }) {
 export function askBlock(who) {
   if (!blockable(who.device) || isBlocked(who.device)) return;
   blocks.pending = who;
-  const name = who.name || t("mod.block_anonymous");
+  const name = who.name || t("ask.anonymous");
   $("block-question").textContent = who.platform
     ? t("mod.block_chat_q", { name, platform: platformLabel(who.platform) })
     : t("mod.block_room_q", { name });

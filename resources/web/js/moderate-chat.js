@@ -197,7 +197,7 @@ function item(m) {
   c.addEventListener("click", () => select(m.id));
   const body = el("div", "cm-body");
   const meta = el("p", "q-meta");
-  meta.append(platformBadge(m.platform), el("span", "who-name", m.author || t("chat.anonymous")));
+  meta.append(platformBadge(m.platform), el("span", "who-name", m.author || t("ask.anonymous")));
   meta.append(document.createTextNode(` · ${hhmm(m.at)}`));
   body.append(meta, el("p", "q-text", m.text));
   c.append(body);

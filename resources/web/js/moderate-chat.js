@@ -217,7 +217,8 @@ function author(m) {
   return { device: m.device, name: m.author, platform: m.platform };
 }
 
-// Waits while a pointer is down (page.js): a click on "Make it a question" is never lost.
+// Waits while a pointer is down (page.js): a click on "Make it a question" is never lost. The
+// page calls it as chatRedraw when a block changed what the messages offer.
 const render = waitsForPointer(() => {
   if (!chat.on) return;
   const rows = visible();
@@ -225,11 +226,7 @@ const render = waitsForPointer(() => {
   $("chat-empty").hidden = rows.length > 0;
   $("chat-shown").textContent = rows.length ? t("chat.shown", { n: rows.length }) : "";
 });
-
-/** Draw the feed again (a block changed what its messages offer). */
-export function chatRedraw() {
-  render();
-}
+export { render as chatRedraw };
 
 function select(id) {
   chat.selectedId = id;

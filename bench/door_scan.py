@@ -33,6 +33,7 @@ from app.bus import Bus  # noqa: E402
 from app.demo import populate  # noqa: E402
 from app.guests.checkin import check_in  # noqa: E402
 from app.session import Session  # noqa: E402
+from bench._load import pct  # noqa: E402
 from ui.bridge import QtBridge  # noqa: E402
 from ui.door import DoorPanel  # noqa: E402
 from ui.worker import Worker  # noqa: E402
@@ -43,11 +44,6 @@ WHERE name LIKE :q OR name_pinyin LIKE :q OR name_initials LIKE :q OR company LI
    OR phone LIKE :q OR email LIKE :q OR ticket_code LIKE :q
 LIMIT 20
 """
-
-
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
 def row(label: str, ms: list[float]) -> str:

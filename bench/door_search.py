@@ -33,6 +33,7 @@ from app.guests.names import pinyin_keys  # noqa: E402
 from app.guests.search import COLUMNS, SearchIndex  # noqa: E402
 from app.store import EventFile  # noqa: E402
 from app.timeutil import now_iso  # noqa: E402
+from bench._load import pct  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国晨浩宇欣怡子轩雨涵思远嘉宁凯鑫斌彬琳雪婷倩博文"
@@ -139,11 +140,6 @@ def timed(fn: Callable[[str], object], queries: list[str], repeat: int = 1) -> l
             run.append((time.perf_counter() - t0) * 1000)
         runs.append(run)
     return [min(times) for times in zip(*runs, strict=True)]
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def row(label: str, ours: list[float], base: list[float] | None) -> str:

@@ -33,15 +33,11 @@ import obsws_python as obsws  # noqa: E402
 from app.bus import Bus, ObsStateChanged  # noqa: E402
 from app.obs.actions import SetProgramScene  # noqa: E402
 from app.obs.worker import ObsWorker  # noqa: E402
+from bench._load import pct  # noqa: E402
 from tests.harness.obs import ObsServer  # noqa: E402
 
 SCENES = ("Bench A", "Bench B")
 TIMEOUT = 5.0
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 class Waiter:
@@ -162,7 +158,7 @@ def measure(server: ObsServer, rounds: int, transition: str) -> None:
     print(f"{'path':<28}{'p50 ms':>9}{'p95 ms':>9}{'mean ms':>9}")
     for label, values in rows:
         print(
-            f"{label:<28}{pct(values, 0.5):9.2f}{pct(values, 0.95):9.2f}"
+            f"{label:<28}{pct(values, 50):9.2f}{pct(values, 95):9.2f}"
             f"{statistics.fmean(values):9.2f}"
         )
     print()
@@ -170,10 +166,10 @@ def measure(server: ObsServer, rounds: int, transition: str) -> None:
         ("request (worker/bare)", worker_ack, bare_rtt),
         ("confirmed switch (worker/bare)", worker_confirm, bare_confirm),
     ):
-        r50 = pct(mine, 0.5) / pct(base, 0.5)
-        r95 = pct(mine, 0.95) / pct(base, 0.95)
+        r50 = pct(mine, 50) / pct(base, 50)
+        r95 = pct(mine, 95) / pct(base, 95)
         print(f"{label:<32} p50 {r50:5.2f}x   p95 {r95:5.2f}x")
-    ratio = pct(worker_confirm, 0.5) / pct(bare_confirm, 0.5)
+    ratio = pct(worker_confirm, 50) / pct(bare_confirm, 50)
     ok = "yes" if ratio <= 1.2 else "no"
     print(f"RESULT obs_switch_confirmed_vs_bare_p50={ratio:.2f} x target=<=1.2 ok={ok}")
 

@@ -30,6 +30,7 @@ from app.qa.questions import SELECT  # noqa: E402
 from app.qa.ratelimit import SubmitLimits  # noqa: E402
 from app.store import EventFile  # noqa: E402
 from app.timeutil import now_iso  # noqa: E402
+from bench._load import pct  # noqa: E402
 
 TEXTS = [
     "PolarDB 和自建 PostgreSQL 的成本怎么比较？",
@@ -38,11 +39,6 @@ TEXTS = [
     "What is the roadmap for logical replication? 👍🏽",
     "扩展插件在云上的支持情况？<script>alert(1)</script>",
 ]
-
-
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(len(s) * p))] * 1000
 
 
 def bench_submit(folder: Path, n: int) -> None:
@@ -65,8 +61,10 @@ def bench_submit(folder: Path, n: int) -> None:
         qa.submit(ef, bus, TEXTS[i % 5], device_id=f"d{i}", address="10.0.0.1", limits=limits)
         lat.append(time.perf_counter() - t)
     ratio = statistics.median(lat) / statistics.median(base)
-    print(f"submit x{n}: p50 {pct(lat, 0.5):.2f} ms  p99 {pct(lat, 0.99):.2f} ms")
-    print(f"  bare INSERT baseline: p50 {pct(base, 0.5):.2f} ms  p99 {pct(base, 0.99):.2f} ms")
+    print(f"submit x{n}: p50 {pct(lat, 50) * 1000:.2f} ms  p99 {pct(lat, 99) * 1000:.2f} ms")
+    print(
+        f"  bare INSERT baseline: p50 {pct(base, 50) * 1000:.2f} ms  p99 {pct(base, 99) * 1000:.2f} ms"
+    )
     print(f"  ratio submit/baseline (p50): {ratio:.2f}")
     print(f"RESULT qa_submit_vs_bare_insert_p50={ratio:.2f} x target=- ok=-")
     ef.close()
@@ -108,7 +106,7 @@ def bench_burst(folder: Path, n: int, threads: int) -> None:
     stored = setup.value("SELECT count(*) FROM questions")
     print(
         f"burst: {n} submissions from {threads} threads in {wall:.2f} s "
-        f"({n / wall:.0f}/s), p50 {pct(lat, 0.5):.1f} ms, p99 {pct(lat, 0.99):.1f} ms, "
+        f"({n / wall:.0f}/s), p50 {pct(lat, 50) * 1000:.1f} ms, p99 {pct(lat, 99) * 1000:.1f} ms, "
         f"stored {stored}/{n}, errors {len(errors)}"
     )
     bench_votes(setup, bus)
@@ -127,7 +125,7 @@ def bench_votes(ef: EventFile, bus: Bus) -> None:
         lat.append(time.perf_counter() - t)
     counts = [q.votes for q in qa.queue(ef, "approved")]
     print(
-        f"votes x1000: p50 {pct(lat, 0.5):.2f} ms  p99 {pct(lat, 0.99):.2f} ms, "
+        f"votes x1000: p50 {pct(lat, 50) * 1000:.2f} ms  p99 {pct(lat, 99) * 1000:.2f} ms, "
         f"counted {sum(counts)} (expected 1000: repeats of a device on one question count once)"
     )
 

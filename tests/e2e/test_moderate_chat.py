@@ -6,9 +6,6 @@ Screenshots at tablet and phone size, zh and en."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,7 +15,7 @@ from app.chat import messages as chat_messages
 from app.chat import sources as chat_sources
 from app.chat.service import service_of
 from app.lan.stations import create_pairing
-from tests.app.lan.fixtures import Lan, post_ssn, running_lan
+from tests.app.lan.fixtures import Lan, post_ssn
 from tests.harness import screenshot_path, wait_for
 
 pytestmark = pytest.mark.browser
@@ -26,12 +23,6 @@ pytestmark = pytest.mark.browser
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
 TABLET = {"width": 1024, "height": 768}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def lan(tmp_path: Path) -> Iterator[Lan]:
-    with running_lan(tmp_path) as lan:
-        yield lan
 
 
 def moderator(lan: Lan, page: Page) -> Page:

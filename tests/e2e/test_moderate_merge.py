@@ -3,25 +3,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from app import qa
 from app.lan.stations import create_pairing
 from app.show import Segments
-from tests.app.lan.fixtures import Lan, running_lan
+from tests.app.lan.fixtures import Lan
 from tests.harness import screenshot_path, wait_for
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def lan(tmp_path: Path) -> Iterator[Lan]:
-    with running_lan(tmp_path) as lan:
-        yield lan
 
 
 def asked(lan: Lan, text: str, voters: list[str]) -> int:

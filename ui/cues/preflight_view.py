@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +40,17 @@ from app.preflight import store
 from ui.cues import texts
 from ui.views.base import SessionView
 from ui.views.widgets import info_table, plain_label
+
+
+class WholeCell(QStyledItemDelegate):
+    """A cell's widget takes the whole cell: the default fits it into the text's rectangle,
+    inside the style's margins, which cut a fix button as wide as its column at both ends."""
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Any
+    ) -> None:
+        editor.setGeometry(option.rect)
+
 
 COLOURS = {"pass": "#5fd38d", "warn": "#f2c94c", "fail": "#ff7b7b"}
 CORE_FIXES = ("create_scenes", "setup_obs")
@@ -66,6 +79,7 @@ class PreflightView(SessionView):
         self.table.setObjectName("preflightTable")
         # The fix column fits its buttons (show_run).
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setItemDelegateForColumn(3, WholeCell(self.table))
         self.checklist_title = plain_label()
         self.checklist = QListWidget()
         self.checklist.setObjectName("preflightChecklist")
@@ -148,8 +162,10 @@ class PreflightView(SessionView):
             self.table.setItem(i, 2, QTableWidgetItem(texts.result_text(r)))
             self.table.setCellWidget(i, 3, self._fix_button(r))
         self.table.resizeRowsToContents()  # room for the fix buttons
-        buttons = [self.table.cellWidget(i, 3) for i in range(len(rows))]
-        widths = [b.sizeHint().width() for b in buttons if b is not None]
+        buttons = [b for i in range(len(rows)) if (b := self.table.cellWidget(i, 3)) is not None]
+        for b in buttons:  # the studio style's padding and font count only once polished
+            b.ensurePolished()
+        widths = [b.sizeHint().width() for b in buttons]
         self.table.setColumnWidth(3, max([self.table.columnWidth(3), *widths]) + 8)
         self.ran.emit(run)
 

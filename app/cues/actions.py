@@ -98,8 +98,10 @@ def http_request(method: str, url: str, body: Any, timeout: float = HTTP_TIMEOUT
         ) from None
     except (urllib.error.URLError, OSError, ValueError) as err:
         reason = getattr(err, "reason", err)
+        # 'Connection refused', not '[Errno 111] Connection refused': the operator reads it
+        why = reason.strerror if isinstance(reason, OSError) and reason.strerror else str(reason)
         raise ActionFailed(
-            f"{method} {url}: {reason}", "http_unreachable", url=url, reason=str(reason)
+            f"{method} {url}: {reason}", "http_unreachable", url=url, reason=why
         ) from None
 
 

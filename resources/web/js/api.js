@@ -37,6 +37,19 @@ export const getJSON = (path) => call("GET", path);
 export const postJSON = (path, body = {}) => call("POST", path, body);
 export const deleteJSON = (path) => call("DELETE", path);
 
+/** POST `body` to `path` for a page that reports failures in one alert element: the error shown
+ *  there is cleared first, and a failure is shown as `text(err)` says. The answer, or null after
+ *  a failure. */
+export async function postShowingError(errorEl, path, body, text = (err) => err.message) {
+  showError(errorEl, null);
+  try {
+    return await postJSON(path, body);
+  } catch (err) {
+    showError(errorEl, text(err));
+    return null;
+  }
+}
+
 /** Show an error in `el` (a [role=alert] element) as plain text; null/undefined hides it. */
 export function showError(el, err) {
   if (!el) return;

@@ -4,7 +4,7 @@
 // (GET /api/v1/blocks, POST /api/v1/blocks/unblock). A block made on the desk or another tablet
 // arrives as BlocksChanged (topic "blocks") and the list follows. Keyboard: the dialogs are modal
 // (Esc cancels, Enter on the focused button confirms). Names only ever go in as textContent.
-import { getJSON, postJSON, showError } from "./api.js";
+import { getJSON, postShowingError, showError } from "./api.js";
 import { platformLabel } from "./chat-strings.js";
 import { t } from "./i18n.js";
 import { button, el } from "./page.js";
@@ -74,12 +74,7 @@ function confirmBlock() {
 
 /** Block or unblock `device`, then read the list again (shown here and on the cards). */
 async function change(path, device) {
-  showError(errorEl, null);
-  try {
-    await postJSON(path, { device });
-  } catch (err) {
-    showError(errorEl, qaErrorText(err));
-  }
+  await postShowingError(errorEl, path, { device }, qaErrorText);
   await blocksEvent();
 }
 

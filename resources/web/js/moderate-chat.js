@@ -5,7 +5,7 @@
 // sent to the audience). At most KEEP messages are kept, so a flood never grows the page.
 // Keyboard: arrows move, Enter or Q promotes the selected message, B blocks its author (after a
 // confirmation, moderate-blocks.js).
-import { getJSON, postJSON, showError } from "./api.js";
+import { getJSON, postShowingError, showError } from "./api.js";
 import { platformBadge, platformLabel } from "./chat-strings.js";
 import { askBlock, blockControl } from "./moderate-blocks.js";
 import { t } from "./i18n.js";
@@ -241,16 +241,10 @@ async function promote(m) {
   if (m.question_id || chat.busy.has(m.id)) return;
   chat.busy.add(m.id);
   render();
-  showError(errorEl, null);
-  try {
-    const res = await postJSON(`/api/v1/chat/feed/${m.id}/promote`, {});
-    m.question_id = res.question_id;
-  } catch (err) {
-    showError(errorEl, qaErrorText(err));
-  } finally {
-    chat.busy.delete(m.id);
-    render();
-  }
+  const res = await postShowingError(errorEl, `/api/v1/chat/feed/${m.id}/promote`, {}, qaErrorText);
+  if (res) m.question_id = res.question_id;
+  chat.busy.delete(m.id);
+  render();
 }
 
 /** A key on the Chat tab: true when it was one of ours. */

@@ -4,7 +4,7 @@
 // words marked (built from text nodes, never markup); keyboard: arrows, A R F D S E, X tick, M merge.
 // A chat question shows its platform badge and author; the Chat tab is moderate-chat.js.
 // B blocks the asker (a room device or a chat author) after a confirmation: moderate-blocks.js.
-import { getJSON, postJSON, showError } from "./api.js";
+import { getJSON, postShowingError, showError } from "./api.js";
 import { platformBadge } from "./chat-strings.js";
 import { askBlock, blockControl, blockDialogOpen, blocksEvent, initBlocks, loadBlocks } from "./moderate-blocks.js";
 import { chatEvent, chatKey, chatRedraw, chatShown, chatSync, chatTab, initChat, showChat } from "./moderate-chat.js";
@@ -221,12 +221,7 @@ function edit(q) {
 }
 
 async function act(q, verb, body = {}) {
-  showError(errorEl, null);
-  try {
-    await postJSON(`/api/v1/questions/${q.id}/${verb}`, body);
-  } catch (err) {
-    showError(errorEl, qaErrorText(err));
-  }
+  await postShowingError(errorEl, `/api/v1/questions/${q.id}/${verb}`, body, qaErrorText);
   await load();
 }
 
@@ -271,19 +266,11 @@ $("sort").addEventListener("change", () => {
   state.sort = $("sort").value;
   load();
 });
-$("premod").addEventListener("change", async () => {
-  try {
-    await postJSON("/api/v1/questions/settings", { premoderation: $("premod").checked });
-  } catch (err) {
-    showError(errorEl, qaErrorText(err));
-  }
+$("premod").addEventListener("change", () => {
+  postShowingError(errorEl, "/api/v1/questions/settings", { premoderation: $("premod").checked }, qaErrorText);
 });
 $("clear").addEventListener("click", async () => {
-  try {
-    await postJSON("/api/v1/questions/clear-featured", {});
-  } catch (err) {
-    showError(errorEl, qaErrorText(err));
-  }
+  await postShowingError(errorEl, "/api/v1/questions/clear-featured", {}, qaErrorText);
   load();
 });
 

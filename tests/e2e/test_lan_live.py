@@ -1,14 +1,14 @@
-"""Live updates in real Chromium: a change reaches an open page fast; a dropped link recovers."""
+"""Live updates in real Chromium: a change reaches an open page without a reload; a dropped
+link recovers."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.bus import Event, EventRenamed
+from app.bus import EventRenamed
 from app.guests.checkin import check_in
 from app.lan import stations
 from app.lan.server import StationServer
@@ -16,12 +16,12 @@ from tests.app.lan.fixtures import Lan, running_lan
 
 pytestmark = pytest.mark.browser
 
-# Installed in the page before the change: notes (with the page's clock) when the text appears.
+# Installed in the page before the change: notes when the text appears. A reload would lose it.
 WATCH = """([selector, wanted]) => {
-  window.__seenAt = null;
+  window.__seen = false;
   const check = () => {
     const el = document.querySelector(selector);
-    if (el && el.textContent.trim() === wanted && !window.__seenAt) window.__seenAt = Date.now();
+    if (el && el.textContent.trim() === wanted) window.__seen = true;
   };
   new MutationObserver(check).observe(document.body, {childList: true, characterData: true, subtree: true});
 }"""
@@ -57,17 +57,11 @@ def pair_in_browser(lan: Lan, page: Page, role: str = "door") -> None:
     expect(page.locator("#st-door")).to_be_visible()
 
 
-def latency_ms(lan: Lan, page: Page, selector: str, wanted: str, change) -> float:  # noqa: ANN001
-    """ms from the bus publish (after the change committed) until the page shows `wanted`."""
-    published: list[float] = []
-    unsubscribe = lan.bus.subscribe(Event, lambda _e: published.append(time.time() * 1000))
-    try:
-        page.evaluate(WATCH, [selector, wanted])
-        change()
-        page.wait_for_function("() => window.__seenAt !== null", timeout=5000)
-    finally:
-        unsubscribe()
-    return float(page.evaluate("window.__seenAt")) - published[0]
+def shows_live(page: Page, selector: str, wanted: str, change) -> None:  # noqa: ANN001
+    """`change()`, then wait until the open page (not a reloaded one) shows `wanted`."""
+    page.evaluate(WATCH, [selector, wanted])
+    change()
+    page.wait_for_function("() => window.__seen", timeout=5000)
 
 
 def test_an_open_page_shows_each_change_live_without_a_reload(tmp_path: Path, page: Page) -> None:
@@ -77,32 +71,18 @@ def test_an_open_page_shows_each_change_live_without_a_reload(tmp_path: Path, pa
         arrived = page.locator('#st-door dd[data-key="arrived"]')
         expect(arrived).to_have_text("0")
         # Pushed and applied directly (the audience sees this one too).
-        ms = [
-            latency_ms(
-                lan,
-                page,
-                "#event-name",
-                f"Renamed {i}",
-                lambda i=i: rename(lan, f"Renamed {i}"),
-            )
-            for i in range(5)
-        ]
-        # latency_ms fails unless the watcher WATCH put in this page saw each change (a reload
-        # would have lost it): pushed live. How fast is bench/lan_fanout.py's figure, not an
-        # assert here (a timed assert failed under a CI run's load: 397 ms once).
+        for i in range(5):
+            shows_live(page, "#event-name", f"Renamed {i}", lambda i=i: rename(lan, f"Renamed {i}"))
+        # How fast is bench/lan_fanout.py's figure, not an assert here (a timed assert failed
+        # under a CI run's load: 397 ms once).
         # A check-in committed to the file and announced on the bus: the page re-reads the status.
-        door_ms = []
         for i, code in enumerate(codes):
-            door_ms.append(
-                latency_ms(
-                    lan,
-                    page,
-                    '#st-door dd[data-key="arrived"]',
-                    str(i + 1),
-                    lambda code=code: check_in(lan.ef, lan.bus, code=code, station="Desk"),
-                )
+            shows_live(
+                page,
+                '#st-door dd[data-key="arrived"]',
+                str(i + 1),
+                lambda code=code: check_in(lan.ef, lan.bus, code=code, station="Desk"),
             )
-        print(f"rename latency ms {ms}; check-in latency ms {door_ms}")
 
 
 def test_the_audience_front_page_follows_live_too(tmp_path: Path, page: Page) -> None:
@@ -110,8 +90,7 @@ def test_the_audience_front_page_follows_live_too(tmp_path: Path, page: Page) ->
         page.goto(lan.url + "/")
         expect(page.locator("#live")).to_have_attribute("data-state", "live")
         expect(page.locator("#audience")).to_be_visible()
-        ms = latency_ms(lan, page, "#event-name", "新名字", lambda: rename(lan, "新名字"))
-        print(f"audience page rename latency ms {ms:.0f}")  # live, no reload (see above)
+        shows_live(page, "#event-name", "新名字", lambda: rename(lan, "新名字"))
         # An audience page gets no staff status.
         assert page.locator("#st-door").count() == 0
 
